@@ -1,0 +1,180 @@
+package io.jrm.it;
+
+import io.jrm.CallReply;
+import io.jrm.Context;
+import io.jrm.LogLevel;
+import io.jrm.RedisException;
+import io.jrm.RedisString;
+import io.jrm.annotations.OnLoad;
+import io.jrm.annotations.RedisCommand;
+import io.jrm.annotations.RedisModule;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A module for testing JRM itself: error paths, every reply kind, calls and their replies. The
+ * integration tests load it alone and next to the example module.
+ */
+@RedisModule(name = "jrmtest", version = 3)
+public final class TestModule {
+  private static final List<String> loadArguments = new ArrayList<>();
+  private static RedisString escaped;
+
+  private TestModule() {}
+
+  /** Keeps the module arguments for JRMTEST.ARGS; fails the load when asked to. */
+  @OnLoad
+  public static void onLoad(Context ctx, RedisString[] args) {
+    for (RedisString arg : args) {
+      if (arg.toString().equals("fail-on-load")) {
+        throw new IllegalStateException("refusing to load, as asked");
+      }
+      loadArguments.add(arg.toString());
+    }
+  }
+
+  /** JRMTEST.ARGS: the module arguments @OnLoad saw. */
+  @RedisCommand(name = "jrmtest.args", flags = "readonly fast")
+  public static void args(Context ctx, RedisString[] argv) {
+    ctx.replyWithArray(loadArguments.size());
+    loadArguments.forEach(ctx::replyWithString);
+  }
+
+  /** JRMTEST.THROW: a Java exception with a two-line message. */
+  @RedisCommand(name = "jrmtest.throw", flags = "readonly")
+  public static void throwing(Context ctx, RedisString[] argv) {
+    throw new IllegalStateException("boom\nsecond line");
+  }
+
+  /** JRMTEST.REDISERROR: an error meant for the client. */
+  @RedisCommand(name = "jrmtest.rediserror", flags = "readonly")
+  public static void redisError(Context ctx, RedisString[] argv) {
+    throw new RedisException("CUSTOMCODE something went wrong");
+  }
+
+  /** JRMTEST.THROW.MIDARRAY: throws after one of three array elements. */
+  @RedisCommand(name = "jrmtest.throw.midarray", flags = "readonly")
+  public static void throwMidArray(Context ctx, RedisString[] argv) {
+    ctx.replyWithArray(3);
+    ctx.replyWithLongLong(1);
+    throw new ArithmeticException("half way");
+  }
+
+  /** JRMTEST.THROW.POSTPONED: throws inside a nested postponed array. */
+  @RedisCommand(name = "jrmtest.throw.postponed", flags = "readonly")
+  public static void throwPostponed(Context ctx, RedisString[] argv) {
+    ctx.replyWithArray(Context.POSTPONED_LENGTH);
+    ctx.replyWithLongLong(1);
+    ctx.replyWithArray(Context.POSTPONED_LENGTH);
+    ctx.replyWithLongLong(2);
+    throw new UnsupportedOperationException("deep inside");
+  }
+
+  /** JRMTEST.NOREPLY: returns without replying. */
+  @RedisCommand(name = "jrmtest.noreply", flags = "readonly")
+  public static void noReply(Context ctx, RedisString[] argv) {}
+
+  /** JRMTEST.ESCAPE: keeps argv[1] past its command; the next call uses it. */
+  @RedisCommand(name = "jrmtest.escape", flags = "readonly")
+  public static void escape(Context ctx, RedisString[] argv) {
+    if (escaped == null) {
+      escaped = argv[1];
+      ctx.replyWithSimpleString("KEPT");
+    } else {
+      ctx.replyWithString(escaped);
+    }
+  }
+
+  /** JRMTEST.REPLIES: one of each reply kind, in a postponed array with a nested array. */
+  @RedisCommand(name = "jrmtest.replies", flags = "readonly")
+  public static void replies(Context ctx, RedisString[] argv) {
+    ctx.replyWithArray(Context.POSTPONED_LENGTH);
+    ctx.replyWithSimpleString("OK");
+    ctx.replyWithLongLong(Long.MIN_VALUE);
+    ctx.replyWithDouble(3.5);
+    ctx.replyWithNull();
+    ctx.replyWithStringBuffer(new byte[] {'a', 0, 'b'});
+    ctx.replyWithString("héllo");
+    try (RedisString fromBytes = ctx.createString("bytes".getBytes(StandardCharsets.UTF_8));
+        RedisString fromLong = ctx.createString(-42);
+        RedisString copy = ctx.createString(fromBytes);
+        RedisString formatted = ctx.createStringFormat("%s-%05d", "id", 42)) {
+      ctx.replyWithArray(4);
+      ctx.replyWithString(fromBytes);
+      ctx.replyWithString(fromLong);
+      ctx.replyWithString(copy);
+      ctx.replyWithString(formatted);
+    }
+    ctx.replyWithError("ERR as an element");
+    ctx.replySetArrayLength(8);
+  }
+
+  /** JRMTEST.PARSE integer|double value: the strict parsers of Redis strings. */
+  @RedisCommand(name = "jrmtest.parse", flags = "readonly")
+  public static void parse(Context ctx, RedisString[] argv) {
+    if (argv.length != 3) {
+      ctx.wrongArity();
+      return;
+    }
+    switch (argv[1].toString()) {
+      case "integer" -> ctx.replyWithLongLong(argv[2].toLongLong());
+      case "double" -> ctx.replyWithDouble(argv[2].toDouble());
+      default -> throw new RedisException("ERR parse integer or double");
+    }
+  }
+
+  /**
+   * JRMTEST.CALL command args...: runs the command and describes its reply as [type, length,
+   * value, protocol], value being the integer, the string or the element count.
+   */
+  @RedisCommand(name = "jrmtest.call", flags = "write")
+  public static void call(Context ctx, RedisString[] argv) {
+    if (argv.length < 2) {
+      ctx.wrongArity();
+      return;
+    }
+    Object[] args = new Object[argv.length - 2];
+    System.arraycopy(argv, 2, args, 0, args.length);
+    try (CallReply reply = ctx.call(argv[1].toString(), args)) {
+      ctx.replyWithArray(4);
+      ctx.replyWithString(reply.type().name());
+      ctx.replyWithLongLong(reply.length());
+      switch (reply.type()) {
+        case INTEGER -> ctx.replyWithLongLong(reply.integer());
+        case ARRAY -> ctx.replyWithString(reply.length() > 0 ? reply.element(0).string() : "");
+        case NULL -> ctx.replyWithNull();
+        default -> ctx.replyWithString(reply.string());
+      }
+      ctx.replyWithStringBuffer(reply.protocol());
+    }
+  }
+
+  /** JRMTEST.CALLTYPES: a call with every kind of Java argument, SET from pieces. */
+  @RedisCommand(name = "jrmtest.calltypes", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
+  public static void callTypes(Context ctx, RedisString[] argv) {
+    try (CallReply set = ctx.call("RPUSH", argv[1], "text", "raw".getBytes(StandardCharsets.UTF_8), 7, 8L, 2.5);
+        CallReply range = ctx.call("LRANGE", argv[1], 0, -1);
+        RedisString first = range.element(0).toRedisString()) {
+      ctx.replyWithArray(3);
+      ctx.replyWithLongLong(set.integer());
+      ctx.replyWithCallReply(range);
+      ctx.replyWithString(first);
+    }
+  }
+
+  /** JRMTEST.LOG: one log line at every level, with the message given. */
+  @RedisCommand(name = "jrmtest.log", flags = "readonly")
+  public static void log(Context ctx, RedisString[] argv) {
+    for (LogLevel level : LogLevel.values()) {
+      ctx.log(level, "jrmtest " + level + " " + argv[1]);
+    }
+    ctx.replyWithSimpleString("OK");
+  }
+
+  /** JRMTEST.TIME: Redis's clock in milliseconds. */
+  @RedisCommand(name = "jrmtest.time", flags = "readonly fast")
+  public static void time(Context ctx, RedisString[] argv) {
+    ctx.replyWithLongLong(ctx.milliseconds());
+  }
+}

@@ -1,0 +1,132 @@
+package io.jrm.processor.generation;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.jrm.processor.ClassNames;
+import io.jrm.processor.model.CommandModel;
+import io.jrm.processor.model.HandlerRef;
+import io.jrm.processor.model.ModuleModel;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates {@code JrmModule_<Module>}, the module's {@code io.jrm.spi.ModuleDefinition}: its
+ * identity, its command table and a switch that calls each handler directly, so that the runtime
+ * needs no reflection to run a command.
+ */
+public final class DefinitionGenerator {
+  private static final String COMMANDS_FIELD = "COMMANDS";
+  private static final TypeName REDIS_STRINGS = ArrayTypeName.of(ClassNames.REDIS_STRING);
+
+  private DefinitionGenerator() {}
+
+  /** The source file of {@code module}'s definition class. */
+  public static JavaFile generate(ModuleModel module) {
+    ClassName definition = module.definitionClass();
+    TypeSpec type =
+        TypeSpec.classBuilder(definition)
+            // Named with $L, not $T: an import only for Javadoc would be unused, and invalid if
+            // the module class is not accessible from its package.
+            .addJavadoc(
+                "The registration of module {@code $L}, generated from {@link $L}.\n",
+                module.name(),
+                module.moduleClass().canonicalName())
+            .addAnnotation(
+                AnnotationSpec.builder(ClassNames.GENERATED)
+                    .addMember("value", "$S", ClassNames.PROCESSOR)
+                    .build())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(ClassNames.MODULE_DEFINITION)
+            .addField(commandsField(module.commands()))
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).build())
+            .addMethod(
+                getter("name", ClassName.get(String.class), CodeBlock.of("$S", module.name())))
+            .addMethod(getter("version", TypeName.INT, CodeBlock.of("$L", module.version())))
+            .addMethod(getter("commands", commandListType(), CodeBlock.of(COMMANDS_FIELD)))
+            .addMethod(dispatch(module.commands()))
+            .addMethods(module.onLoad().map(DefinitionGenerator::onLoad).stream().toList())
+            .build();
+    return JavaFile.builder(definition.packageName(), type).skipJavaLangImports(true).build();
+  }
+
+  private static TypeName commandListType() {
+    return ParameterizedTypeName.get(ClassName.get(List.class), ClassNames.COMMAND_DEFINITION);
+  }
+
+  /** One command per line, in dispatch order, so that the index of each is easy to read off. */
+  private static FieldSpec commandsField(List<CommandModel> commands) {
+    CodeBlock entries =
+        commands.stream()
+            .map(
+                c ->
+                    CodeBlock.of(
+                        "new $T($S, $S, $L, $L, $L)",
+                        ClassNames.COMMAND_DEFINITION,
+                        c.name(),
+                        c.flags(),
+                        c.firstKey(),
+                        c.lastKey(),
+                        c.keyStep()))
+            .collect(CodeBlock.joining(",\n"));
+    CodeBlock initializer =
+        commands.isEmpty()
+            ? CodeBlock.of("$T.of()", List.class)
+            : CodeBlock.of("$T.of(\n$>$>$L$<$<)", List.class, entries);
+    return FieldSpec.builder(
+            commandListType(), COMMANDS_FIELD, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer(initializer)
+        .build();
+  }
+
+  private static MethodSpec getter(String name, TypeName type, CodeBlock value) {
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(type)
+        .addStatement("return $L", value)
+        .build();
+  }
+
+  private static MethodSpec dispatch(List<CommandModel> commands) {
+    CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("switch (index)");
+    for (int i = 0; i < commands.size(); i++) {
+      HandlerRef handler = commands.get(i).handler();
+      body.addStatement("case $L -> $T.$N(ctx, argv)", i, handler.owner(), handler.method());
+    }
+    body.addStatement(
+            "default -> throw new $T($S + index)",
+            IllegalArgumentException.class,
+            "No command with index ")
+        .endControlFlow();
+    return override("dispatch")
+        .addParameter(TypeName.INT, "index")
+        .addParameter(ClassNames.CONTEXT, "ctx")
+        .addParameter(REDIS_STRINGS, "argv")
+        .addCode(body.build())
+        .build();
+  }
+
+  private static MethodSpec onLoad(HandlerRef handler) {
+    return override("onLoad")
+        .addParameter(ClassNames.CONTEXT, "ctx")
+        .addParameter(REDIS_STRINGS, "args")
+        .addStatement("$T.$N(ctx, args)", handler.owner(), handler.method())
+        .build();
+  }
+
+  /** Handlers may throw checked exceptions, which the interface methods therefore declare. */
+  private static MethodSpec.Builder override(String name) {
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addException(Exception.class);
+  }
+}

@@ -1,0 +1,176 @@
+package io.jrm.processor.validation;
+
+import com.palantir.javapoet.ClassName;
+import io.jrm.processor.ClassNames;
+import io.jrm.processor.ErrorReporter;
+import io.jrm.processor.model.CommandModel;
+import io.jrm.processor.model.HandlerRef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Checks the {@code @RedisCommand} methods of a compilation: names, flags, key positions and
+ * handler signatures, and that no two commands share a name.
+ */
+public final class CommandValidator {
+  private static final String VALID_FLAGS = String.join(", ", CommandFlags.VALID);
+
+  private final Elements elements;
+  private final ErrorReporter reporter;
+  private final HandlerValidator handlers;
+
+  /** Creates a validator reporting to {@code reporter}. */
+  public CommandValidator(Elements elements, ErrorReporter reporter) {
+    this.elements = elements;
+    this.reporter = reporter;
+    this.handlers = new HandlerValidator(reporter);
+  }
+
+  /**
+   * Validates every method and returns the models of the valid ones. The caller generates only if
+   * the reporter counted no error, so a partial list is never generated.
+   */
+  public List<CommandModel> validate(List<ExecutableElement> methods) {
+    List<CommandModel> commands = new ArrayList<>();
+    Map<String, ExecutableElement> byName = new HashMap<>();
+    for (ExecutableElement method : methods) {
+      AnnotationValues annotation =
+          AnnotationValues.of(method, ClassNames.REDIS_COMMAND, elements).orElseThrow();
+      int errorsBefore = reporter.errorCount();
+      String name = annotation.string("name");
+      if (validateName(method, annotation, name)) {
+        ExecutableElement previous = byName.putIfAbsent(name.toLowerCase(Locale.ROOT), method);
+        if (previous != null) {
+          reporter.error(
+              method,
+              annotation.mirror(),
+              annotation.explicit("name"),
+              "The command name \""
+                  + name
+                  + "\" is already used by "
+                  + HandlerValidator.describe(previous)
+                  + "; Redis command names ignore case, so give each command a different name.");
+        }
+      }
+      String flags = String.join(" ", validateFlags(method, annotation));
+      validateKeys(method, annotation);
+      handlers.validate(method, "@RedisCommand", "argv");
+      if (reporter.errorCount() == errorsBefore) {
+        commands.add(
+            new CommandModel(
+                name,
+                flags,
+                annotation.integer("firstKey"),
+                annotation.integer("lastKey"),
+                annotation.integer("keyStep"),
+                new HandlerRef(
+                    ClassName.get((TypeElement) method.getEnclosingElement()),
+                    method.getSimpleName().toString())));
+      }
+    }
+    return commands;
+  }
+
+  private boolean validateName(ExecutableElement method, AnnotationValues annotation, String name) {
+    if (name.isEmpty()) {
+      reporter.error(
+          method,
+          annotation.mirror(),
+          annotation.explicit("name"),
+          "The command name is empty; give the name clients type, for example"
+              + " @RedisCommand(name = \"mymodule.get\").");
+      return false;
+    }
+    if (name.codePoints().anyMatch(Character::isWhitespace)) {
+      reporter.error(
+          method,
+          annotation.mirror(),
+          annotation.explicit("name"),
+          "The command name \""
+              + name
+              + "\" contains whitespace; a command name is a single word,"
+              + " for example \""
+              + name.strip().replaceAll("\\s+", ".")
+              + "\".");
+      return false;
+    }
+    return true;
+  }
+
+  private List<String> validateFlags(ExecutableElement method, AnnotationValues annotation) {
+    List<String> flags = CommandFlags.split(annotation.string("flags"));
+    for (String flag : flags) {
+      if (!CommandFlags.isValid(flag)) {
+        reporter.error(
+            method,
+            annotation.mirror(),
+            annotation.explicit("flags"),
+            "Unknown command flag \"" + flag + "\"; the valid flags are: " + VALID_FLAGS + ".");
+      }
+    }
+    return flags;
+  }
+
+  private void validateKeys(ExecutableElement method, AnnotationValues annotation) {
+    int firstKey = annotation.integer("firstKey");
+    int lastKey = annotation.integer("lastKey");
+    int keyStep = annotation.integer("keyStep");
+    if (firstKey < 0) {
+      keyError(
+          method,
+          annotation,
+          "firstKey",
+          "firstKey is "
+              + firstKey
+              + " but must be 0 when the command takes no keys, or the"
+              + " 1-based index of the first key argument.");
+    } else if (firstKey == 0) {
+      if (lastKey != 0 || keyStep != 0) {
+        keyError(
+            method,
+            annotation,
+            lastKey != 0 ? "lastKey" : "keyStep",
+            "firstKey is 0, meaning the command takes no keys, so lastKey and keyStep must be 0"
+                + " too; set firstKey to the index of the first key, or remove lastKey and"
+                + " keyStep.");
+      }
+    } else {
+      if (keyStep <= 0) {
+        keyError(
+            method,
+            annotation,
+            "keyStep",
+            "keyStep is "
+                + keyStep
+                + " but must be 1 or more when the command takes keys: 1 for"
+                + " k1 k2 k3, 2 for k1 v1 k2 v2.");
+      }
+      if (lastKey >= 0 && lastKey < firstKey) {
+        keyError(
+            method,
+            annotation,
+            "lastKey",
+            "lastKey is "
+                + lastKey
+                + " but must not be before firstKey ("
+                + firstKey
+                + "); use"
+                + " the index of the last key, or a negative index counted from the end (-1 is"
+                + " the last argument).");
+      }
+    }
+  }
+
+  private void keyError(
+      ExecutableElement method, AnnotationValues annotation, String member, String message) {
+    AnnotationValue value = annotation.explicit(member);
+    reporter.error(method, annotation.mirror(), value, message);
+  }
+}

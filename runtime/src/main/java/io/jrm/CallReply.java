@@ -1,0 +1,113 @@
+package io.jrm;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The reply of a command run with {@link Context#call} ({@code RedisModuleCallReply}).
+ *
+ * <p>Close the reply when done with it (try-with-resources), unless {@link Context#autoMemory()}
+ * is on. Elements of an array reply belong to it: they need no closing and die with it.
+ */
+public final class CallReply implements AutoCloseable {
+  private final Context context;
+  private final CallReply root;
+  private long pointer;
+
+  CallReply(Context context, long pointer, CallReply root) {
+    this.context = context;
+    this.pointer = pointer;
+    this.root = root == null ? this : root;
+  }
+
+  long pointer() {
+    context.checkActive();
+    if (root.pointer == 0) {
+      throw new IllegalStateException("this CallReply was freed");
+    }
+    return pointer;
+  }
+
+  /** The reply's type. */
+  public CallReplyType type() {
+    return CallReplyType.of(context.api().callReplyType(pointer()));
+  }
+
+  /** Whether the command answered with an error. */
+  public boolean isError() {
+    return type() == CallReplyType.ERROR;
+  }
+
+  /** The number of elements of an array, or the length of a string or error. */
+  public long length() {
+    return context.api().callReplyLength(pointer());
+  }
+
+  /**
+   * Element {@code index} of an array reply.
+   *
+   * @throws IndexOutOfBoundsException when there is no such element
+   */
+  public CallReply element(long index) {
+    long element = context.api().callReplyArrayElement(pointer(), index);
+    if (element == 0) {
+      throw new IndexOutOfBoundsException(
+          "no element " + index + " in a " + type() + " reply of length " + length());
+    }
+    return new CallReply(context, element, root);
+  }
+
+  /**
+   * The value of an integer reply.
+   *
+   * @throws RedisException with the error when the command failed
+   * @throws IllegalStateException when the reply is of another type
+   */
+  public long integer() {
+    expect(CallReplyType.INTEGER);
+    return context.api().callReplyInteger(pointer());
+  }
+
+  /** The bytes of a string, error or other text reply; null for other types. */
+  public byte[] bytes() {
+    return context.api().callReplyStringPtr(pointer());
+  }
+
+  /** The text of a string or error reply, as UTF-8; null for other types. */
+  public String string() {
+    byte[] bytes = bytes();
+    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** The reply as the RESP protocol bytes Redis would send ({@code CallReplyProto}). */
+  public byte[] protocol() {
+    return context.api().callReplyProto(pointer());
+  }
+
+  /** A new {@link RedisString} with the reply's string or integer value; close it when done. */
+  public RedisString toRedisString() {
+    long str = context.api().createStringFromCallReply(pointer());
+    if (str == 0) {
+      throw new IllegalStateException("a " + type() + " reply has no string value");
+    }
+    return new RedisString(context, str, true);
+  }
+
+  private void expect(CallReplyType expected) {
+    CallReplyType actual = type();
+    if (actual == CallReplyType.ERROR) {
+      throw new RedisException(string());
+    }
+    if (actual != expected) {
+      throw new IllegalStateException("the reply is " + actual + ", not " + expected);
+    }
+  }
+
+  /** Frees the reply and its elements ({@code FreeCallReply}); an element's close does nothing. */
+  @Override
+  public void close() {
+    if (root == this && pointer != 0) {
+      context.api().freeCallReply(pointer());
+      pointer = 0;
+    }
+  }
+}

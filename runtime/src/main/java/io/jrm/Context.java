@@ -1,0 +1,244 @@
+package io.jrm;
+
+import io.jrm.internal.binding.RedisModuleApi;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The context of one command call or of the module's load ({@code RedisModuleCtx}): replies,
+ * strings, calls into Redis, logging. Valid only until the command returns; using it later throws
+ * {@link IllegalStateException}.
+ *
+ * <p>Reply exactly once per command: one value, or an array header followed by its elements.
+ *
+ * <pre>{@code
+ * @RedisCommand(name = "hello.push.call", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+ * public static void pushCall(Context ctx, RedisString[] argv) {
+ *   if (argv.length != 3) {
+ *     ctx.wrongArity();
+ *     return;
+ *   }
+ *   try (CallReply reply = ctx.call("RPUSH", argv[1], argv[2])) {
+ *     ctx.replyWithLongLong(reply.integer());
+ *   }
+ * }
+ * }</pre>
+ */
+public final class Context {
+  /** {@code REDISMODULE_OK}. */
+  static final int OK = 0;
+
+  /** Pass to {@link #replyWithArray(long)} when the length is known only at the end. */
+  public static final long POSTPONED_LENGTH = -1;
+
+  private final RedisModuleApi api;
+  private final long pointer;
+  private final ReplyTracker reply = new ReplyTracker();
+  private boolean active = true;
+
+  Context(RedisModuleApi api, long pointer) {
+    this.api = api;
+    this.pointer = pointer;
+  }
+
+  RedisModuleApi api() {
+    return api;
+  }
+
+  long pointer() {
+    checkActive();
+    return pointer;
+  }
+
+  void checkActive() {
+    if (!active) {
+      throw new IllegalStateException("this Context belongs to a call that has returned");
+    }
+  }
+
+  /** Ends the context's life: the command returned. */
+  void deactivate() {
+    active = false;
+  }
+
+  ReplyTracker replyTracker() {
+    return reply;
+  }
+
+  // Context information
+
+  /** The number of the database the client has selected ({@code GetSelectedDb}). */
+  public int selectedDb() {
+    return api.getSelectedDb(pointer());
+  }
+
+  /** The current UNIX time in milliseconds ({@code Milliseconds}). */
+  public long milliseconds() {
+    return api.milliseconds();
+  }
+
+  /** Writes {@code message} to the Redis log, tagged with the module name ({@code Log}). */
+  public void log(LogLevel level, String message) {
+    api.log(pointer(), level.redisName(), message);
+  }
+
+  /**
+   * Turns on automatic memory management ({@code AutoMemory}): strings and call replies created
+   * from now on are freed when the command returns. Closing them early is still allowed.
+   */
+  public void autoMemory() {
+    api.autoMemory(pointer());
+  }
+
+  // Strings
+
+  /** A new string with a copy of {@code bytes} ({@code CreateString}). */
+  public RedisString createString(byte[] bytes) {
+    return owned(api.createString(pointer(), bytes));
+  }
+
+  /** A new string with the UTF-8 bytes of {@code text}. */
+  public RedisString createString(String text) {
+    return createString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A new string with the decimal form of {@code value} ({@code CreateStringFromLongLong}). */
+  public RedisString createString(long value) {
+    return owned(api.createStringFromLongLong(pointer(), value));
+  }
+
+  /** A new copy of {@code other} ({@code CreateStringFromString}). */
+  public RedisString createString(RedisString other) {
+    return owned(api.createStringFromString(pointer(), other.pointer()));
+  }
+
+  /**
+   * A new string formatted with Java's {@link String#format} rules: the Java counterpart of
+   * {@code CreateStringPrintf}.
+   */
+  public RedisString createStringFormat(String format, Object... args) {
+    return createString(String.format(format, args));
+  }
+
+  private RedisString owned(long str) {
+    return new RedisString(this, str, true);
+  }
+
+  RedisString[] wrapArguments(long[] pointers) {
+    RedisString[] strings = new RedisString[pointers.length];
+    for (int i = 0; i < pointers.length; i++) {
+      strings[i] = new RedisString(this, pointers[i], false);
+    }
+    return strings;
+  }
+
+  // Replies
+
+  /** Replies with an integer ({@code ReplyWithLongLong}). */
+  public void replyWithLongLong(long value) {
+    api.replyWithLongLong(pointer(), value);
+    reply.value();
+  }
+
+  /** Replies with a double, a bulk string in RESP2 ({@code ReplyWithDouble}). */
+  public void replyWithDouble(double value) {
+    api.replyWithDouble(pointer(), value);
+    reply.value();
+  }
+
+  /** Replies with a status such as {@code OK} ({@code ReplyWithSimpleString}); one line. */
+  public void replyWithSimpleString(String message) {
+    api.replyWithSimpleString(pointer(), RedisException.oneLine(message));
+    reply.value();
+  }
+
+  /**
+   * Replies with an error, sent as given ({@code ReplyWithError}): by convention it starts with an
+   * error code, as in {@code ERR invalid count}. Throwing {@link RedisException} does the same.
+   */
+  public void replyWithError(String error) {
+    api.replyWithError(pointer(), RedisException.oneLine(error));
+    reply.value();
+  }
+
+  /** Replies with a bulk string of {@code bytes} ({@code ReplyWithStringBuffer}). */
+  public void replyWithStringBuffer(byte[] bytes) {
+    api.replyWithStringBuffer(pointer(), bytes);
+    reply.value();
+  }
+
+  /** Replies with a bulk string of the UTF-8 bytes of {@code text}. */
+  public void replyWithString(String text) {
+    replyWithStringBuffer(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Replies with a bulk string ({@code ReplyWithString}). */
+  public void replyWithString(RedisString str) {
+    api.replyWithString(pointer(), str.pointer());
+    reply.value();
+  }
+
+  /** Replies with the null reply ({@code ReplyWithNull}). */
+  public void replyWithNull() {
+    api.replyWithNull(pointer());
+    reply.value();
+  }
+
+  /**
+   * Starts an array reply of {@code length} elements, to be followed by that many replies ({@code
+   * ReplyWithArray}). With {@link #POSTPONED_LENGTH}, end it with {@link #replySetArrayLength}.
+   */
+  public void replyWithArray(long length) {
+    api.replyWithArray(pointer(), length);
+    reply.array(length);
+  }
+
+  /** Sets the length of the latest array started with {@link #POSTPONED_LENGTH}. */
+  public void replySetArrayLength(long length) {
+    api.replySetArrayLength(pointer(), length);
+    reply.setLength();
+  }
+
+  /** Forwards a reply of {@link #call} to the client ({@code ReplyWithCallReply}). */
+  public void replyWithCallReply(CallReply callReply) {
+    api.replyWithCallReply(pointer(), callReply.pointer());
+    reply.value();
+  }
+
+  /** Replies with the standard wrong-number-of-arguments error ({@code WrongArity}). */
+  public void wrongArity() {
+    api.wrongArity(pointer());
+    reply.value();
+  }
+
+  // Calling Redis
+
+  /**
+   * Runs a Redis command and returns its reply ({@code RedisModule_Call}). Arguments may be
+   * {@link RedisString}, {@code byte[]}, {@code String} (UTF-8), integral numbers, and {@code
+   * float} or {@code double} (sent in decimal). Errors of the command, unknown commands and wrong
+   * arity included, come back as a reply of type {@link CallReplyType#ERROR}.
+   */
+  public CallReply call(String command, Object... args) {
+    return callWithFlags("", command, args);
+  }
+
+  /**
+   * {@link #call} with {@code RedisModule_Call} format flags: {@code !} replicates the command to
+   * replicas and the AOF, {@code A} suppresses AOF propagation, {@code R} replica propagation,
+   * {@code 3} asks for RESP3 replies, {@code C} checks ACLs of the current user, {@code S} runs as
+   * in a script, {@code W} refuses write commands, {@code M} refuses commands denied on OOM.
+   */
+  public CallReply callWithFlags(String flags, String command, Object... args) {
+    StringBuilder format = new StringBuilder(flags.length() + args.length + 1).append(flags);
+    // E: errors of the command come back as error replies, never as a bare NULL.
+    if (flags.indexOf('E') < 0) {
+      format.append('E');
+    }
+    Object[] values = CallArguments.convert(args, format);
+    long result = api.call(pointer(), command, format.toString(), values);
+    if (result == 0) {
+      throw new RedisException("ERR calling " + command + " from the module failed");
+    }
+    return new CallReply(this, result, null);
+  }
+}

@@ -1,0 +1,117 @@
+package io.jrm;
+
+import io.jrm.internal.binding.NativeBackend;
+import io.jrm.internal.binding.RedisModuleApi;
+import io.jrm.internal.binding.jna.JnaBackend;
+import io.jrm.spi.CommandDefinition;
+import io.jrm.spi.ModuleDefinition;
+import java.util.List;
+
+/**
+ * Where the module's C stub enters Java, over JNI: once to load the module, then once per
+ * command call. Its class loader holds one module only, so its static state is that module's.
+ * Nothing here may let a Throwable escape into C.
+ */
+final class ModuleEntry {
+  private static final int OK = 0;
+  private static final int ERR = 1;
+  private static final int WORD = Long.BYTES;
+
+  private static RedisModuleApi api;
+  private static ModuleDefinition definition;
+
+  private ModuleEntry() {}
+
+  /**
+   * Binds the API, registers the commands with the stub's trampolines ({@code commandFunctions[i]}
+   * serves command {@code i}) and runs the module's {@code @OnLoad}. Called by the stub's
+   * RedisModule_OnLoad.
+   */
+  static int onLoad(ModuleDefinition module, long ctx, long[] args, long[] commandFunctions) {
+    NativeBackend backend = new JnaBackend();
+    api = RedisModuleApi.bind(backend, ctx);
+    definition = module;
+    Context context = new Context(api, ctx);
+    try {
+      List<CommandDefinition> commands = module.commands();
+      for (int i = 0; i < commands.size(); i++) {
+        CommandDefinition command = commands.get(i);
+        int rc = api.createCommand(ctx, command.name(), commandFunctions[i], command.flags(),
+            command.firstKey(), command.lastKey(), command.keyStep());
+        if (rc != OK) {
+          context.log(LogLevel.WARNING, "JRM: cannot register command " + command.name()
+              + ": the name is taken or its flags or key positions are refused");
+          return ERR;
+        }
+      }
+      module.onLoad(context, context.wrapArguments(args));
+      context.log(LogLevel.NOTICE, "JRM: loaded " + commands.size() + " commands on Java "
+          + Runtime.version());
+      return OK;
+    } catch (Throwable t) {
+      context.log(LogLevel.WARNING, "JRM: loading the module failed: " + describe(t));
+      return ERR;
+    } finally {
+      context.deactivate();
+    }
+  }
+
+  /** Runs command {@code index} of the definition; called by the stub's trampoline. */
+  static int command(int index, long ctx, long argv, int argc) {
+    Context context = new Context(api, ctx);
+    Thread thread = Thread.currentThread();
+    ClassLoader caller = thread.getContextClassLoader();
+    // Libraries that look classes up through the context loader must find this module's.
+    thread.setContextClassLoader(ModuleEntry.class.getClassLoader());
+    try {
+      long[] pointers = new long[argc];
+      for (int i = 0; i < argc; i++) {
+        pointers[i] = api.backend().readWord(argv + (long) i * WORD);
+      }
+      definition.dispatch(index, context, context.wrapArguments(pointers));
+      if (!context.replyTracker().complete()) {
+        context.log(LogLevel.WARNING, "JRM: command " + definition.commands().get(index).name()
+            + " returned without replying");
+        replyError(context, "ERR the command returned without replying");
+      }
+    } catch (Throwable t) {
+      if (!(t instanceof RedisException)) {
+        context.log(LogLevel.WARNING, "JRM: command " + definition.commands().get(index).name()
+            + " threw " + describe(t));
+      }
+      replyError(context, errorLine(t));
+    } finally {
+      context.deactivate();
+      thread.setContextClassLoader(caller);
+    }
+    return OK;
+  }
+
+  /** Replies with {@code error} wherever the reply stands, keeping it well-formed. */
+  private static void replyError(Context context, String error) {
+    ReplyTracker tracker = context.replyTracker();
+    if (tracker.complete()) {
+      return; // the client already has its whole reply; the log line is all that is left
+    }
+    context.replyWithError(error);
+    tracker.finish(context);
+  }
+
+  /** {@code ERR java.lang.IllegalStateException: message}, or a RedisException's own line. */
+  private static String errorLine(Throwable t) {
+    if (t instanceof RedisException redis) {
+      return redis.errorLine();
+    }
+    return "ERR " + RedisException.oneLine(t.toString());
+  }
+
+  /** The throwable and where it was thrown, on one line. */
+  private static String describe(Throwable t) {
+    StringBuilder line = new StringBuilder(RedisException.oneLine(t.toString()));
+    StackTraceElement[] frames = t.getStackTrace();
+    for (int i = 0; i < Math.min(frames.length, 5); i++) {
+      line.append(i == 0 ? " at " : " <- ").append(frames[i]);
+    }
+    return line.toString();
+  }
+}

@@ -1,0 +1,80 @@
+package io.jrm;
+
+import java.util.Arrays;
+
+/**
+ * Follows the shape of the reply a command is writing, so that an exception thrown half-way
+ * through an array still ends in a well-formed reply: one extra or one missing element would
+ * desynchronize the client for every later command.
+ */
+final class ReplyTracker {
+  /** Marks an array whose length comes later ({@code REDISMODULE_POSTPONED_LEN}). */
+  private static final long POSTPONED = -1;
+
+  /** Per open array: elements still owed, or POSTPONED. */
+  private long[] remaining = new long[8];
+  /** Per open array: elements written so far (what a postponed array's length becomes). */
+  private long[] written = new long[8];
+  private int depth;
+  private boolean complete;
+
+  /** Records one value (a scalar, or an array header counting as its parent's element). */
+  void value() {
+    if (depth == 0) {
+      complete = true;
+      return;
+    }
+    written[depth - 1]++;
+    if (remaining[depth - 1] != POSTPONED && --remaining[depth - 1] == 0) {
+      depth--;
+      value();
+    }
+  }
+
+  /** Records an array header of {@code length} elements, or {@link #POSTPONED}. */
+  void array(long length) {
+    if (length == 0) {
+      value();
+      return;
+    }
+    if (depth == remaining.length) {
+      remaining = Arrays.copyOf(remaining, depth * 2);
+      written = Arrays.copyOf(written, depth * 2);
+    }
+    remaining[depth] = length < 0 ? POSTPONED : length;
+    written[depth] = 0;
+    depth++;
+  }
+
+  /** Records the length of the innermost postponed array being set. */
+  void setLength() {
+    if (depth > 0 && remaining[depth - 1] == POSTPONED) {
+      depth--;
+      value();
+    }
+  }
+
+  /** Whether a reply was started: an error now can only be an element of it. */
+  boolean started() {
+    return complete || depth > 0;
+  }
+
+  /** Whether the whole reply has been written. */
+  boolean complete() {
+    return complete;
+  }
+
+  /**
+   * Closes every open array after the caller wrote one element (the error): fills known lengths
+   * with nulls and gives postponed arrays the length they have.
+   */
+  void finish(Context context) {
+    while (depth > 0) {
+      if (remaining[depth - 1] == POSTPONED) {
+        context.replySetArrayLength(written[depth - 1]);
+      } else {
+        context.replyWithNull();
+      }
+    }
+  }
+}

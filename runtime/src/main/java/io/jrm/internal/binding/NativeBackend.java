@@ -1,0 +1,17 @@
+package io.jrm.internal.binding;
+
+/**
+ * A way to call C function pointers and read native memory from Java. JNA is the portable one;
+ * faster ones (direct mapping, {@code java.lang.foreign}) bind from the same {@link ApiFunction}
+ * table.
+ */
+public interface NativeBackend {
+  /** Binds the function at {@code address}, whose C signature {@code function} describes. */
+  NativeFunction bind(ApiFunction function, long address);
+
+  /** Reads the 64-bit word at {@code address}. */
+  long readWord(long address);
+
+  /** Copies {@code length} bytes starting at {@code address}. */
+  byte[] readBytes(long address, int length);
+}

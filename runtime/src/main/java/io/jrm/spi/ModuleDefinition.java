@@ -1,0 +1,27 @@
+package io.jrm.spi;
+
+import io.jrm.Context;
+import io.jrm.RedisString;
+import java.util.List;
+
+/**
+ * What the annotation processor generates for a module: its identity, its commands and a dispatch
+ * by index. Not for hand-written code; the runtime registers the commands and routes each call
+ * from the module's C stub to {@link #dispatch}.
+ */
+public interface ModuleDefinition {
+  /** The module name, as in {@code @RedisModule(name)}. */
+  String name();
+
+  /** The module version, as in {@code @RedisModule(version)}. */
+  int version();
+
+  /** The commands, in the order of their indexes: command {@code i} is dispatched with {@code i}. */
+  List<CommandDefinition> commands();
+
+  /** Runs command {@code index} of {@link #commands()}. */
+  void dispatch(int index, Context ctx, RedisString[] argv) throws Exception;
+
+  /** Runs the module's {@code @OnLoad} method, if it has one. */
+  default void onLoad(Context ctx, RedisString[] args) throws Exception {}
+}
