@@ -69,7 +69,8 @@ public final class CallReply implements AutoCloseable {
 
   /** The bytes of a string, error or other text reply; null for other types. */
   public byte[] bytes() {
-    return context.api().callReplyStringPtr(pointer());
+    long[] length = new long[1];
+    return context.api().copyOut(context.api().callReplyStringPtr(pointer(), length), length);
   }
 
   /** The text of a string or error reply, as UTF-8; null for other types. */
@@ -80,7 +81,8 @@ public final class CallReply implements AutoCloseable {
 
   /** The reply as the RESP protocol bytes Redis would send ({@code CallReplyProto}). */
   public byte[] protocol() {
-    return context.api().callReplyProto(pointer());
+    long[] length = new long[1];
+    return context.api().copyOut(context.api().callReplyProto(pointer(), length), length);
   }
 
   /** A new {@link RedisString} with the reply's string or integer value; close it when done. */

@@ -1,5 +1,7 @@
 package io.jrm;
 
+import static io.jrm.internal.binding.RedisModuleApi.cString;
+
 import io.jrm.internal.binding.RedisModuleApi;
 import java.nio.charset.StandardCharsets;
 
@@ -78,7 +80,7 @@ public final class Context {
 
   /** Writes {@code message} to the Redis log, tagged with the module name ({@code Log}). */
   public void log(LogLevel level, String message) {
-    api.log(pointer(), level.redisName(), message);
+    api.log(pointer(), cString(level.redisName()), cString("%s"), (Object) cString(message));
   }
 
   /**
@@ -89,11 +91,81 @@ public final class Context {
     api.autoMemory(pointer());
   }
 
+  /** The id of the client running the command, 0 where there is none ({@code GetClientId}). */
+  public long clientId() {
+    return api.getClientId(pointer());
+  }
+
+  /**
+   * Selects database {@code db} for the rest of the command and for the client afterwards
+   * ({@code SelectDb}).
+   *
+   * @throws RedisException {@code ERR DB index is out of range} for a database that does not exist
+   */
+  public void selectDb(int db) {
+    if (api.selectDb(pointer(), db) != OK) {
+      throw new RedisException("ERR DB index is out of range");
+    }
+  }
+
+  /**
+   * Whether this call of a {@code getkeys-api} command only asks for its key positions ({@code
+   * COMMAND GETKEYS}, cluster routing): then report them with {@link #keyAtPos} and return
+   * without replying ({@code IsKeysPositionRequest}).
+   */
+  public boolean isKeysPositionRequest() {
+    return api.isKeysPositionRequest(pointer()) != 0;
+  }
+
+  /** Reports that {@code argv[position]} is a key, during a key-position request ({@code KeyAtPos}). */
+  public void keyAtPos(int position) {
+    api.keyAtPos(pointer(), position);
+  }
+
+  // Keys
+
+  /**
+   * Opens the key {@code name} for low-level access ({@code OpenKey}). Close it when done
+   * (try-with-resources) unless {@link #autoMemory()} is on. A key opened only for reading that
+   * does not exist is an empty key: type {@link KeyType#EMPTY}, length 0.
+   */
+  public Key openKey(RedisString name, KeyMode mode) {
+    return Key.open(this, name, mode);
+  }
+
+  // Native memory
+
+  /**
+   * Allocates {@code size} bytes of native memory counted in Redis's {@code used_memory} ({@code
+   * Alloc}). Free it with {@link NativeBuffer#close()}; it outlives the command until then.
+   */
+  public NativeBuffer alloc(long size) {
+    return NativeBuffer.alloc(api, size);
+  }
+
+  /** Allocates {@code count * size} zeroed bytes ({@code Calloc}); see {@link #alloc}. */
+  public NativeBuffer calloc(long count, long size) {
+    return NativeBuffer.calloc(api, count, size);
+  }
+
+  /** A NUL-terminated native copy of {@code text} in UTF-8 ({@code Strdup}); see {@link #alloc}. */
+  public NativeBuffer strdup(String text) {
+    return NativeBuffer.strdup(api, text);
+  }
+
+  /**
+   * Allocates {@code size} bytes that Redis frees when the command returns ({@code PoolAlloc}):
+   * fast scratch memory; using the buffer after the command returns throws.
+   */
+  public NativeBuffer poolAlloc(long size) {
+    return NativeBuffer.poolAlloc(this, size);
+  }
+
   // Strings
 
   /** A new string with a copy of {@code bytes} ({@code CreateString}). */
   public RedisString createString(byte[] bytes) {
-    return owned(api.createString(pointer(), bytes));
+    return owned(api.createString(pointer(), bytes, bytes.length));
   }
 
   /** A new string with the UTF-8 bytes of {@code text}. */
@@ -147,7 +219,7 @@ public final class Context {
 
   /** Replies with a status such as {@code OK} ({@code ReplyWithSimpleString}); one line. */
   public void replyWithSimpleString(String message) {
-    api.replyWithSimpleString(pointer(), RedisException.oneLine(message));
+    api.replyWithSimpleString(pointer(), cString(RedisException.oneLine(message)));
     reply.value();
   }
 
@@ -156,13 +228,13 @@ public final class Context {
    * error code, as in {@code ERR invalid count}. Throwing {@link RedisException} does the same.
    */
   public void replyWithError(String error) {
-    api.replyWithError(pointer(), RedisException.oneLine(error));
+    api.replyWithError(pointer(), cString(RedisException.oneLine(error)));
     reply.value();
   }
 
   /** Replies with a bulk string of {@code bytes} ({@code ReplyWithStringBuffer}). */
   public void replyWithStringBuffer(byte[] bytes) {
-    api.replyWithStringBuffer(pointer(), bytes);
+    api.replyWithStringBuffer(pointer(), bytes, bytes.length);
     reply.value();
   }
 
@@ -210,6 +282,28 @@ public final class Context {
     reply.value();
   }
 
+  // Replication
+
+  /**
+   * Propagates {@code command} with {@code args} to replicas and the AOF after this command
+   * ({@code Replicate}); all propagation of one command is wrapped in MULTI/EXEC. Arguments as
+   * for {@link #call}.
+   *
+   * @throws RedisException when Redis refuses it (unknown command)
+   */
+  public void replicate(String command, Object... args) {
+    StringBuilder format = new StringBuilder();
+    Object[] values = CallArguments.convert(args, format);
+    if (api.replicate(pointer(), cString(command), cString(format.toString()), values) != OK) {
+      throw new RedisException("ERR cannot replicate " + command + ": unknown command or bad arguments");
+    }
+  }
+
+  /** Propagates this command, exactly as the client sent it, to replicas and the AOF. */
+  public void replicateVerbatim() {
+    api.replicateVerbatim(pointer());
+  }
+
   // Calling Redis
 
   /**
@@ -235,7 +329,7 @@ public final class Context {
       format.append('E');
     }
     Object[] values = CallArguments.convert(args, format);
-    long result = api.call(pointer(), command, format.toString(), values);
+    long result = api.call(pointer(), cString(command), cString(format.toString()), values);
     if (result == 0) {
       throw new RedisException("ERR calling " + command + " from the module failed");
     }

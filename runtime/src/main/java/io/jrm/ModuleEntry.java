@@ -1,5 +1,7 @@
 package io.jrm;
 
+import static io.jrm.internal.binding.RedisModuleApi.cString;
+
 import io.jrm.internal.binding.NativeBackend;
 import io.jrm.internal.binding.RedisModuleApi;
 import io.jrm.internal.binding.jna.JnaBackend;
@@ -36,7 +38,7 @@ final class ModuleEntry {
       List<CommandDefinition> commands = module.commands();
       for (int i = 0; i < commands.size(); i++) {
         CommandDefinition command = commands.get(i);
-        int rc = api.createCommand(ctx, command.name(), commandFunctions[i], command.flags(),
+        int rc = api.createCommand(ctx, cString(command.name()), commandFunctions[i], cString(command.flags()),
             command.firstKey(), command.lastKey(), command.keyStep());
         if (rc != OK) {
           context.log(LogLevel.WARNING, "JRM: cannot register command " + command.name()
@@ -69,7 +71,7 @@ final class ModuleEntry {
         pointers[i] = api.backend().readWord(argv + (long) i * WORD);
       }
       definition.dispatch(index, context, context.wrapArguments(pointers));
-      if (!context.replyTracker().complete()) {
+      if (!context.replyTracker().complete() && !context.isKeysPositionRequest()) {
         context.log(LogLevel.WARNING, "JRM: command " + definition.commands().get(index).name()
             + " returned without replying");
         replyError(context, "ERR the command returned without replying");

@@ -33,7 +33,8 @@ public final class RedisString implements AutoCloseable {
 
   /** A copy of the bytes ({@code RedisModule_StringPtrLen}). */
   public byte[] bytes() {
-    return context.api().stringPtrLen(pointer());
+    long[] length = new long[1];
+    return context.api().copyOut(context.api().stringPtrLen(pointer(), length), length);
   }
 
   /** The bytes decoded as UTF-8. */

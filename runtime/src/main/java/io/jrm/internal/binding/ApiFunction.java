@@ -1,6 +1,7 @@
 package io.jrm.internal.binding;
 
 import static io.jrm.internal.binding.CType.DOUBLE;
+import static io.jrm.internal.binding.CType.FLOAT;
 import static io.jrm.internal.binding.CType.INT;
 import static io.jrm.internal.binding.CType.LONG;
 import static io.jrm.internal.binding.CType.POINTER;
@@ -10,30 +11,41 @@ import java.util.List;
 
 /**
  * The Redis Module API, described once: each constant is one {@code RedisModule_<name>} function
- * with its C return and parameter types. Every backend binds its calls from this table, and the
- * typed {@link RedisModuleApi} calls through it.
+ * of Redis 7.0 with its C return and parameter types, in the order of the Modules API reference.
+ * Every backend binds its calls from this table, and {@link RedisModuleApi} calls through it.
+ *
+ * <p>Four names of the reference are not functions Redis 7.0 exports; Java provides them itself:
+ * {@code ZsetAddFlagsToCoreFlags} and {@code ZsetAddFlagsFromCoreFlags} (flag conversions, see
+ * {@code io.jrm.ZaddFlag}), {@code FreeCallReply_Rec} ({@code CallReply.close} frees nested
+ * replies, as {@code FreeCallReply} does) and {@code LogRaw} ({@code Context.log}).
  */
 @SuppressWarnings("checkstyle:EnumConstantName") // the constants mirror the C names one to one
 public enum ApiFunction {
-  // Module set-up. GetApi is found in the first word of the context, the rest through GetApi.
+  /** Found in the first word of a context rather than through itself. */
   GetApi(INT, POINTER, POINTER),
-  SetModuleAttribs(VOID, POINTER, POINTER, INT, INT),
-  IsModuleNameBusy(INT, POINTER),
+  Alloc(POINTER, LONG),
+  Calloc(POINTER, LONG, LONG),
+  Realloc(POINTER, POINTER, LONG),
+  Free(VOID, POINTER),
+  Strdup(POINTER, POINTER),
+  PoolAlloc(POINTER, POINTER, LONG),
+  IsKeysPositionRequest(INT, POINTER),
+  KeyAtPos(VOID, POINTER, INT),
   CreateCommand(INT, POINTER, POINTER, POINTER, POINTER, INT, INT, INT),
-  // Context
-  GetSelectedDb(INT, POINTER),
+  SetModuleAttribs(VOID, POINTER, POINTER, INT, INT),
   Milliseconds(LONG),
-  Log(VOID, true, POINTER, POINTER, POINTER),
   AutoMemory(VOID, POINTER),
-  // Strings
   CreateString(POINTER, POINTER, POINTER, LONG),
+  CreateStringPrintf(POINTER, true, POINTER, POINTER),
   CreateStringFromLongLong(POINTER, POINTER, LONG),
   CreateStringFromString(POINTER, POINTER, POINTER),
   FreeString(VOID, POINTER, POINTER),
+  RetainString(VOID, POINTER, POINTER),
   StringPtrLen(POINTER, POINTER, POINTER),
   StringToLongLong(INT, POINTER, POINTER),
   StringToDouble(INT, POINTER, POINTER),
-  // Replies
+  StringCompare(INT, POINTER, POINTER),
+  StringAppendBuffer(INT, POINTER, POINTER, POINTER, LONG),
   WrongArity(INT, POINTER),
   ReplyWithLongLong(INT, POINTER, LONG),
   ReplyWithError(INT, POINTER, POINTER),
@@ -43,18 +55,81 @@ public enum ApiFunction {
   ReplyWithStringBuffer(INT, POINTER, POINTER, LONG),
   ReplyWithString(INT, POINTER, POINTER),
   ReplyWithNull(INT, POINTER),
-  ReplyWithDouble(INT, POINTER, DOUBLE),
   ReplyWithCallReply(INT, POINTER, POINTER),
-  // Calling Redis
-  Call(POINTER, true, POINTER, POINTER, POINTER),
+  ReplyWithDouble(INT, POINTER, DOUBLE),
+  Replicate(INT, true, POINTER, POINTER, POINTER),
+  ReplicateVerbatim(INT, POINTER),
+  GetClientId(LONG, POINTER),
+  GetSelectedDb(INT, POINTER),
+  SelectDb(INT, POINTER, INT),
+  OpenKey(POINTER, POINTER, POINTER, INT),
+  CloseKey(VOID, POINTER),
+  KeyType(INT, POINTER),
+  ValueLength(LONG, POINTER),
+  DeleteKey(INT, POINTER),
+  GetExpire(LONG, POINTER),
+  SetExpire(INT, POINTER, LONG),
+  StringSet(INT, POINTER, POINTER),
+  StringDMA(POINTER, POINTER, POINTER, INT),
+  StringTruncate(INT, POINTER, LONG),
+  ListPush(INT, POINTER, INT, POINTER),
+  ListPop(POINTER, POINTER, INT),
+  ZsetAdd(INT, POINTER, DOUBLE, POINTER, POINTER),
+  ZsetIncrby(INT, POINTER, DOUBLE, POINTER, POINTER, POINTER),
+  ZsetRem(INT, POINTER, POINTER, POINTER),
+  ZsetScore(INT, POINTER, POINTER, POINTER),
+  ZsetRangeStop(VOID, POINTER),
+  ZsetRangeEndReached(INT, POINTER),
+  ZsetFirstInScoreRange(INT, POINTER, DOUBLE, DOUBLE, INT, INT),
+  ZsetLastInScoreRange(INT, POINTER, DOUBLE, DOUBLE, INT, INT),
+  ZsetFirstInLexRange(INT, POINTER, POINTER, POINTER),
+  ZsetLastInLexRange(INT, POINTER, POINTER, POINTER),
+  ZsetRangeCurrentElement(POINTER, POINTER, POINTER),
+  ZsetRangeNext(INT, POINTER),
+  ZsetRangePrev(INT, POINTER),
+  HashSet(INT, true, POINTER, INT),
+  HashGet(INT, true, POINTER, INT),
+  FreeCallReply(VOID, POINTER),
   CallReplyType(INT, POINTER),
   CallReplyLength(LONG, POINTER),
   CallReplyArrayElement(POINTER, POINTER, LONG),
   CallReplyInteger(LONG, POINTER),
   CallReplyStringPtr(POINTER, POINTER, POINTER),
-  CallReplyProto(POINTER, POINTER, POINTER),
   CreateStringFromCallReply(POINTER, POINTER),
-  FreeCallReply(VOID, POINTER);
+  Call(POINTER, true, POINTER, POINTER, POINTER),
+  CallReplyProto(POINTER, POINTER, POINTER),
+  CreateDataType(POINTER, POINTER, POINTER, INT, POINTER),
+  ModuleTypeSetValue(INT, POINTER, POINTER, POINTER),
+  ModuleTypeGetType(POINTER, POINTER),
+  ModuleTypeGetValue(POINTER, POINTER),
+  SaveUnsigned(VOID, POINTER, LONG),
+  LoadUnsigned(LONG, POINTER),
+  SaveSigned(VOID, POINTER, LONG),
+  LoadSigned(LONG, POINTER),
+  SaveString(VOID, POINTER, POINTER),
+  SaveStringBuffer(VOID, POINTER, POINTER, LONG),
+  LoadString(POINTER, POINTER),
+  LoadStringBuffer(POINTER, POINTER, POINTER),
+  SaveDouble(VOID, POINTER, DOUBLE),
+  LoadDouble(DOUBLE, POINTER),
+  SaveFloat(VOID, POINTER, FLOAT),
+  LoadFloat(FLOAT, POINTER),
+  DigestAddStringBuffer(VOID, POINTER, POINTER, LONG),
+  DigestAddLongLong(VOID, POINTER, LONG),
+  DigestEndSequence(VOID, POINTER),
+  EmitAOF(VOID, true, POINTER, POINTER, POINTER),
+  Log(VOID, true, POINTER, POINTER, POINTER),
+  LogIOError(VOID, true, POINTER, POINTER, POINTER),
+  BlockClient(POINTER, POINTER, POINTER, POINTER, POINTER, LONG),
+  UnblockClient(INT, POINTER, POINTER),
+  AbortBlock(INT, POINTER),
+  IsBlockedReplyRequest(INT, POINTER),
+  IsBlockedTimeoutRequest(INT, POINTER),
+  GetBlockedClientPrivateData(POINTER, POINTER),
+  GetThreadSafeContext(POINTER, POINTER),
+  FreeThreadSafeContext(VOID, POINTER),
+  ThreadSafeContextLock(VOID, POINTER),
+  ThreadSafeContextUnlock(VOID, POINTER);
 
   private final CType returns;
   private final boolean variadic;

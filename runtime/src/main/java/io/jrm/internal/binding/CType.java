@@ -13,6 +13,8 @@ public enum CType {
   LONG,
   /** {@code double}. */
   DOUBLE,
+  /** {@code float}. */
+  FLOAT,
   /** Any pointer: handles ({@code RedisModuleCtx *}, ...), buffers and out-parameters. */
   POINTER
 }

@@ -14,4 +14,7 @@ public interface NativeBackend {
 
   /** Copies {@code length} bytes starting at {@code address}. */
   byte[] readBytes(long address, int length);
+
+  /** Copies {@code bytes} to {@code address}. */
+  void writeBytes(long address, byte[] bytes);
 }

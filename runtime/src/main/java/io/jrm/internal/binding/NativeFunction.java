@@ -15,6 +15,9 @@ public interface NativeFunction {
   /** Calls a function returning {@code double}. */
   double invokeDouble(Object... args);
 
+  /** Calls a function returning {@code float}. */
+  float invokeFloat(Object... args);
+
   /** Calls a function returning nothing. */
   void invokeVoid(Object... args);
 }

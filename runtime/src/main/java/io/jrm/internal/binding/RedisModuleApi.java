@@ -5,10 +5,13 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The thin binding: one typed method per Redis Module API function, named as in C, handles as
- * {@code long} addresses. It adds no behaviour; {@link io.jrm.Context} and friends build the
- * idiomatic API on it. One instance per module, bound at load time.
+ * The thin binding: one method per Redis Module API function, named and typed as in C. Handles
+ * and pointers are {@code long} addresses; {@code const char *} parameters are byte arrays ({@link
+ * #cString} for NUL-terminated ones); out-parameters are one-element arrays the function fills.
+ * It adds no behaviour: {@code io.jrm.Context} and its friends build the idiomatic API on it. One
+ * instance per module, bound at load time.
  */
+@SuppressWarnings("checkstyle:ParameterName") // parameter names follow the C prototypes
 public final class RedisModuleApi {
   private static final int OK = 0;
 
@@ -40,7 +43,7 @@ public final class RedisModuleApi {
     return new RedisModuleApi(backend, functions);
   }
 
-  /** The backend the functions are bound with, for reading native memory. */
+  /** The backend the functions are bound with, for reading and writing native memory. */
   public NativeBackend backend() {
     return backend;
   }
@@ -67,54 +70,77 @@ public final class RedisModuleApi {
     return terminated;
   }
 
-  /** Copies the bytes of a pointer and length a function returned; null stays null. */
-  private byte[] bytes(long pointer, long[] length) {
+  /** Copies {@code length[0]} bytes at {@code pointer}, as returned with a length out-parameter. */
+  public byte[] copyOut(long pointer, long[] length) {
     return pointer == 0 ? null : backend.readBytes(pointer, Math.toIntExact(length[0]));
   }
 
-  // Module set-up
-
-  public int isModuleNameBusy(String name) {
-    return fn(ApiFunction.IsModuleNameBusy).invokeInt(cString(name));
+  /** The fixed arguments followed by the variadic ones. */
+  private static Object[] variadic(Object[] rest, Object... fixed) {
+    Object[] all = new Object[fixed.length + rest.length];
+    System.arraycopy(fixed, 0, all, 0, fixed.length);
+    System.arraycopy(rest, 0, all, fixed.length, rest.length);
+    return all;
   }
 
-  public void setModuleAttribs(long ctx, String name, int version, int apiVersion) {
-    fn(ApiFunction.SetModuleAttribs).invokeVoid(ctx, cString(name), version, apiVersion);
+  public long alloc(long bytes) {
+    return fn(ApiFunction.Alloc).invokeLong(bytes);
   }
 
-  public int createCommand(
-      long ctx, String name, long cmdfunc, String flags, int firstKey, int lastKey, int keyStep) {
-    return fn(ApiFunction.CreateCommand)
-        .invokeInt(ctx, cString(name), cmdfunc, cString(flags), firstKey, lastKey, keyStep);
+  public long calloc(long nmemb, long size) {
+    return fn(ApiFunction.Calloc).invokeLong(nmemb, size);
   }
 
-  // Context
+  public long realloc(long ptr, long bytes) {
+    return fn(ApiFunction.Realloc).invokeLong(ptr, bytes);
+  }
 
-  public int getSelectedDb(long ctx) {
-    return fn(ApiFunction.GetSelectedDb).invokeInt(ctx);
+  public void free(long ptr) {
+    fn(ApiFunction.Free).invokeVoid(ptr);
+  }
+
+  public long strdup(byte[] str) {
+    return fn(ApiFunction.Strdup).invokeLong(str);
+  }
+
+  public long poolAlloc(long ctx, long bytes) {
+    return fn(ApiFunction.PoolAlloc).invokeLong(ctx, bytes);
+  }
+
+  public int isKeysPositionRequest(long ctx) {
+    return fn(ApiFunction.IsKeysPositionRequest).invokeInt(ctx);
+  }
+
+  public void keyAtPos(long ctx, int pos) {
+    fn(ApiFunction.KeyAtPos).invokeVoid(ctx, pos);
+  }
+
+  public int createCommand(long ctx, byte[] name, long cmdfunc, byte[] strflags, int firstkey, int lastkey, int keystep) {
+    return fn(ApiFunction.CreateCommand).invokeInt(ctx, name, cmdfunc, strflags, firstkey, lastkey, keystep);
+  }
+
+  public void setModuleAttribs(long ctx, byte[] name, int ver, int apiver) {
+    fn(ApiFunction.SetModuleAttribs).invokeVoid(ctx, name, ver, apiver);
   }
 
   public long milliseconds() {
     return fn(ApiFunction.Milliseconds).invokeLong();
   }
 
-  /** {@code RedisModule_Log(ctx, level, "%s", message)}: the message is never a format. */
-  public void log(long ctx, String level, String message) {
-    fn(ApiFunction.Log).invokeVoid(ctx, cString(level), cString("%s"), cString(message));
-  }
-
   public void autoMemory(long ctx) {
     fn(ApiFunction.AutoMemory).invokeVoid(ctx);
   }
 
-  // Strings
-
-  public long createString(long ctx, byte[] bytes) {
-    return fn(ApiFunction.CreateString).invokeLong(ctx, bytes, (long) bytes.length);
+  public long createString(long ctx, byte[] ptr, long len) {
+    return fn(ApiFunction.CreateString).invokeLong(ctx, ptr, len);
   }
 
-  public long createStringFromLongLong(long ctx, long value) {
-    return fn(ApiFunction.CreateStringFromLongLong).invokeLong(ctx, value);
+  public long createStringPrintf(long ctx, byte[] fmt, Object... args) {
+    return fn(ApiFunction.CreateStringPrintf).invokeLong(variadic(args, ctx, fmt));
+  }
+
+  public long createStringFromLongLong(long ctx, long ll) {
+    return fn(ApiFunction.CreateStringFromLongLong).invokeLong(ctx, ll);
   }
 
   public long createStringFromString(long ctx, long str) {
@@ -125,50 +151,56 @@ public final class RedisModuleApi {
     fn(ApiFunction.FreeString).invokeVoid(ctx, str);
   }
 
-  /** {@code StringPtrLen}, with the bytes copied out. */
-  public byte[] stringPtrLen(long str) {
-    long[] length = new long[1];
-    return bytes(fn(ApiFunction.StringPtrLen).invokeLong(str, length), length);
+  public void retainString(long ctx, long str) {
+    fn(ApiFunction.RetainString).invokeVoid(ctx, str);
   }
 
-  /** {@code StringToLongLong}: the value in {@code out[0]}, {@code REDISMODULE_OK} or not. */
-  public int stringToLongLong(long str, long[] out) {
-    return fn(ApiFunction.StringToLongLong).invokeInt(str, out);
+  public long stringPtrLen(long str, long[] len) {
+    return fn(ApiFunction.StringPtrLen).invokeLong(str, len);
   }
 
-  /** {@code StringToDouble}: the value in {@code out[0]}, {@code REDISMODULE_OK} or not. */
-  public int stringToDouble(long str, double[] out) {
-    return fn(ApiFunction.StringToDouble).invokeInt(str, out);
+  public int stringToLongLong(long str, long[] ll) {
+    return fn(ApiFunction.StringToLongLong).invokeInt(str, ll);
   }
 
-  // Replies
+  public int stringToDouble(long str, double[] d) {
+    return fn(ApiFunction.StringToDouble).invokeInt(str, d);
+  }
+
+  public int stringCompare(long a, long b) {
+    return fn(ApiFunction.StringCompare).invokeInt(a, b);
+  }
+
+  public int stringAppendBuffer(long ctx, long str, byte[] buf, long len) {
+    return fn(ApiFunction.StringAppendBuffer).invokeInt(ctx, str, buf, len);
+  }
 
   public int wrongArity(long ctx) {
     return fn(ApiFunction.WrongArity).invokeInt(ctx);
   }
 
-  public int replyWithLongLong(long ctx, long value) {
-    return fn(ApiFunction.ReplyWithLongLong).invokeInt(ctx, value);
+  public int replyWithLongLong(long ctx, long ll) {
+    return fn(ApiFunction.ReplyWithLongLong).invokeInt(ctx, ll);
   }
 
-  public int replyWithError(long ctx, String error) {
-    return fn(ApiFunction.ReplyWithError).invokeInt(ctx, cString(error));
+  public int replyWithError(long ctx, byte[] err) {
+    return fn(ApiFunction.ReplyWithError).invokeInt(ctx, err);
   }
 
-  public int replyWithSimpleString(long ctx, String message) {
-    return fn(ApiFunction.ReplyWithSimpleString).invokeInt(ctx, cString(message));
+  public int replyWithSimpleString(long ctx, byte[] msg) {
+    return fn(ApiFunction.ReplyWithSimpleString).invokeInt(ctx, msg);
   }
 
-  public int replyWithArray(long ctx, long length) {
-    return fn(ApiFunction.ReplyWithArray).invokeInt(ctx, length);
+  public int replyWithArray(long ctx, long len) {
+    return fn(ApiFunction.ReplyWithArray).invokeInt(ctx, len);
   }
 
-  public void replySetArrayLength(long ctx, long length) {
-    fn(ApiFunction.ReplySetArrayLength).invokeVoid(ctx, length);
+  public void replySetArrayLength(long ctx, long len) {
+    fn(ApiFunction.ReplySetArrayLength).invokeVoid(ctx, len);
   }
 
-  public int replyWithStringBuffer(long ctx, byte[] buffer) {
-    return fn(ApiFunction.ReplyWithStringBuffer).invokeInt(ctx, buffer, (long) buffer.length);
+  public int replyWithStringBuffer(long ctx, byte[] buf, long len) {
+    return fn(ApiFunction.ReplyWithStringBuffer).invokeInt(ctx, buf, len);
   }
 
   public int replyWithString(long ctx, long str) {
@@ -179,28 +211,144 @@ public final class RedisModuleApi {
     return fn(ApiFunction.ReplyWithNull).invokeInt(ctx);
   }
 
-  public int replyWithDouble(long ctx, double value) {
-    return fn(ApiFunction.ReplyWithDouble).invokeInt(ctx, value);
-  }
-
   public int replyWithCallReply(long ctx, long reply) {
     return fn(ApiFunction.ReplyWithCallReply).invokeInt(ctx, reply);
   }
 
-  // Calling Redis
+  public int replyWithDouble(long ctx, double d) {
+    return fn(ApiFunction.ReplyWithDouble).invokeInt(ctx, d);
+  }
 
-  /**
-   * {@code RedisModule_Call(ctx, command, format, args...)}; {@code args} are already in the
-   * form the format asks for ({@code Long} for {@code l}, {@code byte[]} and length for {@code b},
-   * handle for {@code s}).
-   */
-  public long call(long ctx, String command, String format, Object... args) {
-    Object[] all = new Object[args.length + 3];
-    all[0] = ctx;
-    all[1] = cString(command);
-    all[2] = cString(format);
-    System.arraycopy(args, 0, all, 3, args.length);
-    return fn(ApiFunction.Call).invokeLong(all);
+  public int replicate(long ctx, byte[] cmdname, byte[] fmt, Object... args) {
+    return fn(ApiFunction.Replicate).invokeInt(variadic(args, ctx, cmdname, fmt));
+  }
+
+  public int replicateVerbatim(long ctx) {
+    return fn(ApiFunction.ReplicateVerbatim).invokeInt(ctx);
+  }
+
+  public long getClientId(long ctx) {
+    return fn(ApiFunction.GetClientId).invokeLong(ctx);
+  }
+
+  public int getSelectedDb(long ctx) {
+    return fn(ApiFunction.GetSelectedDb).invokeInt(ctx);
+  }
+
+  public int selectDb(long ctx, int newid) {
+    return fn(ApiFunction.SelectDb).invokeInt(ctx, newid);
+  }
+
+  public long openKey(long ctx, long keyname, int mode) {
+    return fn(ApiFunction.OpenKey).invokeLong(ctx, keyname, mode);
+  }
+
+  public void closeKey(long kp) {
+    fn(ApiFunction.CloseKey).invokeVoid(kp);
+  }
+
+  public int keyType(long kp) {
+    return fn(ApiFunction.KeyType).invokeInt(kp);
+  }
+
+  public long valueLength(long kp) {
+    return fn(ApiFunction.ValueLength).invokeLong(kp);
+  }
+
+  public int deleteKey(long key) {
+    return fn(ApiFunction.DeleteKey).invokeInt(key);
+  }
+
+  public long getExpire(long key) {
+    return fn(ApiFunction.GetExpire).invokeLong(key);
+  }
+
+  public int setExpire(long key, long expire) {
+    return fn(ApiFunction.SetExpire).invokeInt(key, expire);
+  }
+
+  public int stringSet(long key, long str) {
+    return fn(ApiFunction.StringSet).invokeInt(key, str);
+  }
+
+  public long stringDMA(long key, long[] len, int mode) {
+    return fn(ApiFunction.StringDMA).invokeLong(key, len, mode);
+  }
+
+  public int stringTruncate(long key, long newlen) {
+    return fn(ApiFunction.StringTruncate).invokeInt(key, newlen);
+  }
+
+  public int listPush(long kp, int where, long ele) {
+    return fn(ApiFunction.ListPush).invokeInt(kp, where, ele);
+  }
+
+  public long listPop(long key, int where) {
+    return fn(ApiFunction.ListPop).invokeLong(key, where);
+  }
+
+  public int zsetAdd(long key, double score, long ele, int[] flagsptr) {
+    return fn(ApiFunction.ZsetAdd).invokeInt(key, score, ele, flagsptr);
+  }
+
+  public int zsetIncrby(long key, double score, long ele, int[] flagsptr, double[] newscore) {
+    return fn(ApiFunction.ZsetIncrby).invokeInt(key, score, ele, flagsptr, newscore);
+  }
+
+  public int zsetRem(long key, long ele, int[] deleted) {
+    return fn(ApiFunction.ZsetRem).invokeInt(key, ele, deleted);
+  }
+
+  public int zsetScore(long key, long ele, double[] score) {
+    return fn(ApiFunction.ZsetScore).invokeInt(key, ele, score);
+  }
+
+  public void zsetRangeStop(long key) {
+    fn(ApiFunction.ZsetRangeStop).invokeVoid(key);
+  }
+
+  public int zsetRangeEndReached(long key) {
+    return fn(ApiFunction.ZsetRangeEndReached).invokeInt(key);
+  }
+
+  public int zsetFirstInScoreRange(long key, double min, double max, int minex, int maxex) {
+    return fn(ApiFunction.ZsetFirstInScoreRange).invokeInt(key, min, max, minex, maxex);
+  }
+
+  public int zsetLastInScoreRange(long key, double min, double max, int minex, int maxex) {
+    return fn(ApiFunction.ZsetLastInScoreRange).invokeInt(key, min, max, minex, maxex);
+  }
+
+  public int zsetFirstInLexRange(long key, long min, long max) {
+    return fn(ApiFunction.ZsetFirstInLexRange).invokeInt(key, min, max);
+  }
+
+  public int zsetLastInLexRange(long key, long min, long max) {
+    return fn(ApiFunction.ZsetLastInLexRange).invokeInt(key, min, max);
+  }
+
+  public long zsetRangeCurrentElement(long key, double[] score) {
+    return fn(ApiFunction.ZsetRangeCurrentElement).invokeLong(key, score);
+  }
+
+  public int zsetRangeNext(long key) {
+    return fn(ApiFunction.ZsetRangeNext).invokeInt(key);
+  }
+
+  public int zsetRangePrev(long key) {
+    return fn(ApiFunction.ZsetRangePrev).invokeInt(key);
+  }
+
+  public int hashSet(long key, int flags, Object... args) {
+    return fn(ApiFunction.HashSet).invokeInt(variadic(args, key, flags));
+  }
+
+  public int hashGet(long key, int flags, Object... args) {
+    return fn(ApiFunction.HashGet).invokeInt(variadic(args, key, flags));
+  }
+
+  public void freeCallReply(long reply) {
+    fn(ApiFunction.FreeCallReply).invokeVoid(reply);
   }
 
   public int callReplyType(long reply) {
@@ -211,31 +359,155 @@ public final class RedisModuleApi {
     return fn(ApiFunction.CallReplyLength).invokeLong(reply);
   }
 
-  public long callReplyArrayElement(long reply, long index) {
-    return fn(ApiFunction.CallReplyArrayElement).invokeLong(reply, index);
+  public long callReplyArrayElement(long reply, long idx) {
+    return fn(ApiFunction.CallReplyArrayElement).invokeLong(reply, idx);
   }
 
   public long callReplyInteger(long reply) {
     return fn(ApiFunction.CallReplyInteger).invokeLong(reply);
   }
 
-  /** {@code CallReplyStringPtr}, with the bytes copied out; null if the reply is no string. */
-  public byte[] callReplyStringPtr(long reply) {
-    long[] length = new long[1];
-    return bytes(fn(ApiFunction.CallReplyStringPtr).invokeLong(reply, length), length);
-  }
-
-  /** {@code CallReplyProto}: the reply in the RESP protocol, copied out. */
-  public byte[] callReplyProto(long reply) {
-    long[] length = new long[1];
-    return bytes(fn(ApiFunction.CallReplyProto).invokeLong(reply, length), length);
+  public long callReplyStringPtr(long reply, long[] len) {
+    return fn(ApiFunction.CallReplyStringPtr).invokeLong(reply, len);
   }
 
   public long createStringFromCallReply(long reply) {
     return fn(ApiFunction.CreateStringFromCallReply).invokeLong(reply);
   }
 
-  public void freeCallReply(long reply) {
-    fn(ApiFunction.FreeCallReply).invokeVoid(reply);
+  public long call(long ctx, byte[] cmdname, byte[] fmt, Object... args) {
+    return fn(ApiFunction.Call).invokeLong(variadic(args, ctx, cmdname, fmt));
+  }
+
+  public long callReplyProto(long reply, long[] len) {
+    return fn(ApiFunction.CallReplyProto).invokeLong(reply, len);
+  }
+
+  public long createDataType(long ctx, byte[] name, int encver, long typemethods) {
+    return fn(ApiFunction.CreateDataType).invokeLong(ctx, name, encver, typemethods);
+  }
+
+  public int moduleTypeSetValue(long key, long mt, long value) {
+    return fn(ApiFunction.ModuleTypeSetValue).invokeInt(key, mt, value);
+  }
+
+  public long moduleTypeGetType(long key) {
+    return fn(ApiFunction.ModuleTypeGetType).invokeLong(key);
+  }
+
+  public long moduleTypeGetValue(long key) {
+    return fn(ApiFunction.ModuleTypeGetValue).invokeLong(key);
+  }
+
+  public void saveUnsigned(long io, long value) {
+    fn(ApiFunction.SaveUnsigned).invokeVoid(io, value);
+  }
+
+  public long loadUnsigned(long io) {
+    return fn(ApiFunction.LoadUnsigned).invokeLong(io);
+  }
+
+  public void saveSigned(long io, long value) {
+    fn(ApiFunction.SaveSigned).invokeVoid(io, value);
+  }
+
+  public long loadSigned(long io) {
+    return fn(ApiFunction.LoadSigned).invokeLong(io);
+  }
+
+  public void saveString(long io, long s) {
+    fn(ApiFunction.SaveString).invokeVoid(io, s);
+  }
+
+  public void saveStringBuffer(long io, byte[] str, long len) {
+    fn(ApiFunction.SaveStringBuffer).invokeVoid(io, str, len);
+  }
+
+  public long loadString(long io) {
+    return fn(ApiFunction.LoadString).invokeLong(io);
+  }
+
+  public long loadStringBuffer(long io, long[] lenptr) {
+    return fn(ApiFunction.LoadStringBuffer).invokeLong(io, lenptr);
+  }
+
+  public void saveDouble(long io, double value) {
+    fn(ApiFunction.SaveDouble).invokeVoid(io, value);
+  }
+
+  public double loadDouble(long io) {
+    return fn(ApiFunction.LoadDouble).invokeDouble(io);
+  }
+
+  public void saveFloat(long io, float value) {
+    fn(ApiFunction.SaveFloat).invokeVoid(io, value);
+  }
+
+  public float loadFloat(long io) {
+    return fn(ApiFunction.LoadFloat).invokeFloat(io);
+  }
+
+  public void digestAddStringBuffer(long md, byte[] ele, long len) {
+    fn(ApiFunction.DigestAddStringBuffer).invokeVoid(md, ele, len);
+  }
+
+  public void digestAddLongLong(long md, long ele) {
+    fn(ApiFunction.DigestAddLongLong).invokeVoid(md, ele);
+  }
+
+  public void digestEndSequence(long md) {
+    fn(ApiFunction.DigestEndSequence).invokeVoid(md);
+  }
+
+  public void emitAOF(long io, byte[] cmdname, byte[] fmt, Object... args) {
+    fn(ApiFunction.EmitAOF).invokeVoid(variadic(args, io, cmdname, fmt));
+  }
+
+  public void log(long ctx, byte[] level, byte[] fmt, Object... args) {
+    fn(ApiFunction.Log).invokeVoid(variadic(args, ctx, level, fmt));
+  }
+
+  public void logIOError(long io, byte[] levelstr, byte[] fmt, Object... args) {
+    fn(ApiFunction.LogIOError).invokeVoid(variadic(args, io, levelstr, fmt));
+  }
+
+  public long blockClient(long ctx, long replyCallback, long timeoutCallback, long freePrivdata, long timeoutMs) {
+    return fn(ApiFunction.BlockClient).invokeLong(ctx, replyCallback, timeoutCallback, freePrivdata, timeoutMs);
+  }
+
+  public int unblockClient(long bc, long privdata) {
+    return fn(ApiFunction.UnblockClient).invokeInt(bc, privdata);
+  }
+
+  public int abortBlock(long bc) {
+    return fn(ApiFunction.AbortBlock).invokeInt(bc);
+  }
+
+  public int isBlockedReplyRequest(long ctx) {
+    return fn(ApiFunction.IsBlockedReplyRequest).invokeInt(ctx);
+  }
+
+  public int isBlockedTimeoutRequest(long ctx) {
+    return fn(ApiFunction.IsBlockedTimeoutRequest).invokeInt(ctx);
+  }
+
+  public long getBlockedClientPrivateData(long ctx) {
+    return fn(ApiFunction.GetBlockedClientPrivateData).invokeLong(ctx);
+  }
+
+  public long getThreadSafeContext(long bc) {
+    return fn(ApiFunction.GetThreadSafeContext).invokeLong(bc);
+  }
+
+  public void freeThreadSafeContext(long ctx) {
+    fn(ApiFunction.FreeThreadSafeContext).invokeVoid(ctx);
+  }
+
+  public void threadSafeContextLock(long ctx) {
+    fn(ApiFunction.ThreadSafeContextLock).invokeVoid(ctx);
+  }
+
+  public void threadSafeContextUnlock(long ctx) {
+    fn(ApiFunction.ThreadSafeContextUnlock).invokeVoid(ctx);
   }
 }

@@ -23,6 +23,11 @@ public final class JnaBackend implements NativeBackend {
     return new Pointer(address).getByteArray(0, length);
   }
 
+  @Override
+  public void writeBytes(long address, byte[] bytes) {
+    new Pointer(address).write(0, bytes, 0, bytes.length);
+  }
+
   private record JnaFunction(Function function) implements NativeFunction {
     @Override
     public int invokeInt(Object... args) {
@@ -37,6 +42,11 @@ public final class JnaBackend implements NativeBackend {
     @Override
     public double invokeDouble(Object... args) {
       return function.invokeDouble(args);
+    }
+
+    @Override
+    public float invokeFloat(Object... args) {
+      return function.invokeFloat(args);
     }
 
     @Override
