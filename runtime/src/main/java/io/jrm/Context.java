@@ -122,6 +122,33 @@ public final class Context {
     api.keyAtPos(pointer(), position);
   }
 
+  // Blocking
+
+  /**
+   * Blocks the client of this command until a Java thread calls {@link BlockedClient#unblock} or
+   * {@code timeoutMillis} pass (0: no timeout); then {@code onReply} or {@code onTimeout} replies
+   * ({@code BlockClient}). The command itself then returns without replying.
+   *
+   * @throws RedisException when the client cannot block here (inside MULTI or a script)
+   */
+  public BlockedClient blockClient(
+      BlockedClient.Callback onReply, BlockedClient.Callback onTimeout, long timeoutMillis) {
+    BlockedClient client =
+        BlockedClient.block(this, onReply, onTimeout, timeoutMillis, ModuleEntry.callbacks());
+    reply.value(); // the client gets its reply from a callback
+    return client;
+  }
+
+  /** Whether this is the reply callback of a blocked client ({@code IsBlockedReplyRequest}). */
+  public boolean isBlockedReplyRequest() {
+    return api.isBlockedReplyRequest(pointer()) != 0;
+  }
+
+  /** Whether this is the timeout callback of a blocked client ({@code IsBlockedTimeoutRequest}). */
+  public boolean isBlockedTimeoutRequest() {
+    return api.isBlockedTimeoutRequest(pointer()) != 0;
+  }
+
   // Keys
 
   /**

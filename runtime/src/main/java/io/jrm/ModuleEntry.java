@@ -19,20 +19,27 @@ final class ModuleEntry {
   private static final int ERR = 1;
   private static final int WORD = Long.BYTES;
 
+  /** What Redis calls back, in the stub: blocked reply, blocked timeout, free private data. */
+  private static final int BLOCKED_TIMEOUT = 1;
+
   private static RedisModuleApi api;
   private static ModuleDefinition definition;
+  private static long[] callbacks;
 
   private ModuleEntry() {}
 
   /**
    * Binds the API, registers the commands with the stub's trampolines ({@code commandFunctions[i]}
-   * serves command {@code i}) and runs the module's {@code @OnLoad}. Called by the stub's
-   * RedisModule_OnLoad.
+   * serves command {@code i}) and runs the module's {@code @OnLoad}. {@code callbackFunctions} are
+   * the stub's other C callbacks (see {@link #blockedCallback}, {@link #freePrivateData}). Called
+   * by the stub's RedisModule_OnLoad.
    */
-  static int onLoad(ModuleDefinition module, long ctx, long[] args, long[] commandFunctions) {
+  static int onLoad(
+      ModuleDefinition module, long ctx, long[] args, long[] commandFunctions, long[] callbackFunctions) {
     NativeBackend backend = new JnaBackend();
     api = RedisModuleApi.bind(backend, ctx);
     definition = module;
+    callbacks = callbackFunctions;
     Context context = new Context(api, ctx);
     try {
       List<CommandDefinition> commands = module.commands();
@@ -58,28 +65,62 @@ final class ModuleEntry {
     }
   }
 
+  /** The module's API binding, for objects made outside any callback. */
+  static RedisModuleApi api() {
+    return api;
+  }
+
+  /** The stub's C callbacks, for {@link BlockedClient}. */
+  static long[] callbacks() {
+    return callbacks;
+  }
+
   /** Runs command {@code index} of the definition; called by the stub's trampoline. */
   static int command(int index, long ctx, long argv, int argc) {
+    String name = definition.commands().get(index).name();
+    return run(ctx, "command " + name, context -> {
+      definition.dispatch(index, context, context.wrapArguments(arguments(argv, argc)));
+      if (!context.replyTracker().complete() && !context.isKeysPositionRequest()) {
+        context.log(LogLevel.WARNING, "JRM: command " + name + " returned without replying");
+        replyError(context, "ERR the command returned without replying");
+      }
+    });
+  }
+
+  /** Runs the reply ({@code kind} 0) or timeout (1) callback of a {@link BlockedClient}. */
+  static int blockedCallback(int kind, long ctx, long argv, int argc) {
+    return run(ctx, "blocked client callback", context -> {
+      BlockedClient.dispatch(context, kind == BLOCKED_TIMEOUT);
+      if (!context.replyTracker().complete()) {
+        replyError(context, "ERR the blocked client callback returned without replying");
+      }
+    });
+  }
+
+  /** Redis frees the private data of an unblocked client: forget that client. */
+  static void freePrivateData(long ctx, long privateData) {
+    BlockedClient.freed(privateData);
+  }
+
+  private interface Body {
+    void run(Context context) throws Exception;
+  }
+
+  /**
+   * Runs {@code body} with a context for {@code ctx}, the module's class loader as context loader
+   * (libraries that look classes up through it must find this module's), and every Throwable
+   * turned into an error reply and a log line.
+   */
+  private static int run(long ctx, String what, Body body) {
     Context context = new Context(api, ctx);
     Thread thread = Thread.currentThread();
     ClassLoader caller = thread.getContextClassLoader();
-    // Libraries that look classes up through the context loader must find this module's.
     thread.setContextClassLoader(ModuleEntry.class.getClassLoader());
     try {
-      long[] pointers = new long[argc];
-      for (int i = 0; i < argc; i++) {
-        pointers[i] = api.backend().readWord(argv + (long) i * WORD);
-      }
-      definition.dispatch(index, context, context.wrapArguments(pointers));
-      if (!context.replyTracker().complete() && !context.isKeysPositionRequest()) {
-        context.log(LogLevel.WARNING, "JRM: command " + definition.commands().get(index).name()
-            + " returned without replying");
-        replyError(context, "ERR the command returned without replying");
-      }
+      body.run(context);
     } catch (Throwable t) {
       if (!(t instanceof RedisException)) {
-        context.log(LogLevel.WARNING, "JRM: command " + definition.commands().get(index).name()
-            + " threw " + describe(t));
+        context.log(LogLevel.WARNING, "JRM: " + what + " threw " + describe(t));
       }
       replyError(context, errorLine(t));
     } finally {
@@ -87,6 +128,14 @@ final class ModuleEntry {
       thread.setContextClassLoader(caller);
     }
     return OK;
+  }
+
+  private static long[] arguments(long argv, int argc) {
+    long[] pointers = new long[argc];
+    for (int i = 0; i < argc; i++) {
+      pointers[i] = api.backend().readWord(argv + (long) i * WORD);
+    }
+    return pointers;
   }
 
   /** Replies with {@code error} wherever the reply stands, keeping it well-formed. */

@@ -64,6 +64,8 @@ static int bind_redis_api(RedisModuleCtx *ctx) {
 static JavaVM *jvm;
 static jclass entry_class;      /* global ref: ModuleEntry in this module's class loader */
 static jmethodID entry_command; /* static int command(int index, long ctx, long argv, int argc) */
+static jmethodID entry_blocked; /* static int blockedCallback(int kind, long ctx, long argv, int argc) */
+static jmethodID entry_free_privdata; /* static void freePrivateData(long ctx, long privdata) */
 static pid_t loading_pid;       /* Java runs only in this process, never in a forked child */
 
 /* The JNIEnv of the calling thread, or NULL where Java must not run. */
@@ -94,6 +96,44 @@ static int dispatch(int index, RedisModuleCtx *ctx, RedisModuleString **argv, in
     }
     return rc;
 }
+
+/* Blocked clients: Redis calls these when a client blocked by Java is unblocked or times out. */
+enum { BLOCKED_REPLY = 0, BLOCKED_TIMEOUT = 1 };
+
+static int blocked_callback(jint kind, RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
+    JNIEnv *env = java_env(ctx);
+    if (env == NULL) return redis_reply_with_error(ctx, "ERR JRM: Java is not available in this thread");
+    jint rc = (*env)->CallStaticIntMethod(env, entry_class, entry_blocked, kind, (jlong)(intptr_t)ctx,
+                                          (jlong)(intptr_t)argv, (jint)argc);
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        return redis_reply_with_error(ctx, "ERR JRM: internal error in a blocked-client callback");
+    }
+    return rc;
+}
+
+static int blocked_reply(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
+    return blocked_callback(BLOCKED_REPLY, ctx, argv, argc);
+}
+
+static int blocked_timeout(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
+    return blocked_callback(BLOCKED_TIMEOUT, ctx, argv, argc);
+}
+
+static void blocked_free_privdata(RedisModuleCtx *ctx, void *privdata) {
+    JNIEnv *env = java_env(ctx);
+    if (env == NULL) return;
+    (*env)->CallStaticVoidMethod(env, entry_class, entry_free_privdata, (jlong)(intptr_t)ctx,
+                                 (jlong)(intptr_t)privdata);
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+}
+
+/* The C callbacks Java hands to Redis, in the order ModuleEntry expects them. */
+static const jlong callback_functions[] = {
+    (jlong)(intptr_t)&blocked_reply,
+    (jlong)(intptr_t)&blocked_timeout,
+    (jlong)(intptr_t)&blocked_free_privdata,
+};
 
 #define JRM_TRAMPOLINE(i)                                                                  \
     static int command_##i(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {      \
@@ -364,16 +404,19 @@ static int load_java_module(RedisModuleCtx *ctx, JNIEnv *env, const char *jar, c
         log_exception(ctx, env, "cannot create " JRM_DEFINITION_CLASS);
         goto done;
     }
-    jmethodID on_load = (*env)->GetStaticMethodID(env, entry, "onLoad", "(Lio/jrm/spi/ModuleDefinition;J[J[J)I");
+    jmethodID on_load = (*env)->GetStaticMethodID(env, entry, "onLoad", "(Lio/jrm/spi/ModuleDefinition;J[J[J[J)I");
     entry_command = (*env)->GetStaticMethodID(env, entry, "command", "(IJJI)I");
-    if (on_load == NULL || entry_command == NULL) {
+    entry_blocked = (*env)->GetStaticMethodID(env, entry, "blockedCallback", "(IJJI)I");
+    entry_free_privdata = (*env)->GetStaticMethodID(env, entry, "freePrivateData", "(JJ)V");
+    if (on_load == NULL || entry_command == NULL || entry_blocked == NULL || entry_free_privdata == NULL) {
         log_exception(ctx, env, "the JRM runtime in the module jar does not match this stub");
         goto done;
     }
     entry_class = (jclass)(*env)->NewGlobalRef(env, entry);
     jint rc = (*env)->CallStaticIntMethod(env, entry, on_load, definition, (jlong)(intptr_t)ctx,
                                           long_array(env, o->java_args, o->java_arg_count),
-                                          long_array(env, command_functions, JRM_COMMAND_COUNT));
+                                          long_array(env, command_functions, JRM_COMMAND_COUNT),
+                                          long_array(env, callback_functions, 3));
     if ((*env)->ExceptionCheck(env)) {
         log_exception(ctx, env, "loading the Java module failed");
     } else {

@@ -129,7 +129,9 @@ public enum ApiFunction {
   GetThreadSafeContext(POINTER, POINTER),
   FreeThreadSafeContext(VOID, POINTER),
   ThreadSafeContextLock(VOID, POINTER),
-  ThreadSafeContextUnlock(VOID, POINTER);
+  ThreadSafeContextUnlock(VOID, POINTER),
+  // Beyond the reference: how a timeout callback finds its blocked client.
+  GetBlockedClientHandle(POINTER, POINTER);
 
   private final CType returns;
   private final boolean variadic;

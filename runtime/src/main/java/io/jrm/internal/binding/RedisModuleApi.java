@@ -510,4 +510,8 @@ public final class RedisModuleApi {
   public void threadSafeContextUnlock(long ctx) {
     fn(ApiFunction.ThreadSafeContextUnlock).invokeVoid(ctx);
   }
+
+  public long getBlockedClientHandle(long ctx) {
+    return fn(ApiFunction.GetBlockedClientHandle).invokeLong(ctx);
+  }
 }

@@ -1,0 +1,71 @@
+package io.jrm;
+
+import io.jrm.internal.binding.RedisModuleApi;
+import java.util.function.Function;
+
+/**
+ * A context for calling Redis from a thread of the module's own ({@code GetThreadSafeContext}):
+ * take the server lock around calls ({@link #lock}/{@link #unlock}, or {@link #locked}), and close
+ * the context when done ({@code FreeThreadSafeContext}). Made from a {@link BlockedClient}, its
+ * replies go to that client once it is unblocked; {@link #detached()} ones have no client.
+ *
+ * <pre>{@code
+ * try (ThreadSafeContext tsc = ThreadSafeContext.detached()) {
+ *   long length = tsc.locked(ctx -> {
+ *     try (CallReply reply = ctx.call("LLEN", "queue")) {
+ *       return reply.integer();
+ *     }
+ *   });
+ * }
+ * }</pre>
+ */
+public final class ThreadSafeContext implements AutoCloseable {
+  private final RedisModuleApi api;
+  private final Context context;
+
+  private ThreadSafeContext(RedisModuleApi api, long pointer) {
+    this.api = api;
+    this.context = new Context(api, pointer);
+  }
+
+  static ThreadSafeContext create(RedisModuleApi api, long blockedClient) {
+    return new ThreadSafeContext(api, api.getThreadSafeContext(blockedClient));
+  }
+
+  /** A thread-safe context bound to no client, for background work. */
+  public static ThreadSafeContext detached() {
+    return create(ModuleEntry.api(), 0);
+  }
+
+  /** The context to call Redis with; hold the lock while using it for anything but replies. */
+  public Context context() {
+    return context;
+  }
+
+  /** Takes the server lock ({@code ThreadSafeContextLock}): Redis's main thread waits meanwhile. */
+  public void lock() {
+    api.threadSafeContextLock(context.pointer());
+  }
+
+  /** Releases the server lock ({@code ThreadSafeContextUnlock}). */
+  public void unlock() {
+    api.threadSafeContextUnlock(context.pointer());
+  }
+
+  /** Runs {@code work} with the server lock held, and returns what it returns. */
+  public <T> T locked(Function<Context, T> work) {
+    lock();
+    try {
+      return work.apply(context);
+    } finally {
+      unlock();
+    }
+  }
+
+  /** Frees the context ({@code FreeThreadSafeContext}); using it afterwards throws. */
+  @Override
+  public void close() {
+    api.freeThreadSafeContext(context.pointer());
+    context.deactivate();
+  }
+}
