@@ -175,7 +175,10 @@ public final class Context {
     return NativeBuffer.calloc(api, count, size);
   }
 
-  /** A NUL-terminated native copy of {@code text} in UTF-8 ({@code Strdup}); see {@link #alloc}. */
+  /**
+   * A NUL-terminated native copy of {@code text} in UTF-8 ({@code Strdup}); its size includes the
+   * NUL, and text holding a NUL is refused. See {@link #alloc}.
+   */
   public NativeBuffer strdup(String text) {
     return NativeBuffer.strdup(api, text);
   }
@@ -299,7 +302,11 @@ public final class Context {
 
   /** Forwards a reply of {@link #call} to the client ({@code ReplyWithCallReply}). */
   public void replyWithCallReply(CallReply callReply) {
-    api.replyWithCallReply(pointer(), callReply.pointer());
+    // Redis sends nothing when it refuses: the client would read the next reply as this one's.
+    if (api.replyWithCallReply(pointer(), callReply.pointer()) != OK) {
+      throw new RedisException(
+          "ERR cannot forward a RESP3 reply to a RESP2 client: call with flag 0 instead of 3");
+    }
     reply.value();
   }
 
@@ -319,7 +326,15 @@ public final class Context {
    * @throws RedisException when Redis refuses it (unknown command)
    */
   public void replicate(String command, Object... args) {
-    StringBuilder format = new StringBuilder();
+    replicateWithFlags("", command, args);
+  }
+
+  /**
+   * {@link #replicate} to some targets only: flag {@code A} leaves out the AOF, {@code R} the
+   * replicas.
+   */
+  public void replicateWithFlags(String flags, String command, Object... args) {
+    StringBuilder format = new StringBuilder(flags);
     Object[] values = CallArguments.convert(args, format);
     if (api.replicate(pointer(), cString(command), cString(format.toString()), values) != OK) {
       throw new RedisException("ERR cannot replicate " + command + ": unknown command or bad arguments");
@@ -346,8 +361,10 @@ public final class Context {
   /**
    * {@link #call} with {@code RedisModule_Call} format flags: {@code !} replicates the command to
    * replicas and the AOF, {@code A} suppresses AOF propagation, {@code R} replica propagation,
-   * {@code 3} asks for RESP3 replies, {@code C} checks ACLs of the current user, {@code S} runs as
-   * in a script, {@code W} refuses write commands, {@code M} refuses commands denied on OOM.
+   * {@code 3} asks for RESP3 replies, {@code 0} for replies in the caller's protocol, {@code C}
+   * checks ACLs of the current user, {@code S} runs as in a script, {@code W} refuses write
+   * commands, {@code M} refuses commands denied on OOM; {@code E} (errors as error replies) is
+   * always added.
    */
   public CallReply callWithFlags(String flags, String command, Object... args) {
     StringBuilder format = new StringBuilder(flags.length() + args.length + 1).append(flags);

@@ -7,6 +7,7 @@ import io.jrm.internal.binding.RedisModuleApi;
 import io.jrm.internal.binding.jna.JnaBackend;
 import io.jrm.spi.CommandDefinition;
 import io.jrm.spi.ModuleDefinition;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,29 +20,44 @@ final class ModuleEntry {
   private static final int ERR = 1;
   private static final int WORD = Long.BYTES;
 
-  /** What Redis calls back, in the stub: blocked reply, blocked timeout, free private data. */
   private static final int BLOCKED_TIMEOUT = 1;
+  // Indexes into the stub's callback functions (callback_functions in module_stub.c).
+  private static final int RESTORE_COMMAND = 3;
+  private static final int TYPE_TABLE = 4;
+  private static final int TYPE_METHODS = 5;
 
   private static RedisModuleApi api;
   private static ModuleDefinition definition;
   private static long[] callbacks;
+  private static DataTypes dataTypes;
 
   private ModuleEntry() {}
 
   /**
-   * Binds the API, registers the commands with the stub's trampolines ({@code commandFunctions[i]}
-   * serves command {@code i}) and runs the module's {@code @OnLoad}. {@code callbackFunctions} are
-   * the stub's other C callbacks (see {@link #blockedCallback}, {@link #freePrivateData}). Called
-   * by the stub's RedisModule_OnLoad.
+   * Binds the API, registers the data types ({@code typeLoaders[i]} loads type {@code i}) and the
+   * commands with the stub's trampolines ({@code commandFunctions[i]} serves command {@code i}),
+   * and runs the module's {@code @OnLoad}. {@code callbackFunctions} are the stub's other C
+   * functions, in the order of callback_functions in module_stub.c. Called by the stub's
+   * RedisModule_OnLoad.
    */
-  static int onLoad(
-      ModuleDefinition module, long ctx, long[] args, long[] commandFunctions, long[] callbackFunctions) {
+  static int onLoad(ModuleDefinition module, long ctx, long[] args, long[] commandFunctions,
+      long[] callbackFunctions, long[] typeLoaders) {
     NativeBackend backend = new JnaBackend();
     api = RedisModuleApi.bind(backend, ctx);
     definition = module;
     callbacks = callbackFunctions;
     Context context = new Context(api, ctx);
     try {
+      if (!module.types().isEmpty()) {
+        long[] methods = Arrays.copyOfRange(callbackFunctions, TYPE_METHODS, callbackFunctions.length);
+        dataTypes = DataTypes.register(api, ctx, module.name(), module.types(), typeLoaders, methods,
+            callbackFunctions[TYPE_TABLE]);
+        if (api.createCommand(ctx, cString(module.name() + DataTypes.RESTORE_COMMAND),
+            callbackFunctions[RESTORE_COMMAND], cString("write deny-oom"), 1, 1, 1) != OK) {
+          context.log(LogLevel.WARNING, "JRM: cannot register the data type restore command");
+          return ERR;
+        }
+      }
       List<CommandDefinition> commands = module.commands();
       for (int i = 0; i < commands.size(); i++) {
         CommandDefinition command = commands.get(i);
@@ -95,6 +111,68 @@ final class ModuleEntry {
         replyError(context, "ERR the blocked client callback returned without replying");
       }
     });
+  }
+
+  /** The module's data types, null when it has none. */
+  static DataTypes dataTypes() {
+    if (dataTypes == null) {
+      throw new IllegalStateException("module " + definition.name() + " declares no @DataType");
+    }
+    return dataTypes;
+  }
+
+  // Data type callbacks: each must return normally, whatever the Java code does.
+
+  static long rdbLoad(int type, long io, int encver) {
+    return dataTypes.rdbLoad(type, io, encver);
+  }
+
+  static void rdbSave(long io, long value) {
+    guard("rdb_save", () -> dataTypes.rdbSave(io, value));
+  }
+
+  static void aofRewrite(long io, long key, long value) {
+    guard("aof_rewrite", () -> dataTypes.aofRewrite(io, key, value));
+  }
+
+  static long memUsage(long value) {
+    try {
+      return dataTypes.memUsage(value);
+    } catch (Throwable t) {
+      logWithoutContext("mem_usage", t);
+      return 0;
+    }
+  }
+
+  static void digest(long digest, long value) {
+    guard("digest", () -> dataTypes.digest(digest, value));
+  }
+
+  static void freeValue(long value) {
+    guard("free", () -> dataTypes.freeValue(value));
+  }
+
+  static void beforeFork() {
+    guard("the pre-fork serialization", () -> dataTypes.beforeFork());
+  }
+
+  /** The data type restore command, the way a rewritten AOF rebuilds values. */
+  static int restore(long ctx, long argv, int argc) {
+    return run(ctx, "command " + definition.name() + DataTypes.RESTORE_COMMAND,
+        context -> dataTypes.restore(context, context.wrapArguments(arguments(argv, argc))));
+  }
+
+  private static void guard(String callback, Runnable work) {
+    try {
+      work.run();
+    } catch (Throwable t) {
+      logWithoutContext(callback, t);
+    }
+  }
+
+  private static void logWithoutContext(String callback, Throwable t) {
+    api.log(0, cString(LogLevel.WARNING.redisName()), cString("%s"),
+        (Object) cString("JRM: " + definition.name() + " data type " + callback + " failed: " + describe(t)));
   }
 
   /** Redis frees the private data of an unblocked client: forget that client. */

@@ -1,39 +1,201 @@
 package io.jrm;
 
+import static io.jrm.internal.binding.RedisModuleApi.cString;
+
 import io.jrm.internal.binding.RedisModuleApi;
+import java.util.Objects;
 
 /**
  * Native memory from Redis's allocator ({@code Alloc}, {@code Calloc}, {@code Realloc}, {@code
  * Strdup}, {@code PoolAlloc}): counted in {@code used_memory} and {@code maxmemory}, read and
  * written from Java by offset. Close it to free it ({@code Free}); a pool buffer is freed by
  * Redis when its command returns. Using a freed buffer throws {@link IllegalStateException}.
+ *
+ * <p>Every access is bounds-checked against {@link #size()} and throws {@link
+ * IndexOutOfBoundsException} rather than touching memory outside the buffer. A buffer from
+ * {@link Context#alloc}, {@link Context#calloc} or {@link Context#strdup} outlives the command
+ * that made it, so it may be kept (in a static field, say) and used by later commands until it
+ * is closed. A buffer from {@link Context#poolAlloc} dies with its command.
+ *
+ * <pre>{@code
+ * try (NativeBuffer buffer = ctx.alloc(16)) {
+ *   buffer.write(0, "hello".getBytes(StandardCharsets.UTF_8));
+ *   byte[] back = buffer.read(0, 5);
+ * }
+ * }</pre>
+ *
+ * <p>Not thread-safe: like the rest of the API, use it from the thread running the command.
  */
 public final class NativeBuffer implements AutoCloseable {
   private final RedisModuleApi api;
+  /** The context of a pool buffer, whose life ends with it; null for memory the module frees. */
+  private final Context pool;
+  /** 0 only for an empty buffer (pool allocation of 0 bytes, realloc to 0 bytes). */
+  private long address;
+  private long size;
+  private boolean freed;
 
-  private NativeBuffer(RedisModuleApi api) {
+  private NativeBuffer(RedisModuleApi api, Context pool, long address, long size) {
     this.api = api;
+    this.pool = pool;
+    this.address = address;
+    this.size = size;
   }
 
   static NativeBuffer alloc(RedisModuleApi api, long size) {
-    throw new UnsupportedOperationException("NativeBuffer.alloc is being written");
+    requireSize(size);
+    return new NativeBuffer(api, null, api.alloc(size), size);
   }
 
   static NativeBuffer calloc(RedisModuleApi api, long count, long size) {
-    throw new UnsupportedOperationException("NativeBuffer.calloc is being written");
+    requireSize(count);
+    requireSize(size);
+    long total;
+    try {
+      // C multiplies in size_t and would silently wrap around: refuse instead.
+      total = Math.multiplyExact(count, size);
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("calloc of " + count + " * " + size + " bytes overflows");
+    }
+    return new NativeBuffer(api, null, api.calloc(count, size), total);
   }
 
   static NativeBuffer strdup(RedisModuleApi api, String text) {
-    throw new UnsupportedOperationException("NativeBuffer.strdup is being written");
+    Objects.requireNonNull(text, "text");
+    if (text.indexOf('\0') >= 0) {
+      // The C copy would stop at the first NUL and size() would lie about what was copied.
+      throw new IllegalArgumentException("strdup of a string holding a NUL character");
+    }
+    byte[] terminated = cString(text);
+    return new NativeBuffer(api, null, api.strdup(terminated), terminated.length);
   }
 
   static NativeBuffer poolAlloc(Context context, long size) {
-    throw new UnsupportedOperationException("NativeBuffer.poolAlloc is being written");
+    requireSize(size);
+    // PoolAlloc returns NULL for 0 bytes: an empty buffer with nothing to read or write.
+    long address = size == 0 ? 0 : context.api().poolAlloc(context.pointer(), size);
+    return new NativeBuffer(context.api(), context, address, size);
   }
 
-  /** Frees the buffer ({@code Free}); freeing twice does nothing; a pool buffer is left to Redis. */
+  private static void requireSize(long size) {
+    if (size < 0) {
+      throw new IllegalArgumentException("negative size: " + size);
+    }
+  }
+
+  /**
+   * The number of bytes the buffer holds. For {@link Context#strdup} it includes the terminating
+   * NUL, so that the whole C string, terminator and all, can be read back.
+   */
+  public long size() {
+    checkAlive();
+    return size;
+  }
+
+  /**
+   * The native address of the first byte, for passing the memory to native code of your own; 0
+   * for an empty pool buffer. The address is valid only as long as the buffer: until {@link
+   * #close()} or {@link #realloc}, or until the command returns for a pool buffer.
+   */
+  public long address() {
+    checkAlive();
+    return address;
+  }
+
+  /**
+   * Copies {@code length} bytes starting at {@code offset} out of the buffer.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= offset} and {@code offset + length <=
+   *     size()}
+   * @throws IllegalStateException when the buffer was freed or its command returned
+   */
+  public byte[] read(long offset, int length) {
+    checkAlive();
+    checkRange(offset, length);
+    return length == 0 ? new byte[0] : api.backend().readBytes(address + offset, length);
+  }
+
+  /**
+   * Copies {@code bytes} into the buffer starting at {@code offset}.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= offset} and {@code offset +
+   *     bytes.length <= size()}
+   * @throws IllegalStateException when the buffer was freed or its command returned
+   */
+  public void write(long offset, byte[] bytes) {
+    Objects.requireNonNull(bytes, "bytes");
+    checkAlive();
+    checkRange(offset, bytes.length);
+    if (bytes.length > 0) {
+      api.backend().writeBytes(address + offset, bytes);
+    }
+  }
+
+  /**
+   * Resizes the buffer to {@code newSize} bytes ({@code Realloc}), keeping its contents up to the
+   * smaller of the two sizes; bytes added at the end are not initialised. The buffer then refers
+   * to the new memory: earlier {@link #address()} values are invalid. Resizing to 0 releases the
+   * memory and leaves an empty buffer, which can grow again.
+   *
+   * @throws UnsupportedOperationException for a pool buffer: Redis has no pool realloc
+   * @throws IllegalStateException when the buffer was freed
+   */
+  public void realloc(long newSize) {
+    checkAlive();
+    requireSize(newSize);
+    if (pool != null) {
+      throw new UnsupportedOperationException("a pool buffer cannot be resized");
+    }
+    // Realloc(NULL, n) allocates and Realloc(p, 0) frees and returns NULL, as in C, so an empty
+    // buffer (address 0) needs no special case either way.
+    address = api.realloc(address, newSize);
+    size = newSize;
+  }
+
+  /**
+   * Frees the buffer ({@code Free}); freeing twice does nothing. The close of a pool buffer does
+   * nothing at all: Redis frees it when the command returns, and it stays usable until then.
+   */
   @Override
   public void close() {
-    throw new UnsupportedOperationException("NativeBuffer.close is being written");
+    if (pool != null || freed) {
+      return;
+    }
+    freed = true;
+    if (address != 0) {
+      api.free(address);
+    }
+    address = 0;
+    size = 0;
+  }
+
+  private void checkAlive() {
+    if (freed) {
+      throw new IllegalStateException("this NativeBuffer was freed");
+    }
+    if (pool != null) {
+      try {
+        pool.checkActive();
+      } catch (IllegalStateException e) {
+        throw new IllegalStateException(
+            "this pool NativeBuffer was freed by Redis when its command returned", e);
+      }
+    }
+  }
+
+  private void checkRange(long offset, int length) {
+    // Written so that no sum can overflow: offset <= size and length <= size - offset.
+    if (offset < 0 || length < 0 || offset > size || length > size - offset) {
+      throw new IndexOutOfBoundsException(
+          "range [" + offset + ", " + offset + " + " + length + ") outside a buffer of " + size
+              + " bytes");
+    }
+  }
+
+  /** A description for logs and debuggers: the size and kind, never the contents. */
+  @Override
+  public String toString() {
+    String state = freed ? "freed" : pool != null ? "pool, " + size + " bytes" : size + " bytes";
+    return "NativeBuffer[" + state + "]";
   }
 }

@@ -1,6 +1,7 @@
 package io.jrm;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * A Redis string ({@code RedisModuleString}): binary-safe bytes owned by Redis.
@@ -10,10 +11,21 @@ import java.nio.charset.StandardCharsets;
  * try-with-resources, or turn on {@link Context#autoMemory()} and Redis frees them when the
  * command returns. Using a string after it was freed, or after its command returned, throws {@link
  * IllegalStateException} rather than touching freed memory.
+ *
+ * <p>To keep a string past its command (in a static field, a data structure), {@link #retain()}
+ * it: it then lives, whatever auto memory says, until {@link #close()}, and later commands may
+ * use it.
+ *
+ * <p>Strings compare by their bytes ({@link #compareTo}). {@link #equals} stays identity: a
+ * string can be appended to and dies with its command or its close, so its content makes no
+ * stable hash key; compare contents with {@code a.compareTo(b) == 0} or copy {@link #bytes()}.
  */
-public final class RedisString implements AutoCloseable {
+public final class RedisString implements AutoCloseable, Comparable<RedisString> {
   private final Context context;
+  /** Created by the module (rather than handed in by Redis): it may be freed and appended to. */
   private final boolean owned;
+  /** Retained: holds a reference of its own, no longer bound to the context's life. */
+  private boolean retained;
   private long pointer;
 
   RedisString(Context context, long pointer, boolean owned) {
@@ -24,9 +36,11 @@ public final class RedisString implements AutoCloseable {
 
   /** The {@code RedisModuleString *}, checked to be alive. */
   long pointer() {
-    context.checkActive();
     if (pointer == 0) {
       throw new IllegalStateException("this RedisString was freed");
+    }
+    if (!retained) {
+      context.checkActive();
     }
     return pointer;
   }
@@ -70,14 +84,105 @@ public final class RedisString implements AutoCloseable {
   }
 
   /**
-   * Frees a string the module created ({@code RedisModule_FreeString}); does nothing for strings
-   * of {@code argv} and for a string already freed.
+   * Compares the bytes of the two strings, unsigned and byte by byte, a prefix first ({@code
+   * RedisModule_StringCompare}): -1, 0 or 1.
+   */
+  @Override
+  public int compareTo(RedisString other) {
+    Objects.requireNonNull(other, "other");
+    return Integer.signum(context.api().stringCompare(pointer(), other.pointer()));
+  }
+
+  /**
+   * Appends {@code bytes} to this string in place ({@code RedisModule_StringAppendBuffer}).
+   *
+   * @return this string
+   * @throws RedisException when the string is not one the module created, or Redis refuses
+   *     because something else holds a reference to it too (a key it was stored in, say)
+   */
+  public RedisString append(byte[] bytes) {
+    Objects.requireNonNull(bytes, "bytes");
+    long str = pointer();
+    if (!owned) {
+      // Strings of argv are Redis's: changing them would change what Redis replicates and logs.
+      throw new RedisException("ERR only a string the module created can be appended to");
+    }
+    // Redis ignores the context; a retained string may be appended to after its command.
+    long ctx = retained ? 0 : context.pointer();
+    if (context.api().stringAppendBuffer(ctx, str, bytes, bytes.length) != Context.OK) {
+      throw new RedisException("ERR cannot append to a string that is referenced more than once");
+    }
+    return this;
+  }
+
+  /**
+   * Appends the UTF-8 bytes of {@code text}; see {@link #append(byte[])}.
+   *
+   * @return this string
+   */
+  public RedisString append(String text) {
+    return append(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Keeps the string past its command ({@code RedisModule_RetainString}): auto memory no longer
+   * frees it, and it stays usable in later commands until {@link #close()}, which must then be
+   * called, also for a string of {@code argv}. Retaining a retained string does nothing.
+   *
+   * @return this string
+   * @throws IllegalStateException when the string was freed or its command has returned already
+   */
+  public RedisString retain() {
+    long str = pointer();
+    if (retained) {
+      return this;
+    }
+    // Take a reference of our own with no context, so that it is not tied to auto memory.
+    context.api().retainString(0, str);
+    if (owned) {
+      // Give back the reference the string was created with, through its context: that also
+      // takes it off the auto-memory list when auto memory is on, and so leaves one reference
+      // either way. RetainString(ctx) alone would leave one or two references depending on auto
+      // memory, and with two, close() would not free it and append() would be refused.
+      context.api().freeString(context.pointer(), str);
+    }
+    retained = true;
+    return this;
+  }
+
+  /** Whether {@link #retain()} was called: the string then lives until {@link #close()}. */
+  public boolean isRetained() {
+    return retained;
+  }
+
+  /**
+   * Frees a string the module created, or releases a retained one ({@code
+   * RedisModule_FreeString}); does nothing for strings of {@code argv} that were not retained
+   * and for a string already freed. Under auto memory the string is freed now rather than when
+   * the command returns. A retained string of {@code argv}, once closed, is an ordinary string
+   * of {@code argv} again: usable until its command returns (if it has not yet), and retainable
+   * again.
+   *
+   * @throws IllegalStateException for a created string that is neither retained nor already freed
+   *     once its command has returned (it was freed by auto memory, or should have been retained)
    */
   @Override
   public void close() {
-    if (owned && pointer != 0) {
-      context.api().freeString(context.pointer(), pointer());
-      pointer = 0;
+    if (pointer == 0 || !(owned || retained)) {
+      return;
     }
+    if (retained) {
+      // The reference retain() took has no context: release it with none, so that it may happen
+      // in any later command (or none).
+      context.api().freeString(0, pointer);
+      retained = false;
+      if (!owned) {
+        // Redis's own reference to an argv string lasts until its command returns: back to that.
+        return;
+      }
+    } else {
+      context.api().freeString(context.pointer(), pointer());
+    }
+    pointer = 0;
   }
 }

@@ -12,17 +12,85 @@ import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The Java port of Redis 7.0's {@code src/modules/helloworld.c}: the same command names,
- * arguments, replies and side effects, written with JRM.
+ * The Java port of Redis 7.0's {@code src/modules/helloworld.c}: the same sixteen commands, with
+ * the same names, flags, key positions, arguments, replies and side effects, written with JRM.
  *
  * <p>Build with {@code mvn package}, then {@code redis-server --loadmodule
  * target/helloworld.so} and try {@code redis-cli HELLO.SIMPLE}.
+ *
+ * <p>The commands are spread over three classes by theme; the annotation processor collects the
+ * {@code @RedisCommand} methods of every class of the module, and only this one carries
+ * {@code @RedisModule}:
+ *
+ * <ul>
+ *   <li>this class: the module itself, and the commands built on {@link Context#call} and on
+ *       replies ({@code hello.simple}, {@code hello.push.call}, {@code hello.push.call2}, {@code
+ *       hello.list.sum.len}, {@code hello.rand.array}, {@code hello.repl1}, {@code
+ *       hello.leftpad});
+ *   <li>{@link HelloLists}: lists through the low-level key API ({@code hello.push.native},
+ *       {@code hello.list.splice}, {@code hello.list.splice.auto}, {@code hello.repl2});
+ *   <li>{@link HelloKeys}: strings, expiry, sorted sets and hashes through the low-level key API
+ *       ({@code hello.toggle.case}, {@code hello.more.expire}, {@code hello.zsumrange}, {@code
+ *       hello.lexrange}, {@code hello.hcopy}).
+ * </ul>
+ *
+ * <p>{@link MoreExamples} shows what helloworld does not ({@code example.*} commands).
+ *
+ * <h2>Replication</h2>
+ *
+ * <p>As in C, only three commands reach replicas and the AOF: {@code hello.repl1} (its calls with
+ * the {@code !} flag and its {@link Context#replicate}), and {@code hello.repl2} and {@code
+ * hello.toggle.case} ({@link Context#replicateVerbatim()}). The others that write, {@code
+ * hello.push.*}, {@code hello.list.splice*}, {@code hello.more.expire} and {@code hello.hcopy},
+ * change the master only, like the C module; a module of your own would call {@link
+ * Context#replicateVerbatim()} in them, or use the {@code !} flag on its calls.
+ *
+ * <h2>Where the port deliberately differs from the C module</h2>
+ *
+ * <p>Everything else was checked to be byte-for-byte identical to the C module, in replies, data,
+ * keyspace notifications, keyspace hit/miss counters and the replication stream. These inputs are
+ * the exceptions, each one where the C module crashes the server, corrupts memory or gives a
+ * meaningless result:
+ *
+ * <ol>
+ *   <li>{@code hello.push.call} on a key of another type: C reads RPUSH's error reply as an
+ *       integer and replies {@code -9223372036854775808} (LLONG_MIN); the port replies RPUSH's
+ *       {@code WRONGTYPE} error.
+ *   <li>{@code hello.list.sum.len} on a key of another type: C takes LRANGE's error reply for an
+ *       array and crashes the server; the port replies LRANGE's {@code WRONGTYPE} error.
+ *   <li>{@code hello.push.native} on a key of another type: C ignores that the push failed and
+ *       replies the length of what the key holds (a string's length, a hash's size...); the port
+ *       replies {@code WRONGTYPE}.
+ *   <li>{@code hello.list.splice} and {@code hello.list.splice.auto} with the same key as source
+ *       and destination: C opens the key twice, and when a pop empties the list the second handle
+ *       points to the freed list, which crashes the server. The port opens the key once, so the
+ *       command rotates the list: {@code count} times, the last element becomes the first.
+ *   <li>{@code hello.more.expire} when the time to live plus the milliseconds comes to exactly -1
+ *       (C's {@code REDISMODULE_NO_EXPIRE}): C then removes the expiry, making the key
+ *       persistent; the port leaves it alone, as C does for every other negative result.
+ *   <li>{@code hello.leftpad} to a length beyond what a Java array holds (about 2 GB): C allocates
+ *       it, the port replies {@code ERR padding length too large}.
+ *   <li>The module arguments are written to the Redis log, where C prints them to standard output.
+ * </ol>
+ *
+ * <p>Some oddities of the C module are kept, since they are harmless: {@code hello.lexrange}
+ * replies {@code invalid range} without an {@code ERR} code and takes {@code min_age} and {@code
+ * max_age} without using them; {@code hello.zsumrange} and {@code hello.lexrange} open their key
+ * for writing although they only read (which keeps them out of the keyspace hit/miss counters);
+ * {@code hello.repl1} ignores its arguments and declares no keys although it writes {@code foo} and
+ * {@code bar}.
  */
 @RedisModule(name = "helloworld", version = 1)
 public final class HelloWorld {
+  /** The longest reply {@code hello.leftpad} builds: the largest Java byte array. */
+  private static final long MAX_PADDED_LENGTH = Integer.MAX_VALUE - 8;
+
   private HelloWorld() {}
 
-  /** Logs the module arguments, as the C module prints them. */
+  /**
+   * Logs the module arguments, one line each: {@code --loadmodule helloworld.so a b} logs {@code
+   * ARGV[0] = a} and {@code ARGV[1] = b}. (C prints them to standard output instead.)
+   */
   @OnLoad
   public static void onLoad(Context ctx, RedisString[] args) {
     for (int i = 0; i < args.length; i++) {
@@ -30,13 +98,22 @@ public final class HelloWorld {
     }
   }
 
-  /** HELLO.SIMPLE: replies with the number of the selected database. */
+  /**
+   * HELLO.SIMPLE: replies with the number of the database the client has selected, something
+   * Redis itself has no command for. About the simplest command there is: one call for
+   * information, one reply. Extra arguments are ignored.
+   */
   @RedisCommand(name = "hello.simple", flags = "readonly")
   public static void simple(Context ctx, RedisString[] argv) {
     ctx.replyWithLongLong(ctx.selectedDb());
   }
 
-  /** HELLO.PUSH.CALL key value: RPUSH through a call, replying with the new length. */
+  /**
+   * HELLO.PUSH.CALL key value: RPUSH done the high-level way, by calling the RPUSH command rather
+   * than working on the key (compare {@code hello.push.native}); replies with the new length of
+   * the list. Calling commands is the simple choice when speed matters less, or when the key API
+   * has no equivalent.
+   */
   @RedisCommand(name = "hello.push.call", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
   public static void pushCall(Context ctx, RedisString[] argv) {
     if (argv.length != 3) {
@@ -44,11 +121,15 @@ public final class HelloWorld {
       return;
     }
     try (CallReply reply = ctx.call("RPUSH", argv[1], argv[2])) {
+      // integer() throws RPUSH's error (WRONGTYPE) as a RedisException, which becomes our reply.
       ctx.replyWithLongLong(reply.integer());
     }
   }
 
-  /** HELLO.PUSH.CALL2 key value: like HELLO.PUSH.CALL, forwarding RPUSH's reply as it is. */
+  /**
+   * HELLO.PUSH.CALL2 key value: like {@code hello.push.call}, but hands RPUSH's reply to the
+   * client as it is, errors included.
+   */
   @RedisCommand(name = "hello.push.call2", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
   public static void pushCall2(Context ctx, RedisString[] argv) {
     if (argv.length != 3) {
@@ -60,7 +141,10 @@ public final class HelloWorld {
     }
   }
 
-  /** HELLO.LIST.SUM.LEN key: the total length of the elements of a list. */
+  /**
+   * HELLO.LIST.SUM.LEN key: the total length, in bytes, of the elements of a list, read with
+   * LRANGE: an example of walking an array reply. A missing key sums to 0.
+   */
   @RedisCommand(name = "hello.list.sum.len", flags = "readonly", firstKey = 1, lastKey = 1, keyStep = 1)
   public static void listSumLen(Context ctx, RedisString[] argv) {
     if (argv.length != 2) {
@@ -80,7 +164,10 @@ public final class HelloWorld {
     }
   }
 
-  /** HELLO.RAND.ARRAY count: an array of count random non-negative integers. */
+  /**
+   * HELLO.RAND.ARRAY count: an array of {@code count} random integers from 0 to 2^31-1: how to
+   * reply with an array, a header with the length followed by that many elements.
+   */
   @RedisCommand(name = "hello.rand.array", flags = "readonly")
   public static void randArray(Context ctx, RedisString[] argv) {
     if (argv.length != 2) {
@@ -95,7 +182,34 @@ public final class HelloWorld {
     }
   }
 
-  /** HELLO.LEFTPAD str len ch: str left-padded with ch to len bytes. */
+  /**
+   * HELLO.REPL1: increments the keys {@code foo} and {@code bar} and replies 0, to show what
+   * replicas and the AOF receive. Calls with the {@code !} flag are replicated when they change
+   * data, and {@link Context#replicate} adds a command of our choosing; Redis sends the calls
+   * first, so the stream is {@code MULTI}, {@code INCR foo}, {@code INCR bar}, {@code ECHO foo},
+   * {@code EXEC}. An INCR that fails (say {@code foo} holds text) is left out and the reply is 0
+   * all the same. Arguments are ignored.
+   */
+  @RedisCommand(name = "hello.repl1", flags = "write")
+  public static void repl1(Context ctx, RedisString[] argv) {
+    // Auto memory frees the two call replies when the command returns: no need to close them.
+    ctx.autoMemory();
+    ctx.replicate("ECHO", "foo");
+    ctx.callWithFlags("!", "INCR", "foo");
+    ctx.callWithFlags("!", "INCR", "bar");
+    ctx.replyWithLongLong(0);
+  }
+
+  /**
+   * HELLO.LEFTPAD str len ch: {@code str} padded on the left with the character {@code ch} up to
+   * {@code len} bytes, like the npm package of March 2016 fame. A string already that long comes
+   * back as it is.
+   *
+   * <p>C builds the result in memory from {@code PoolAlloc}, which Redis frees when the command
+   * returns; the Java counterpart of such scratch memory is simply a Java array, which the
+   * garbage collector frees. {@code example.repeat} in {@link MoreExamples} shows {@link
+   * Context#poolAlloc} itself.
+   */
   @RedisCommand(name = "hello.leftpad", firstKey = 1, lastKey = 1, keyStep = 1)
   public static void leftPad(Context ctx, RedisString[] argv) {
     if (argv.length != 4) {
@@ -112,14 +226,20 @@ public final class HelloWorld {
     if (ch.length != 1) {
       throw new RedisException("ERR padding must be a single char");
     }
-    byte[] padded = new byte[Math.toIntExact(padTo)];
+    if (padTo > MAX_PADDED_LENGTH) {
+      throw new RedisException("ERR padding length too large");
+    }
+    byte[] padded = new byte[(int) padTo];
     int pad = padded.length - str.length;
     Arrays.fill(padded, 0, pad, ch[0]);
     System.arraycopy(str, 0, padded, pad, str.length);
     ctx.replyWithStringBuffer(padded);
   }
 
-  private static long parseNonNegative(RedisString arg, String error) {
+  /**
+   * {@code arg} as a number of 0 or more; a RedisException with {@code error} for anything else.
+   */
+  static long parseNonNegative(RedisString arg, String error) {
     long value;
     try {
       value = arg.toLongLong();

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jrm.testkit.LoadModule;
+import io.jrm.testkit.RedisServer;
 import io.jrm.testkit.RedisServerTest;
+import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,13 @@ class HelloWorldIT {
   }
 
   @Test
+  void onLoadLogsTheModuleArguments(RedisServer server) throws Exception {
+    assertThat(Files.readString(server.logFile()))
+        .contains("Module loaded with ARGV[0] = first")
+        .contains("Module loaded with ARGV[1] = second");
+  }
+
+  @Test
   void simpleRepliesWithTheSelectedDatabase(Jedis jedis) {
     assertThat(send(jedis, "HELLO.SIMPLE")).isEqualTo(0L);
     jedis.select(5);
@@ -37,6 +46,14 @@ class HelloWorldIT {
     assertThat(send(jedis, "HELLO.PUSH.CALL", "list", "a")).isEqualTo(1L);
     assertThat(send(jedis, "HELLO.PUSH.CALL", "list", "b")).isEqualTo(2L);
     assertThat(jedis.lrange("list", 0, -1)).containsExactly("a", "b");
+  }
+
+  @Test
+  void pushCallRepliesWithTheErrorOfRpushOnAnotherType(Jedis jedis) {
+    // C would reply LLONG_MIN here: a deliberate difference.
+    jedis.set("text", "x");
+    assertThatThrownBy(() -> send(jedis, "HELLO.PUSH.CALL", "text", "a")).hasMessageStartingWith("WRONGTYPE");
+    assertThat(jedis.get("text")).isEqualTo("x");
   }
 
   @Test
@@ -56,6 +73,13 @@ class HelloWorldIT {
   }
 
   @Test
+  void listSumLenRepliesWithTheErrorOfLrangeOnAnotherType(Jedis jedis) {
+    // C crashes the server here: a deliberate difference.
+    jedis.set("text", "x");
+    assertThatThrownBy(() -> send(jedis, "HELLO.LIST.SUM.LEN", "text")).hasMessageStartingWith("WRONGTYPE");
+  }
+
+  @Test
   void randArrayRepliesWithCountNonNegativeIntegers(Jedis jedis) {
     List<?> numbers = (List<?>) send(jedis, "HELLO.RAND.ARRAY", "5");
     assertThat(numbers).hasSize(5).allSatisfy(n -> assertThat((Long) n).isBetween(0L, (long) Integer.MAX_VALUE));
@@ -69,9 +93,25 @@ class HelloWorldIT {
   }
 
   @Test
+  void repl1IncrementsFooAndBarAndRepliesZero(Jedis jedis) {
+    assertThat(send(jedis, "HELLO.REPL1")).isEqualTo(0L);
+    assertThat(send(jedis, "HELLO.REPL1", "arguments", "are", "ignored")).isEqualTo(0L);
+    assertThat(jedis.mget("foo", "bar")).containsExactly("2", "2");
+  }
+
+  @Test
+  void repl1RepliesZeroEvenWhenAnIncrFails(Jedis jedis) {
+    jedis.set("foo", "not a number");
+    assertThat(send(jedis, "HELLO.REPL1")).isEqualTo(0L);
+    assertThat(jedis.mget("foo", "bar")).containsExactly("not a number", "1");
+  }
+
+  @Test
   void leftPadPadsWithTheGivenCharacter(Jedis jedis) {
     assertThat(send(jedis, "HELLO.LEFTPAD", "42", "8", "0")).isEqualTo("00000042");
     assertThat(send(jedis, "HELLO.LEFTPAD", "already long", "3", "x")).isEqualTo("already long");
+    assertThat(send(jedis, "HELLO.LEFTPAD", "", "3", "a")).isEqualTo("aaa");
+    assertThat(send(jedis, "HELLO.LEFTPAD", "", "0", "a")).isEqualTo("");
   }
 
   @Test
@@ -82,6 +122,9 @@ class HelloWorldIT {
         .hasMessage("ERR invalid padding length");
     assertThatThrownBy(() -> send(jedis, "HELLO.LEFTPAD", "a", "5", "xy"))
         .hasMessage("ERR padding must be a single char");
+    assertThat(send(jedis, "HELLO.LEFTPAD", "abc", "2", "")).isEqualTo("abc"); // no padding, no check
+    assertThatThrownBy(() -> send(jedis, "HELLO.LEFTPAD", "a", "3000000000", "x"))
+        .hasMessage("ERR padding length too large");
   }
 
   @Test
@@ -90,10 +133,51 @@ class HelloWorldIT {
         .hasMessage("ERR wrong number of arguments for 'hello.push.call' command");
     assertThatThrownBy(() -> send(jedis, "HELLO.LEFTPAD", "a"))
         .hasMessage("ERR wrong number of arguments for 'hello.leftpad' command");
+    assertThatThrownBy(() -> send(jedis, "HELLO.RAND.ARRAY"))
+        .hasMessage("ERR wrong number of arguments for 'hello.rand.array' command");
+    assertThatThrownBy(() -> send(jedis, "HELLO.LIST.SUM.LEN", "a", "b"))
+        .hasMessage("ERR wrong number of arguments for 'hello.list.sum.len' command");
+  }
+
+  @Test
+  void simpleIgnoresArguments(Jedis jedis) {
+    assertThat(send(jedis, "HELLO.SIMPLE", "any", "thing")).isEqualTo(0L);
   }
 
   @Test
   void commandsReportTheirKeys(Jedis jedis) {
     assertThat(send(jedis, "COMMAND", "GETKEYS", "HELLO.PUSH.CALL", "mykey", "v")).isEqualTo(List.of("mykey"));
+    assertThat(send(jedis, "COMMAND", "GETKEYS", "HELLO.LIST.SPLICE", "src", "dst", "1"))
+        .isEqualTo(List.of("src", "dst"));
+    assertThat(send(jedis, "COMMAND", "GETKEYS", "HELLO.LEFTPAD", "str", "5", "x")).isEqualTo(List.of("str"));
+  }
+
+  @Test
+  void everyCommandHasTheFlagsOfTheCModule(Jedis jedis) {
+    // name, flags, first key, last key, step, as helloworld.c registers them (arity is always -1)
+    Object[][] expected = {
+      {"hello.simple", List.of("readonly", "module"), 0L, 0L, 0L},
+      {"hello.push.native", List.of("write", "denyoom", "module"), 1L, 1L, 1L},
+      {"hello.push.call", List.of("write", "denyoom", "module"), 1L, 1L, 1L},
+      {"hello.push.call2", List.of("write", "denyoom", "module"), 1L, 1L, 1L},
+      {"hello.list.sum.len", List.of("readonly", "module"), 1L, 1L, 1L},
+      {"hello.list.splice", List.of("write", "denyoom", "module"), 1L, 2L, 1L},
+      {"hello.list.splice.auto", List.of("write", "denyoom", "module"), 1L, 2L, 1L},
+      {"hello.rand.array", List.of("readonly", "module"), 0L, 0L, 0L},
+      {"hello.repl1", List.of("write", "module"), 0L, 0L, 0L},
+      {"hello.repl2", List.of("write", "module"), 1L, 1L, 1L},
+      {"hello.toggle.case", List.of("write", "module"), 1L, 1L, 1L},
+      {"hello.more.expire", List.of("write", "module"), 1L, 1L, 1L},
+      {"hello.zsumrange", List.of("readonly", "module"), 1L, 1L, 1L},
+      {"hello.lexrange", List.of("readonly", "module"), 1L, 1L, 1L},
+      {"hello.hcopy", List.of("write", "denyoom", "module"), 1L, 1L, 1L},
+      {"hello.leftpad", List.of("module"), 1L, 1L, 1L},
+    };
+    for (Object[] command : expected) {
+      List<?> info = (List<?>) ((List<?>) send(jedis, "COMMAND", "INFO", (String) command[0])).get(0);
+      assertThat(info.subList(0, 6))
+          .as((String) command[0])
+          .isEqualTo(List.of(command[0], -1L, command[1], command[2], command[3], command[4]));
+    }
   }
 }

@@ -14,6 +14,7 @@
 #include <dlfcn.h>
 #include <jni.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,11 @@
 #include <unistd.h>
 
 /* @JRM_MODULE_CONFIG@ */
+
+#ifndef JRM_TYPE_COUNT
+#define JRM_TYPE_COUNT 0
+#define JRM_FOR_EACH_TYPE(X)
+#endif
 
 #ifndef JRM_BUILD_JAVA_HOME
 #define JRM_BUILD_JAVA_HOME ""
@@ -36,6 +42,8 @@
 
 typedef struct RedisModuleCtx RedisModuleCtx;
 typedef struct RedisModuleString RedisModuleString;
+typedef struct RedisModuleIO RedisModuleIO;
+typedef struct RedisModuleDigest RedisModuleDigest;
 
 enum { REDIS_OK = 0, REDIS_ERR = 1, REDIS_APIVER_1 = 1 };
 
@@ -45,6 +53,16 @@ static const char *(*redis_string_ptr_len)(const RedisModuleString *str, size_t 
 static int (*redis_reply_with_error)(RedisModuleCtx *ctx, const char *err);
 static int (*redis_is_module_name_busy)(const char *name);
 static void (*redis_set_module_attribs)(RedisModuleCtx *ctx, const char *name, int ver, int apiver);
+/* What a forked child needs to write data type values without Java. */
+static void (*redis_save_unsigned)(RedisModuleIO *io, uint64_t value);
+static void (*redis_save_signed)(RedisModuleIO *io, int64_t value);
+static void (*redis_save_string_buffer)(RedisModuleIO *io, const char *str, size_t len);
+static void (*redis_save_double)(RedisModuleIO *io, double value);
+static void (*redis_save_float)(RedisModuleIO *io, float value);
+static void (*redis_emit_aof)(RedisModuleIO *io, const char *cmdname, const char *fmt, ...);
+static RedisModuleString *(*redis_create_string)(RedisModuleCtx *ctx, const char *ptr, size_t len);
+static void (*redis_free_string)(RedisModuleCtx *ctx, RedisModuleString *str);
+static void (*redis_log_io_error)(RedisModuleIO *io, const char *level, const char *fmt, ...);
 
 /* What RedisModule_Init does in C modules: the API table pointer is the first word of the ctx. */
 static int bind_redis_api(RedisModuleCtx *ctx) {
@@ -53,7 +71,16 @@ static int bind_redis_api(RedisModuleCtx *ctx) {
         redis_get_api("RedisModule_StringPtrLen", &redis_string_ptr_len) != REDIS_OK ||
         redis_get_api("RedisModule_ReplyWithError", &redis_reply_with_error) != REDIS_OK ||
         redis_get_api("RedisModule_IsModuleNameBusy", &redis_is_module_name_busy) != REDIS_OK ||
-        redis_get_api("RedisModule_SetModuleAttribs", &redis_set_module_attribs) != REDIS_OK) {
+        redis_get_api("RedisModule_SetModuleAttribs", &redis_set_module_attribs) != REDIS_OK ||
+        redis_get_api("RedisModule_SaveUnsigned", &redis_save_unsigned) != REDIS_OK ||
+        redis_get_api("RedisModule_SaveSigned", &redis_save_signed) != REDIS_OK ||
+        redis_get_api("RedisModule_SaveStringBuffer", &redis_save_string_buffer) != REDIS_OK ||
+        redis_get_api("RedisModule_SaveDouble", &redis_save_double) != REDIS_OK ||
+        redis_get_api("RedisModule_SaveFloat", &redis_save_float) != REDIS_OK ||
+        redis_get_api("RedisModule_EmitAOF", &redis_emit_aof) != REDIS_OK ||
+        redis_get_api("RedisModule_CreateString", &redis_create_string) != REDIS_OK ||
+        redis_get_api("RedisModule_FreeString", &redis_free_string) != REDIS_OK ||
+        redis_get_api("RedisModule_LogIOError", &redis_log_io_error) != REDIS_OK) {
         return REDIS_ERR;
     }
     return REDIS_OK;
@@ -67,6 +94,13 @@ static jmethodID entry_command; /* static int command(int index, long ctx, long 
 static jmethodID entry_blocked; /* static int blockedCallback(int kind, long ctx, long argv, int argc) */
 static jmethodID entry_free_privdata; /* static void freePrivateData(long ctx, long privdata) */
 static pid_t loading_pid;       /* Java runs only in this process, never in a forked child */
+static pthread_t main_thread;   /* Redis's main thread, the one that forks */
+static jmethodID entry_rdb_load, entry_rdb_save, entry_aof_rewrite, entry_mem_usage, entry_digest,
+    entry_free_value, entry_before_fork, entry_restore;
+
+static int in_forked_child(void) {
+    return getpid() != loading_pid;
+}
 
 /* The JNIEnv of the calling thread, or NULL where Java must not run. */
 static JNIEnv *java_env(RedisModuleCtx *ctx) {
@@ -128,12 +162,241 @@ static void blocked_free_privdata(RedisModuleCtx *ctx, void *privdata) {
     if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
 }
 
-/* The C callbacks Java hands to Redis, in the order ModuleEntry expects them. */
+/*
+ * Data types. Redis holds a JavaValue per value; Java fills it. In the parent, every type callback
+ * goes to Java. A forked child writes values from the serialized form Java prepared before the
+ * fork (see DataTypes.java and Snapshot.java for the format), with pure C.
+ */
+typedef struct {
+    int64_t handle;   /* the Java object, in DataTypes' registry */
+    int64_t type;     /* index of the type */
+    unsigned char *rdb; /* RDB records: 'U'/'S'/'D' + 8 bytes, 'F' + 4 bytes, 'B' + 8-byte length + bytes */
+    uint64_t rdb_len;
+    unsigned char *aof; /* AOF commands, for types that rewrite themselves: 'C', 4-byte argc, args */
+    uint64_t aof_len;
+} JavaValue;
+
+/* The name and encver of each type, written by Java at registration, read by the child. */
+typedef struct {
+    char name[16];
+    int64_t encver;
+} TypeEntry;
+static TypeEntry type_table[JRM_TYPE_COUNT + 1];
+
+#define JRM_RESTORE_COMMAND JRM_MODULE_NAME ".jrm-restore"
+
+static uint64_t read_u64(const unsigned char *p) {
+    uint64_t v;
+    memcpy(&v, p, sizeof(v)); /* the format is little-endian, as are the platforms JRM runs on */
+    return v;
+}
+
+/* Writes a value's RDB records; 0 on success, -1 if the records are malformed. */
+static int replay_rdb(RedisModuleIO *io, const unsigned char *p, uint64_t len) {
+    const unsigned char *end = p + len;
+    while (p < end) {
+        unsigned char tag = *p++;
+        if (tag == 'F') {
+            if (end - p < 4) return -1;
+            float f;
+            memcpy(&f, p, sizeof(f));
+            redis_save_float(io, f);
+            p += 4;
+            continue;
+        }
+        if (end - p < 8) return -1;
+        uint64_t word = read_u64(p);
+        p += 8;
+        if (tag == 'U') {
+            redis_save_unsigned(io, word);
+        } else if (tag == 'S') {
+            redis_save_signed(io, (int64_t)word);
+        } else if (tag == 'D') {
+            double d;
+            memcpy(&d, &word, sizeof(d));
+            redis_save_double(io, d);
+        } else if (tag == 'B') {
+            if ((uint64_t)(end - p) < word) return -1;
+            redis_save_string_buffer(io, (const char *)p, (size_t)word);
+            p += word;
+        } else {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Emits a value's recorded AOF commands, the key where its marker stands; -1 if malformed. */
+static int replay_aof(RedisModuleIO *io, RedisModuleString *key, const unsigned char *p, uint64_t len) {
+    const unsigned char *end = p + len;
+    while (p < end) {
+        if (*p++ != 'C' || end - p < 4) return -1;
+        uint32_t argc;
+        memcpy(&argc, p, sizeof(argc));
+        p += 4;
+        if (argc == 0) return -1;
+        RedisModuleString **args = calloc(argc, sizeof(*args));
+        char *name = NULL;
+        int ok = args != NULL;
+        for (uint32_t i = 0; ok && i < argc; i++) {
+            if (end - p < 8) { ok = 0; break; }
+            uint64_t n = read_u64(p);
+            p += 8;
+            if (n == UINT64_MAX) {
+                /* A copy of the key: Redis passes it as a stack object that 'v' must not retain. */
+                size_t key_len;
+                const char *key_ptr = redis_string_ptr_len(key, &key_len);
+                args[i] = redis_create_string(NULL, key_ptr, key_len);
+                continue;
+            }
+            if ((uint64_t)(end - p) < n) { ok = 0; break; }
+            if (i == 0) {
+                name = strndup((const char *)p, n);
+                ok = name != NULL;
+            } else {
+                args[i] = redis_create_string(NULL, (const char *)p, n);
+            }
+            p += n;
+        }
+        if (ok) redis_emit_aof(io, name, "v", args + 1, (size_t)(argc - 1));
+        for (uint32_t i = 1; args != NULL && i < argc; i++) {
+            if (args[i] != NULL) redis_free_string(NULL, args[i]);
+        }
+        free(args);
+        free(name);
+        if (!ok) return -1;
+    }
+    return 0;
+}
+
+static void type_rdb_save(RedisModuleIO *io, void *value) {
+    JavaValue *v = value;
+    if (in_forked_child()) {
+        if (v->rdb == NULL || replay_rdb(io, v->rdb, v->rdb_len) != 0) {
+            redis_log_io_error(io, "warning", "JRM: a value of type %s was not prepared for this fork",
+                               type_table[v->type].name);
+        }
+        return;
+    }
+    JNIEnv *env = java_env(NULL);
+    if (env == NULL) return;
+    (*env)->CallStaticVoidMethod(env, entry_class, entry_rdb_save, (jlong)(intptr_t)io, (jlong)(intptr_t)v);
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+}
+
+static void type_aof_rewrite(RedisModuleIO *io, RedisModuleString *key, void *value) {
+    JavaValue *v = value;
+    if (in_forked_child()) {
+        int failed;
+        if (v->aof != NULL) {
+            failed = replay_aof(io, key, v->aof, v->aof_len);
+        } else {
+            failed = v->rdb == NULL;
+            if (!failed) {
+                redis_emit_aof(io, JRM_RESTORE_COMMAND, "sclb", key, type_table[v->type].name,
+                               (long long)type_table[v->type].encver, (const char *)v->rdb, (size_t)v->rdb_len);
+            }
+        }
+        if (failed) {
+            redis_log_io_error(io, "warning", "JRM: a value of type %s was not prepared for this fork",
+                               type_table[v->type].name);
+        }
+        return;
+    }
+    JNIEnv *env = java_env(NULL);
+    if (env == NULL) return;
+    (*env)->CallStaticVoidMethod(env, entry_class, entry_aof_rewrite, (jlong)(intptr_t)io, (jlong)(intptr_t)key,
+                                 (jlong)(intptr_t)v);
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+}
+
+static size_t type_mem_usage(const void *value) {
+    const JavaValue *v = value;
+    JNIEnv *env = in_forked_child() ? NULL : java_env(NULL);
+    if (env == NULL) return sizeof(*v) + v->rdb_len + v->aof_len;
+    jlong size = (*env)->CallStaticLongMethod(env, entry_class, entry_mem_usage, (jlong)(intptr_t)v);
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        return sizeof(*v) + v->rdb_len + v->aof_len;
+    }
+    return (size_t)size;
+}
+
+static void type_digest(RedisModuleDigest *md, void *value) {
+    JNIEnv *env = java_env(NULL);
+    if (env == NULL) return;
+    (*env)->CallStaticVoidMethod(env, entry_class, entry_digest, (jlong)(intptr_t)md, (jlong)(intptr_t)value);
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+}
+
+static void type_free(void *value) {
+    JNIEnv *env = java_env(NULL);
+    if (env == NULL) return; /* a child exits without freeing; nothing else frees off the parent */
+    (*env)->CallStaticVoidMethod(env, entry_class, entry_free_value, (jlong)(intptr_t)value);
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+}
+
+static void *type_rdb_load(jint type, RedisModuleIO *io, int encver) {
+    JNIEnv *env = java_env(NULL);
+    if (env == NULL) return NULL;
+    jlong value = (*env)->CallStaticLongMethod(env, entry_class, entry_rdb_load, type, (jlong)(intptr_t)io,
+                                               (jint)encver);
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        return NULL;
+    }
+    return (void *)(intptr_t)value;
+}
+
+#define JRM_TYPE_LOADER(i) \
+    static void *rdb_load_##i(RedisModuleIO *io, int encver) { return type_rdb_load(i, io, encver); }
+JRM_FOR_EACH_TYPE(JRM_TYPE_LOADER)
+
+#define JRM_TYPE_LOADER_ADDRESS(i) (jlong)(intptr_t)&rdb_load_##i,
+static const jlong type_loaders[JRM_TYPE_COUNT + 1] = {JRM_FOR_EACH_TYPE(JRM_TYPE_LOADER_ADDRESS) 0};
+
+/* Serializes changed values in the parent just before Redis forks: the child cannot run Java. */
+static void prepare_fork(void) {
+    if (entry_class == NULL || JRM_TYPE_COUNT == 0 || in_forked_child() ||
+        !pthread_equal(pthread_self(), main_thread)) {
+        return;
+    }
+    JNIEnv *env = java_env(NULL);
+    if (env == NULL) return;
+    (*env)->CallStaticVoidMethod(env, entry_class, entry_before_fork);
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+}
+
+static int restore_command(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
+    JNIEnv *env = java_env(ctx);
+    if (env == NULL) return redis_reply_with_error(ctx, "ERR JRM: Java is not available in this thread");
+    jint rc = (*env)->CallStaticIntMethod(env, entry_class, entry_restore, (jlong)(intptr_t)ctx,
+                                          (jlong)(intptr_t)argv, (jint)argc);
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        return redis_reply_with_error(ctx, "ERR JRM: internal error restoring a value");
+    }
+    return rc;
+}
+
+/*
+ * The C functions Java hands to Redis, in the order ModuleEntry expects them: blocked clients
+ * (reply, timeout, free private data), the restore command, the type table, and the type methods
+ * in RedisModuleTypeMethods order after rdb_load (rdb_save, aof_rewrite, mem_usage, digest, free).
+ */
 static const jlong callback_functions[] = {
     (jlong)(intptr_t)&blocked_reply,
     (jlong)(intptr_t)&blocked_timeout,
     (jlong)(intptr_t)&blocked_free_privdata,
+    (jlong)(intptr_t)&restore_command,
+    (jlong)(intptr_t)type_table,
+    (jlong)(intptr_t)&type_rdb_save,
+    (jlong)(intptr_t)&type_aof_rewrite,
+    (jlong)(intptr_t)&type_mem_usage,
+    (jlong)(intptr_t)&type_digest,
+    (jlong)(intptr_t)&type_free,
 };
+#define JRM_CALLBACK_COUNT (sizeof(callback_functions) / sizeof(callback_functions[0]))
 
 #define JRM_TRAMPOLINE(i)                                                                  \
     static int command_##i(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {      \
@@ -404,11 +667,21 @@ static int load_java_module(RedisModuleCtx *ctx, JNIEnv *env, const char *jar, c
         log_exception(ctx, env, "cannot create " JRM_DEFINITION_CLASS);
         goto done;
     }
-    jmethodID on_load = (*env)->GetStaticMethodID(env, entry, "onLoad", "(Lio/jrm/spi/ModuleDefinition;J[J[J[J)I");
+    jmethodID on_load = (*env)->GetStaticMethodID(env, entry, "onLoad", "(Lio/jrm/spi/ModuleDefinition;J[J[J[J[J)I");
     entry_command = (*env)->GetStaticMethodID(env, entry, "command", "(IJJI)I");
     entry_blocked = (*env)->GetStaticMethodID(env, entry, "blockedCallback", "(IJJI)I");
     entry_free_privdata = (*env)->GetStaticMethodID(env, entry, "freePrivateData", "(JJ)V");
-    if (on_load == NULL || entry_command == NULL || entry_blocked == NULL || entry_free_privdata == NULL) {
+    entry_rdb_load = (*env)->GetStaticMethodID(env, entry, "rdbLoad", "(IJI)J");
+    entry_rdb_save = (*env)->GetStaticMethodID(env, entry, "rdbSave", "(JJ)V");
+    entry_aof_rewrite = (*env)->GetStaticMethodID(env, entry, "aofRewrite", "(JJJ)V");
+    entry_mem_usage = (*env)->GetStaticMethodID(env, entry, "memUsage", "(J)J");
+    entry_digest = (*env)->GetStaticMethodID(env, entry, "digest", "(JJ)V");
+    entry_free_value = (*env)->GetStaticMethodID(env, entry, "freeValue", "(J)V");
+    entry_before_fork = (*env)->GetStaticMethodID(env, entry, "beforeFork", "()V");
+    entry_restore = (*env)->GetStaticMethodID(env, entry, "restore", "(JJI)I");
+    if (on_load == NULL || entry_command == NULL || entry_blocked == NULL || entry_free_privdata == NULL ||
+        entry_rdb_load == NULL || entry_rdb_save == NULL || entry_aof_rewrite == NULL || entry_mem_usage == NULL ||
+        entry_digest == NULL || entry_free_value == NULL || entry_before_fork == NULL || entry_restore == NULL) {
         log_exception(ctx, env, "the JRM runtime in the module jar does not match this stub");
         goto done;
     }
@@ -416,7 +689,8 @@ static int load_java_module(RedisModuleCtx *ctx, JNIEnv *env, const char *jar, c
     jint rc = (*env)->CallStaticIntMethod(env, entry, on_load, definition, (jlong)(intptr_t)ctx,
                                           long_array(env, o->java_args, o->java_arg_count),
                                           long_array(env, command_functions, JRM_COMMAND_COUNT),
-                                          long_array(env, callback_functions, 3));
+                                          long_array(env, callback_functions, JRM_CALLBACK_COUNT),
+                                          long_array(env, type_loaders, JRM_TYPE_COUNT));
     if ((*env)->ExceptionCheck(env)) {
         log_exception(ctx, env, "loading the Java module failed");
     } else {
@@ -435,6 +709,7 @@ JRM_EXPORT int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv,
     }
     redis_set_module_attribs(ctx, JRM_MODULE_NAME, JRM_MODULE_VERSION, REDIS_APIVER_1);
     loading_pid = getpid();
+    main_thread = pthread_self();
 
     Options options;
     char jar[PATH_MAX + 8];
@@ -443,6 +718,10 @@ JRM_EXPORT int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv,
     if (parse_options(ctx, argv, argc, &options) == REDIS_OK && find_module_jar(ctx, jar, sizeof(jar)) == REDIS_OK &&
         start_jvm(ctx, &options, &env) == REDIS_OK) {
         result = load_java_module(ctx, env, jar, &options);
+    }
+    if (result == REDIS_OK && JRM_TYPE_COUNT > 0 && pthread_atfork(prepare_fork, NULL, NULL) != 0) {
+        redis_log(ctx, "warning", "JRM: cannot register the pre-fork hook that data types need");
+        result = REDIS_ERR;
     }
     free(options.java_args);
     return result;

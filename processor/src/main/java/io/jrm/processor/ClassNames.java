@@ -1,9 +1,12 @@
 package io.jrm.processor;
 
 import com.palantir.javapoet.ClassName;
+import io.jrm.annotations.DataType;
 import io.jrm.annotations.OnLoad;
+import io.jrm.annotations.Persistable;
 import io.jrm.annotations.RedisCommand;
 import io.jrm.annotations.RedisModule;
+import io.jrm.annotations.Since;
 
 /**
  * The names of the annotations the processor reads and of the runtime types the generated code
@@ -20,6 +23,18 @@ public final class ClassNames {
   /** {@code io.jrm.annotations.OnLoad}. */
   public static final String ON_LOAD = OnLoad.class.getCanonicalName();
 
+  /** {@code io.jrm.annotations.DataType}. */
+  public static final String DATA_TYPE = DataType.class.getCanonicalName();
+
+  /** {@code io.jrm.annotations.Persistable}. */
+  public static final String PERSISTABLE = Persistable.class.getCanonicalName();
+
+  /** {@code io.jrm.annotations.Since}. */
+  public static final String SINCE = Since.class.getCanonicalName();
+
+  /** The simple name that makes an annotation, from any package, mark a field nullable. */
+  public static final String NULLABLE_SIMPLE_NAME = "Nullable";
+
   /** The first parameter of every handler. */
   public static final ClassName CONTEXT = ClassName.get("io.jrm", "Context");
 
@@ -32,6 +47,24 @@ public final class ClassNames {
   /** One entry of {@code ModuleDefinition.commands()}. */
   public static final ClassName COMMAND_DEFINITION =
       ClassName.get("io.jrm.spi", "CommandDefinition");
+
+  /** The interface each generated {@code JrmType_} class implements. */
+  public static final ClassName TYPE_DEFINITION = ClassName.get("io.jrm.spi", "TypeDefinition");
+
+  /** Where values are saved to. */
+  public static final ClassName RDB_OUTPUT = ClassName.get("io.jrm", "RdbOutput");
+
+  /** Where values are loaded from. */
+  public static final ClassName RDB_INPUT = ClassName.get("io.jrm", "RdbInput");
+
+  /** Where {@code aofRewrite} emits commands. */
+  public static final ClassName AOF_OUTPUT = ClassName.get("io.jrm", "AofOutput");
+
+  /** What a load of corrupt or too new data throws. */
+  public static final ClassName REDIS_EXCEPTION = ClassName.get("io.jrm", "RedisException");
+
+  /** Orders sets and maps by their serialized bytes when the output is canonical (digests). */
+  public static final ClassName CANONICAL = ClassName.get("io.jrm.spi", "Canonical");
 
   /**
    * The JDK 9+ {@code @Generated}, which unlike {@code javax.annotation.Generated} always exists.

@@ -2,14 +2,22 @@ package io.jrm.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
 import io.jrm.processor.generation.DefinitionGenerator;
+import io.jrm.processor.generation.PersistableGenerator;
 import io.jrm.processor.generation.StubGenerator;
+import io.jrm.processor.generation.TypeDefinitionGenerator;
 import io.jrm.processor.model.CommandModel;
 import io.jrm.processor.model.HandlerRef;
 import io.jrm.processor.model.ModuleModel;
+import io.jrm.processor.model.PersistableModel;
+import io.jrm.processor.model.TypeModel;
 import io.jrm.processor.validation.CommandValidator;
+import io.jrm.processor.validation.DataTypeValidator;
 import io.jrm.processor.validation.ModuleValidator;
 import io.jrm.processor.validation.OnLoadValidator;
+import io.jrm.processor.validation.PersistableValidator;
+import io.jrm.processor.validation.PersistentClassValidator;
 import io.jrm.processor.validation.ValidatedModule;
 import java.io.IOException;
 import java.io.Writer;
@@ -29,6 +37,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
@@ -36,7 +45,9 @@ import javax.tools.StandardLocation;
 /**
  * Turns the {@code @RedisModule} class and the {@code @RedisCommand} and {@code @OnLoad} methods of
  * a compilation into {@code JrmModule_<Module>} (an {@code io.jrm.spi.ModuleDefinition}) and the C
- * stub {@code META-INF/jrm/<name>.c}.
+ * stub {@code META-INF/jrm/<name>.c}; each {@code @DataType} class into {@code JrmType_<Type>} (an
+ * {@code io.jrm.spi.TypeDefinition}), and each {@code @Persistable} class into {@code
+ * JrmPersist_<Class>}.
  *
  * <p>Commands may be spread over several classes, so validation and generation see all the
  * annotated elements of a round at once. They run once, in the first round that has any: that is
@@ -48,7 +59,12 @@ import javax.tools.StandardLocation;
 @AutoService(Processor.class)
 public final class ModuleProcessor extends AbstractProcessor {
   private static final List<String> ANNOTATIONS =
-      List.of(ClassNames.REDIS_MODULE, ClassNames.REDIS_COMMAND, ClassNames.ON_LOAD);
+      List.of(
+          ClassNames.REDIS_MODULE,
+          ClassNames.REDIS_COMMAND,
+          ClassNames.ON_LOAD,
+          ClassNames.DATA_TYPE,
+          ClassNames.PERSISTABLE);
 
   private ErrorReporter reporter;
   private boolean processed;
@@ -84,7 +100,9 @@ public final class ModuleProcessor extends AbstractProcessor {
       validateAndGenerate(
           ElementFilter.typesIn(annotated.get(ClassNames.REDIS_MODULE)),
           ElementFilter.methodsIn(annotated.get(ClassNames.REDIS_COMMAND)),
-          ElementFilter.methodsIn(annotated.get(ClassNames.ON_LOAD)));
+          ElementFilter.methodsIn(annotated.get(ClassNames.ON_LOAD)),
+          ElementFilter.typesIn(annotated.get(ClassNames.DATA_TYPE)),
+          ElementFilter.typesIn(annotated.get(ClassNames.PERSISTABLE)));
     }
     // Other processors may want the same annotations.
     return false;
@@ -101,8 +119,11 @@ public final class ModuleProcessor extends AbstractProcessor {
   private void validateAndGenerate(
       List<TypeElement> modules,
       List<ExecutableElement> commandMethods,
-      List<ExecutableElement> onLoadMethods) {
+      List<ExecutableElement> onLoadMethods,
+      List<TypeElement> dataTypes,
+      List<TypeElement> persistables) {
     Elements elements = processingEnv.getElementUtils();
+    Types types = processingEnv.getTypeUtils();
     int errorsBefore = reporter.errorCount();
     ModuleValidator moduleValidator = new ModuleValidator(elements, reporter);
     Optional<ValidatedModule> module = moduleValidator.validate(modules);
@@ -114,28 +135,57 @@ public final class ModuleProcessor extends AbstractProcessor {
     Optional<HandlerRef> onLoad =
         new OnLoadValidator(elements, reporter)
             .validate(onLoadMethods, module.map(ValidatedModule::type));
-    if (reporter.errorCount() > errorsBefore || module.isEmpty()) {
+    PersistentClassValidator classes = new PersistentClassValidator(elements, types, reporter);
+    DataTypeValidator dataTypeValidator = new DataTypeValidator(elements, types, reporter, classes);
+    List<TypeModel> typeModels = dataTypeValidator.validate(dataTypes);
+    List<PersistableModel> persistableModels =
+        new PersistableValidator(elements, classes).validate(persistables);
+    if (module.isEmpty()) {
+      dataTypeValidator.reportMissingModule(dataTypes);
+    }
+    if (reporter.errorCount() > errorsBefore) {
       return;
     }
 
+    // Persistable classes need no module: a library may hold them for modules built elsewhere.
+    for (PersistableModel persistable : persistableModels) {
+      writeSource(
+          PersistableGenerator.generate(persistable), origin(persistable.encoding().type()));
+    }
+    if (module.isEmpty()) {
+      return;
+    }
+    for (TypeModel type : typeModels) {
+      writeSource(TypeDefinitionGenerator.generate(type), origin(type.typeClass()));
+    }
     ValidatedModule m = module.get();
     ModuleModel model =
-        new ModuleModel(m.name(), m.version(), ClassName.get(m.type()), commands, onLoad);
+        new ModuleModel(
+            m.name(), m.version(), ClassName.get(m.type()), commands, onLoad, typeModels);
     // The module class first: errors about the outputs are reported on it.
     Set<Element> origins = new LinkedHashSet<>();
     origins.add(m.type());
     commandMethods.forEach(method -> origins.add(method.getEnclosingElement()));
+    origins.addAll(dataTypes);
     Element[] originArray = origins.toArray(Element[]::new);
-    writeDefinition(model, originArray);
+    writeSource(DefinitionGenerator.generate(model), originArray);
     writeStub(model, originArray);
   }
 
-  private void writeDefinition(ModuleModel model, Element[] origins) {
-    String name = model.definitionClass().canonicalName();
+  /** The element {@code type} names, compiled in this round. */
+  private Element origin(ClassName type) {
+    return processingEnv.getElementUtils().getTypeElement(type.canonicalName());
+  }
+
+  private void writeSource(JavaFile file, Element... origins) {
+    String name =
+        file.packageName().isEmpty()
+            ? file.typeSpec().name()
+            : file.packageName() + "." + file.typeSpec().name();
     try {
       JavaFileObject source = processingEnv.getFiler().createSourceFile(name, origins);
       try (Writer writer = source.openWriter()) {
-        DefinitionGenerator.generate(model).writeTo(writer);
+        file.writeTo(writer);
       }
     } catch (IOException e) {
       reporter.error(origins[0], "Could not write " + name + ": " + e.getMessage());

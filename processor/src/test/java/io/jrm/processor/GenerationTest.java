@@ -1,6 +1,7 @@
 package io.jrm.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.jrm.processor.GeneratedClasses.contents;
 import static io.jrm.processor.Sources.compile;
 import static io.jrm.processor.Sources.source;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,10 +12,6 @@ import io.jrm.RedisString;
 import io.jrm.processor.generation.StubGenerator;
 import io.jrm.spi.CommandDefinition;
 import io.jrm.spi.ModuleDefinition;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.Map;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
@@ -177,7 +174,7 @@ class GenerationTest {
   @Test
   void generatedClassDispatchesToTheHandlers() throws Exception {
     Compilation compilation = compile(HELLO_WORLD, MORE_COMMANDS);
-    ClassLoader loader = new GeneratedClassLoader(compilation);
+    ClassLoader loader = new GeneratedClasses.Loader(compilation);
     Class<?> moduleClass = loader.loadClass("io.jrm.example.HelloWorld");
     ModuleDefinition definition =
         (ModuleDefinition)
@@ -196,44 +193,5 @@ class GenerationTest {
     assertThatThrownBy(() -> definition.dispatch(3, null, new RedisString[0]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("No command with index 3");
-  }
-
-  /**
-   * Loads the classes a compilation wrote, delegating the runtime's classes to the test's loader.
-   */
-  private static final class GeneratedClassLoader extends ClassLoader {
-    private final Map<String, byte[]> classes = new HashMap<>();
-
-    GeneratedClassLoader(Compilation compilation) throws IOException {
-      super(GenerationTest.class.getClassLoader());
-      for (JavaFileObject file : compilation.generatedFiles()) {
-        if (file.getKind() == JavaFileObject.Kind.CLASS) {
-          try (var in = file.openInputStream()) {
-            classes.put(file.getName(), in.readAllBytes());
-          }
-        }
-      }
-    }
-
-    @Override
-    protected Class<?> findClass(String name) throws ClassNotFoundException {
-      String path = "/" + name.replace('.', '/') + ".class";
-      for (Map.Entry<String, byte[]> e : classes.entrySet()) {
-        if (e.getKey().endsWith(path)) {
-          return defineClass(name, e.getValue(), 0, e.getValue().length);
-        }
-      }
-      throw new ClassNotFoundException(name);
-    }
-  }
-
-  private static String contents(
-      Compilation compilation, StandardLocation location, String packageName, String name) {
-    JavaFileObject file = compilation.generatedFile(location, packageName, name).orElseThrow();
-    try {
-      return file.getCharContent(true).toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

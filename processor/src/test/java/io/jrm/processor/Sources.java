@@ -11,11 +11,18 @@ final class Sources {
   private static final String IMPORTS =
       String.join(
           "\n",
+          "import io.jrm.AofOutput;",
           "import io.jrm.Context;",
+          "import io.jrm.RdbInput;",
+          "import io.jrm.RdbOutput;",
           "import io.jrm.RedisString;",
+          "import io.jrm.annotations.DataType;",
           "import io.jrm.annotations.OnLoad;",
+          "import io.jrm.annotations.Persistable;",
           "import io.jrm.annotations.RedisCommand;",
           "import io.jrm.annotations.RedisModule;",
+          "import io.jrm.annotations.Since;",
+          "import java.util.*;",
           "");
 
   private Sources() {}

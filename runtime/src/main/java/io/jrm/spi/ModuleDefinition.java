@@ -19,6 +19,14 @@ public interface ModuleDefinition {
   /** The commands, in the order of their indexes: command {@code i} is dispatched with {@code i}. */
   List<CommandDefinition> commands();
 
+  /**
+   * The data types, in the order of their indexes: type {@code i} is loaded by the stub's
+   * {@code rdb_load} trampoline {@code i}.
+   */
+  default List<TypeDefinition<?>> types() {
+    return List.of();
+  }
+
   /** Runs command {@code index} of {@link #commands()}. */
   void dispatch(int index, Context ctx, RedisString[] argv) throws Exception;
 

@@ -10,20 +10,23 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import io.jrm.processor.ClassNames;
 import io.jrm.processor.model.CommandModel;
 import io.jrm.processor.model.HandlerRef;
 import io.jrm.processor.model.ModuleModel;
+import io.jrm.processor.model.TypeModel;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
  * Generates {@code JrmModule_<Module>}, the module's {@code io.jrm.spi.ModuleDefinition}: its
- * identity, its command table and a switch that calls each handler directly, so that the runtime
- * needs no reflection to run a command.
+ * identity, its command table, a switch that calls each handler directly, so that the runtime needs
+ * no reflection to run a command, and its data types.
  */
 public final class DefinitionGenerator {
   private static final String COMMANDS_FIELD = "COMMANDS";
+  private static final String TYPES_FIELD = "TYPES";
   private static final TypeName REDIS_STRINGS = ArrayTypeName.of(ClassNames.REDIS_STRING);
 
   private DefinitionGenerator() {}
@@ -31,7 +34,7 @@ public final class DefinitionGenerator {
   /** The source file of {@code module}'s definition class. */
   public static JavaFile generate(ModuleModel module) {
     ClassName definition = module.definitionClass();
-    TypeSpec type =
+    TypeSpec.Builder type =
         TypeSpec.classBuilder(definition)
             // Named with $L, not $T: an import only for Javadoc would be unused, and invalid if
             // the module class is not accessible from its package.
@@ -52,9 +55,14 @@ public final class DefinitionGenerator {
             .addMethod(getter("version", TypeName.INT, CodeBlock.of("$L", module.version())))
             .addMethod(getter("commands", commandListType(), CodeBlock.of(COMMANDS_FIELD)))
             .addMethod(dispatch(module.commands()))
-            .addMethods(module.onLoad().map(DefinitionGenerator::onLoad).stream().toList())
-            .build();
-    return JavaFile.builder(definition.packageName(), type).skipJavaLangImports(true).build();
+            .addMethods(module.onLoad().map(DefinitionGenerator::onLoad).stream().toList());
+    if (!module.types().isEmpty()) {
+      type.addField(typesField(module.types()))
+          .addMethod(getter("types", typeListType(), CodeBlock.of(TYPES_FIELD)));
+    }
+    return JavaFile.builder(definition.packageName(), type.build())
+        .skipJavaLangImports(true)
+        .build();
   }
 
   private static TypeName commandListType() {
@@ -83,6 +91,25 @@ public final class DefinitionGenerator {
     return FieldSpec.builder(
             commandListType(), COMMANDS_FIELD, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(initializer)
+        .build();
+  }
+
+  private static TypeName typeListType() {
+    return ParameterizedTypeName.get(
+        ClassName.get(List.class),
+        ParameterizedTypeName.get(
+            ClassNames.TYPE_DEFINITION, WildcardTypeName.subtypeOf(Object.class)));
+  }
+
+  /** One type per line, in index order (by type name), as the C stub's type trampolines are. */
+  private static FieldSpec typesField(List<TypeModel> types) {
+    CodeBlock entries =
+        types.stream()
+            .map(t -> CodeBlock.of("new $T()", t.definitionClass()))
+            .collect(CodeBlock.joining(",\n"));
+    return FieldSpec.builder(
+            typeListType(), TYPES_FIELD, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.of(\n$>$>$L$<$<)", List.class, entries)
         .build();
   }
 

@@ -57,19 +57,26 @@ public final class StubGenerator {
   }
 
   /**
-   * The module's {@code #define}s. The module name needs no escaping in a C string: the validator
-   * allows only letters, digits, {@code -} and {@code _}.
+   * The module's {@code #define}s: its identity, then one index per command and one per data type,
+   * in the order of {@code commands()} and {@code types()}. The module name needs no escaping in a
+   * C string: the validator allows only letters, digits, {@code -} and {@code _}.
    */
   private static String config(ModuleModel module) {
     int count = module.commands().size();
-    String forEach =
-        IntStream.range(0, count).mapToObj(i -> " X(" + i + ")").collect(Collectors.joining());
+    int typeCount = module.types().size();
     return String.join(
         "\n",
         "#define JRM_MODULE_NAME \"" + module.name() + "\"",
         "#define JRM_MODULE_VERSION " + module.version(),
         "#define JRM_DEFINITION_CLASS \"" + module.definitionClass().reflectionName() + "\"",
         "#define JRM_COMMAND_COUNT " + count,
-        "#define JRM_FOR_EACH_COMMAND(X)" + forEach);
+        "#define JRM_FOR_EACH_COMMAND(X)" + forEach(count),
+        "#define JRM_TYPE_COUNT " + typeCount,
+        "#define JRM_FOR_EACH_TYPE(X)" + forEach(typeCount));
+  }
+
+  /** {@code " X(0) X(1) ..."}, {@code count} times, for the stub to expand per index. */
+  private static String forEach(int count) {
+    return IntStream.range(0, count).mapToObj(i -> " X(" + i + ")").collect(Collectors.joining());
   }
 }

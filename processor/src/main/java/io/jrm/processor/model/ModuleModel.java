@@ -15,20 +15,24 @@ import java.util.Optional;
  * @param commands the commands, ordered by lowercased name: the position in this list is the
  *     command's dispatch index, so it must not depend on the order javac happens to see sources in
  * @param onLoad the {@code @OnLoad} method, if any
+ * @param types the data types, ordered by type name: the position in this list is the type's index
+ *     in {@code types()} and in the C stub
  */
 public record ModuleModel(
     String name,
     int version,
     ClassName moduleClass,
     List<CommandModel> commands,
-    Optional<HandlerRef> onLoad) {
+    Optional<HandlerRef> onLoad,
+    List<TypeModel> types) {
 
   /** Name prefix of the generated class, followed by the module class's simple name(s). */
   public static final String DEFINITION_PREFIX = "JrmModule_";
 
-  /** Copies and sorts {@code commands}. */
+  /** Copies and sorts {@code commands} and {@code types}. */
   public ModuleModel {
     commands = commands.stream().sorted(Comparator.comparing(CommandModel::sortKey)).toList();
+    types = types.stream().sorted(Comparator.comparing(TypeModel::name)).toList();
   }
 
   /**

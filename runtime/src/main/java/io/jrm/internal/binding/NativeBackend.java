@@ -15,6 +15,9 @@ public interface NativeBackend {
   /** Copies {@code length} bytes starting at {@code address}. */
   byte[] readBytes(long address, int length);
 
+  /** Writes the 64-bit word {@code value} at {@code address}. */
+  void writeWord(long address, long value);
+
   /** Copies {@code bytes} to {@code address}. */
   void writeBytes(long address, byte[] bytes);
 }

@@ -24,6 +24,11 @@ public final class JnaBackend implements NativeBackend {
   }
 
   @Override
+  public void writeWord(long address, long value) {
+    new Pointer(address).setLong(0, value);
+  }
+
+  @Override
   public void writeBytes(long address, byte[] bytes) {
     new Pointer(address).write(0, bytes, 0, bytes.length);
   }

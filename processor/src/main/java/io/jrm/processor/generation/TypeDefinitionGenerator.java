@@ -1,0 +1,150 @@
+package io.jrm.processor.generation;
+
+import static io.jrm.processor.generation.SerializerCode.ENCVER;
+import static io.jrm.processor.generation.SerializerCode.IN;
+import static io.jrm.processor.generation.SerializerCode.OUT;
+import static io.jrm.processor.generation.SerializerCode.VALUE;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.jrm.processor.ClassNames;
+import io.jrm.processor.model.ClassEncoding;
+import io.jrm.processor.model.TypeModel;
+import java.util.Objects;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates {@code JrmType_<Type>}, the {@code io.jrm.spi.TypeDefinition} of a {@code @DataType}
+ * class: its name and encver, and serializers that read and write the fields directly, so that the
+ * runtime needs no reflection to persist a value.
+ */
+public final class TypeDefinitionGenerator {
+  private static final String NAME_FIELD = "NAME";
+  private static final String ENCVER_FIELD = "ENCVER";
+
+  private TypeDefinitionGenerator() {}
+
+  /** The source file of {@code type}'s definition class. */
+  public static JavaFile generate(TypeModel type) {
+    ClassName definition = type.definitionClass();
+    ClassName typeClass = type.typeClass();
+    ClassEncoding encoding = type.encoding();
+    SerializerCode code = new SerializerCode(encoding, type.name());
+    TypeSpec.Builder builder =
+        TypeSpec.classBuilder(definition)
+            .addJavadoc(
+                "The data type {@code $L}, generated from {@link $L}.\n",
+                type.name(),
+                typeClass.canonicalName())
+            .addAnnotation(
+                AnnotationSpec.builder(ClassNames.GENERATED)
+                    .addMember("value", "$S", ClassNames.PROCESSOR)
+                    .build())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(ParameterizedTypeName.get(ClassNames.TYPE_DEFINITION, typeClass))
+            .addField(constant(ClassName.get(String.class), NAME_FIELD, "$S", type.name()))
+            .addField(constant(TypeName.INT, ENCVER_FIELD, "$L", type.encver()))
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).build())
+            .addMethod(
+                override("name")
+                    .returns(String.class)
+                    .addStatement("return $N", NAME_FIELD)
+                    .build())
+            .addMethod(
+                override("encver")
+                    .returns(TypeName.INT)
+                    .addStatement("return $N", ENCVER_FIELD)
+                    .build())
+            .addMethod(
+                override("type")
+                    .returns(ParameterizedTypeName.get(ClassName.get(Class.class), typeClass))
+                    .addStatement("return $T.class", typeClass)
+                    .build())
+            .addMethod(save(type, code))
+            .addMethod(load(type, code));
+    if (type.aofRewrite()) {
+      builder
+          .addMethod(
+              override("rewritesAof").returns(TypeName.BOOLEAN).addStatement("return true").build())
+          .addMethod(
+              override("rewriteAof")
+                  .addParameter(typeClass, VALUE)
+                  .addParameter(ClassNames.REDIS_STRING, "key")
+                  .addParameter(ClassNames.AOF_OUTPUT, "aof")
+                  .addStatement("$N.aofRewrite(aof, key)", VALUE)
+                  .build());
+    }
+    builder.addMethods(code.helperMethods());
+    return JavaFile.builder(definition.packageName(), builder.build())
+        .skipJavaLangImports(true)
+        .build();
+  }
+
+  private static FieldSpec constant(TypeName type, String name, String format, Object value) {
+    return FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer(format, value)
+        .build();
+  }
+
+  private static MethodSpec save(TypeModel type, SerializerCode code) {
+    MethodSpec.Builder save =
+        override("save")
+            .addParameter(type.typeClass(), VALUE)
+            .addParameter(ClassNames.RDB_OUTPUT, OUT);
+    if (type.encoding().custom()) {
+      save.addStatement("$N.rdbSave($N)", VALUE, OUT);
+    } else {
+      save.addCode(code.saveFields());
+    }
+    return save.build();
+  }
+
+  private static MethodSpec load(TypeModel type, SerializerCode code) {
+    ClassName typeClass = type.typeClass();
+    MethodSpec.Builder load =
+        override("load")
+            .returns(typeClass)
+            .addParameter(ClassNames.RDB_INPUT, IN)
+            .addParameter(TypeName.INT, ENCVER)
+            .beginControlFlow("if ($N > $N)", ENCVER, ENCVER_FIELD)
+            .addStatement(
+                "throw new $T($S + $N + $S + $N)",
+                ClassNames.REDIS_EXCEPTION,
+                "ERR cannot load " + type.name() + " data of encver ",
+                ENCVER,
+                ": this module reads encver 0 to ",
+                ENCVER_FIELD)
+            .endControlFlow();
+    if (type.encoding().custom()) {
+      load.addStatement(
+          "$T $N = $T.requireNonNull($T.rdbLoad($N, $N), $S)",
+          typeClass,
+          VALUE,
+          Objects.class,
+          typeClass,
+          IN,
+          ENCVER,
+          type.encoding().displayName() + ".rdbLoad returned null");
+    } else {
+      load.addStatement("$T $N = new $T()", typeClass, VALUE, typeClass).addCode(code.loadFields());
+    }
+    if (type.upgrade()) {
+      load.beginControlFlow("if ($N < $N)", ENCVER, ENCVER_FIELD)
+          .addStatement("$N.upgrade($N)", VALUE, ENCVER)
+          .endControlFlow();
+    }
+    return load.addStatement("return $N", VALUE).build();
+  }
+
+  private static MethodSpec.Builder override(String name) {
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC);
+  }
+}

@@ -1,0 +1,28 @@
+package io.jrm.processor.model;
+
+import com.palantir.javapoet.ClassName;
+
+/**
+ * A validated {@code @DataType} class.
+ *
+ * @param name the 9-character type name
+ * @param encver the encoding version written
+ * @param encoding how a value is written and read
+ * @param upgrade whether the class declares {@code upgrade(int)}, run after loading older data
+ * @param aofRewrite whether the class declares {@code aofRewrite(AofOutput, RedisString)}
+ */
+public record TypeModel(
+    String name, int encver, ClassEncoding encoding, boolean upgrade, boolean aofRewrite) {
+  /** Name prefix of the generated {@code TypeDefinition}. */
+  public static final String DEFINITION_PREFIX = "JrmType_";
+
+  /** The data type class. */
+  public ClassName typeClass() {
+    return encoding.type();
+  }
+
+  /** The generated {@code TypeDefinition}: {@code JrmType_Foo} next to {@code Foo}. */
+  public ClassName definitionClass() {
+    return ClassEncoding.generatedName(encoding.type(), DEFINITION_PREFIX);
+  }
+}

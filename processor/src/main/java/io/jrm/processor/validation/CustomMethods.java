@@ -1,0 +1,216 @@
+package io.jrm.processor.validation;
+
+import io.jrm.processor.ClassNames;
+import io.jrm.processor.ErrorReporter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Checks the methods a persistent class may declare to take over part of its handling: {@code
+ * rdbSave} with {@code rdbLoad}, {@code aofRewrite} and {@code upgrade}. A method with one of these
+ * names must have the signature JRM calls, since a near miss would silently not be called.
+ */
+final class CustomMethods {
+  static final String RDB_SAVE = "rdbSave";
+  static final String RDB_LOAD = "rdbLoad";
+  static final String AOF_REWRITE = "aofRewrite";
+  static final String UPGRADE = "upgrade";
+
+  private final Elements elements;
+  private final Types types;
+  private final ErrorReporter reporter;
+
+  CustomMethods(Elements elements, Types types, ErrorReporter reporter) {
+    this.elements = elements;
+    this.types = types;
+    this.reporter = reporter;
+  }
+
+  /**
+   * Reports wrong signatures of {@code rdbSave} and {@code rdbLoad} and either without the other.
+   *
+   * @return whether the class declares either, so that its fields are not checked: it encodes
+   *     itself (or meant to, which is reported)
+   */
+  boolean validateEncoding(TypeElement type) {
+    List<ExecutableElement> saves = methods(type, RDB_SAVE);
+    List<ExecutableElement> loads = methods(type, RDB_LOAD);
+    String self = type.getSimpleName().toString();
+    String saveSignature = "public void rdbSave(io.jrm.RdbOutput out)";
+    String loadSignature = "public static " + self + " rdbLoad(io.jrm.RdbInput in, int encver)";
+    for (ExecutableElement save : saves) {
+      boolean valid =
+          hasModifiers(save, false)
+              && save.getReturnType().getKind() == TypeKind.VOID
+              && hasParameters(save, ClassNames.RDB_OUTPUT.canonicalName());
+      check(save, valid, type, saveSignature);
+    }
+    for (ExecutableElement load : loads) {
+      boolean valid =
+          hasModifiers(load, true)
+              && types.isSameType(load.getReturnType(), type.asType())
+              && hasParameters(load, ClassNames.RDB_INPUT.canonicalName(), "int");
+      check(load, valid, type, loadSignature);
+    }
+    String both =
+        "; declare both "
+            + saveSignature
+            + " and "
+            + loadSignature
+            + " to encode "
+            + self
+            + " yourself, or neither to let JRM encode its fields.";
+    if (!saves.isEmpty() && loads.isEmpty()) {
+      reporter.error(saves.get(0), self + " declares rdbSave but no rdbLoad" + both);
+    } else if (saves.isEmpty() && !loads.isEmpty()) {
+      reporter.error(loads.get(0), self + " declares rdbLoad but no rdbSave" + both);
+    }
+    return !saves.isEmpty() || !loads.isEmpty();
+  }
+
+  /** Whether {@code type} declares {@code rdbSave} or {@code rdbLoad}, whatever their signature. */
+  static boolean declaresEncoding(TypeElement type) {
+    return !methods(type, RDB_SAVE).isEmpty() || !methods(type, RDB_LOAD).isEmpty();
+  }
+
+  /** Reports a wrong {@code aofRewrite}; returns whether a valid one is declared. */
+  boolean validateAofRewrite(TypeElement type) {
+    boolean found = false;
+    for (ExecutableElement method : methods(type, AOF_REWRITE)) {
+      boolean valid =
+          hasModifiers(method, false)
+              && method.getReturnType().getKind() == TypeKind.VOID
+              && hasParameters(
+                  method,
+                  ClassNames.AOF_OUTPUT.canonicalName(),
+                  ClassNames.REDIS_STRING.canonicalName());
+      check(
+          method,
+          valid,
+          type,
+          "public void aofRewrite(io.jrm.AofOutput aof, io.jrm.RedisString key)");
+      found |= valid;
+    }
+    return found;
+  }
+
+  /** Reports a wrong {@code upgrade}; returns whether a valid one is declared. */
+  boolean validateUpgrade(TypeElement type) {
+    boolean found = false;
+    for (ExecutableElement method : methods(type, UPGRADE)) {
+      boolean valid =
+          hasModifiers(method, false)
+              && method.getReturnType().getKind() == TypeKind.VOID
+              && hasParameters(method, "int");
+      check(method, valid, type, "public void upgrade(int fromEncver)");
+      found |= valid;
+    }
+    return found;
+  }
+
+  private void check(ExecutableElement method, boolean valid, TypeElement type, String expected) {
+    boolean throwsChecked = method.getThrownTypes().stream().anyMatch(this::isChecked);
+    if (!valid) {
+      reporter.error(
+          method,
+          "The method "
+              + method.getSimpleName()
+              + " of "
+              + type.getSimpleName()
+              + " must be declared "
+              + expected
+              + ", not "
+              + describe(method)
+              + ".");
+    } else if (throwsChecked) {
+      reporter.error(
+          method,
+          "The method "
+              + method.getSimpleName()
+              + " of "
+              + type.getSimpleName()
+              + " must not throw checked exceptions, because Redis's callbacks cannot pass them"
+              + " on; catch them, or wrap them in an unchecked exception.");
+    }
+  }
+
+  private static List<ExecutableElement> methods(TypeElement type, String name) {
+    return ElementFilter.methodsIn(type.getEnclosedElements()).stream()
+        .filter(m -> m.getSimpleName().contentEquals(name))
+        .toList();
+  }
+
+  private static boolean hasModifiers(ExecutableElement method, boolean isStatic) {
+    Set<Modifier> modifiers = method.getModifiers();
+    return modifiers.contains(Modifier.PUBLIC)
+        && modifiers.contains(Modifier.STATIC) == isStatic
+        && method.getTypeParameters().isEmpty();
+  }
+
+  /** Parameters of exactly these types, given as canonical class names or primitive names. */
+  private static boolean hasParameters(ExecutableElement method, String... expected) {
+    List<? extends VariableElement> parameters = method.getParameters();
+    if (parameters.size() != expected.length || method.isVarArgs()) {
+      return false;
+    }
+    for (int i = 0; i < expected.length; i++) {
+      if (!nameOf(parameters.get(i).asType()).equals(expected[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String nameOf(TypeMirror type) {
+    if (type.getKind() == TypeKind.DECLARED) {
+      return ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString();
+    }
+    return type.getKind().isPrimitive()
+        ? type.getKind().name().toLowerCase(Locale.ROOT)
+        : type.toString();
+  }
+
+  private boolean isChecked(TypeMirror thrown) {
+    return !isSubtype(thrown, "java.lang.RuntimeException")
+        && !isSubtype(thrown, "java.lang.Error");
+  }
+
+  private boolean isSubtype(TypeMirror type, String className) {
+    TypeElement element = elements.getTypeElement(className);
+    return element != null && types.isSubtype(type, element.asType());
+  }
+
+  /** {@code modifiers returnType name(parameterTypes) throws ...}, as the source has it. */
+  private static String describe(ExecutableElement method) {
+    String modifiers =
+        method.getModifiers().stream().map(Modifier::toString).collect(Collectors.joining(" "));
+    String parameters =
+        method.getParameters().stream()
+            .map(p -> p.asType().toString())
+            .collect(Collectors.joining(", "));
+    String thrown =
+        method.getThrownTypes().stream()
+            .map(TypeMirror::toString)
+            .collect(Collectors.joining(", "));
+    return (modifiers.isEmpty() ? "" : modifiers + " ")
+        + method.getReturnType()
+        + " "
+        + method.getSimpleName()
+        + "("
+        + parameters
+        + ")"
+        + (thrown.isEmpty() ? "" : " throws " + thrown);
+  }
+}

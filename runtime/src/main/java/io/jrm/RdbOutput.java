@@ -1,0 +1,35 @@
+package io.jrm;
+
+/**
+ * Where a data type value writes its RDB encoding ({@code RedisModule_Save*}). JRM hands one to
+ * generated and custom {@code rdbSave} code; a value must write the same sequence for the same
+ * content.
+ */
+public interface RdbOutput {
+  /** {@code SaveUnsigned}: an unsigned 64-bit integer. */
+  void saveUnsigned(long value);
+
+  /** {@code SaveSigned}: a signed 64-bit integer. */
+  void saveSigned(long value);
+
+  /** {@code SaveString}: a Redis string. */
+  void saveString(RedisString value);
+
+  /** {@code SaveStringBuffer}: bytes. */
+  void saveStringBuffer(byte[] value);
+
+  /** {@code SaveDouble}: a double, NaN and infinities included. */
+  void saveDouble(double value);
+
+  /** {@code SaveFloat}: a float, NaN and infinities included. */
+  void saveFloat(float value);
+
+  /**
+   * Whether this output computes a digest ({@code DEBUG DIGEST}) rather than persisting: then
+   * unordered collections must be written in a canonical order, so that equal content digests
+   * equally.
+   */
+  default boolean canonical() {
+    return false;
+  }
+}

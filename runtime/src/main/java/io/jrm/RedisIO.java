@@ -1,0 +1,99 @@
+package io.jrm;
+
+import static io.jrm.internal.binding.RedisModuleApi.cString;
+
+import io.jrm.internal.binding.RedisModuleApi;
+
+/**
+ * A {@code RedisModuleIO} of an RDB save or load, or of an AOF rewrite, during one type callback.
+ * Strings it loads belong to {@code scope}, a context with no client that ends with the callback.
+ */
+final class RedisIO implements RdbOutput, RdbInput, AofOutput {
+  private final Context scope;
+  private final RedisModuleApi api;
+  private final long io;
+
+  RedisIO(Context scope, long io) {
+    this.scope = scope;
+    this.api = scope.api();
+    this.io = io;
+  }
+
+  @Override
+  public void saveUnsigned(long value) {
+    api.saveUnsigned(io, value);
+  }
+
+  @Override
+  public void saveSigned(long value) {
+    api.saveSigned(io, value);
+  }
+
+  @Override
+  public void saveString(RedisString value) {
+    api.saveString(io, value.pointer());
+  }
+
+  @Override
+  public void saveStringBuffer(byte[] value) {
+    api.saveStringBuffer(io, value, value.length);
+  }
+
+  @Override
+  public void saveDouble(double value) {
+    api.saveDouble(io, value);
+  }
+
+  @Override
+  public void saveFloat(float value) {
+    api.saveFloat(io, value);
+  }
+
+  @Override
+  public long loadUnsigned() {
+    return api.loadUnsigned(io);
+  }
+
+  @Override
+  public long loadSigned() {
+    return api.loadSigned(io);
+  }
+
+  @Override
+  public RedisString loadString() {
+    return new RedisString(scope, api.loadString(io), true);
+  }
+
+  @Override
+  public byte[] loadStringBuffer() {
+    long[] length = new long[1];
+    long buffer = api.loadStringBuffer(io, length);
+    try {
+      return api.copyOut(buffer, length);
+    } finally {
+      api.free(buffer);
+    }
+  }
+
+  @Override
+  public double loadDouble() {
+    return api.loadDouble(io);
+  }
+
+  @Override
+  public float loadFloat() {
+    return api.loadFloat(io);
+  }
+
+  @Override
+  public void logIOError(LogLevel level, String message) {
+    api.logIOError(io, cString(level.redisName()), cString("%s"), (Object) cString(message));
+  }
+
+  @Override
+  public void emit(String command, Object... args) {
+    StringBuilder format = new StringBuilder();
+    Object[] values = CallArguments.convert(args, format);
+    api.emitAOF(io, cString(command), cString(format.toString()), values);
+  }
+}

@@ -1,0 +1,116 @@
+package io.jrm;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * Direct access to the bytes of a string key ({@code RedisModule_StringDMA}), from {@link
+ * Key#stringDma}: reads and writes go straight to the value Redis stores, without copying the
+ * whole string. Writes need a view taken with {@link KeyMode#WRITE} or {@link
+ * KeyMode#READ_WRITE}.
+ *
+ * <p>The C pointer behind the view dies with any change to the key, so the view does too: after
+ * {@link Key#stringTruncate}, any other write through the key, a newer writable view, or the
+ * key's close, every method but {@link #isValid()} throws {@link IllegalStateException} instead
+ * of touching memory that may be gone. Call {@link Key#stringDma} again to go on. Changing the
+ * key by other means while a view is in use (say {@link Context#call} of {@code SET}) is, as in
+ * C, not allowed and not detected.
+ */
+public final class StringDma {
+  private final Key key;
+  private final long pointer;
+  private final int length;
+  private final boolean writable;
+  private final long generation;
+
+  StringDma(Key key, long pointer, int length, boolean writable, long generation) {
+    this.key = key;
+    this.pointer = pointer;
+    this.length = length;
+    this.writable = writable;
+    this.generation = generation;
+  }
+
+  /** Whether the view still reflects the key: no write, truncate or close since it was taken. */
+  public boolean isValid() {
+    return key.isOpen() && key.generation() == generation;
+  }
+
+  /** Whether the view was taken for writing. */
+  public boolean isWritable() {
+    return writable;
+  }
+
+  /** The length of the string, in bytes, when the view was taken. */
+  public int length() {
+    check();
+    return length;
+  }
+
+  /** A copy of all the bytes. */
+  public byte[] bytes() {
+    return read(0, length());
+  }
+
+  /**
+   * A copy of {@code count} bytes from {@code offset}.
+   *
+   * @throws IndexOutOfBoundsException when the range is not within the string
+   */
+  public byte[] read(int offset, int count) {
+    check();
+    Objects.checkFromIndexSize(offset, count, length);
+    if (count == 0) {
+      return new byte[0];
+    }
+    return key.context().api().backend().readBytes(pointer + offset, count);
+  }
+
+  /**
+   * The byte at {@code index}.
+   *
+   * @throws IndexOutOfBoundsException when there is no such byte
+   */
+  public byte get(int index) {
+    return read(index, 1)[0];
+  }
+
+  /**
+   * Writes {@code bytes} at {@code offset}, into the key itself. The string does not grow: make
+   * room with {@link Key#stringTruncate} first (then take a new view).
+   *
+   * @throws UnsupportedOperationException when the view was taken for reading only
+   * @throws IndexOutOfBoundsException when the bytes do not fit within the string
+   */
+  public void write(int offset, byte[] bytes) {
+    check();
+    if (!writable) {
+      // A read-only view may point at a shared value or at Redis's read-only empty literal.
+      throw new UnsupportedOperationException("this StringDMA view was taken for reading only");
+    }
+    Objects.checkFromIndexSize(offset, bytes.length, length);
+    if (bytes.length > 0) {
+      key.context().api().backend().writeBytes(pointer + offset, bytes);
+    }
+  }
+
+  /** Writes one byte at {@code index}; see {@link #write}. */
+  public void put(int index, byte value) {
+    write(index, new byte[] {value});
+  }
+
+  /** The bytes decoded as UTF-8, or a note that the view is no longer valid. */
+  @Override
+  public String toString() {
+    return isValid() ? new String(bytes(), StandardCharsets.UTF_8) : "StringDma[invalid]";
+  }
+
+  private void check() {
+    // Key.pointer() throws for a closed key or a finished command, with the clearer message.
+    key.pointer();
+    if (key.generation() != generation) {
+      throw new IllegalStateException(
+          "this StringDMA view is stale: the key was written since; call stringDma again");
+    }
+  }
+}

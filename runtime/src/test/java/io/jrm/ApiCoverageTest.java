@@ -1,0 +1,124 @@
+package io.jrm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jrm.internal.binding.ApiFunction;
+import io.jrm.internal.binding.RedisModuleApi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every function of the Modules API reference is reachable from Java: bound in the table, mirrored
+ * by the thin binding, and served by a method of the idiomatic layer. Failures name the functions.
+ */
+class ApiCoverageTest {
+  /** A declaration at the start of a line: {@code void *RedisModule_Alloc(size_t bytes);}. */
+  private static final Pattern DECLARATION =
+      Pattern.compile("^[A-Za-z].*?\\bRedisModule_(\\w+)\\(.*\\);\\s*$", Pattern.MULTILINE);
+
+  private static Set<String> reference;
+  private static Map<String, Mapping> mappings;
+
+  private record Mapping(String className, String method, String kind) {}
+
+  @BeforeAll
+  static void read() throws IOException {
+    Path file = Path.of("").toAbsolutePath().getParent()
+        .resolveSibling("shared").resolve("seed/modules-api-reference.txt");
+    assertThat(file).as("the Modules API reference beside the repository").exists();
+    reference = new TreeSet<>();
+    Matcher declarations = DECLARATION.matcher(Files.readString(file));
+    while (declarations.find()) {
+      reference.add(declarations.group(1));
+    }
+    mappings = new LinkedHashMap<>();
+    try (InputStream in = ApiCoverageTest.class.getResourceAsStream("/api-coverage.txt")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String[] words = line.strip().split("\\s+");
+        if (words[0].isEmpty() || words[0].startsWith("#")) {
+          continue;
+        }
+        String[] target = words[1].split("#");
+        String className = target[0].contains(".") ? target[0] : "io.jrm." + target[0];
+        mappings.put(words[0], new Mapping(className, target[1], words.length > 2 ? words[2] : "public"));
+      }
+    }
+  }
+
+  @Test
+  void theReferenceIsRead() {
+    assertThat(reference).hasSizeGreaterThan(100).contains("Alloc", "ZsetRangePrev", "ThreadSafeContextUnlock");
+  }
+
+  @Test
+  void everyReferenceFunctionHasAnIdiomaticMapping() {
+    assertThat(missing(reference, name -> mappings.containsKey(name)))
+        .as("functions of the reference with no line in api-coverage.txt").isEmpty();
+  }
+
+  @Test
+  void everyReferenceFunctionIsInTheTableOrProvidedInJava() {
+    Set<String> table = Arrays.stream(ApiFunction.values()).map(Enum::name).collect(Collectors.toSet());
+    assertThat(missing(reference, name -> table.contains(name)
+            || (mappings.containsKey(name) && mappings.get(name).kind().equals("java"))))
+        .as("functions of the reference missing from ApiFunction").isEmpty();
+  }
+
+  @Test
+  void everyTableFunctionHasAThinBindingMethod() {
+    Set<String> methods = Arrays.stream(RedisModuleApi.class.getDeclaredMethods())
+        .map(Method::getName).collect(Collectors.toSet());
+    List<String> names = new ArrayList<>();
+    for (ApiFunction function : ApiFunction.values()) {
+      if (function != ApiFunction.GetApi) { // bound from the context's first word instead
+        names.add(function.name());
+      }
+    }
+    assertThat(missing(names, name -> methods.contains(Character.toLowerCase(name.charAt(0)) + name.substring(1))))
+        .as("ApiFunction constants without a RedisModuleApi method").isEmpty();
+  }
+
+  @Test
+  void everyMappedMethodExistsAndPublicOnesArePublic() {
+    List<String> broken = new ArrayList<>();
+    mappings.forEach((name, mapping) -> {
+      try {
+        Class<?> type = Class.forName(mapping.className());
+        boolean found = Arrays.stream(type.getDeclaredMethods()).anyMatch(m -> m.getName().equals(mapping.method())
+            && (!mapping.kind().equals("public") || java.lang.reflect.Modifier.isPublic(m.getModifiers())));
+        if (!found) {
+          broken.add(name + " -> " + mapping.className() + "#" + mapping.method());
+        }
+      } catch (ClassNotFoundException e) {
+        broken.add(name + " -> no class " + mapping.className());
+      }
+    });
+    assertThat(broken).as("mapped methods that do not exist").isEmpty();
+  }
+
+  private static List<String> missing(Iterable<String> names, java.util.function.Predicate<String> present) {
+    List<String> absent = new ArrayList<>();
+    names.forEach(name -> {
+      if (!present.test(name)) {
+        absent.add(name);
+      }
+    });
+    return absent;
+  }
+}
