@@ -62,6 +62,8 @@ final class DataTypes {
   private final List<Slot> slots = new ArrayList<>();
   private final ArrayDeque<Integer> freeHandles = new ArrayDeque<>();
   private final List<Slot> dirty = new ArrayList<>();
+  /** A context without client, for reading the AOF configuration before forks. */
+  private ThreadSafeContext configuration;
   /** Handles by value: one object must not be stored in two keys, its changes would go unseen. */
   private final Map<Object, Integer> handles = new IdentityHashMap<>();
 
@@ -290,20 +292,52 @@ final class DataTypes {
   /**
    * Serializes every value that may have changed since the last fork into its native struct, where
    * a forked child's C code finds it. Runs in the parent, just before Redis forks.
+   *
+   * <p>The commands of types with their own {@code aofRewrite} are recorded only when a rewrite
+   * child would use them (AOF on, without RDB preamble); otherwise a changed value drops its old
+   * commands, and a rewrite rebuilds it from its RDB encoding instead.
    */
   synchronized void beforeFork() {
+    boolean aofCommands = !dirty.isEmpty() && rewritesAofAsCommands();
     for (Slot slot : dirty) {
       if (slot.value == null || !slot.dirty) {
         continue; // freed since it was marked
       }
       store(slot.pointer + RDB, serialize(slot, false));
       TypeDefinition<Object> definition = definition(slot);
-      if (definition.rewritesAof()) {
+      if (aofCommands && definition.rewritesAof()) {
         store(slot.pointer + AOF, aofCommands(slot, definition));
+      } else {
+        drop(slot.pointer + AOF);
       }
       slot.dirty = false;
     }
     dirty.clear();
+  }
+
+  /** Whether an AOF rewrite would write commands rather than an RDB preamble. */
+  private boolean rewritesAofAsCommands() {
+    if (configuration == null) {
+      configuration = ThreadSafeContext.create(api, 0);
+    }
+    // The main thread runs this, inside fork(): it already holds what the lock would give.
+    try (CallReply reply = configuration.context().call("CONFIG", "GET", "appendonly", "aof-use-rdb-preamble")) {
+      Map<String, String> values = new HashMap<>();
+      for (long i = 0; i + 1 < reply.length(); i += 2) {
+        values.put(reply.element(i).string(), reply.element(i + 1).string());
+      }
+      return "yes".equals(values.get("appendonly")) && "no".equals(values.get("aof-use-rdb-preamble"));
+    }
+  }
+
+  /** Frees the native buffer whose pointer is at {@code field}, leaving NULL and length 0. */
+  private void drop(long field) {
+    long buffer = memory.readWord(field);
+    if (buffer != 0) {
+      api.free(buffer);
+      memory.writeWord(field, 0);
+      memory.writeWord(field + Long.BYTES, 0);
+    }
   }
 
   /** Replaces the native buffer whose pointer is at {@code field} (length in the next word). */
