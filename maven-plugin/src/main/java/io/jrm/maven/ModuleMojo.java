@@ -24,81 +24,88 @@ import org.apache.maven.project.MavenProject;
  * {@code @RedisModule} class. Neither file is attached to the project: they are deployment
  * artifacts for a Redis server, not Maven dependencies.
  */
-@Mojo(name = "module", defaultPhase = LifecyclePhase.PACKAGE,
-        requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(
+    name = "module",
+    defaultPhase = LifecyclePhase.PACKAGE,
+    requiresDependencyResolution = ResolutionScope.RUNTIME,
+    threadSafe = true)
 public class ModuleMojo extends AbstractMojo {
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
 
-    /** The class output directory holding the compiled classes and the generated stub. */
-    @Parameter(defaultValue = "${project.build.outputDirectory}", required = true)
-    private File classesDirectory;
+  /** The class output directory holding the compiled classes and the generated stub. */
+  @Parameter(defaultValue = "${project.build.outputDirectory}", required = true)
+  private File classesDirectory;
 
-    /** Where {@code <name>.so} and {@code <name>.jar} are written. */
-    @Parameter(defaultValue = "${project.build.directory}", required = true)
-    private File outputDirectory;
+  /** Where {@code <name>.so} and {@code <name>.jar} are written. */
+  @Parameter(defaultValue = "${project.build.directory}", required = true)
+  private File outputDirectory;
 
-    /** The C compiler: a name looked up on PATH, or a path. */
-    @Parameter(property = "jrm.gcc", defaultValue = "gcc")
-    private String gcc;
+  /** The C compiler: a name looked up on PATH, or a path. */
+  @Parameter(property = "jrm.gcc", defaultValue = "gcc")
+  private String gcc;
 
-    /** Extra compiler flags, added after JRM's own so they can override them. */
-    @Parameter
-    private List<String> cflags;
+  /** Extra compiler flags, added after JRM's own so they can override them. */
+  @Parameter private List<String> cflags;
 
-    /** Skips building the module. */
-    @Parameter(property = "jrm.skip", defaultValue = "false")
-    private boolean skip;
+  /** Skips building the module. */
+  @Parameter(property = "jrm.skip", defaultValue = "false")
+  private boolean skip;
 
-    @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping the JRM module build (jrm.skip)");
-            return;
-        }
-        Path classes = classesDirectory.toPath();
-        Path stub = StubLocator.locate(classes);
-        String name = StubLocator.moduleName(stub);
-        Path target = outputDirectory.toPath();
-
-        // The JDK running Maven: its headers are the ones the JNI calls in the stub are compiled against.
-        Path javaHome = Paths.get(System.getProperty("java.home"));
-        Path so = target.resolve(name + ".so");
-        new StubCompiler(gcc, javaHome, cflags, getLog()).compile(stub, so);
-        getLog().info("Built " + so);
-
-        Path jar = target.resolve(name + ".jar");
-        try {
-            ModuleJarWriter.Result result = new ModuleJarWriter(name).write(classes, runtimeDependencies(), jar);
-            for (String duplicate : result.duplicates()) {
-                getLog().debug("Module jar: kept the first of duplicate entry " + duplicate);
-            }
-            getLog().info("Built " + jar + " (" + result.entries() + " entries)");
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write " + jar + ": " + e.getMessage(), e);
-        }
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping the JRM module build (jrm.skip)");
+      return;
     }
+    Path classes = classesDirectory.toPath();
+    Path stub = StubLocator.locate(classes);
+    String name = StubLocator.moduleName(stub);
+    Path target = outputDirectory.toPath();
 
-    /**
-     * The files of the dependencies the module needs at run time, in resolution order.
-     * Provided, system and test scopes are left out: Redis provides nothing on the module's class path.
-     */
-    private List<Path> runtimeDependencies() {
-        List<Path> files = new ArrayList<>();
-        for (Artifact artifact : project.getArtifacts()) {
-            String scope = artifact.getScope();
-            boolean runtime = scope == null || Artifact.SCOPE_COMPILE.equals(scope) || Artifact.SCOPE_RUNTIME.equals(scope);
-            if (!runtime || !artifact.getArtifactHandler().isAddedToClasspath()) {
-                continue;
-            }
-            File file = artifact.getFile();
-            if (file == null || !file.exists()) {
-                getLog().warn("Module jar: " + artifact + " has no file (not built yet?); leaving it out");
-                continue;
-            }
-            files.add(file.toPath());
-        }
-        return files;
+    // The JDK running Maven: its headers are the ones the JNI calls in the stub are compiled
+    // against.
+    Path javaHome = Paths.get(System.getProperty("java.home"));
+    Path so = target.resolve(name + ".so");
+    new StubCompiler(gcc, javaHome, cflags, getLog()).compile(stub, so);
+    getLog().info("Built " + so);
+
+    Path jar = target.resolve(name + ".jar");
+    try {
+      ModuleJarWriter.Result result =
+          new ModuleJarWriter(name).write(classes, runtimeDependencies(), jar);
+      for (String duplicate : result.duplicates()) {
+        getLog().debug("Module jar: kept the first of duplicate entry " + duplicate);
+      }
+      getLog().info("Built " + jar + " (" + result.entries() + " entries)");
+    } catch (IOException e) {
+      throw new MojoExecutionException("Cannot write " + jar + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The files of the dependencies the module needs at run time, in resolution order. Provided,
+   * system and test scopes are left out: Redis provides nothing on the module's class path.
+   */
+  private List<Path> runtimeDependencies() {
+    List<Path> files = new ArrayList<>();
+    for (Artifact artifact : project.getArtifacts()) {
+      String scope = artifact.getScope();
+      boolean runtime =
+          scope == null
+              || Artifact.SCOPE_COMPILE.equals(scope)
+              || Artifact.SCOPE_RUNTIME.equals(scope);
+      if (!runtime || !artifact.getArtifactHandler().isAddedToClasspath()) {
+        continue;
+      }
+      File file = artifact.getFile();
+      if (file == null || !file.exists()) {
+        getLog().warn("Module jar: " + artifact + " has no file (not built yet?); leaving it out");
+        continue;
+      }
+      files.add(file.toPath());
+    }
+    return files;
+  }
 }

@@ -11,37 +11,39 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StubLocatorTest {
 
-    @TempDir
-    Path classes;
+  @TempDir Path classes;
 
-    @Test
-    void findsTheOneStub() throws Exception {
-        Path jrm = Files.createDirectories(classes.resolve("META-INF/jrm"));
-        Files.writeString(jrm.resolve("helloworld.c"), "");
-        Files.writeString(jrm.resolve("notes.txt"), "");
+  @Test
+  void findsTheOneStub() throws Exception {
+    Path jrm = Files.createDirectories(classes.resolve("META-INF/jrm"));
+    Files.writeString(jrm.resolve("helloworld.c"), "");
+    Files.writeString(jrm.resolve("notes.txt"), "");
 
-        Path stub = StubLocator.locate(classes);
+    Path stub = StubLocator.locate(classes);
 
-        assertThat(stub).isEqualTo(jrm.resolve("helloworld.c"));
-        assertThat(StubLocator.moduleName(stub)).isEqualTo("helloworld");
-    }
+    assertThat(stub).isEqualTo(jrm.resolve("helloworld.c"));
+    assertThat(StubLocator.moduleName(stub)).isEqualTo("helloworld");
+  }
 
-    @Test
-    void noStubPointsAtTheProcessor() {
-        assertThatThrownBy(() -> StubLocator.locate(classes))
-                .isInstanceOf(MojoFailureException.class)
-                .hasMessage("No JRM module stub in " + classes.resolve("META-INF/jrm")
-                        + ": is there a class annotated @RedisModule, and is jrm-processor on the annotation processor path?");
-    }
+  @Test
+  void noStubPointsAtTheProcessor() {
+    assertThatThrownBy(() -> StubLocator.locate(classes))
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessage(
+            "No JRM module stub in "
+                + classes.resolve("META-INF/jrm")
+                + ": is there a class annotated @RedisModule, and is jrm-processor on the"
+                + " annotation processor path?");
+  }
 
-    @Test
-    void severalStubsAreNamed() throws Exception {
-        Path jrm = Files.createDirectories(classes.resolve("META-INF/jrm"));
-        Files.writeString(jrm.resolve("one.c"), "");
-        Files.writeString(jrm.resolve("two.c"), "");
+  @Test
+  void severalStubsAreNamed() throws Exception {
+    Path jrm = Files.createDirectories(classes.resolve("META-INF/jrm"));
+    Files.writeString(jrm.resolve("one.c"), "");
+    Files.writeString(jrm.resolve("two.c"), "");
 
-        assertThatThrownBy(() -> StubLocator.locate(classes))
-                .isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("one.c, two.c");
-    }
+    assertThatThrownBy(() -> StubLocator.locate(classes))
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("one.c, two.c");
+  }
 }

@@ -18,7 +18,8 @@ final class AnnotatedServers {
       String[] tokens = directive.trim().split("\\s+");
       if (tokens[0].isEmpty()) {
         throw new ExtensionConfigurationException(
-            "Empty config entry in @RedisServerTest on " + testClass.getName()
+            "Empty config entry in @RedisServerTest on "
+                + testClass.getName()
                 + ": expected \"name value...\"");
       }
       builder.config(tokens[0], values(Arrays.copyOfRange(tokens, 1, tokens.length)));

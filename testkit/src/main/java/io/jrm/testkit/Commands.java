@@ -7,10 +7,10 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.commands.ProtocolCommand;
 
 /**
- * Sends any command, a module's own included, and decodes the reply for assertions: bulk and
- * status strings become {@code String} (UTF-8), integers {@code Long}, arrays {@code List}, the
- * null reply {@code null}. An error reply is thrown as Jedis's {@code JedisDataException}, with
- * the error line as its message; an error inside an array stays an element.
+ * Sends any command, a module's own included, and decodes the reply for assertions: bulk and status
+ * strings become {@code String} (UTF-8), integers {@code Long}, arrays {@code List}, the null reply
+ * {@code null}. An error reply is thrown as Jedis's {@code JedisDataException}, with the error line
+ * as its message; an error inside an array stays an element.
  *
  * <pre>{@code
  * assertThat(Commands.send(jedis, "HELLO.PUSH.CALL", "list", "a")).isEqualTo(1L);

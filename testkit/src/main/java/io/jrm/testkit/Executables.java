@@ -28,7 +28,8 @@ final class Executables {
             () ->
                 new IllegalStateException(
                     "redis-server not found on PATH: install it (apt-get install redis-server)"
-                        + " or set " + ENV_OVERRIDE));
+                        + " or set "
+                        + ENV_OVERRIDE));
   }
 
   static Optional<Path> onPath(String name) {

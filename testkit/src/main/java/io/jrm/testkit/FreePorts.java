@@ -6,8 +6,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * Asks the kernel for an unused loopback port. The socket is closed before redis-server binds,
- * so another process can steal the port in between; {@link RedisServer} retries for that.
+ * Asks the kernel for an unused loopback port. The socket is closed before redis-server binds, so
+ * another process can steal the port in between; {@link RedisServer} retries for that.
  */
 final class FreePorts {
 

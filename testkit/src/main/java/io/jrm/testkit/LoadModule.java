@@ -19,9 +19,9 @@ public @interface LoadModule {
 
   /**
    * Path to the module's shared library. Relative paths resolve against the working directory,
-   * which Maven sets to the module's base directory. {@code ${name}} placeholders are replaced
-   * with the system property {@code name}, so a build can pass the file name in through
-   * Surefire's {@code systemPropertyVariables}.
+   * which Maven sets to the module's base directory. {@code ${name}} placeholders are replaced with
+   * the system property {@code name}, so a build can pass the file name in through Surefire's
+   * {@code systemPropertyVariables}.
    *
    * @return the shared-library path
    */

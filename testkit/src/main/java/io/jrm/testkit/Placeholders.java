@@ -23,8 +23,14 @@ final class Placeholders {
       String value = System.getProperty(name);
       if (value == null) {
         throw new ExtensionConfigurationException(
-            "System property '" + name + "' used in '" + text + "' is not set"
-                + " (set it with -D" + name + "=... or Surefire's systemPropertyVariables)");
+            "System property '"
+                + name
+                + "' used in '"
+                + text
+                + "' is not set"
+                + " (set it with -D"
+                + name
+                + "=... or Surefire's systemPropertyVariables)");
       }
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }

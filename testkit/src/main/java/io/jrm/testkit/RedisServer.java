@@ -32,14 +32,14 @@ import redis.clients.jedis.exceptions.JedisException;
  * }</pre>
  *
  * <p>Persistence is switched off ({@code --save "" --appendonly no}) so tests never pay for
- * background saves; pass {@code config("save", ...)} to turn it back on. The server's log goes
- * to {@link #logFile()}, and whatever redis-server prints before its logging is set up (config
- * errors, crash reports) goes to {@code stdout.log} in the same directory; both are quoted in
- * the {@link RedisServerException} thrown when the server does not come up.
+ * background saves; pass {@code config("save", ...)} to turn it back on. The server's log goes to
+ * {@link #logFile()}, and whatever redis-server prints before its logging is set up (config errors,
+ * crash reports) goes to {@code stdout.log} in the same directory; both are quoted in the {@link
+ * RedisServerException} thrown when the server does not come up.
  *
- * <p>A JVM shutdown hook kills servers that were never closed, so no redis-server outlives the
- * test run. Set the environment variable {@code JRM_KEEP_SERVER_DIR} to keep the temporary
- * directory (logs, dumps) after {@link #close()}.
+ * <p>A JVM shutdown hook kills servers that were never closed, so no redis-server outlives the test
+ * run. Set the environment variable {@code JRM_KEEP_SERVER_DIR} to keep the temporary directory
+ * (logs, dumps) after {@link #close()}.
  */
 public final class RedisServer implements AutoCloseable {
 
@@ -71,13 +71,20 @@ public final class RedisServer implements AutoCloseable {
     cmd.add(executable.toString());
     cmd.addAll(
         List.of(
-            "--port", Integer.toString(port),
-            "--bind", HOST,
-            "--dir", dir.toString(),
-            "--logfile", dir.resolve("redis.log").toString(),
-            "--daemonize", "no",
-            "--save", "",
-            "--appendonly", "no"));
+            "--port",
+            Integer.toString(port),
+            "--bind",
+            HOST,
+            "--dir",
+            dir.toString(),
+            "--logfile",
+            dir.resolve("redis.log").toString(),
+            "--daemonize",
+            "no",
+            "--save",
+            "",
+            "--appendonly",
+            "no"));
     cmd.addAll(extraArgs);
     this.command = List.copyOf(cmd);
   }
@@ -170,8 +177,8 @@ public final class RedisServer implements AutoCloseable {
   }
 
   /**
-   * Opens a new connection to this server. Each call returns a separate connection that the
-   * caller must close; a {@code Jedis} is not safe to share between threads.
+   * Opens a new connection to this server. Each call returns a separate connection that the caller
+   * must close; a {@code Jedis} is not safe to share between threads.
    *
    * @return a connected client
    */
@@ -212,9 +219,9 @@ public final class RedisServer implements AutoCloseable {
   }
 
   /**
-   * Stops the server and starts it again with the same command line, port and directory, then
-   * waits until it answers PING. With persistence configured, this is how a test checks that
-   * data survives a restart.
+   * Stops the server and starts it again with the same command line, port and directory, then waits
+   * until it answers PING. With persistence configured, this is how a test checks that data
+   * survives a restart.
    *
    * @throws RedisServerException if the new process does not come up
    * @throws IllegalStateException if the server has been closed
@@ -228,8 +235,8 @@ public final class RedisServer implements AutoCloseable {
   }
 
   /**
-   * Stops the server if it is running and deletes its directory, unless the environment
-   * variable {@code JRM_KEEP_SERVER_DIR} is set. Idempotent.
+   * Stops the server if it is running and deletes its directory, unless the environment variable
+   * {@code JRM_KEEP_SERVER_DIR} is set. Idempotent.
    */
   @Override
   public synchronized void close() {
@@ -278,7 +285,8 @@ public final class RedisServer implements AutoCloseable {
       throw new RedisServerException("Could not create a temporary directory for redis-server", e);
     }
     for (int attempt = 1; ; attempt++) {
-      RedisServer server = new RedisServer(
+      RedisServer server =
+          new RedisServer(
               executable, builder.extraArgs(), dir, FreePorts.pick(), builder.startupTimeout);
       try {
         server.launch();
@@ -329,8 +337,11 @@ public final class RedisServer implements AutoCloseable {
         killQuietly();
         ServerReaper.unregister(this);
         throw failure(
-            "redis-server did not answer PING within " + startupTimeout.toMillis()
-                + " ms and was killed (exit code " + exitCodeText() + ")");
+            "redis-server did not answer PING within "
+                + startupTimeout.toMillis()
+                + " ms and was killed (exit code "
+                + exitCodeText()
+                + ")");
       }
       try {
         Thread.sleep(POLL_MILLIS);
@@ -360,10 +371,19 @@ public final class RedisServer implements AutoCloseable {
   private RedisServerException failure(String what) {
     return new RedisServerException(
         what
-            + "\ncommand: " + displayCommand()
-            + "\n--- last " + FAILURE_LOG_LINES + " lines of " + logFile() + " ---\n"
+            + "\ncommand: "
+            + displayCommand()
+            + "\n--- last "
+            + FAILURE_LOG_LINES
+            + " lines of "
+            + logFile()
+            + " ---\n"
             + QuietFiles.tail(logFile(), FAILURE_LOG_LINES)
-            + "\n--- last " + FAILURE_LOG_LINES + " lines of " + stdoutFile() + " ---\n"
+            + "\n--- last "
+            + FAILURE_LOG_LINES
+            + " lines of "
+            + stdoutFile()
+            + " ---\n"
             + QuietFiles.tail(stdoutFile(), FAILURE_LOG_LINES));
   }
 
@@ -374,8 +394,8 @@ public final class RedisServer implements AutoCloseable {
   }
 
   /**
-   * Collects modules and configuration for a {@link RedisServer}. Not thread-safe; may be reused
-   * to start several identical servers.
+   * Collects modules and configuration for a {@link RedisServer}. Not thread-safe; may be reused to
+   * start several identical servers.
    */
   public static final class Builder {
 
@@ -388,8 +408,8 @@ public final class RedisServer implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Loads a module at startup ({@code --loadmodule <absolute path> args...}). Repeatable;
-     * modules load in the order given.
+     * Loads a module at startup ({@code --loadmodule <absolute path> args...}). Repeatable; modules
+     * load in the order given.
      *
      * @param soFile the module's shared library, relative paths resolve against the working
      *     directory
@@ -433,8 +453,8 @@ public final class RedisServer implements AutoCloseable {
     }
 
     /**
-     * How long {@link #start()} and {@link RedisServer#restart()} wait for the first PONG;
-     * 30 seconds by default. Raise it for modules that do heavy work when loading.
+     * How long {@link #start()} and {@link RedisServer#restart()} wait for the first PONG; 30
+     * seconds by default. Raise it for modules that do heavy work when loading.
      *
      * @param timeout positive duration
      * @return this builder

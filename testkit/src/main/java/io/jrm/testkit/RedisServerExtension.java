@@ -13,12 +13,12 @@ import redis.clients.jedis.Jedis;
 
 /**
  * JUnit 5 extension behind {@link RedisServerTest}: starts one {@link RedisServer} per annotated
- * test class, injects it and per-test {@link Jedis} connections, and prints the server log when
- * a test fails. Use it through {@code @RedisServerTest} rather than {@code @ExtendWith}, since
- * the annotation carries the server's configuration.
+ * test class, injects it and per-test {@link Jedis} connections, and prints the server log when a
+ * test fails. Use it through {@code @RedisServerTest} rather than {@code @ExtendWith}, since the
+ * annotation carries the server's configuration.
  *
- * <p>Servers and connections live in JUnit's {@link ExtensionContext.Store}, which closes them
- * when their class or test finishes, whether it passed or not.
+ * <p>Servers and connections live in JUnit's {@link ExtensionContext.Store}, which closes them when
+ * their class or test finishes, whether it passed or not.
  */
 public class RedisServerExtension implements BeforeAllCallback, ParameterResolver, TestWatcher {
 
@@ -75,14 +75,24 @@ public class RedisServerExtension implements BeforeAllCallback, ParameterResolve
   }
 
   private static void printLogTail(ExtensionContext context, RedisServer server) {
-    String test = context.getRequiredTestClass().getName()
-        + context.getTestMethod().map(m -> "#" + m.getName()).orElse("")
-        + " [" + context.getDisplayName() + "]";
-    String state = server.isRunning()
-        ? "running"
-        : "NOT running, exit code " + server.exitCode().getAsInt();
-    System.err.println("===== " + test + " failed; last " + FAILURE_LOG_LINES + " lines of "
-        + server.logFile() + " (server " + state + ") =====");
+    String test =
+        context.getRequiredTestClass().getName()
+            + context.getTestMethod().map(m -> "#" + m.getName()).orElse("")
+            + " ["
+            + context.getDisplayName()
+            + "]";
+    String state =
+        server.isRunning() ? "running" : "NOT running, exit code " + server.exitCode().getAsInt();
+    System.err.println(
+        "===== "
+            + test
+            + " failed; last "
+            + FAILURE_LOG_LINES
+            + " lines of "
+            + server.logFile()
+            + " (server "
+            + state
+            + ") =====");
     System.err.println(server.logTail(FAILURE_LOG_LINES));
     System.err.println("===== end of redis log =====");
   }
@@ -116,8 +126,8 @@ public class RedisServerExtension implements BeforeAllCallback, ParameterResolve
 
   /**
    * The class whose annotation configures the server: the test class itself, or for a
-   * {@code @Nested} class without its own annotation, the nearest annotated enclosing class,
-   * whose server it then shares.
+   * {@code @Nested} class without its own annotation, the nearest annotated enclosing class, whose
+   * server it then shares.
    */
   private static Class<?> owningClass(Class<?> testClass) {
     for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
@@ -126,7 +136,8 @@ public class RedisServerExtension implements BeforeAllCallback, ParameterResolve
       }
     }
     throw new ExtensionConfigurationException(
-        "RedisServerExtension is registered for " + testClass.getName()
+        "RedisServerExtension is registered for "
+            + testClass.getName()
             + ", but neither it nor an enclosing class is annotated with @RedisServerTest;"
             + " annotate the class with @RedisServerTest instead of"
             + " @ExtendWith(RedisServerExtension.class)");

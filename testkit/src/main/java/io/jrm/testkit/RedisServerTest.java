@@ -9,12 +9,11 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the annotated test class against its own real {@code redis-server}, started before the
- * first test and stopped after the last one (even if tests fail). Test methods, lifecycle
- * methods and constructors can declare parameters of type {@link RedisServer} (the class's
- * server) and {@link redis.clients.jedis.Jedis} (a fresh connection per test method, closed
- * afterwards). When a test fails, the tail of the server's log is printed to {@code
- * System.err}.
+ * Runs the annotated test class against its own real {@code redis-server}, started before the first
+ * test and stopped after the last one (even if tests fail). Test methods, lifecycle methods and
+ * constructors can declare parameters of type {@link RedisServer} (the class's server) and {@link
+ * redis.clients.jedis.Jedis} (a fresh connection per test method, closed afterwards). When a test
+ * fails, the tail of the server's log is printed to {@code System.err}.
  *
  * <pre>{@code
  * @RedisServerTest(
@@ -46,8 +45,8 @@ public @interface RedisServerTest {
 
   /**
    * Configuration directives, each {@code "name value..."} separated by whitespace, e.g. {@code
-   * "maxmemory 10mb"} or {@code "save 60 1"}. A value written as {@code ""} is passed as an
-   * empty string.
+   * "maxmemory 10mb"} or {@code "save 60 1"}. A value written as {@code ""} is passed as an empty
+   * string.
    *
    * @return configuration directives; none by default
    */

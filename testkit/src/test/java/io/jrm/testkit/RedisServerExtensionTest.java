@@ -24,8 +24,8 @@ import org.junit.platform.testkit.engine.Events;
 import redis.clients.jedis.Jedis;
 
 /**
- * Runs small test classes through the Jupiter engine to check what users of the extension see.
- * The nested classes are not run on their own: Surefire skips nested classes by default.
+ * Runs small test classes through the Jupiter engine to check what users of the extension see. The
+ * nested classes are not run on their own: Surefire skips nested classes by default.
  */
 class RedisServerExtensionTest {
 
