@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A client that a command has blocked ({@code BlockClient}): it waits, without holding up Redis,
  * until any Java thread calls {@link #unblock} or its timeout passes. Then Redis calls, in its main
- * thread, the reply callback (with the data given to {@code unblock}) or the timeout callback,
- * and whatever they reply goes to the client.
+ * thread, the reply callback (with the data given to {@code unblock}) or the timeout callback, and
+ * whatever they reply goes to the client.
  *
  * <pre>{@code
  * BlockedClient client = ctx.blockClient((reply, data) -> reply.replyWithString((String) data),
@@ -51,8 +51,9 @@ public final class BlockedClient {
 
   static BlockedClient block(
       Context ctx, Callback onReply, Callback onTimeout, long timeoutMillis, long[] callbacks) {
-    long pointer = ctx.api().blockClient(
-        ctx.pointer(), callbacks[0], callbacks[1], callbacks[2], timeoutMillis);
+    long pointer =
+        ctx.api()
+            .blockClient(ctx.pointer(), callbacks[0], callbacks[1], callbacks[2], timeoutMillis);
     if (pointer == 0) {
       throw new RedisException("ERR this client cannot be blocked here (MULTI, Lua or a replica)");
     }
@@ -75,8 +76,8 @@ public final class BlockedClient {
   }
 
   /**
-   * Unblocks the client without running any callback ({@code AbortBlock}), say when the work
-   * could not even start. Safe to call from any thread, once.
+   * Unblocks the client without running any callback ({@code AbortBlock}), say when the work could
+   * not even start. Safe to call from any thread, once.
    */
   public void abort() {
     release();
@@ -104,9 +105,10 @@ public final class BlockedClient {
   /** Runs the callback Redis asks for, in its main thread. */
   static void dispatch(Context ctx, boolean timeout) throws Exception {
     RedisModuleApi api = ctx.api();
-    long handle = timeout
-        ? api.getBlockedClientHandle(ctx.pointer())
-        : api.getBlockedClientPrivateData(ctx.pointer());
+    long handle =
+        timeout
+            ? api.getBlockedClientHandle(ctx.pointer())
+            : api.getBlockedClientPrivateData(ctx.pointer());
     BlockedClient client = blocked.get(handle);
     if (client == null) {
       throw new IllegalStateException("no blocked client " + handle);

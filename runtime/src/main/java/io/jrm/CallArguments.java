@@ -37,7 +37,9 @@ final class CallArguments {
         addBuffer(text.getBytes(StandardCharsets.UTF_8), format, values);
       } else if (arg instanceof byte[] bytes) {
         addBuffer(bytes, format, values);
-      } else if (arg instanceof Long || arg instanceof Integer || arg instanceof Short
+      } else if (arg instanceof Long
+          || arg instanceof Integer
+          || arg instanceof Short
           || arg instanceof Byte) {
         format.append('l');
         values.add(((Number) arg).longValue());
@@ -46,8 +48,10 @@ final class CallArguments {
         values.add(cString(arg.toString()));
       } else {
         throw new IllegalArgumentException(
-            "cannot pass " + (arg == null ? "null" : arg.getClass().getName())
-                + " to a Redis command: use RedisString, RedisString[], String, byte[] or a number");
+            "cannot pass "
+                + (arg == null ? "null" : arg.getClass().getName())
+                + " to a Redis command: use RedisString, RedisString[], String, byte[] or a"
+                + " number");
       }
     }
     return values.toArray();

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The reply of a command run with {@link Context#call} ({@code RedisModuleCallReply}).
  *
- * <p>Close the reply when done with it (try-with-resources), unless {@link Context#autoMemory()}
- * is on. Elements of an array reply belong to it: they need no closing and die with it.
+ * <p>Close the reply when done with it (try-with-resources), unless {@link Context#autoMemory()} is
+ * on. Elements of an array reply belong to it: they need no closing and die with it.
  */
 public final class CallReply implements AutoCloseable {
   private final Context context;

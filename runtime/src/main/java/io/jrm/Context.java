@@ -97,8 +97,8 @@ public final class Context {
   }
 
   /**
-   * Selects database {@code db} for the rest of the command and for the client afterwards
-   * ({@code SelectDb}).
+   * Selects database {@code db} for the rest of the command and for the client afterwards ({@code
+   * SelectDb}).
    *
    * @throws RedisException {@code ERR DB index is out of range} for a database that does not exist
    */
@@ -110,14 +110,16 @@ public final class Context {
 
   /**
    * Whether this call of a {@code getkeys-api} command only asks for its key positions ({@code
-   * COMMAND GETKEYS}, cluster routing): then report them with {@link #keyAtPos} and return
-   * without replying ({@code IsKeysPositionRequest}).
+   * COMMAND GETKEYS}, cluster routing): then report them with {@link #keyAtPos} and return without
+   * replying ({@code IsKeysPositionRequest}).
    */
   public boolean isKeysPositionRequest() {
     return api.isKeysPositionRequest(pointer()) != 0;
   }
 
-  /** Reports that {@code argv[position]} is a key, during a key-position request ({@code KeyAtPos}). */
+  /**
+   * Reports that {@code argv[position]} is a key, during a key-position request ({@code KeyAtPos}).
+   */
   public void keyAtPos(int position) {
     api.keyAtPos(pointer(), position);
   }
@@ -214,8 +216,8 @@ public final class Context {
   }
 
   /**
-   * A new string formatted with Java's {@link String#format} rules: the Java counterpart of
-   * {@code CreateStringPrintf}.
+   * A new string formatted with Java's {@link String#format} rules: the Java counterpart of {@code
+   * CreateStringPrintf}.
    */
   public RedisString createStringFormat(String format, Object... args) {
     return createString(String.format(format, args));
@@ -319,9 +321,9 @@ public final class Context {
   // Replication
 
   /**
-   * Propagates {@code command} with {@code args} to replicas and the AOF after this command
-   * ({@code Replicate}); all propagation of one command is wrapped in MULTI/EXEC. Arguments as
-   * for {@link #call}.
+   * Propagates {@code command} with {@code args} to replicas and the AOF after this command ({@code
+   * Replicate}); all propagation of one command is wrapped in MULTI/EXEC. Arguments as for {@link
+   * #call}.
    *
    * @throws RedisException when Redis refuses it (unknown command)
    */
@@ -337,7 +339,8 @@ public final class Context {
     StringBuilder format = new StringBuilder(flags);
     Object[] values = CallArguments.convert(args, format);
     if (api.replicate(pointer(), cString(command), cString(format.toString()), values) != OK) {
-      throw new RedisException("ERR cannot replicate " + command + ": unknown command or bad arguments");
+      throw new RedisException(
+          "ERR cannot replicate " + command + ": unknown command or bad arguments");
     }
   }
 
@@ -349,10 +352,10 @@ public final class Context {
   // Calling Redis
 
   /**
-   * Runs a Redis command and returns its reply ({@code RedisModule_Call}). Arguments may be
-   * {@link RedisString}, {@code byte[]}, {@code String} (UTF-8), integral numbers, and {@code
-   * float} or {@code double} (sent in decimal). Errors of the command, unknown commands and wrong
-   * arity included, come back as a reply of type {@link CallReplyType#ERROR}.
+   * Runs a Redis command and returns its reply ({@code RedisModule_Call}). Arguments may be {@link
+   * RedisString}, {@code byte[]}, {@code String} (UTF-8), integral numbers, and {@code float} or
+   * {@code double} (sent in decimal). Errors of the command, unknown commands and wrong arity
+   * included, come back as a reply of type {@link CallReplyType#ERROR}.
    */
   public CallReply call(String command, Object... args) {
     return callWithFlags("", command, args);

@@ -16,16 +16,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The module's data types and the values stored in keys, between Redis's type callbacks (C, in
- * the stub) and the generated {@link TypeDefinition}s. Runs in Redis's main thread, or under its
- * lock.
+ * The module's data types and the values stored in keys, between Redis's type callbacks (C, in the
+ * stub) and the generated {@link TypeDefinition}s. Runs in Redis's main thread, or under its lock.
  *
- * <p>Redis holds, for each value, a small native struct ({@code JavaValue} in the stub): the
- * handle of the Java object here, its type, and its serialized form. A forked child (BGSAVE,
- * BGREWRITEAOF, full sync) cannot run Java, so it writes values from that serialized form with pure
- * C. Values are serialized in the parent just before each fork ({@link #beforeFork}), and only
- * those that may have changed since the previous fork: values created, loaded, or fetched through
- * a key opened for writing.
+ * <p>Redis holds, for each value, a small native struct ({@code JavaValue} in the stub): the handle
+ * of the Java object here, its type, and its serialized form. A forked child (BGSAVE, BGREWRITEAOF,
+ * full sync) cannot run Java, so it writes values from that serialized form with pure C. Values are
+ * serialized in the parent just before each fork ({@link #beforeFork}), and only those that may
+ * have changed since the previous fork: values created, loaded, or fetched through a key opened for
+ * writing.
  *
  * <p>Methods that touch the registry are synchronized: Redis may free values from a background
  * thread ({@code FLUSHALL ASYNC}).
@@ -49,7 +48,9 @@ final class DataTypes {
   private static final int METHODS_VERSION = 1;
   private static final int METHOD_WORDS = 7;
 
-  /** Suffix of the command a rewritten AOF rebuilds values with, when the type has no aofRewrite. */
+  /**
+   * Suffix of the command a rewritten AOF rebuilds values with, when the type has no aofRewrite.
+   */
   static final String RESTORE_COMMAND = ".jrm-restore";
 
   private final RedisModuleApi api;
@@ -62,8 +63,10 @@ final class DataTypes {
   private final List<Slot> slots = new ArrayList<>();
   private final ArrayDeque<Integer> freeHandles = new ArrayDeque<>();
   private final List<Slot> dirty = new ArrayList<>();
+
   /** A context without client, for reading the AOF configuration before forks. */
   private ThreadSafeContext configuration;
+
   /** Handles by value: one object must not be stored in two keys, its changes would go unseen. */
   private final Map<Object, Integer> handles = new IdentityHashMap<>();
 
@@ -88,8 +91,14 @@ final class DataTypes {
    * rdb_load of type {@code i}; {@code methods} its other type callbacks in struct order; {@code
    * typeTable} the stub's table of names and encvers, filled here for its C code.
    */
-  static DataTypes register(RedisModuleApi api, long ctx, String moduleName,
-      List<TypeDefinition<?>> definitions, long[] loaders, long[] methods, long typeTable) {
+  static DataTypes register(
+      RedisModuleApi api,
+      long ctx,
+      String moduleName,
+      List<TypeDefinition<?>> definitions,
+      long[] loaders,
+      long[] methods,
+      long typeTable) {
     DataTypes registry = new DataTypes(api, moduleName, definitions);
     for (int i = 0; i < definitions.size(); i++) {
       TypeDefinition<?> definition = definitions.get(i);
@@ -100,10 +109,13 @@ final class DataTypes {
         for (int m = 0; m < methods.length; m++) {
           registry.memory.writeWord(struct + (m + 2L) * Long.BYTES, methods[m]);
         }
-        long type = api.createDataType(ctx, cString(definition.name()), definition.encver(), struct);
+        long type =
+            api.createDataType(ctx, cString(definition.name()), definition.encver(), struct);
         if (type == 0) {
-          throw new IllegalStateException("Redis refused data type " + definition.name()
-              + ": another module has registered that name");
+          throw new IllegalStateException(
+              "Redis refused data type "
+                  + definition.name()
+                  + ": another module has registered that name");
         }
         registry.types[i] = new ModuleType(definition.name(), definition.encver(), type);
       } finally {
@@ -132,8 +144,8 @@ final class DataTypes {
   }
 
   /**
-   * The value of {@code type} in {@code key}: null for an empty key; WRONGTYPE for another type.
-   * A value fetched to write may change: it is serialized again before the next fork.
+   * The value of {@code type} in {@code key}: null for an empty key; WRONGTYPE for another type. A
+   * value fetched to write may change: it is serialized again before the next fork.
    */
   synchronized <T> T get(long key, Class<T> type, boolean forWrite) {
     if (api.keyType(key) == KeyType.EMPTY.ordinal()) {
@@ -161,7 +173,9 @@ final class DataTypes {
         return;
       }
       throw new IllegalArgumentException(
-          "this " + value.getClass().getSimpleName() + " is already stored in another key: store a copy");
+          "this "
+              + value.getClass().getSimpleName()
+              + " is already stored in another key: store a copy");
     }
     long pointer = newValue(index, value);
     if (api.moduleTypeSetValue(key, types[index].pointer(), pointer) != Context.OK) {
@@ -173,7 +187,8 @@ final class DataTypes {
   private int indexOf(Class<?> type) {
     Integer index = indexByClass.get(type);
     if (index == null) {
-      throw new IllegalArgumentException(type.getName() + " is not a @DataType of module " + moduleName);
+      throw new IllegalArgumentException(
+          type.getName() + " is not a @DataType of module " + moduleName);
     }
     return index;
   }
@@ -223,8 +238,12 @@ final class DataTypes {
     try {
       return newValue(type, definitions.get(type).load(input, encver));
     } catch (Throwable t) {
-      input.logIOError(LogLevel.WARNING, "JRM: cannot load a value of type "
-          + definitions.get(type).name() + ": " + RedisException.oneLine(t.toString()));
+      input.logIOError(
+          LogLevel.WARNING,
+          "JRM: cannot load a value of type "
+              + definitions.get(type).name()
+              + ": "
+              + RedisException.oneLine(t.toString()));
       return 0;
     } finally {
       scope.deactivate();
@@ -253,8 +272,12 @@ final class DataTypes {
       if (definition.rewritesAof()) {
         definition.rewriteAof(slot.value, keyName, output);
       } else {
-        output.emit(moduleName + RESTORE_COMMAND, keyName, definition.name(),
-            (long) definition.encver(), serialize(slot, false));
+        output.emit(
+            moduleName + RESTORE_COMMAND,
+            keyName,
+            definition.name(),
+            (long) definition.encver(),
+            serialize(slot, false));
       }
     } finally {
       scope.deactivate();
@@ -321,12 +344,14 @@ final class DataTypes {
       configuration = ThreadSafeContext.create(api, 0);
     }
     // The main thread runs this, inside fork(): it already holds what the lock would give.
-    try (CallReply reply = configuration.context().call("CONFIG", "GET", "appendonly", "aof-use-rdb-preamble")) {
+    try (CallReply reply =
+        configuration.context().call("CONFIG", "GET", "appendonly", "aof-use-rdb-preamble")) {
       Map<String, String> values = new HashMap<>();
       for (long i = 0; i + 1 < reply.length(); i += 2) {
         values.put(reply.element(i).string(), reply.element(i + 1).string());
       }
-      return "yes".equals(values.get("appendonly")) && "no".equals(values.get("aof-use-rdb-preamble"));
+      return "yes".equals(values.get("appendonly"))
+          && "no".equals(values.get("aof-use-rdb-preamble"));
     }
   }
 
@@ -359,14 +384,17 @@ final class DataTypes {
     SnapshotWriter out = new SnapshotWriter(false);
     Context scope = new Context(api, 0);
     try (RedisString key = scope.createString("key")) {
-      definition.rewriteAof(slot.value, key, (command, args) -> {
-        byte[][] arguments = new byte[args.length + 1][];
-        arguments[0] = command.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < args.length; i++) {
-          arguments[i + 1] = args[i] == key ? null : bytesOf(args[i]);
-        }
-        out.command(arguments);
-      });
+      definition.rewriteAof(
+          slot.value,
+          key,
+          (command, args) -> {
+            byte[][] arguments = new byte[args.length + 1][];
+            arguments[0] = command.getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < args.length; i++) {
+              arguments[i + 1] = args[i] == key ? null : bytesOf(args[i]);
+            }
+            out.command(arguments);
+          });
     } finally {
       scope.deactivate();
     }

@@ -26,7 +26,9 @@ public final class Digest {
     api.digestAddLongLong(digest, value);
   }
 
-  /** Ends the current sequence: what follows is digested as a new one ({@code DigestEndSequence}). */
+  /**
+   * Ends the current sequence: what follows is digested as a new one ({@code DigestEndSequence}).
+   */
   public void endSequence() {
     api.digestEndSequence(digest);
   }

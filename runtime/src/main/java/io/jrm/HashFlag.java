@@ -3,8 +3,8 @@ package io.jrm;
 import java.util.Collection;
 
 /**
- * Conditions for {@link Key#hashSet(java.util.Set, Object...)} ({@code REDISMODULE_HASH_NX},
- * {@code _XX}, {@code _COUNT_ALL}).
+ * Conditions for {@link Key#hashSet(java.util.Set, Object...)} ({@code REDISMODULE_HASH_NX}, {@code
+ * _XX}, {@code _COUNT_ALL}).
  *
  * <p>The other two {@code REDISMODULE_HASH_*} flags follow from the Java types: {@code
  * REDISMODULE_HASH_CFIELDS} is used when the field names are {@code String}s rather than {@link

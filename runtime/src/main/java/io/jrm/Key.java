@@ -12,8 +12,8 @@ import java.util.function.IntFunction;
 /**
  * A key opened for low-level access ({@code RedisModuleKey}): its type, length, expiry, and the
  * operations of each data type. Close it when done (try-with-resources) unless {@link
- * Context#autoMemory()} is on; using it after close, or after its command returned, throws
- * {@link IllegalStateException}.
+ * Context#autoMemory()} is on; using it after close, or after its command returned, throws {@link
+ * IllegalStateException}.
  *
  * <pre>{@code
  * try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
@@ -23,12 +23,11 @@ import java.util.function.IntFunction;
  * }</pre>
  *
  * <p>Errors are those a C module would check for, as exceptions that become the command's error
- * reply: writing through a key opened {@link KeyMode#READ} throws {@link RedisException} {@code
- * ERR the key is not open for writing}; operating on a key holding another type throws {@link
- * RedisException} with Redis's {@code WRONGTYPE} error, and changes nothing. Writes that create
- * the value ({@link #listPush}, {@link #zsetAdd}, {@link #hashSet}, {@link #stringTruncate}) work
- * on an empty key. Reads of an empty key, a missing key opened for reading included, see an empty
- * value.
+ * reply: writing through a key opened {@link KeyMode#READ} throws {@link RedisException} {@code ERR
+ * the key is not open for writing}; operating on a key holding another type throws {@link
+ * RedisException} with Redis's {@code WRONGTYPE} error, and changes nothing. Writes that create the
+ * value ({@link #listPush}, {@link #zsetAdd}, {@link #hashSet}, {@link #stringTruncate}) work on an
+ * empty key. Reads of an empty key, a missing key opened for reading included, see an empty value.
  *
  * <p>Every write through the key ends the {@link StringDma} views and the {@link ZsetRange} taken
  * from it before, since the C pointers behind them may no longer be valid.
@@ -50,7 +49,8 @@ public final class Key implements AutoCloseable {
       };
 
   /** {@code REDISMODULE_ERRORMSG_WRONGTYPE}. */
-  static final String WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
+  static final String WRONGTYPE =
+      "WRONGTYPE Operation against a key holding the wrong kind of value";
 
   /** The error for a write through a key opened {@link KeyMode#READ}. */
   static final String NOT_WRITABLE = "ERR the key is not open for writing";
@@ -130,8 +130,8 @@ public final class Key implements AutoCloseable {
   // Checks shared by the families
 
   /**
-   * The pointer of a key about to be written, after the checks C would fail on: open, writable,
-   * and holding {@code family} or nothing ({@code family} null: any type).
+   * The pointer of a key about to be written, after the checks C would fail on: open, writable, and
+   * holding {@code family} or nothing ({@code family} null: any type).
    */
   private long forWrite(KeyType family) {
     long key = pointer();
@@ -193,8 +193,8 @@ public final class Key implements AutoCloseable {
   }
 
   /**
-   * The remaining time to live in milliseconds, or {@link #NO_EXPIRE} when the key has no expiry
-   * or is empty ({@code GetExpire}).
+   * The remaining time to live in milliseconds, or {@link #NO_EXPIRE} when the key has no expiry or
+   * is empty ({@code GetExpire}).
    */
   public long expire() {
     long key = pointer();
@@ -202,8 +202,8 @@ public final class Key implements AutoCloseable {
   }
 
   /**
-   * Sets the time to live to {@code millis} from now, or removes it with {@link #NO_EXPIRE}
-   * ({@code SetExpire}), as {@code PEXPIRE} and {@code PERSIST} do.
+   * Sets the time to live to {@code millis} from now, or removes it with {@link #NO_EXPIRE} ({@code
+   * SetExpire}), as {@code PEXPIRE} and {@code PERSIST} do.
    *
    * @throws IllegalArgumentException when {@code millis} is negative and not {@link #NO_EXPIRE}
    * @throws RedisException when the key is not open for writing or is empty
@@ -272,8 +272,8 @@ public final class Key implements AutoCloseable {
   }
 
   /**
-   * Resizes the string to {@code newLength} bytes ({@code StringTruncate}): growing pads with
-   * zero bytes, shrinking drops the tail. On an empty key it creates the string, unless {@code
+   * Resizes the string to {@code newLength} bytes ({@code StringTruncate}): growing pads with zero
+   * bytes, shrinking drops the tail. On an empty key it creates the string, unless {@code
    * newLength} is 0. Ends earlier {@link StringDma} views.
    *
    * @throws IllegalArgumentException when {@code newLength} is negative
@@ -297,8 +297,8 @@ public final class Key implements AutoCloseable {
   // Lists
 
   /**
-   * Pushes {@code element} at one end of the list ({@code ListPush}), creating the list on an
-   * empty key. The list does not take {@code element}: the caller still owns it.
+   * Pushes {@code element} at one end of the list ({@code ListPush}), creating the list on an empty
+   * key. The list does not take {@code element}: the caller still owns it.
    *
    * @throws RedisException when the key is not open for writing, or WRONGTYPE
    */
@@ -312,8 +312,8 @@ public final class Key implements AutoCloseable {
   }
 
   /**
-   * Removes and returns the element at one end of the list ({@code ListPop}), or null when the
-   * key is empty. Popping the last element deletes the key. The element is a new string: close it
+   * Removes and returns the element at one end of the list ({@code ListPop}), or null when the key
+   * is empty. Popping the last element deletes the key. The element is a new string: close it
    * unless auto memory is on.
    *
    * @throws RedisException when the key is not open for writing, or WRONGTYPE
@@ -360,13 +360,13 @@ public final class Key implements AutoCloseable {
   }
 
   /**
-   * Adds {@code delta} to the score of {@code element} ({@code ZsetIncrby}), as {@code ZINCRBY};
-   * a missing element starts from 0. Creates the sorted set on an empty key.
+   * Adds {@code delta} to the score of {@code element} ({@code ZsetIncrby}), as {@code ZINCRBY}; a
+   * missing element starts from 0. Creates the sorted set on an empty key.
    *
    * @return the new score, or empty when {@code flags} held the change back
    * @throws IllegalArgumentException when {@code delta} is NaN
-   * @throws RedisException {@code ERR resulting score is not a number (NaN)} (say +inf plus
-   *     -inf), for incompatible flags, when the key is not open for writing, or WRONGTYPE
+   * @throws RedisException {@code ERR resulting score is not a number (NaN)} (say +inf plus -inf),
+   *     for incompatible flags, when the key is not open for writing, or WRONGTYPE
    */
   public OptionalDouble zsetIncrby(double delta, RedisString element, ZaddFlag... flags) {
     if (Double.isNaN(delta)) {
@@ -442,8 +442,8 @@ public final class Key implements AutoCloseable {
   }
 
   /**
-   * Iterates the elements with a score between {@code min} and {@code max}, from the lowest
-   * ({@code ZsetFirstInScoreRange}). Bounds may be {@link Double#NEGATIVE_INFINITY} and {@link
+   * Iterates the elements with a score between {@code min} and {@code max}, from the lowest ({@code
+   * ZsetFirstInScoreRange}). Bounds may be {@link Double#NEGATIVE_INFINITY} and {@link
    * Double#POSITIVE_INFINITY} ({@code REDISMODULE_NEGATIVE_INFINITE}, {@code _POSITIVE_INFINITE}),
    * and are inclusive unless said exclusive, as {@code (} makes them in {@code ZRANGEBYSCORE}. An
    * empty key gives an empty range. Ends the key's previous range.
@@ -482,7 +482,8 @@ public final class Key implements AutoCloseable {
             : api().zsetLastInScoreRange(pointer, min, max, minex, maxex);
     if (status != Context.OK) {
       activeRange = null;
-      throw new RedisException("ERR " + (first ? "ZsetFirstInScoreRange" : "ZsetLastInScoreRange") + " failed");
+      throw new RedisException(
+          "ERR " + (first ? "ZsetFirstInScoreRange" : "ZsetLastInScoreRange") + " failed");
     }
     return range;
   }
@@ -491,8 +492,8 @@ public final class Key implements AutoCloseable {
    * Iterates the elements between {@code min} and {@code max} in lexicographic order, from the
    * first ({@code ZsetFirstInLexRange}); meaningful when all scores are equal. The bounds are
    * written as for {@code ZRANGEBYLEX}: {@code [a} inclusive, {@code (a} exclusive, {@code -} and
-   * {@code +} the infinities. They are not retained: the caller may free them right after. An
-   * empty key gives an empty range. Ends the key's previous range.
+   * {@code +} the infinities. They are not retained: the caller may free them right after. An empty
+   * key gives an empty range. Ends the key's previous range.
    *
    * @throws RedisException {@code ERR min or max not valid string range item} for a bound not in
    *     that syntax, or WRONGTYPE
@@ -561,8 +562,8 @@ public final class Key implements AutoCloseable {
   // Hashes
 
   /**
-   * Sets {@code field} to {@code value} ({@code HashSet}), as {@code HSET}; creates the hash on
-   * an empty key. The hash does not take the strings: the caller still owns them.
+   * Sets {@code field} to {@code value} ({@code HashSet}), as {@code HSET}; creates the hash on an
+   * empty key. The hash does not take the strings: the caller still owns them.
    *
    * @return 1 when an existing field was updated, 0 when the field is new (C's count)
    * @throws RedisException when the key is not open for writing, or WRONGTYPE
@@ -581,8 +582,8 @@ public final class Key implements AutoCloseable {
    * alternate a field and its value. Fields are all {@link RedisString}s, or all {@code String}s
    * ({@code REDISMODULE_HASH_CFIELDS}: C strings, so without NUL characters); a value is a {@link
    * RedisString} or {@link #DELETE}, which deletes the field. {@link HashFlag#NX} and {@link
-   * HashFlag#XX} skip the pairs whose field exists or does not. Deleting the last field deletes
-   * the key.
+   * HashFlag#XX} skip the pairs whose field exists or does not. Deleting the last field deletes the
+   * key.
    *
    * <pre>{@code
    * key.hashSet(EnumSet.of(HashFlag.NX), "name", name, "age", age);
@@ -597,7 +598,8 @@ public final class Key implements AutoCloseable {
    */
   public int hashSet(Set<HashFlag> flags, Object... fieldValuePairs) {
     if (fieldValuePairs.length % 2 != 0) {
-      throw new IllegalArgumentException("hashSet takes field-value pairs, got an odd number of arguments");
+      throw new IllegalArgumentException(
+          "hashSet takes field-value pairs, got an odd number of arguments");
     }
     int bits = HashFlag.toBits(flags);
     Object[] args = new Object[fieldValuePairs.length + 1];
@@ -655,8 +657,8 @@ public final class Key implements AutoCloseable {
   }
 
   /**
-   * The value of {@code field} ({@code HashGet}), or null when the field or the key is missing.
-   * The value is a new string: close it unless auto memory is on.
+   * The value of {@code field} ({@code HashGet}), or null when the field or the key is missing. The
+   * value is a new string: close it unless auto memory is on.
    *
    * @throws RedisException WRONGTYPE
    */
@@ -763,11 +765,13 @@ public final class Key implements AutoCloseable {
     if (field instanceof String name) {
       if (name.indexOf('\0') >= 0) {
         // C reads the name with strlen: it would silently stop at the NUL.
-        throw new IllegalArgumentException("a String field name cannot hold NUL; use a RedisString");
+        throw new IllegalArgumentException(
+            "a String field name cannot hold NUL; use a RedisString");
       }
       return cString(name);
     }
-    throw new IllegalArgumentException("a hash field must be a RedisString or a String, not " + describe(field));
+    throw new IllegalArgumentException(
+        "a hash field must be a RedisString or a String, not " + describe(field));
   }
 
   private static String describe(Object value) {
@@ -808,8 +812,8 @@ public final class Key implements AutoCloseable {
   }
 
   /**
-   * Closes the key ({@code CloseKey}), which also ends its {@link ZsetRange} and {@link
-   * StringDma} views; closing twice does nothing.
+   * Closes the key ({@code CloseKey}), which also ends its {@link ZsetRange} and {@link StringDma}
+   * views; closing twice does nothing.
    */
   @Override
   public void close() {

@@ -1,6 +1,8 @@
 package io.jrm;
 
-/** How {@link Context#openKey} opens a key ({@code REDISMODULE_READ}, {@code REDISMODULE_WRITE}). */
+/**
+ * How {@link Context#openKey} opens a key ({@code REDISMODULE_READ}, {@code REDISMODULE_WRITE}).
+ */
 public enum KeyMode {
   /** Read only: writing through the key fails. */
   READ(1),

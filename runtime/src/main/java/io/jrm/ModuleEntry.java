@@ -11,9 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Where the module's C stub enters Java, over JNI: once to load the module, then once per
- * command call. Its class loader holds one module only, so its static state is that module's.
- * Nothing here may let a Throwable escape into C.
+ * Where the module's C stub enters Java, over JNI: once to load the module, then once per command
+ * call. Its class loader holds one module only, so its static state is that module's. Nothing here
+ * may let a Throwable escape into C.
  */
 final class ModuleEntry {
   private static final int OK = 0;
@@ -40,8 +40,13 @@ final class ModuleEntry {
    * functions, in the order of callback_functions in module_stub.c. Called by the stub's
    * RedisModule_OnLoad.
    */
-  static int onLoad(ModuleDefinition module, long ctx, long[] args, long[] commandFunctions,
-      long[] callbackFunctions, long[] typeLoaders) {
+  static int onLoad(
+      ModuleDefinition module,
+      long ctx,
+      long[] args,
+      long[] commandFunctions,
+      long[] callbackFunctions,
+      long[] typeLoaders) {
     NativeBackend backend = new JnaBackend();
     api = RedisModuleApi.bind(backend, ctx);
     definition = module;
@@ -49,11 +54,26 @@ final class ModuleEntry {
     Context context = new Context(api, ctx);
     try {
       if (!module.types().isEmpty()) {
-        long[] methods = Arrays.copyOfRange(callbackFunctions, TYPE_METHODS, callbackFunctions.length);
-        dataTypes = DataTypes.register(api, ctx, module.name(), module.types(), typeLoaders, methods,
-            callbackFunctions[TYPE_TABLE]);
-        if (api.createCommand(ctx, cString(module.name() + DataTypes.RESTORE_COMMAND),
-            callbackFunctions[RESTORE_COMMAND], cString("write deny-oom"), 1, 1, 1) != OK) {
+        long[] methods =
+            Arrays.copyOfRange(callbackFunctions, TYPE_METHODS, callbackFunctions.length);
+        dataTypes =
+            DataTypes.register(
+                api,
+                ctx,
+                module.name(),
+                module.types(),
+                typeLoaders,
+                methods,
+                callbackFunctions[TYPE_TABLE]);
+        if (api.createCommand(
+                ctx,
+                cString(module.name() + DataTypes.RESTORE_COMMAND),
+                callbackFunctions[RESTORE_COMMAND],
+                cString("write deny-oom"),
+                1,
+                1,
+                1)
+            != OK) {
           context.log(LogLevel.WARNING, "JRM: cannot register the data type restore command");
           return ERR;
         }
@@ -61,17 +81,28 @@ final class ModuleEntry {
       List<CommandDefinition> commands = module.commands();
       for (int i = 0; i < commands.size(); i++) {
         CommandDefinition command = commands.get(i);
-        int rc = api.createCommand(ctx, cString(command.name()), commandFunctions[i], cString(command.flags()),
-            command.firstKey(), command.lastKey(), command.keyStep());
+        int rc =
+            api.createCommand(
+                ctx,
+                cString(command.name()),
+                commandFunctions[i],
+                cString(command.flags()),
+                command.firstKey(),
+                command.lastKey(),
+                command.keyStep());
         if (rc != OK) {
-          context.log(LogLevel.WARNING, "JRM: cannot register command " + command.name()
-              + ": the name is taken or its flags or key positions are refused");
+          context.log(
+              LogLevel.WARNING,
+              "JRM: cannot register command "
+                  + command.name()
+                  + ": the name is taken or its flags or key positions are refused");
           return ERR;
         }
       }
       module.onLoad(context, context.wrapArguments(args));
-      context.log(LogLevel.NOTICE, "JRM: loaded " + commands.size() + " commands on Java "
-          + Runtime.version());
+      context.log(
+          LogLevel.NOTICE,
+          "JRM: loaded " + commands.size() + " commands on Java " + Runtime.version());
       return OK;
     } catch (Throwable t) {
       context.log(LogLevel.WARNING, "JRM: loading the module failed: " + describe(t));
@@ -94,23 +125,29 @@ final class ModuleEntry {
   /** Runs command {@code index} of the definition; called by the stub's trampoline. */
   static int command(int index, long ctx, long argv, int argc) {
     String name = definition.commands().get(index).name();
-    return run(ctx, "command " + name, context -> {
-      definition.dispatch(index, context, context.wrapArguments(arguments(argv, argc)));
-      if (!context.replyTracker().complete() && !context.isKeysPositionRequest()) {
-        context.log(LogLevel.WARNING, "JRM: command " + name + " returned without replying");
-        replyError(context, "ERR the command returned without replying");
-      }
-    });
+    return run(
+        ctx,
+        "command " + name,
+        context -> {
+          definition.dispatch(index, context, context.wrapArguments(arguments(argv, argc)));
+          if (!context.replyTracker().complete() && !context.isKeysPositionRequest()) {
+            context.log(LogLevel.WARNING, "JRM: command " + name + " returned without replying");
+            replyError(context, "ERR the command returned without replying");
+          }
+        });
   }
 
   /** Runs the reply ({@code kind} 0) or timeout (1) callback of a {@link BlockedClient}. */
   static int blockedCallback(int kind, long ctx, long argv, int argc) {
-    return run(ctx, "blocked client callback", context -> {
-      BlockedClient.dispatch(context, kind == BLOCKED_TIMEOUT);
-      if (!context.replyTracker().complete()) {
-        replyError(context, "ERR the blocked client callback returned without replying");
-      }
-    });
+    return run(
+        ctx,
+        "blocked client callback",
+        context -> {
+          BlockedClient.dispatch(context, kind == BLOCKED_TIMEOUT);
+          if (!context.replyTracker().complete()) {
+            replyError(context, "ERR the blocked client callback returned without replying");
+          }
+        });
   }
 
   /** The module's data types, null when it has none. */
@@ -158,7 +195,9 @@ final class ModuleEntry {
 
   /** The data type restore command, the way a rewritten AOF rebuilds values. */
   static int restore(long ctx, long argv, int argc) {
-    return run(ctx, "command " + definition.name() + DataTypes.RESTORE_COMMAND,
+    return run(
+        ctx,
+        "command " + definition.name() + DataTypes.RESTORE_COMMAND,
         context -> dataTypes.restore(context, context.wrapArguments(arguments(argv, argc))));
   }
 
@@ -171,8 +210,18 @@ final class ModuleEntry {
   }
 
   private static void logWithoutContext(String callback, Throwable t) {
-    api.log(0, cString(LogLevel.WARNING.redisName()), cString("%s"),
-        (Object) cString("JRM: " + definition.name() + " data type " + callback + " failed: " + describe(t)));
+    api.log(
+        0,
+        cString(LogLevel.WARNING.redisName()),
+        cString("%s"),
+        (Object)
+            cString(
+                "JRM: "
+                    + definition.name()
+                    + " data type "
+                    + callback
+                    + " failed: "
+                    + describe(t)));
   }
 
   /** Redis frees the private data of an unblocked client: forget that client. */
@@ -186,8 +235,8 @@ final class ModuleEntry {
 
   /**
    * Runs {@code body} with a context for {@code ctx}, the module's class loader as context loader
-   * (libraries that look classes up through it must find this module's), and every Throwable
-   * turned into an error reply and a log line.
+   * (libraries that look classes up through it must find this module's), and every Throwable turned
+   * into an error reply and a log line.
    */
   private static int run(long ctx, String what, Body body) {
     Context context = new Context(api, ctx);

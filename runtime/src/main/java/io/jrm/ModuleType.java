@@ -1,6 +1,8 @@
 package io.jrm;
 
-/** A data type registered with Redis ({@code RedisModuleType}), as {@code @DataType} declared it. */
+/**
+ * A data type registered with Redis ({@code RedisModuleType}), as {@code @DataType} declared it.
+ */
 public final class ModuleType {
   private final String name;
   private final int encver;

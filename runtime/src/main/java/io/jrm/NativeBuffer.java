@@ -8,14 +8,14 @@ import java.util.Objects;
 /**
  * Native memory from Redis's allocator ({@code Alloc}, {@code Calloc}, {@code Realloc}, {@code
  * Strdup}, {@code PoolAlloc}): counted in {@code used_memory} and {@code maxmemory}, read and
- * written from Java by offset. Close it to free it ({@code Free}); a pool buffer is freed by
- * Redis when its command returns. Using a freed buffer throws {@link IllegalStateException}.
+ * written from Java by offset. Close it to free it ({@code Free}); a pool buffer is freed by Redis
+ * when its command returns. Using a freed buffer throws {@link IllegalStateException}.
  *
  * <p>Every access is bounds-checked against {@link #size()} and throws {@link
- * IndexOutOfBoundsException} rather than touching memory outside the buffer. A buffer from
- * {@link Context#alloc}, {@link Context#calloc} or {@link Context#strdup} outlives the command
- * that made it, so it may be kept (in a static field, say) and used by later commands until it
- * is closed. A buffer from {@link Context#poolAlloc} dies with its command.
+ * IndexOutOfBoundsException} rather than touching memory outside the buffer. A buffer from {@link
+ * Context#alloc}, {@link Context#calloc} or {@link Context#strdup} outlives the command that made
+ * it, so it may be kept (in a static field, say) and used by later commands until it is closed. A
+ * buffer from {@link Context#poolAlloc} dies with its command.
  *
  * <pre>{@code
  * try (NativeBuffer buffer = ctx.alloc(16)) {
@@ -28,10 +28,13 @@ import java.util.Objects;
  */
 public final class NativeBuffer implements AutoCloseable {
   private final RedisModuleApi api;
+
   /** The context of a pool buffer, whose life ends with it; null for memory the module frees. */
   private final Context pool;
+
   /** 0 only for an empty buffer (pool allocation of 0 bytes, realloc to 0 bytes). */
   private long address;
+
   private long size;
   private boolean freed;
 
@@ -93,9 +96,9 @@ public final class NativeBuffer implements AutoCloseable {
   }
 
   /**
-   * The native address of the first byte, for passing the memory to native code of your own; 0
-   * for an empty pool buffer. The address is valid only as long as the buffer: until {@link
-   * #close()} or {@link #realloc}, or until the command returns for a pool buffer.
+   * The native address of the first byte, for passing the memory to native code of your own; 0 for
+   * an empty pool buffer. The address is valid only as long as the buffer: until {@link #close()}
+   * or {@link #realloc}, or until the command returns for a pool buffer.
    */
   public long address() {
     checkAlive();
@@ -118,8 +121,8 @@ public final class NativeBuffer implements AutoCloseable {
   /**
    * Copies {@code bytes} into the buffer starting at {@code offset}.
    *
-   * @throws IndexOutOfBoundsException unless {@code 0 <= offset} and {@code offset +
-   *     bytes.length <= size()}
+   * @throws IndexOutOfBoundsException unless {@code 0 <= offset} and {@code offset + bytes.length
+   *     <= size()}
    * @throws IllegalStateException when the buffer was freed or its command returned
    */
   public void write(long offset, byte[] bytes) {
@@ -133,8 +136,8 @@ public final class NativeBuffer implements AutoCloseable {
 
   /**
    * Resizes the buffer to {@code newSize} bytes ({@code Realloc}), keeping its contents up to the
-   * smaller of the two sizes; bytes added at the end are not initialised. The buffer then refers
-   * to the new memory: earlier {@link #address()} values are invalid. Resizing to 0 releases the
+   * smaller of the two sizes; bytes added at the end are not initialised. The buffer then refers to
+   * the new memory: earlier {@link #address()} values are invalid. Resizing to 0 releases the
    * memory and leaves an empty buffer, which can grow again.
    *
    * @throws UnsupportedOperationException for a pool buffer: Redis has no pool realloc
@@ -187,7 +190,14 @@ public final class NativeBuffer implements AutoCloseable {
     // Written so that no sum can overflow: offset <= size and length <= size - offset.
     if (offset < 0 || length < 0 || offset > size || length > size - offset) {
       throw new IndexOutOfBoundsException(
-          "range [" + offset + ", " + offset + " + " + length + ") outside a buffer of " + size
+          "range ["
+              + offset
+              + ", "
+              + offset
+              + " + "
+              + length
+              + ") outside a buffer of "
+              + size
               + " bytes");
     }
   }

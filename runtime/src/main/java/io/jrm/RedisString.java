@@ -8,24 +8,26 @@ import java.util.Objects;
  *
  * <p>Strings in {@code argv} belong to Redis and live until the command returns. Strings the module
  * creates ({@link Context#createString}) must be freed: {@link #close()} them, for example with
- * try-with-resources, or turn on {@link Context#autoMemory()} and Redis frees them when the
- * command returns. Using a string after it was freed, or after its command returned, throws {@link
+ * try-with-resources, or turn on {@link Context#autoMemory()} and Redis frees them when the command
+ * returns. Using a string after it was freed, or after its command returned, throws {@link
  * IllegalStateException} rather than touching freed memory.
  *
- * <p>To keep a string past its command (in a static field, a data structure), {@link #retain()}
- * it: it then lives, whatever auto memory says, until {@link #close()}, and later commands may
- * use it.
+ * <p>To keep a string past its command (in a static field, a data structure), {@link #retain()} it:
+ * it then lives, whatever auto memory says, until {@link #close()}, and later commands may use it.
  *
- * <p>Strings compare by their bytes ({@link #compareTo}). {@link #equals} stays identity: a
- * string can be appended to and dies with its command or its close, so its content makes no
- * stable hash key; compare contents with {@code a.compareTo(b) == 0} or copy {@link #bytes()}.
+ * <p>Strings compare by their bytes ({@link #compareTo}). {@link #equals} stays identity: a string
+ * can be appended to and dies with its command or its close, so its content makes no stable hash
+ * key; compare contents with {@code a.compareTo(b) == 0} or copy {@link #bytes()}.
  */
 public final class RedisString implements AutoCloseable, Comparable<RedisString> {
   private final Context context;
+
   /** Created by the module (rather than handed in by Redis): it may be freed and appended to. */
   private final boolean owned;
+
   /** Retained: holds a reference of its own, no longer bound to the context's life. */
   private boolean retained;
+
   private long pointer;
 
   RedisString(Context context, long pointer, boolean owned) {
@@ -97,8 +99,8 @@ public final class RedisString implements AutoCloseable, Comparable<RedisString>
    * Appends {@code bytes} to this string in place ({@code RedisModule_StringAppendBuffer}).
    *
    * @return this string
-   * @throws RedisException when the string is not one the module created, or Redis refuses
-   *     because something else holds a reference to it too (a key it was stored in, say)
+   * @throws RedisException when the string is not one the module created, or Redis refuses because
+   *     something else holds a reference to it too (a key it was stored in, say)
    */
   public RedisString append(byte[] bytes) {
     Objects.requireNonNull(bytes, "bytes");
@@ -156,12 +158,11 @@ public final class RedisString implements AutoCloseable, Comparable<RedisString>
   }
 
   /**
-   * Frees a string the module created, or releases a retained one ({@code
-   * RedisModule_FreeString}); does nothing for strings of {@code argv} that were not retained
-   * and for a string already freed. Under auto memory the string is freed now rather than when
-   * the command returns. A retained string of {@code argv}, once closed, is an ordinary string
-   * of {@code argv} again: usable until its command returns (if it has not yet), and retainable
-   * again.
+   * Frees a string the module created, or releases a retained one ({@code RedisModule_FreeString});
+   * does nothing for strings of {@code argv} that were not retained and for a string already freed.
+   * Under auto memory the string is freed now rather than when the command returns. A retained
+   * string of {@code argv}, once closed, is an ordinary string of {@code argv} again: usable until
+   * its command returns (if it has not yet), and retainable again.
    *
    * @throws IllegalStateException for a created string that is neither retained nor already freed
    *     once its command has returned (it was freed by auto memory, or should have been retained)

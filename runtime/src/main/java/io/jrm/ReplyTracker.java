@@ -3,9 +3,9 @@ package io.jrm;
 import java.util.Arrays;
 
 /**
- * Follows the shape of the reply a command is writing, so that an exception thrown half-way
- * through an array still ends in a well-formed reply: one extra or one missing element would
- * desynchronize the client for every later command.
+ * Follows the shape of the reply a command is writing, so that an exception thrown half-way through
+ * an array still ends in a well-formed reply: one extra or one missing element would desynchronize
+ * the client for every later command.
  */
 final class ReplyTracker {
   /** Marks an array whose length comes later ({@code REDISMODULE_POSTPONED_LEN}). */
@@ -13,8 +13,10 @@ final class ReplyTracker {
 
   /** Per open array: elements still owed, or POSTPONED. */
   private long[] remaining = new long[8];
+
   /** Per open array: elements written so far (what a postponed array's length becomes). */
   private long[] written = new long[8];
+
   private int depth;
   private boolean complete;
 

@@ -5,16 +5,15 @@ import java.util.Objects;
 
 /**
  * Direct access to the bytes of a string key ({@code RedisModule_StringDMA}), from {@link
- * Key#stringDma}: reads and writes go straight to the value Redis stores, without copying the
- * whole string. Writes need a view taken with {@link KeyMode#WRITE} or {@link
- * KeyMode#READ_WRITE}.
+ * Key#stringDma}: reads and writes go straight to the value Redis stores, without copying the whole
+ * string. Writes need a view taken with {@link KeyMode#WRITE} or {@link KeyMode#READ_WRITE}.
  *
  * <p>The C pointer behind the view dies with any change to the key, so the view does too: after
- * {@link Key#stringTruncate}, any other write through the key, a newer writable view, or the
- * key's close, every method but {@link #isValid()} throws {@link IllegalStateException} instead
- * of touching memory that may be gone. Call {@link Key#stringDma} again to go on. Changing the
- * key by other means while a view is in use (say {@link Context#call} of {@code SET}) is, as in
- * C, not allowed and not detected.
+ * {@link Key#stringTruncate}, any other write through the key, a newer writable view, or the key's
+ * close, every method but {@link #isValid()} throws {@link IllegalStateException} instead of
+ * touching memory that may be gone. Call {@link Key#stringDma} again to go on. Changing the key by
+ * other means while a view is in use (say {@link Context#call} of {@code SET}) is, as in C, not
+ * allowed and not detected.
  */
 public final class StringDma {
   private final Key key;

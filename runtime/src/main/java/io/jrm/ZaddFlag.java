@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Conditions for {@link Key#zsetAdd} and {@link Key#zsetIncrby}, as the options of {@code ZADD}
- * ({@code REDISMODULE_ZADD_XX}, {@code _NX}, {@code _GT}, {@code _LT}). What happened comes back
- * as a {@link ZaddResult}.
+ * ({@code REDISMODULE_ZADD_XX}, {@code _NX}, {@code _GT}, {@code _LT}). What happened comes back as
+ * a {@link ZaddResult}.
  */
 public enum ZaddFlag {
   /** Only update elements that already exist; never add ({@code REDISMODULE_ZADD_XX}). */
@@ -32,8 +32,8 @@ public enum ZaddFlag {
 
   /**
    * The {@code REDISMODULE_ZADD_*} bits of {@code flags}, the value a C module passes in {@code
-   * *flagsptr}. The Java side of {@code RedisModule_ZsetAddFlagsToCoreFlags}, which Redis 7.0
-   * keeps internal.
+   * *flagsptr}. The Java side of {@code RedisModule_ZsetAddFlagsToCoreFlags}, which Redis 7.0 keeps
+   * internal.
    */
   public static int toBits(Collection<ZaddFlag> flags) {
     int bits = 0;
@@ -44,8 +44,8 @@ public enum ZaddFlag {
   }
 
   /**
-   * The flags whose bits are set in {@code bits}; other bits, the output ones of {@link
-   * ZaddResult} included, are ignored. The inverse of {@link #toBits}.
+   * The flags whose bits are set in {@code bits}; other bits, the output ones of {@link ZaddResult}
+   * included, are ignored. The inverse of {@link #toBits}.
    */
   public static Set<ZaddFlag> fromBits(int bits) {
     Set<ZaddFlag> flags = EnumSet.noneOf(ZaddFlag.class);
@@ -65,7 +65,8 @@ public enum ZaddFlag {
     if (flags.contains(NX) && flags.contains(XX)) {
       throw new RedisException("ERR XX and NX options at the same time are not compatible");
     }
-    int exclusive = (flags.contains(NX) ? 1 : 0) + (flags.contains(GT) ? 1 : 0) + (flags.contains(LT) ? 1 : 0);
+    int exclusive =
+        (flags.contains(NX) ? 1 : 0) + (flags.contains(GT) ? 1 : 0) + (flags.contains(LT) ? 1 : 0);
     if (exclusive > 1) {
       throw new RedisException("ERR GT, LT, and/or NX options at the same time are not compatible");
     }

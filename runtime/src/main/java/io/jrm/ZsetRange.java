@@ -5,11 +5,11 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * An iteration over part of a sorted set, by score or by lexicographic order, from one of
- * {@link Key#zsetFirstInScoreRange}, {@link Key#zsetLastInScoreRange}, {@link
- * Key#zsetFirstInLexRange} or {@link Key#zsetLastInLexRange}. It starts at the first (or last)
- * element within the range and moves with {@link #next()} and {@link #prev()}, never leaving the
- * range. Close it when done ({@code ZsetRangeStop}); closing the key closes it too.
+ * An iteration over part of a sorted set, by score or by lexicographic order, from one of {@link
+ * Key#zsetFirstInScoreRange}, {@link Key#zsetLastInScoreRange}, {@link Key#zsetFirstInLexRange} or
+ * {@link Key#zsetLastInLexRange}. It starts at the first (or last) element within the range and
+ * moves with {@link #next()} and {@link #prev()}, never leaving the range. Close it when done
+ * ({@code ZsetRangeStop}); closing the key closes it too.
  *
  * <pre>{@code
  * try (ZsetRange range = key.zsetFirstInScoreRange(0, Double.POSITIVE_INFINITY, false, false)) {
@@ -53,9 +53,9 @@ public final class ZsetRange implements AutoCloseable, Iterable<ZsetEntry> {
   }
 
   /**
-   * The end-of-range flag ({@code ZsetRangeEndReached}): true when the range holds no element or
-   * a {@link #next()} or {@link #prev()} found none further. As in C, a later successful move
-   * does not clear it.
+   * The end-of-range flag ({@code ZsetRangeEndReached}): true when the range holds no element or a
+   * {@link #next()} or {@link #prev()} found none further. As in C, a later successful move does
+   * not clear it.
    */
   public boolean endReached() {
     if (empty) {
@@ -66,8 +66,8 @@ public final class ZsetRange implements AutoCloseable, Iterable<ZsetEntry> {
   }
 
   /**
-   * The element the range is at, with its score ({@code ZsetRangeCurrentElement}). The element is
-   * a new string: close the entry when done unless auto memory is on.
+   * The element the range is at, with its score ({@code ZsetRangeCurrentElement}). The element is a
+   * new string: close the entry when done unless auto memory is on.
    *
    * @throws NoSuchElementException when the range holds no element
    */

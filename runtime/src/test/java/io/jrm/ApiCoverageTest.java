@@ -39,8 +39,12 @@ class ApiCoverageTest {
 
   @BeforeAll
   static void read() throws IOException {
-    Path file = Path.of("").toAbsolutePath().getParent()
-        .resolveSibling("shared").resolve("seed/modules-api-reference.txt");
+    Path file =
+        Path.of("")
+            .toAbsolutePath()
+            .getParent()
+            .resolveSibling("shared")
+            .resolve("seed/modules-api-reference.txt");
     assertThat(file).as("the Modules API reference beside the repository").exists();
     reference = new TreeSet<>();
     Matcher declarations = DECLARATION.matcher(Files.readString(file));
@@ -56,69 +60,95 @@ class ApiCoverageTest {
         }
         String[] target = words[1].split("#");
         String className = target[0].contains(".") ? target[0] : "io.jrm." + target[0];
-        mappings.put(words[0], new Mapping(className, target[1], words.length > 2 ? words[2] : "public"));
+        mappings.put(
+            words[0], new Mapping(className, target[1], words.length > 2 ? words[2] : "public"));
       }
     }
   }
 
   @Test
   void theReferenceIsRead() {
-    assertThat(reference).hasSizeGreaterThan(100).contains("Alloc", "ZsetRangePrev", "ThreadSafeContextUnlock");
+    assertThat(reference)
+        .hasSizeGreaterThan(100)
+        .contains("Alloc", "ZsetRangePrev", "ThreadSafeContextUnlock");
   }
 
   @Test
   void everyReferenceFunctionHasAnIdiomaticMapping() {
     assertThat(missing(reference, name -> mappings.containsKey(name)))
-        .as("functions of the reference with no line in api-coverage.txt").isEmpty();
+        .as("functions of the reference with no line in api-coverage.txt")
+        .isEmpty();
   }
 
   @Test
   void everyReferenceFunctionIsInTheTableOrProvidedInJava() {
-    Set<String> table = Arrays.stream(ApiFunction.values()).map(Enum::name).collect(Collectors.toSet());
-    assertThat(missing(reference, name -> table.contains(name)
-            || (mappings.containsKey(name) && mappings.get(name).kind().equals("java"))))
-        .as("functions of the reference missing from ApiFunction").isEmpty();
+    Set<String> table =
+        Arrays.stream(ApiFunction.values()).map(Enum::name).collect(Collectors.toSet());
+    assertThat(
+            missing(
+                reference,
+                name ->
+                    table.contains(name)
+                        || (mappings.containsKey(name)
+                            && mappings.get(name).kind().equals("java"))))
+        .as("functions of the reference missing from ApiFunction")
+        .isEmpty();
   }
 
   @Test
   void everyTableFunctionHasAThinBindingMethod() {
-    Set<String> methods = Arrays.stream(RedisModuleApi.class.getDeclaredMethods())
-        .map(Method::getName).collect(Collectors.toSet());
+    Set<String> methods =
+        Arrays.stream(RedisModuleApi.class.getDeclaredMethods())
+            .map(Method::getName)
+            .collect(Collectors.toSet());
     List<String> names = new ArrayList<>();
     for (ApiFunction function : ApiFunction.values()) {
       if (function != ApiFunction.GetApi) { // bound from the context's first word instead
         names.add(function.name());
       }
     }
-    assertThat(missing(names, name -> methods.contains(Character.toLowerCase(name.charAt(0)) + name.substring(1))))
-        .as("ApiFunction constants without a RedisModuleApi method").isEmpty();
+    assertThat(
+            missing(
+                names,
+                name ->
+                    methods.contains(Character.toLowerCase(name.charAt(0)) + name.substring(1))))
+        .as("ApiFunction constants without a RedisModuleApi method")
+        .isEmpty();
   }
 
   @Test
   void everyMappedMethodExistsAndPublicOnesArePublic() {
     List<String> broken = new ArrayList<>();
-    mappings.forEach((name, mapping) -> {
-      try {
-        Class<?> type = Class.forName(mapping.className());
-        boolean found = Arrays.stream(type.getDeclaredMethods()).anyMatch(m -> m.getName().equals(mapping.method())
-            && (!mapping.kind().equals("public") || java.lang.reflect.Modifier.isPublic(m.getModifiers())));
-        if (!found) {
-          broken.add(name + " -> " + mapping.className() + "#" + mapping.method());
-        }
-      } catch (ClassNotFoundException e) {
-        broken.add(name + " -> no class " + mapping.className());
-      }
-    });
+    mappings.forEach(
+        (name, mapping) -> {
+          try {
+            Class<?> type = Class.forName(mapping.className());
+            boolean found =
+                Arrays.stream(type.getDeclaredMethods())
+                    .anyMatch(
+                        m ->
+                            m.getName().equals(mapping.method())
+                                && (!mapping.kind().equals("public")
+                                    || java.lang.reflect.Modifier.isPublic(m.getModifiers())));
+            if (!found) {
+              broken.add(name + " -> " + mapping.className() + "#" + mapping.method());
+            }
+          } catch (ClassNotFoundException e) {
+            broken.add(name + " -> no class " + mapping.className());
+          }
+        });
     assertThat(broken).as("mapped methods that do not exist").isEmpty();
   }
 
-  private static List<String> missing(Iterable<String> names, java.util.function.Predicate<String> present) {
+  private static List<String> missing(
+      Iterable<String> names, java.util.function.Predicate<String> present) {
     List<String> absent = new ArrayList<>();
-    names.forEach(name -> {
-      if (!present.test(name)) {
-        absent.add(name);
-      }
-    });
+    names.forEach(
+        name -> {
+          if (!present.test(name)) {
+            absent.add(name);
+          }
+        });
     return absent;
   }
 }

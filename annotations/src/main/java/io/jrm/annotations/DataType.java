@@ -20,14 +20,14 @@ import java.lang.annotation.Target;
  * <p>Each value is written as its fields in declaration order: integers with {@code SaveSigned},
  * {@code boolean} and {@code char} with {@code SaveUnsigned}, {@code double} and {@code float} with
  * {@code SaveDouble} and {@code SaveFloat}, strings (UTF-8) and {@code byte[]} with {@code
- * SaveStringBuffer}, enums by name, collections and arrays as {@code SaveUnsigned(size)} then
- * their elements, a nullable field as {@code SaveUnsigned(0 or 1)} then the value if present.
+ * SaveStringBuffer}, enums by name, collections and arrays as {@code SaveUnsigned(size)} then their
+ * elements, a nullable field as {@code SaveUnsigned(0 or 1)} then the value if present.
  *
- * <p>To take over the encoding, declare both {@code public void rdbSave(RdbOutput out)} and
- * {@code public static T rdbLoad(RdbInput in, int encver)}. To write the AOF as the commands that
- * rebuild a value, declare {@code public void aofRewrite(AofOutput aof, RedisString key)};
- * otherwise JRM rebuilds the value from its RDB encoding. After loading data of an older encver,
- * {@code public void upgrade(int fromEncver)} runs if declared.
+ * <p>To take over the encoding, declare both {@code public void rdbSave(RdbOutput out)} and {@code
+ * public static T rdbLoad(RdbInput in, int encver)}. To write the AOF as the commands that rebuild
+ * a value, declare {@code public void aofRewrite(AofOutput aof, RedisString key)}; otherwise JRM
+ * rebuilds the value from its RDB encoding. After loading data of an older encver, {@code public
+ * void upgrade(int fromEncver)} runs if declared.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
  * counterpart of the end of {@code RedisModule_OnLoad}.
  *
  * <p>The method must be {@code public static void}, in the {@link RedisModule} class, and take
- * {@code (Context ctx, RedisString[] args)}: the module arguments given to {@code --loadmodule}
- * or {@code MODULE LOAD}, without the ones JRM itself consumes ({@code jrm.*}). If it throws, the
+ * {@code (Context ctx, RedisString[] args)}: the module arguments given to {@code --loadmodule} or
+ * {@code MODULE LOAD}, without the ones JRM itself consumes ({@code jrm.*}). If it throws, the
  * module fails to load and Redis logs why. At most one per module.
  */
 @Documented

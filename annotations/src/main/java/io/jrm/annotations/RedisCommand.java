@@ -9,9 +9,9 @@ import java.lang.annotation.Target;
 /**
  * Makes a method a Redis command of the module ({@code RedisModule_CreateCommand}).
  *
- * <p>The method must be {@code public static void}, in a public class, and take {@code (Context ctx,
- * RedisString[] argv)}: {@code argv[0]} is the command name, as in C. It may throw anything: the
- * client then gets a one-line {@code -ERR} reply and Redis keeps serving.
+ * <p>The method must be {@code public static void}, in a public class, and take {@code (Context
+ * ctx, RedisString[] argv)}: {@code argv[0]} is the command name, as in C. It may throw anything:
+ * the client then gets a one-line {@code -ERR} reply and Redis keeps serving.
  *
  * <p>{@link #flags()} is a space-separated list of the flags Redis 7.0 accepts:
  *

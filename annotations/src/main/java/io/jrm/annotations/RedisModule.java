@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
  *
  * <p>The annotation processor turns the module class, and every {@link RedisCommand} method of the
  * compilation, into a registration class and a C stub; the JRM Maven plugin compiles the stub into
- * {@code target/<name>.so} and packages {@code target/<name>.jar}. Load the module with
- * {@code redis-server --loadmodule target/<name>.so} or {@code MODULE LOAD}.
+ * {@code target/<name>.so} and packages {@code target/<name>.jar}. Load the module with {@code
+ * redis-server --loadmodule target/<name>.so} or {@code MODULE LOAD}.
  *
  * <pre>{@code
  * @RedisModule(name = "helloworld", version = 1)
@@ -30,7 +30,8 @@ import java.lang.annotation.Target;
 public @interface RedisModule {
   /**
    * The module name Redis knows the module by ({@code MODULE LIST}, log lines). It also names the
-   * built files: {@code <name>.so} and {@code <name>.jar}. Letters, digits, {@code -} and {@code _}.
+   * built files: {@code <name>.so} and {@code <name>.jar}. Letters, digits, {@code -} and {@code
+   * _}.
    */
   String name();
 

@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a persisted field added in encoding version {@link #value()} of its {@link DataType}:
- * data written by an older encver has no such field, and loading it leaves the field as the
- * constructor set it.
+ * Marks a persisted field added in encoding version {@link #value()} of its {@link DataType}: data
+ * written by an older encver has no such field, and loading it leaves the field as the constructor
+ * set it.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

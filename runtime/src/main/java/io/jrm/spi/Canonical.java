@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * Orders unordered collections by the bytes of their serialized elements, so that digests of
- * equal content are equal whatever the insertion history. Used by generated code when {@link
+ * Orders unordered collections by the bytes of their serialized elements, so that digests of equal
+ * content are equal whatever the insertion history. Used by generated code when {@link
  * RdbOutput#canonical()} is true.
  */
 public final class Canonical {

@@ -9,4 +9,5 @@ package io.jrm.spi;
  * @param lastKey index of the last key, negative counts from the end
  * @param keyStep step between keys
  */
-public record CommandDefinition(String name, String flags, int firstKey, int lastKey, int keyStep) {}
+public record CommandDefinition(
+    String name, String flags, int firstKey, int lastKey, int keyStep) {}

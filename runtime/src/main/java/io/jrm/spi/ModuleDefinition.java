@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * What the annotation processor generates for a module: its identity, its commands and a dispatch
- * by index. Not for hand-written code; the runtime registers the commands and routes each call
- * from the module's C stub to {@link #dispatch}.
+ * by index. Not for hand-written code; the runtime registers the commands and routes each call from
+ * the module's C stub to {@link #dispatch}.
  */
 public interface ModuleDefinition {
   /** The module name, as in {@code @RedisModule(name)}. */
@@ -16,12 +16,14 @@ public interface ModuleDefinition {
   /** The module version, as in {@code @RedisModule(version)}. */
   int version();
 
-  /** The commands, in the order of their indexes: command {@code i} is dispatched with {@code i}. */
+  /**
+   * The commands, in the order of their indexes: command {@code i} is dispatched with {@code i}.
+   */
   List<CommandDefinition> commands();
 
   /**
-   * The data types, in the order of their indexes: type {@code i} is loaded by the stub's
-   * {@code rdb_load} trampoline {@code i}.
+   * The data types, in the order of their indexes: type {@code i} is loaded by the stub's {@code
+   * rdb_load} trampoline {@code i}.
    */
   default List<TypeDefinition<?>> types() {
     return List.of();

@@ -38,7 +38,9 @@ public interface TypeDefinition<T> {
     return false;
   }
 
-  /** Emits the commands that rebuild {@code value} at {@code key} (the class's {@code aofRewrite}). */
+  /**
+   * Emits the commands that rebuild {@code value} at {@code key} (the class's {@code aofRewrite}).
+   */
   default void rewriteAof(T value, RedisString key, AofOutput aof) {
     throw new UnsupportedOperationException(name() + " has no aofRewrite method");
   }

@@ -10,9 +10,9 @@ import static io.jrm.internal.binding.CType.VOID;
 import java.util.List;
 
 /**
- * The Redis Module API, described once: each constant is one {@code RedisModule_<name>} function
- * of Redis 7.0 with its C return and parameter types, in the order of the Modules API reference.
- * Every backend binds its calls from this table, and {@link RedisModuleApi} calls through it.
+ * The Redis Module API, described once: each constant is one {@code RedisModule_<name>} function of
+ * Redis 7.0 with its C return and parameter types, in the order of the Modules API reference. Every
+ * backend binds its calls from this table, and {@link RedisModuleApi} calls through it.
  *
  * <p>Four names of the reference are not functions Redis 7.0 exports; Java provides them itself:
  * {@code ZsetAddFlagsToCoreFlags} and {@code ZsetAddFlagsFromCoreFlags} (flag conversions, see

@@ -2,8 +2,8 @@ package io.jrm.internal.binding;
 
 /**
  * The C types of the Redis Module API as a backend must pass them on LP64 platforms. Pointers,
- * {@code size_t}, {@code long long} and {@code mstime_t} are all one 64-bit word, and {@code
- * const char *} arguments are passed as NUL-terminated byte arrays the backend copies.
+ * {@code size_t}, {@code long long} and {@code mstime_t} are all one 64-bit word, and {@code const
+ * char *} arguments are passed as NUL-terminated byte arrays the backend copies.
  */
 public enum CType {
   VOID,

@@ -1,9 +1,9 @@
 package io.jrm.internal.binding;
 
 /**
- * One bound Redis Module API function. Arguments are {@code Long} for pointers and 64-bit
- * integers, {@code Integer} for {@code int}, {@code Double} for {@code double}, and {@code byte[]}
- * or {@code long[]} for buffers the backend copies in and back out around the call.
+ * One bound Redis Module API function. Arguments are {@code Long} for pointers and 64-bit integers,
+ * {@code Integer} for {@code int}, {@code Double} for {@code double}, and {@code byte[]} or {@code
+ * long[]} for buffers the backend copies in and back out around the call.
  */
 public interface NativeFunction {
   /** Calls a function returning {@code int}. */

@@ -5,10 +5,10 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The thin binding: one method per Redis Module API function, named and typed as in C. Handles
- * and pointers are {@code long} addresses; {@code const char *} parameters are byte arrays ({@link
- * #cString} for NUL-terminated ones); out-parameters are one-element arrays the function fills.
- * It adds no behaviour: {@code io.jrm.Context} and its friends build the idiomatic API on it. One
+ * The thin binding: one method per Redis Module API function, named and typed as in C. Handles and
+ * pointers are {@code long} addresses; {@code const char *} parameters are byte arrays ({@link
+ * #cString} for NUL-terminated ones); out-parameters are one-element arrays the function fills. It
+ * adds no behaviour: {@code io.jrm.Context} and its friends build the idiomatic API on it. One
  * instance per module, bound at load time.
  */
 @SuppressWarnings("checkstyle:ParameterName") // parameter names follow the C prototypes
@@ -115,8 +115,16 @@ public final class RedisModuleApi {
     fn(ApiFunction.KeyAtPos).invokeVoid(ctx, pos);
   }
 
-  public int createCommand(long ctx, byte[] name, long cmdfunc, byte[] strflags, int firstkey, int lastkey, int keystep) {
-    return fn(ApiFunction.CreateCommand).invokeInt(ctx, name, cmdfunc, strflags, firstkey, lastkey, keystep);
+  public int createCommand(
+      long ctx,
+      byte[] name,
+      long cmdfunc,
+      byte[] strflags,
+      int firstkey,
+      int lastkey,
+      int keystep) {
+    return fn(ApiFunction.CreateCommand)
+        .invokeInt(ctx, name, cmdfunc, strflags, firstkey, lastkey, keystep);
   }
 
   public void setModuleAttribs(long ctx, byte[] name, int ver, int apiver) {
@@ -471,8 +479,10 @@ public final class RedisModuleApi {
     fn(ApiFunction.LogIOError).invokeVoid(variadic(args, io, levelstr, fmt));
   }
 
-  public long blockClient(long ctx, long replyCallback, long timeoutCallback, long freePrivdata, long timeoutMs) {
-    return fn(ApiFunction.BlockClient).invokeLong(ctx, replyCallback, timeoutCallback, freePrivdata, timeoutMs);
+  public long blockClient(
+      long ctx, long replyCallback, long timeoutCallback, long freePrivdata, long timeoutMs) {
+    return fn(ApiFunction.BlockClient)
+        .invokeLong(ctx, replyCallback, timeoutCallback, freePrivdata, timeoutMs);
   }
 
   public int unblockClient(long bc, long privdata) {

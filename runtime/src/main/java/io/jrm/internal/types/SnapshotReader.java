@@ -10,8 +10,8 @@ import java.nio.ByteOrder;
 import java.util.function.Function;
 
 /**
- * Reads a value back from its {@link Snapshot} RDB stream: how an AOF rewritten without the
- * type's own commands rebuilds values. Malformed input throws {@link RedisException}.
+ * Reads a value back from its {@link Snapshot} RDB stream: how an AOF rewritten without the type's
+ * own commands rebuilds values. Malformed input throws {@link RedisException}.
  */
 public final class SnapshotReader implements RdbInput {
   private final ByteBuffer buffer;
@@ -27,8 +27,13 @@ public final class SnapshotReader implements RdbInput {
     try {
       byte actual = buffer.get();
       if (actual != tag) {
-        throw new RedisException("ERR corrupt serialized value: expected record '" + (char) tag
-            + "' but found '" + (char) actual + "' at byte " + (buffer.position() - 1));
+        throw new RedisException(
+            "ERR corrupt serialized value: expected record '"
+                + (char) tag
+                + "' but found '"
+                + (char) actual
+                + "' at byte "
+                + (buffer.position() - 1));
       }
       return buffer;
     } catch (BufferUnderflowException e) {

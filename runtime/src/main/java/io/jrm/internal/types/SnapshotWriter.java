@@ -6,8 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Records {@code Save*} calls in the {@link Snapshot} RDB format. With {@code canonical}, it is
- * the output of digests and of canonical ordering, where unordered collections are sorted.
+ * Records {@code Save*} calls in the {@link Snapshot} RDB format. With {@code canonical}, it is the
+ * output of digests and of canonical ordering, where unordered collections are sorted.
  */
 public final class SnapshotWriter implements RdbOutput {
   private final boolean canonical;

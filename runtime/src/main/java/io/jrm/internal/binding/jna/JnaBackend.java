@@ -6,7 +6,9 @@ import io.jrm.internal.binding.ApiFunction;
 import io.jrm.internal.binding.NativeBackend;
 import io.jrm.internal.binding.NativeFunction;
 
-/** The portable backend: JNA's {@link Function} over the pointers {@code RedisModule_GetApi} gives. */
+/**
+ * The portable backend: JNA's {@link Function} over the pointers {@code RedisModule_GetApi} gives.
+ */
 public final class JnaBackend implements NativeBackend {
   @Override
   public NativeFunction bind(ApiFunction function, long address) {
