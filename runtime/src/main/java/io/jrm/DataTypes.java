@@ -48,6 +48,9 @@ final class DataTypes {
   private static final int METHODS_VERSION = 1;
   private static final int METHOD_WORDS = 7;
 
+  /** Redis keeps encvers in 10 bits. */
+  private static final int MAX_ENCVER = 1023;
+
   /**
    * Suffix of the command a rewritten AOF rebuilds values with, when the type has no aofRewrite.
    */
@@ -64,6 +67,8 @@ final class DataTypes {
   private final ArrayDeque<Integer> freeHandles = new ArrayDeque<>();
   private final List<Slot> dirty = new ArrayList<>();
 
+  /** Values whose AOF commands are missing, to record when a rewrite would use them. */
+  private final List<Slot> commandsMissing = new ArrayList<>();
   /** A context without client, for reading the AOF configuration before forks. */
   private ThreadSafeContext configuration;
 
@@ -76,6 +81,8 @@ final class DataTypes {
     int type;
     long pointer;
     boolean dirty;
+    /** Its type writes its own AOF commands, and none are recorded for its current content. */
+    boolean commandsMissing;
   }
 
   private DataTypes(RedisModuleApi api, String moduleName, List<TypeDefinition<?>> definitions) {
@@ -210,6 +217,9 @@ final class DataTypes {
     memory.writeWord(slot.pointer + HANDLE, handle);
     memory.writeWord(slot.pointer + TYPE, type);
     markDirty(slot);
+    if (definitions.get(type).rewritesAof()) {
+      markCommandsMissing(slot);
+    }
     return slot.pointer;
   }
 
@@ -305,6 +315,7 @@ final class DataTypes {
     handles.remove(slot.value);
     slot.value = null;
     slot.dirty = false;
+    slot.commandsMissing = false;
     slots.set(handle, null);
     freeHandles.push(handle);
     api.free(memory.readWord(pointer + RDB));
@@ -316,42 +327,56 @@ final class DataTypes {
    * Serializes every value that may have changed since the last fork into its native struct, where
    * a forked child's C code finds it. Runs in the parent, just before Redis forks.
    *
-   * <p>The commands of types with their own {@code aofRewrite} are recorded only when a rewrite
-   * child would use them (AOF on, without RDB preamble); otherwise a changed value drops its old
-   * commands, and a rewrite rebuilds it from its RDB encoding instead.
+   * <p>Types with their own {@code aofRewrite} also get their commands recorded, but only when a
+   * rewrite child would write commands (no RDB preamble): then for every value whose commands are
+   * missing. Otherwise a changed value drops its old commands, and they are recorded at the first
+   * fork that needs them; a child finding none rebuilds the value from its RDB encoding.
    */
   synchronized void beforeFork() {
-    boolean aofCommands = !dirty.isEmpty() && rewritesAofAsCommands();
+    boolean commands =
+        (!dirty.isEmpty() || !commandsMissing.isEmpty()) && rewritesAofAsCommands();
     for (Slot slot : dirty) {
       if (slot.value == null || !slot.dirty) {
         continue; // freed since it was marked
       }
       store(slot.pointer + RDB, serialize(slot, false));
-      TypeDefinition<Object> definition = definition(slot);
-      if (aofCommands && definition.rewritesAof()) {
-        store(slot.pointer + AOF, aofCommands(slot, definition));
-      } else {
+      if (definition(slot).rewritesAof()) {
         drop(slot.pointer + AOF);
+        markCommandsMissing(slot);
       }
       slot.dirty = false;
     }
     dirty.clear();
+    if (commands) {
+      for (Slot slot : commandsMissing) {
+        if (slot.value != null && slot.commandsMissing) {
+          store(slot.pointer + AOF, aofCommands(slot, definition(slot)));
+          slot.commandsMissing = false;
+        }
+      }
+      commandsMissing.clear();
+    }
   }
 
-  /** Whether an AOF rewrite would write commands rather than an RDB preamble. */
+  private void markCommandsMissing(Slot slot) {
+    if (!slot.commandsMissing) {
+      slot.commandsMissing = true;
+      commandsMissing.add(slot);
+    }
+  }
+
+  /**
+   * Whether an AOF rewrite would write commands rather than an RDB preamble; BGREWRITEAOF rewrites
+   * even while AOF is off.
+   */
   private boolean rewritesAofAsCommands() {
     if (configuration == null) {
       configuration = ThreadSafeContext.create(api, 0);
     }
     // The main thread runs this, inside fork(): it already holds what the lock would give.
     try (CallReply reply =
-        configuration.context().call("CONFIG", "GET", "appendonly", "aof-use-rdb-preamble")) {
-      Map<String, String> values = new HashMap<>();
-      for (long i = 0; i + 1 < reply.length(); i += 2) {
-        values.put(reply.element(i).string(), reply.element(i + 1).string());
-      }
-      return "yes".equals(values.get("appendonly"))
-          && "no".equals(values.get("aof-use-rdb-preamble"));
+        configuration.context().call("CONFIG", "GET", "aof-use-rdb-preamble")) {
+      return reply.length() == 2 && "no".equals(reply.element(1).string());
     }
   }
 
@@ -421,8 +446,12 @@ final class DataTypes {
     if (type == null) {
       throw new RedisException("ERR no data type " + argv[2] + " in module " + moduleName);
     }
+    long encver = argv[3].toLongLong();
+    if (encver < 0 || encver > MAX_ENCVER) {
+      throw new RedisException("ERR encver must be 0 to " + MAX_ENCVER + ", got " + encver);
+    }
     SnapshotReader input = new SnapshotReader(argv[4].bytes(), ctx::createString);
-    Object value = definitions.get(type).load(input, (int) argv[3].toLongLong());
+    Object value = definitions.get(type).load(input, (int) encver);
     if (!input.exhausted()) {
       throw new RedisException("ERR corrupt serialized value: bytes left over");
     }

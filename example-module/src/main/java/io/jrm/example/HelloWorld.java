@@ -36,6 +36,12 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>{@link MoreExamples} shows what helloworld does not ({@code example.*} commands).
  *
+ * <p>Two native data types ({@code @DataType}) live in the same module: {@link HelloType} with
+ * {@link HelloTypeCommands}, the port of {@code src/modules/hellotype.c} ({@code hellotype.*},
+ * RDB-compatible with the C module), and {@link TopK} with {@link TopKCommands}, a top-K
+ * heavy-hitters counter ({@code hellotopk.*}): the one to copy for a type of your own, with
+ * nested persisted classes, an encoding version upgrade and replication.
+ *
  * <h2>Replication</h2>
  *
  * <p>As in C, only three commands reach replicas and the AOF: {@code hello.repl1} (its calls with

@@ -104,7 +104,7 @@ static int in_forked_child(void) {
 
 /* The JNIEnv of the calling thread, or NULL where Java must not run. */
 static JNIEnv *java_env(RedisModuleCtx *ctx) {
-    if (getpid() != loading_pid) {
+    if (in_forked_child()) {
         /* A forked child (BGSAVE, BGREWRITEAOF, full sync) has no GC or VM thread: Java would hang. */
         redis_log(ctx, "warning", "JRM: refused to run Java in a forked child process");
         return NULL;

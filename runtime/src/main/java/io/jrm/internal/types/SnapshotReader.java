@@ -4,7 +4,6 @@ import io.jrm.LogLevel;
 import io.jrm.RdbInput;
 import io.jrm.RedisException;
 import io.jrm.RedisString;
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.function.Function;
@@ -23,32 +22,27 @@ public final class SnapshotReader implements RdbInput {
     this.strings = strings;
   }
 
-  private ByteBuffer expect(byte tag) {
-    try {
-      byte actual = buffer.get();
-      if (actual != tag) {
-        throw new RedisException(
-            "ERR corrupt serialized value: expected record '"
-                + (char) tag
-                + "' but found '"
-                + (char) actual
-                + "' at byte "
-                + (buffer.position() - 1));
-      }
-      return buffer;
-    } catch (BufferUnderflowException e) {
+  /** The buffer positioned after a {@code tag} record header with {@code size} bytes to read. */
+  private ByteBuffer expect(byte tag, int size) {
+    if (buffer.remaining() < 1 + size) {
       throw new RedisException("ERR corrupt serialized value: it ends too early");
     }
+    byte actual = buffer.get();
+    if (actual != tag) {
+      throw new RedisException("ERR corrupt serialized value: expected record '" + (char) tag
+          + "' but found '" + (char) actual + "' at byte " + (buffer.position() - 1));
+    }
+    return buffer;
   }
 
   @Override
   public long loadUnsigned() {
-    return expect(Snapshot.UNSIGNED).getLong();
+    return expect(Snapshot.UNSIGNED, Long.BYTES).getLong();
   }
 
   @Override
   public long loadSigned() {
-    return expect(Snapshot.SIGNED).getLong();
+    return expect(Snapshot.SIGNED, Long.BYTES).getLong();
   }
 
   @Override
@@ -58,7 +52,7 @@ public final class SnapshotReader implements RdbInput {
 
   @Override
   public byte[] loadStringBuffer() {
-    long length = expect(Snapshot.BUFFER).getLong();
+    long length = expect(Snapshot.BUFFER, Long.BYTES).getLong();
     if (length < 0 || length > buffer.remaining()) {
       throw new RedisException("ERR corrupt serialized value: a string of " + length + " bytes");
     }
@@ -69,12 +63,12 @@ public final class SnapshotReader implements RdbInput {
 
   @Override
   public double loadDouble() {
-    return expect(Snapshot.DOUBLE).getDouble();
+    return expect(Snapshot.DOUBLE, Double.BYTES).getDouble();
   }
 
   @Override
   public float loadFloat() {
-    return expect(Snapshot.FLOAT).getFloat();
+    return expect(Snapshot.FLOAT, Float.BYTES).getFloat();
   }
 
   @Override
