@@ -83,9 +83,9 @@ public final class HelloKeys {
       long ttl = key.expire();
       if (ttl != Key.NO_EXPIRE) {
         long newTtl = ttl + addMillis; // wraps around on overflow, as in C
-        // setExpire refuses a negative time to live, except NO_EXPIRE (-1), which would remove
-        // the expiry: leave the key alone for all of them.
-        if (newTtl >= 0) {
+        // As in C: -1 is REDISMODULE_NO_EXPIRE and removes the expiry; Redis refuses any other
+        // negative time to live and leaves the key alone.
+        if (newTtl >= 0 || newTtl == Key.NO_EXPIRE) {
           key.setExpire(newTtl);
         }
       }

@@ -51,29 +51,21 @@ import java.util.concurrent.ThreadLocalRandom;
  * change the master only, like the C module; a module of your own would call {@link
  * Context#replicateVerbatim()} in them, or use the {@code !} flag on its calls.
  *
- * <h2>Where the port deliberately differs from the C module</h2>
+ * <h2>Where the port differs from the C module</h2>
  *
- * <p>Everything else was checked to be byte-for-byte identical to the C module, in replies, data,
- * keyspace notifications, keyspace hit/miss counters and the replication stream. These inputs are
- * the exceptions, each one where the C module crashes the server, corrupts memory or gives a
- * meaningless result:
+ * <p>Everything was checked to be byte-for-byte identical to the C module, in replies, data,
+ * keyspace notifications, keyspace hit/miss counters and the replication stream, including its
+ * odd answers on bad input (for example {@code hello.push.call} on a key of another type replies
+ * {@code -9223372036854775808}, as C reads RPUSH's error reply as an integer). The exceptions are
+ * the inputs on which the C module crashes the server, and the limits of Java:
  *
  * <ol>
- *   <li>{@code hello.push.call} on a key of another type: C reads RPUSH's error reply as an
- *       integer and replies {@code -9223372036854775808} (LLONG_MIN); the port replies RPUSH's
- *       {@code WRONGTYPE} error.
  *   <li>{@code hello.list.sum.len} on a key of another type: C takes LRANGE's error reply for an
  *       array and crashes the server; the port replies LRANGE's {@code WRONGTYPE} error.
- *   <li>{@code hello.push.native} on a key of another type: C ignores that the push failed and
- *       replies the length of what the key holds (a string's length, a hash's size...); the port
- *       replies {@code WRONGTYPE}.
  *   <li>{@code hello.list.splice} and {@code hello.list.splice.auto} with the same key as source
  *       and destination: C opens the key twice, and when a pop empties the list the second handle
  *       points to the freed list, which crashes the server. The port opens the key once, so the
  *       command rotates the list: {@code count} times, the last element becomes the first.
- *   <li>{@code hello.more.expire} when the time to live plus the milliseconds comes to exactly -1
- *       (C's {@code REDISMODULE_NO_EXPIRE}): C then removes the expiry, making the key
- *       persistent; the port leaves it alone, as C does for every other negative result.
  *   <li>{@code hello.leftpad} to a length beyond what a Java array holds (about 2 GB): C allocates
  *       it, the port replies {@code ERR padding length too large}.
  *   <li>The module arguments are written to the Redis log, where C prints them to standard output.
@@ -127,8 +119,9 @@ public final class HelloWorld {
       return;
     }
     try (CallReply reply = ctx.call("RPUSH", argv[1], argv[2])) {
-      // integer() throws RPUSH's error (WRONGTYPE) as a RedisException, which becomes our reply.
-      ctx.replyWithLongLong(reply.integer());
+      // C's CallReplyInteger gives LLONG_MIN for RPUSH's WRONGTYPE error reply, and the C module
+      // replies that; the port answers the same. Your own module would let integer() throw.
+      ctx.replyWithLongLong(reply.isError() ? Long.MIN_VALUE : reply.integer());
     }
   }
 
