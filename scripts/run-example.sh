@@ -32,6 +32,14 @@ run HELLO.RAND.ARRAY 3
 run HELLO.LEFTPAD 42 8 0
 run HELLO.LEFTPAD 42 8 xy
 run HELLO.PUSH.CALL onlyonearg
+run DEL numbers
+run HELLOTYPE.INSERT numbers 30
+run HELLOTYPE.INSERT numbers 10
+run HELLOTYPE.RANGE numbers 0 10
+run TYPE numbers
+run HELLOTOPK.ADD visits home 3
+run HELLOTOPK.ADD visits about
+run HELLOTOPK.LIST visits WITHCOUNTS
 echo "> (Redis log)"; grep -E "JRM|Module loaded" "$dir/redis.log" || true
 
 if [ "${1:-}" = "--keep" ]; then
