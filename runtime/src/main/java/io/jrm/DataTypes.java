@@ -10,6 +10,7 @@ import io.jrm.spi.TypeDefinition;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -47,6 +48,9 @@ final class DataTypes {
   // digest, free.
   private static final int METHODS_VERSION = 1;
   private static final int METHOD_WORDS = 7;
+
+  /** {@code REDISMODULE_OPTIONS_HANDLE_IO_ERRORS}. */
+  private static final int HANDLE_IO_ERRORS = 1;
 
   /** Redis keeps encvers in 10 bits. */
   private static final int MAX_ENCVER = 1023;
@@ -107,6 +111,9 @@ final class DataTypes {
       long[] methods,
       long typeTable) {
     DataTypes registry = new DataTypes(api, moduleName, definitions);
+    // Corrupt RDB data then fails the load of the value (RDB file, RESTORE, replication) with
+    // a log line, where Redis would otherwise stop the server.
+    api.setModuleOptions(ctx, HANDLE_IO_ERRORS);
     for (int i = 0; i < definitions.size(); i++) {
       TypeDefinition<?> definition = definitions.get(i);
       long struct = api.calloc(METHOD_WORDS, Long.BYTES);
@@ -339,23 +346,38 @@ final class DataTypes {
       if (slot.value == null || !slot.dirty) {
         continue; // freed since it was marked
       }
-      store(slot.pointer + RDB, serialize(slot, false));
+      slot.dirty = false;
+      try {
+        store(slot.pointer + RDB, serialize(slot, false));
+      } catch (RuntimeException e) {
+        warn("a " + definition(slot).name() + " value cannot be serialized, so the fork writes"
+            + " it as it was at the previous fork: " + e);
+      }
       if (definition(slot).rewritesAof()) {
         drop(slot.pointer + AOF);
         markCommandsMissing(slot);
       }
-      slot.dirty = false;
     }
     dirty.clear();
     if (commands) {
       for (Slot slot : commandsMissing) {
         if (slot.value != null && slot.commandsMissing) {
-          store(slot.pointer + AOF, aofCommands(slot, definition(slot)));
           slot.commandsMissing = false;
+          try {
+            store(slot.pointer + AOF, aofCommands(slot, definition(slot)));
+          } catch (RuntimeException e) {
+            warn("aofRewrite of " + definition(slot).name() + " failed, so the rewrite restores"
+                + " the value from its RDB encoding: " + e);
+          }
         }
       }
       commandsMissing.clear();
     }
+  }
+
+  private void warn(String message) {
+    api.log(0, cString(LogLevel.WARNING.redisName()), cString("%s"),
+        (Object) cString("JRM: " + moduleName + ": " + RedisException.oneLine(message)));
   }
 
   private void markCommandsMissing(Slot slot) {
@@ -404,26 +426,46 @@ final class DataTypes {
     return out.toByteArray();
   }
 
+  /**
+   * Stands for the key in recorded AOF commands (the child substitutes the key it is writing):
+   * no real key name is likely to hold these bytes.
+   */
+  private static final byte[] KEY_PLACEHOLDER = "\0jrm:key-being-rewritten\0".getBytes(StandardCharsets.UTF_8);
+
   /** The type's own AOF commands for the value, with the key name left to the child. */
   private byte[] aofCommands(Slot slot, TypeDefinition<Object> definition) {
     SnapshotWriter out = new SnapshotWriter(false);
     Context scope = new Context(api, 0);
-    try (RedisString key = scope.createString("key")) {
-      definition.rewriteAof(
-          slot.value,
-          key,
-          (command, args) -> {
-            byte[][] arguments = new byte[args.length + 1][];
-            arguments[0] = command.getBytes(StandardCharsets.UTF_8);
-            for (int i = 0; i < args.length; i++) {
-              arguments[i + 1] = args[i] == key ? null : bytesOf(args[i]);
-            }
-            out.command(arguments);
-          });
+    try (RedisString key = scope.createString(KEY_PLACEHOLDER)) {
+      definition.rewriteAof(slot.value, key, (command, args) -> {
+        byte[][] arguments = new byte[args.length + 1][];
+        arguments[0] = command.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < args.length; i++) {
+          byte[] argument = bytesOf(args[i]);
+          if (Arrays.equals(argument, KEY_PLACEHOLDER)) {
+            arguments[i + 1] = null;
+          } else if (contains(argument, KEY_PLACEHOLDER)) {
+            throw new IllegalStateException("aofRewrite of " + definition.name()
+                + " passes an argument made from the key name: pass the key itself");
+          } else {
+            arguments[i + 1] = argument;
+          }
+        }
+        out.command(arguments);
+      });
     } finally {
       scope.deactivate();
     }
     return out.toByteArray();
+  }
+
+  private static boolean contains(byte[] haystack, byte[] needle) {
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static byte[] bytesOf(Object arg) {
@@ -459,5 +501,6 @@ final class DataTypes {
       set(key.pointer(), value);
     }
     ctx.replyWithSimpleString("OK");
+    ctx.replicateVerbatim();
   }
 }

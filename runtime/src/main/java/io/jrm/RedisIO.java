@@ -51,23 +51,23 @@ final class RedisIO implements RdbOutput, RdbInput, AofOutput {
 
   @Override
   public long loadUnsigned() {
-    return api.loadUnsigned(io);
+    return checked(api.loadUnsigned(io));
   }
 
   @Override
   public long loadSigned() {
-    return api.loadSigned(io);
+    return checked(api.loadSigned(io));
   }
 
   @Override
   public RedisString loadString() {
-    return new RedisString(scope, api.loadString(io), true);
+    return new RedisString(scope, checked(api.loadString(io)), true);
   }
 
   @Override
   public byte[] loadStringBuffer() {
     long[] length = new long[1];
-    long buffer = api.loadStringBuffer(io, length);
+    long buffer = checked(api.loadStringBuffer(io, length));
     try {
       return api.copyOut(buffer, length);
     } finally {
@@ -77,12 +77,28 @@ final class RedisIO implements RdbOutput, RdbInput, AofOutput {
 
   @Override
   public double loadDouble() {
-    return api.loadDouble(io);
+    double value = api.loadDouble(io);
+    checked(0);
+    return value;
   }
 
   @Override
   public float loadFloat() {
-    return api.loadFloat(io);
+    float value = api.loadFloat(io);
+    checked(0);
+    return value;
+  }
+
+  /**
+   * {@code value}, once Redis confirms the read worked: with IO errors handled by the module (see
+   * {@link DataTypes}), a short or corrupt read returns 0 and flags the IO instead of stopping
+   * the server.
+   */
+  private long checked(long value) {
+    if (api.isIOError(io) != 0) {
+      throw new RedisException("ERR the value ends early or is corrupt in the RDB data");
+    }
+    return value;
   }
 
   @Override

@@ -131,7 +131,10 @@ public enum ApiFunction {
   ThreadSafeContextLock(VOID, POINTER),
   ThreadSafeContextUnlock(VOID, POINTER),
   // Beyond the reference: how a timeout callback finds its blocked client.
-  GetBlockedClientHandle(POINTER, POINTER);
+  GetBlockedClientHandle(POINTER, POINTER),
+  // Beyond the reference: how a module with data types reads corrupt RDB data without a panic.
+  SetModuleOptions(VOID, POINTER, INT),
+  IsIOError(INT, POINTER);
 
   private final CType returns;
   private final boolean variadic;

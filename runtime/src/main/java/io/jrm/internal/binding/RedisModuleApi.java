@@ -524,4 +524,12 @@ public final class RedisModuleApi {
   public long getBlockedClientHandle(long ctx) {
     return fn(ApiFunction.GetBlockedClientHandle).invokeLong(ctx);
   }
+
+  public void setModuleOptions(long ctx, int options) {
+    fn(ApiFunction.SetModuleOptions).invokeVoid(ctx, options);
+  }
+
+  public int isIOError(long io) {
+    return fn(ApiFunction.IsIOError).invokeInt(io);
+  }
 }
