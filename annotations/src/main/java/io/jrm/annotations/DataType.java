@@ -24,10 +24,12 @@ import java.lang.annotation.Target;
  * elements, a nullable field as {@code SaveUnsigned(0 or 1)} then the value if present.
  *
  * <p>To take over the encoding, declare both {@code public void rdbSave(RdbOutput out)} and {@code
- * public static T rdbLoad(RdbInput in, int encver)}. To write the AOF as the commands that rebuild
- * a value, declare {@code public void aofRewrite(AofOutput aof, RedisString key)}; otherwise JRM
- * rebuilds the value from its RDB encoding. After loading data of an older encver, {@code public
- * void upgrade(int fromEncver)} runs if declared.
+ * public static T rdbLoad(RdbInput in, int encver)}. To take over the encoding of one field only,
+ * annotate it {@link Codec} with a class implementing {@code io.jrm.FieldCodec}; its type then need
+ * not be one of the above, and {@code @Nullable} and {@link Since} still apply. To write the AOF as
+ * the commands that rebuild a value, declare {@code public void aofRewrite(AofOutput aof,
+ * RedisString key)}; otherwise JRM rebuilds the value from its RDB encoding. After loading data of
+ * an older encver, {@code public void upgrade(int fromEncver)} runs if declared.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

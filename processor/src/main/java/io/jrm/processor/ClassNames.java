@@ -1,6 +1,7 @@
 package io.jrm.processor;
 
 import com.palantir.javapoet.ClassName;
+import io.jrm.annotations.Codec;
 import io.jrm.annotations.DataType;
 import io.jrm.annotations.OnLoad;
 import io.jrm.annotations.Persistable;
@@ -32,6 +33,9 @@ public final class ClassNames {
   /** {@code io.jrm.annotations.Since}. */
   public static final String SINCE = Since.class.getCanonicalName();
 
+  /** {@code io.jrm.annotations.Codec}. */
+  public static final String CODEC = Codec.class.getCanonicalName();
+
   /** The simple name that makes an annotation, from any package, mark a field nullable. */
   public static final String NULLABLE_SIMPLE_NAME = "Nullable";
 
@@ -50,6 +54,9 @@ public final class ClassNames {
 
   /** The interface each generated {@code JrmType_} class implements. */
   public static final ClassName TYPE_DEFINITION = ClassName.get("io.jrm.spi", "TypeDefinition");
+
+  /** What a {@code @Codec} class implements. */
+  public static final ClassName FIELD_CODEC = ClassName.get("io.jrm", "FieldCodec");
 
   /** Where values are saved to. */
   public static final ClassName RDB_OUTPUT = ClassName.get("io.jrm", "RdbOutput");

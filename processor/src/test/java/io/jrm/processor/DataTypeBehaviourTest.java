@@ -12,6 +12,7 @@ import io.jrm.RedisException;
 import io.jrm.spi.ModuleDefinition;
 import io.jrm.spi.TypeDefinition;
 import java.lang.reflect.Field;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -38,6 +39,9 @@ class DataTypeBehaviourTest {
             DataTypeGenerationTest.COLOR,
             DataTypeGenerationTest.POINT,
             DataTypeGenerationTest.HELLO_TYPE,
+            DataTypeGenerationTest.EPOCH_MILLIS,
+            DataTypeGenerationTest.HEX,
+            DataTypeGenerationTest.STAMPED,
             source(
                 "test.Profile",
                 "import test.geo.Point;",
@@ -390,6 +394,62 @@ class DataTypeBehaviourTest {
     assertThat(definition("HelloType").rewritesAof()).isFalse();
   }
 
+  // ---- codecs ----
+
+  @Test
+  void codecFieldsAreWrittenByTheirCodecsInPlaceAndRoundTrip() throws Exception {
+    Object stamped = create("test.Stamped");
+    set(stamped, "before", "b");
+    set(stamped, "createdAt", Instant.ofEpochMilli(1234));
+    set(stamped, "after", 5L);
+    set(stamped, "mask", 255L);
+    set(stamped, "seen", Instant.ofEpochMilli(9));
+
+    List<String> lines = save("Stamped", stamped);
+
+    assertThat(lines)
+        .containsExactly(
+            "buffer b", "signed 1234", "signed 5", "buffer ff", "unsigned 1", "signed 9");
+    Object loaded = load("Stamped", 1, lines.toArray(String[]::new));
+    assertThat(get(loaded, "before")).isEqualTo("b");
+    assertThat(get(loaded, "createdAt")).isEqualTo(Instant.ofEpochMilli(1234));
+    assertThat(get(loaded, "after")).isEqualTo(5L);
+    assertThat(get(loaded, "mask")).isEqualTo(255L);
+    assertThat(get(loaded, "seen")).isEqualTo(Instant.ofEpochMilli(9));
+  }
+
+  @Test
+  void nullableCodecFieldWritesTheNullFlagWithoutCallingTheCodec() throws Exception {
+    Object stamped = create("test.Stamped");
+    set(stamped, "before", "b");
+    set(stamped, "createdAt", Instant.ofEpochMilli(1));
+    set(stamped, "seen", null);
+
+    List<String> lines = save("Stamped", stamped);
+
+    assertThat(lines).containsExactly("buffer b", "signed 1", "signed 0", "buffer 0", "unsigned 0");
+    assertThat(get(load("Stamped", 1, lines.toArray(String[]::new)), "seen")).isNull();
+  }
+
+  @Test
+  void codecFieldAddedLaterIsNotReadFromOlderData() throws Exception {
+    Object loaded = load("Stamped", 0, "buffer b", "signed 1", "signed 2", "buffer a");
+
+    assertThat(get(loaded, "createdAt")).isEqualTo(Instant.ofEpochMilli(1));
+    assertThat(get(loaded, "mask")).isEqualTo(10L);
+    assertThat(get(loaded, "seen")).isEqualTo(Instant.EPOCH);
+  }
+
+  @Test
+  void codecFieldThatIsNotNullableMustBeSet() throws Exception {
+    Object stamped = create("test.Stamped");
+    set(stamped, "before", "b");
+
+    assertThatThrownBy(() -> save("Stamped", stamped))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("field createdAt of Stamped is null: mark it @Nullable or set it");
+  }
+
   // ---- identity ----
 
   @Test
@@ -410,6 +470,7 @@ class DataTypeBehaviourTest {
             "mixed-typ",
             "profile-1",
             "route-typ",
+            "stamped-1",
             "tags-type",
             "versioned");
   }

@@ -42,6 +42,49 @@ class DataTypeGenerationTest {
           "  public Point(int x, int y) { this.x = x; this.y = y; }",
           "}");
 
+  /** A codec that stores an {@code Instant} as epoch milliseconds. */
+  static final JavaFileObject EPOCH_MILLIS =
+      source(
+          "test.EpochMillis",
+          "import java.time.Instant;",
+          "public final class EpochMillis implements FieldCodec<Instant> {",
+          "  public void save(Instant value, RdbOutput out) { out.saveSigned(value.toEpochMilli());"
+              + " }",
+          "  public Instant load(RdbInput in, int encver) {",
+          "    return Instant.ofEpochMilli(in.loadSigned());",
+          "  }",
+          "}");
+
+  /** A codec for a primitive field, which sees the box: a {@code long} as hexadecimal text. */
+  static final JavaFileObject HEX =
+      source(
+          "test.Hex",
+          "class Hex implements FieldCodec<Long> {",
+          "  public void save(Long value, RdbOutput out) {",
+          "    out.saveStringBuffer(Long.toHexString(value).getBytes());",
+          "  }",
+          "  public Long load(RdbInput in, int encver) {",
+          "    return Long.parseUnsignedLong(new String(in.loadStringBuffer()), 16);",
+          "  }",
+          "}");
+
+  /**
+   * A codec field between two ordinary fields, then one on a primitive, then a nullable one added
+   * by encver 1.
+   */
+  static final JavaFileObject STAMPED =
+      source(
+          "test.Stamped",
+          "import java.time.Instant;",
+          "@DataType(name = \"stamped-1\", encver = 1)",
+          "public class Stamped {",
+          "  String before;",
+          "  @Codec(EpochMillis.class) Instant createdAt;",
+          "  long after;",
+          "  @Codec(Hex.class) long mask;",
+          "  @Since(1) @Nullable @Codec(EpochMillis.class) Instant seen = Instant.EPOCH;",
+          "}");
+
   @Test
   void helloTypeGeneratesItsTypeDefinition() {
     Compilation compilation = compile(module(), HELLO_TYPE);
@@ -395,6 +438,70 @@ class DataTypeGenerationTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(GeneratedClasses.source(compilation, "test", "JrmType_Outer_Inner"))
         .contains("public final class JrmType_Outer_Inner implements TypeDefinition<Outer.Inner>");
+  }
+
+  @Test
+  void codecFieldsAreSavedAndLoadedByOneCodecInstanceEach() {
+    Compilation compilation = compile(module(), NULLABLE, EPOCH_MILLIS, HEX, STAMPED);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    String generated = GeneratedClasses.source(compilation, "test", "JrmType_Stamped");
+    assertThat(generated)
+        .contains(
+            """
+              private static final EpochMillis CREATED_AT_CODEC = new EpochMillis();
+
+              private static final Hex MASK_CODEC = new Hex();
+
+              private static final EpochMillis SEEN_CODEC = new EpochMillis();
+            """)
+        .contains(
+            """
+                out.saveSigned(value.after);
+                MASK_CODEC.save(value.mask, out);
+                if (value.seen == null) {
+                  out.saveUnsigned(0);
+                } else {
+                  out.saveUnsigned(1);
+                  SEEN_CODEC.save(value.seen, out);
+                }
+            """)
+        .contains(
+            """
+                Objects.requireNonNull(value.createdAt, "field createdAt of Stamped is null: mark it @Nullable or set it");
+                CREATED_AT_CODEC.save(value.createdAt, out);
+            """)
+        .contains(
+            """
+                value.createdAt = CREATED_AT_CODEC.load(in, encver);
+                value.after = in.loadSigned();
+                value.mask = MASK_CODEC.load(in, encver);
+                if (encver >= 1) {
+                  if (loadPresent(in, "seen")) {
+                    value.seen = SEEN_CODEC.load(in, encver);
+                  } else {
+                    value.seen = null;
+                  }
+                }
+            """);
+  }
+
+  @Test
+  void persistableClassesUseCodecsToo() {
+    JavaFileObject event =
+        source(
+            "test.Event",
+            "import java.time.Instant;",
+            "@Persistable",
+            "public class Event { @Codec(EpochMillis.class) Instant at; }");
+
+    Compilation compilation = compile(module(), EPOCH_MILLIS, event);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(GeneratedClasses.source(compilation, "test", "JrmPersist_Event"))
+        .contains("private static final EpochMillis AT_CODEC = new EpochMillis();")
+        .contains("AT_CODEC.save(value.at, out);")
+        .contains("value.at = AT_CODEC.load(in, encver);");
   }
 
   @Test

@@ -455,6 +455,105 @@ class DataTypeValidationTest {
     assertThat(compile(module(), type)).succeededWithoutWarnings();
   }
 
+  // ---- @Codec ----
+
+  /** The methods of a codec of {@code Instant}. */
+  private static final String INSTANT_METHODS =
+      "    public void save(java.time.Instant v, RdbOutput out) {}\n"
+          + "    public java.time.Instant load(RdbInput in, int encver) { return null; }";
+
+  @Test
+  void codecThatIsNoFieldCodecIsAnError() {
+    assertFieldError(
+        "@Codec(T.C.class) on field at: C does not implement io.jrm.FieldCodec; a codec of the"
+            + " field implements FieldCodec<Instant>.",
+        "@Codec(C.class)",
+        "  @Codec(C.class) java.time.Instant at;",
+        "  public static class C {}");
+  }
+
+  @Test
+  void codecOfAnotherTypeIsAnError() {
+    assertFieldError(
+        "@Codec(T.C.class) on field at: C implements FieldCodec<Long>, but the field has type"
+            + " Instant; its codec must implement FieldCodec<Instant>.",
+        "@Codec(C.class)",
+        "  @Codec(C.class) java.time.Instant at;",
+        "  public static class C implements FieldCodec<Long> {",
+        "    public void save(Long v, RdbOutput out) {}",
+        "    public Long load(RdbInput in, int encver) { return 0L; }",
+        "  }");
+  }
+
+  @Test
+  void codecWithoutNoArgumentConstructorIsAnError() {
+    assertFieldError(
+        "@Codec(T.C.class) on field at: C has no public no-argument constructor, which the"
+            + " generated serializer calls to create it; add public C() {}.",
+        "@Codec(C.class)",
+        "  @Codec(C.class) java.time.Instant at;",
+        "  public static class C implements FieldCodec<java.time.Instant> {",
+        "    public C(int unused) {}",
+        INSTANT_METHODS,
+        "  }");
+  }
+
+  @Test
+  void abstractCodecIsAnError() {
+    assertFieldError(
+        "@Codec(T.C.class) on field at: C is abstract, but the generated serializer creates an"
+            + " instance of it; name a concrete class.",
+        "@Codec(C.class)",
+        "  @Codec(C.class) java.time.Instant at;",
+        "  public abstract static class C implements FieldCodec<java.time.Instant> {}");
+  }
+
+  @Test
+  void interfaceCodecIsAnError() {
+    assertFieldError(
+        "@Codec(T.C.class) on field at: C is an interface, but the generated serializer creates"
+            + " an instance of it; name a concrete class.",
+        "@Codec(C.class)",
+        "  @Codec(C.class) java.time.Instant at;",
+        "  public interface C extends FieldCodec<java.time.Instant> {}");
+  }
+
+  @Test
+  void privateCodecIsAnError() {
+    assertFieldError(
+        "@Codec(T.C.class) on field at: C is private, so the generated serializer in package test"
+            + " cannot use C; make C package-private or public.",
+        "@Codec(C.class)",
+        "  @Codec(C.class) java.time.Instant at;",
+        "  private static class C implements FieldCodec<java.time.Instant> {",
+        INSTANT_METHODS,
+        "  }");
+  }
+
+  @Test
+  void codecOnANullablePrimitiveIsStillAnError() {
+    JavaFileObject nullable = source("test.Nullable", "public @interface Nullable {}");
+    JavaFileObject type =
+        source(
+            "test.T",
+            "@DataType(name = \"hellotype\")",
+            "public class T {",
+            "  @Nullable @Codec(C.class) long count;",
+            "  public static class C implements FieldCodec<Long> {",
+            "    public void save(Long v, RdbOutput out) {}",
+            "    public Long load(RdbInput in, int encver) { return 0L; }",
+            "  }",
+            "}");
+
+    Compilation compilation = compile(module(), nullable, type);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("The field count is @Nullable, but its type long is primitive")
+        .inFile(type)
+        .onLineContaining("long count");
+  }
+
   // ---- custom encoding and callbacks ----
 
   @Test

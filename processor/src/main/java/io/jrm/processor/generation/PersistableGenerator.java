@@ -74,6 +74,7 @@ public final class PersistableGenerator {
                     .addMember("value", "$S", ClassNames.PROCESSOR)
                     .build())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addFields(code.codecFields())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addMethod(save.build())
             .addMethod(load.build())

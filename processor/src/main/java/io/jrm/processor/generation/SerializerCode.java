@@ -3,6 +3,7 @@ package io.jrm.processor.generation;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -17,6 +18,7 @@ import io.jrm.processor.model.ValueEncoding.Bytes;
 import io.jrm.processor.model.ValueEncoding.CollectionKind;
 import io.jrm.processor.model.ValueEncoding.CollectionOf;
 import io.jrm.processor.model.ValueEncoding.Creation;
+import io.jrm.processor.model.ValueEncoding.Custom;
 import io.jrm.processor.model.ValueEncoding.EnumConstant;
 import io.jrm.processor.model.ValueEncoding.MapOf;
 import io.jrm.processor.model.ValueEncoding.Nested;
@@ -26,7 +28,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
@@ -65,6 +71,9 @@ final class SerializerCode {
   private final String corruptPrefix;
   private final Set<Helper> helpers = EnumSet.noneOf(Helper.class);
 
+  /** The constant holding the codec of each {@code @Codec} field, by field name. */
+  private final Map<String, String> codecConstants = new LinkedHashMap<>();
+
   /**
    * @param encoding the class whose fields are written
    * @param subject what corrupt-data errors call the value: the type name, or the class name
@@ -72,6 +81,44 @@ final class SerializerCode {
   SerializerCode(ClassEncoding encoding, String subject) {
     this.encoding = encoding;
     this.corruptPrefix = "ERR corrupt " + subject + " value: ";
+    Set<String> taken = new HashSet<>();
+    for (FieldModel field : encoding.fields()) {
+      if (field.encoding() instanceof Custom) {
+        String stem = constantCase(field.name()) + "_CODEC";
+        String constant = stem;
+        for (int i = 2; !taken.add(constant); i++) {
+          constant = stem + i;
+        }
+        codecConstants.put(field.name(), constant);
+      }
+    }
+  }
+
+  /** {@code createdAt} as {@code CREATED_AT}. */
+  private static String constantCase(String name) {
+    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * {@code private static final Codec FIELD_CODEC = new Codec();} for each {@code @Codec} field, in
+   * declaration order.
+   */
+  List<FieldSpec> codecFields() {
+    List<FieldSpec> fields = new ArrayList<>();
+    for (FieldModel field : encoding.fields()) {
+      if (field.encoding() instanceof Custom c) {
+        fields.add(
+            FieldSpec.builder(
+                    c.codec(),
+                    codecConstants.get(field.name()),
+                    Modifier.PRIVATE,
+                    Modifier.STATIC,
+                    Modifier.FINAL)
+                .initializer("new $T()", c.codec())
+                .build());
+      }
+    }
+    return fields;
   }
 
   /** Names taken by parameters and by the classes generated code refers to by simple name. */
@@ -96,6 +143,9 @@ final class SerializerCode {
             "Enum")) {
       names.newName(reserved);
     }
+    for (String constant : codecConstants.values()) {
+      names.newName(constant);
+    }
     for (FieldModel field : encoding.fields()) {
       reserveClassNames(field.encoding(), names);
     }
@@ -103,7 +153,9 @@ final class SerializerCode {
   }
 
   private static void reserveClassNames(ValueEncoding encoding, NameAllocator names) {
-    if (encoding instanceof EnumConstant e) {
+    if (encoding instanceof Custom c) {
+      reserve(c.codec(), names);
+    } else if (encoding instanceof EnumConstant e) {
       reserve(e.enumClass(), names);
     } else if (encoding instanceof Nested n) {
       reserve(n.persistable(), names);
@@ -184,7 +236,9 @@ final class SerializerCode {
       String out,
       Site site,
       NameAllocator names) {
-    if (encoding instanceof Scalar s) {
+    if (encoding instanceof Custom) {
+      body.addStatement("$N.save($L, $N)", codecConstants.get(site.field()), value, out);
+    } else if (encoding instanceof Scalar s) {
       body.addStatement(saveScalar(s, value, out));
     } else if (encoding instanceof Text) {
       body.addStatement("$N.saveStringBuffer($L.getBytes($T.UTF_8))", out, value, CHARSETS);
@@ -398,7 +452,9 @@ final class SerializerCode {
    */
   private CodeBlock load(
       CodeBlock.Builder body, ValueEncoding encoding, Site site, NameAllocator names) {
-    if (encoding instanceof Scalar s) {
+    if (encoding instanceof Custom) {
+      return CodeBlock.of("$N.load($N, $N)", codecConstants.get(site.field()), IN, ENCVER);
+    } else if (encoding instanceof Scalar s) {
       return loadScalar(s, site);
     } else if (encoding instanceof Text) {
       return CodeBlock.of("new $T($N.loadStringBuffer(), $T.UTF_8)", String.class, IN, CHARSETS);

@@ -50,6 +50,7 @@ public final class TypeDefinitionGenerator {
             .addSuperinterface(ParameterizedTypeName.get(ClassNames.TYPE_DEFINITION, typeClass))
             .addField(constant(ClassName.get(String.class), NAME_FIELD, "$S", type.name()))
             .addField(constant(TypeName.INT, ENCVER_FIELD, "$L", type.encver()))
+            .addFields(code.codecFields())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).build())
             .addMethod(
                 override("name")

@@ -112,6 +112,20 @@ public sealed interface ValueEncoding {
   }
 
   /**
+   * A field annotated {@code @Codec}: saved and loaded by an instance of the codec class. Only ever
+   * the encoding of a field itself, never of an element, key or value.
+   *
+   * @param declared the field's type as declared
+   * @param codec the class implementing {@code io.jrm.FieldCodec} for that type
+   */
+  record Custom(TypeName declared, ClassName codec) implements ValueEncoding {
+    @Override
+    public TypeName type() {
+      return declared;
+    }
+  }
+
+  /**
    * An array other than {@code byte[]}: {@code SaveUnsigned(length)} then each element.
    *
    * @param component how each element is encoded

@@ -7,6 +7,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
@@ -57,6 +58,14 @@ public final class AnnotationValues {
   /** The value of member {@code name}, explicit or default, as an int. */
   public int integer(String name) {
     return (Integer) value(withDefaults, name).getValue();
+  }
+
+  /**
+   * The value of member {@code name}, explicit or default, as the type of a class literal; null
+   * when the compiler could not resolve the class (it reports that itself).
+   */
+  public TypeMirror type(String name) {
+    return value(withDefaults, name).getValue() instanceof TypeMirror type ? type : null;
   }
 
   /**

@@ -35,6 +35,7 @@ public final class PersistentClassValidator {
   private final ErrorReporter reporter;
   private final EncodingResolver resolver;
   private final CustomMethods customMethods;
+  private final FieldCodecs codecs;
   private final Map<TypeElement, Optional<ClassEncoding>> validated = new HashMap<>();
 
   /** Creates a validator reporting to {@code reporter}. */
@@ -43,6 +44,7 @@ public final class PersistentClassValidator {
     this.reporter = reporter;
     this.resolver = new EncodingResolver(elements, types);
     this.customMethods = new CustomMethods(elements, types, reporter);
+    this.codecs = new FieldCodecs(elements, types, reporter);
   }
 
   /**
@@ -205,18 +207,27 @@ public final class PersistentClassValidator {
       }
     }
     boolean nullable = isNullable(field);
-    Resolution resolution = resolver.resolve(field.asType(), from);
-    if (resolution.encoding().isEmpty()) {
-      reporter.error(
-          field,
-          "The field "
-              + name
-              + " of type "
-              + EncodingResolver.display(field.asType())
-              + " cannot persist: "
-              + resolution.reason()
-              + ".");
-    } else if (nullable && field.asType().getKind().isPrimitive()) {
+    Optional<AnnotationValues> codec = AnnotationValues.of(field, ClassNames.CODEC, elements);
+    Optional<ValueEncoding> encoding;
+    if (codec.isPresent()) {
+      // The codec encodes the value, so the field's type need not persist.
+      encoding = codecs.validate(field, codec.get(), from);
+    } else {
+      Resolution resolution = resolver.resolve(field.asType(), from);
+      encoding = resolution.encoding();
+      if (encoding.isEmpty()) {
+        reporter.error(
+            field,
+            "The field "
+                + name
+                + " of type "
+                + EncodingResolver.display(field.asType())
+                + " cannot persist: "
+                + resolution.reason()
+                + ".");
+      }
+    }
+    if (encoding.isPresent() && nullable && field.asType().getKind().isPrimitive()) {
       reporter.error(
           field,
           "The field "
@@ -228,8 +239,7 @@ public final class PersistentClassValidator {
     if (reporter.errorCount() != errorsBefore) {
       return Optional.empty();
     }
-    ValueEncoding encoding = resolution.encoding().get();
-    return Optional.of(new FieldModel(name, encoding, nullable, since));
+    return Optional.of(new FieldModel(name, encoding.get(), nullable, since));
   }
 
   /**
