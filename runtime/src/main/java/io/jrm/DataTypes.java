@@ -207,7 +207,14 @@ final class DataTypes {
     return index;
   }
 
-  private synchronized long newValue(int type, Object value) {
+  /** A new value, to be serialized before the next fork. */
+  private long newValue(int type, Object value) {
+    Slot slot = newSlot(type, value);
+    markDirty(slot);
+    return slot.pointer;
+  }
+
+  private synchronized Slot newSlot(int type, Object value) {
     Slot slot = new Slot();
     slot.value = value;
     slot.type = type;
@@ -223,11 +230,10 @@ final class DataTypes {
     handles.put(value, handle);
     memory.writeWord(slot.pointer + HANDLE, handle);
     memory.writeWord(slot.pointer + TYPE, type);
-    markDirty(slot);
     if (definitions.get(type).rewritesAof()) {
       markCommandsMissing(slot);
     }
-    return slot.pointer;
+    return slot;
   }
 
   private synchronized Slot slot(long pointer) {
@@ -248,12 +254,19 @@ final class DataTypes {
 
   // Redis's type callbacks, in the parent process
 
-  /** rdb_load: a new value of type {@code type}, or 0 (load fails) after a LogIOError line. */
+  /**
+   * rdb_load: a new value of type {@code type}, already serialized for the next fork, or 0 (the
+   * load fails) after a LogIOError line.
+   */
   synchronized long rdbLoad(int type, long io, int encver) {
     Context scope = new Context(api, 0);
     RedisIO input = new RedisIO(scope, io);
     try {
-      return newValue(type, definitions.get(type).load(input, encver));
+      Slot slot = newSlot(type, definitions.get(type).load(input, encver));
+      // Serialized now, while loading anyway: otherwise the first fork after a restart or a full
+      // sync would pause to serialize every value.
+      store(slot.pointer + RDB, serialize(slot, false));
+      return slot.pointer;
     } catch (Throwable t) {
       input.logIOError(
           LogLevel.WARNING,
