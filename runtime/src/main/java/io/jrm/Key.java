@@ -48,8 +48,8 @@ public final class Key implements AutoCloseable {
         }
       };
 
-  /** {@code REDISMODULE_ERRORMSG_WRONGTYPE}. */
-  static final String WRONGTYPE =
+  /** Redis's error for a key of the wrong type ({@code REDISMODULE_ERRORMSG_WRONGTYPE}). */
+  public static final String WRONGTYPE =
       "WRONGTYPE Operation against a key holding the wrong kind of value";
 
   /** The error for a write through a key opened {@link KeyMode#READ}. */

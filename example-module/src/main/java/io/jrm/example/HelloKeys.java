@@ -1,6 +1,6 @@
 package io.jrm.example;
 
-import static io.jrm.example.HelloLists.WRONGTYPE;
+import static io.jrm.Key.WRONGTYPE;
 
 import io.jrm.Context;
 import io.jrm.Key;

@@ -1,5 +1,7 @@
 package io.jrm.example;
 
+import static io.jrm.Key.WRONGTYPE;
+
 import io.jrm.Context;
 import io.jrm.Key;
 import io.jrm.KeyMode;
@@ -15,9 +17,6 @@ import java.util.Arrays;
  * than by calling commands. Part of the {@link HelloWorld} module.
  */
 public final class HelloLists {
-  /** Redis's own error for a key of the wrong type ({@code REDISMODULE_ERRORMSG_WRONGTYPE}). */
-  static final String WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
-
   private HelloLists() {}
 
   /**

@@ -29,7 +29,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
@@ -39,7 +38,6 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
 import javax.lang.model.type.WildcardType;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -283,7 +281,7 @@ final class EncodingResolver {
     if (inaccessible.isPresent()) {
       return inaccessible;
     }
-    if (!hasUsableConstructor(element, from)) {
+    if (!Constructors.hasUsableNoArgConstructor(elements, element, from)) {
       return Optional.of(
           simpleName + " has no public no-argument constructor to load into" + instead);
     }
@@ -298,20 +296,6 @@ final class EncodingResolver {
     return Optional.empty();
   }
 
-  private boolean hasUsableConstructor(TypeElement element, PackageElement from) {
-    for (ExecutableElement constructor :
-        ElementFilter.constructorsIn(element.getEnclosedElements())) {
-      Set<Modifier> modifiers = constructor.getModifiers();
-      boolean reachable =
-          modifiers.contains(Modifier.PUBLIC)
-              || (!modifiers.contains(Modifier.PRIVATE)
-                  && elements.getPackageOf(element).equals(from));
-      if (constructor.getParameters().isEmpty() && reachable) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /** No type variables or wildcards anywhere in {@code type}. */
   private static boolean isConcrete(TypeMirror type) {

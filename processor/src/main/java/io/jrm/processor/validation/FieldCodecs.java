@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.PackageElement;
@@ -23,7 +22,6 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -139,7 +137,7 @@ final class FieldCodecs {
     if (inaccessible.isPresent()) {
       return error(field, codec, what + inaccessible.get() + ".");
     }
-    if (!hasUsableConstructor(element, from)) {
+    if (!Constructors.hasUsableNoArgConstructor(elements, element, from)) {
       return error(
           field,
           codec,
@@ -181,19 +179,4 @@ final class FieldCodecs {
     return Optional.empty();
   }
 
-  /** A public no-argument constructor, or a non-private one in the serializer's package. */
-  private boolean hasUsableConstructor(TypeElement element, PackageElement from) {
-    for (ExecutableElement constructor :
-        ElementFilter.constructorsIn(element.getEnclosedElements())) {
-      Set<Modifier> modifiers = constructor.getModifiers();
-      boolean reachable =
-          modifiers.contains(Modifier.PUBLIC)
-              || (!modifiers.contains(Modifier.PRIVATE)
-                  && elements.getPackageOf(element).equals(from));
-      if (constructor.getParameters().isEmpty() && reachable) {
-        return true;
-      }
-    }
-    return false;
-  }
 }
