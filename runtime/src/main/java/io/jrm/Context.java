@@ -4,6 +4,7 @@ import static io.jrm.internal.binding.RedisModuleApi.cString;
 
 import io.jrm.internal.binding.RedisModuleApi;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * The context of one command call or of the module's load ({@code RedisModuleCtx}): replies,
@@ -67,6 +68,16 @@ public final class Context {
   }
 
   // Context information
+
+  /** What is known of the caller and the server now ({@code GetContextFlags}). */
+  public Set<ContextFlag> flags() {
+    return ContextFlag.of(api.getContextFlags(pointer()));
+  }
+
+  /** Whether {@code flag} is set now, without building a set. */
+  public boolean hasFlag(ContextFlag flag) {
+    return flag.in(api.getContextFlags(pointer()));
+  }
 
   /** The number of the database the client has selected ({@code GetSelectedDb}). */
   public int selectedDb() {

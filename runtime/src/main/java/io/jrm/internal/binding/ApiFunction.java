@@ -134,7 +134,9 @@ public enum ApiFunction {
   GetBlockedClientHandle(POINTER, POINTER),
   // Beyond the reference: how a module with data types reads corrupt RDB data without a panic.
   SetModuleOptions(VOID, POINTER, INT),
-  IsIOError(INT, POINTER);
+  IsIOError(INT, POINTER),
+  // Beyond the reference: whether the caller is in MULTI, a script, a replica or loading.
+  GetContextFlags(INT, POINTER);
 
   private final CType returns;
   private final boolean variadic;

@@ -532,4 +532,8 @@ public final class RedisModuleApi {
   public int isIOError(long io) {
     return fn(ApiFunction.IsIOError).invokeInt(io);
   }
+
+  public int getContextFlags(long ctx) {
+    return fn(ApiFunction.GetContextFlags).invokeInt(ctx);
+  }
 }
