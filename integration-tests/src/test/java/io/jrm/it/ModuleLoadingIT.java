@@ -89,7 +89,9 @@ class ModuleLoadingIT {
 
   @Test
   void aJvmOptionTheJvmRefusesFailsTheLoad() {
-    assertLoadFails(TEST_MODULE, List.of("jrm.jvm-option=-XX:+NoSuchJvmOption"), "JRM: the JVM did not start");
+    assertLoadFails(TEST_MODULE, List.of("jrm.jvm-option=-XX:+NoSuchJvmOption"),
+        "JRM: the JVM refuses the options -Xrs -Xms32m -Xmx256m -Djna.nosys=true -XX:+NoSuchJvmOption: "
+            + "Unrecognized VM option 'NoSuchJvmOption'");
   }
 
   @Test

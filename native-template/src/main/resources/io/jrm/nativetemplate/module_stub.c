@@ -12,13 +12,20 @@
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <jni.h>
 #include <limits.h>
+#include <poll.h>
 #include <pthread.h>
+#include <signal.h>
+#include <spawn.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 /* @JRM_MODULE_CONFIG@ */
@@ -519,6 +526,173 @@ static int find_module_jar(RedisModuleCtx *ctx, char *out, size_t size) {
     return REDIS_OK;
 }
 
+/* ---- Checking the JVM options in a short-lived child JVM. ---- */
+
+/*
+ * The JVM exits the whole process, instead of returning an error, on options it only finds wrong
+ * while it starts (a heap it cannot reserve or commit, a heap too small), and JNI_CreateJavaVM
+ * cannot be called again in a process where it failed once. So the first JVM of a process starts
+ * with the same options in a child `java -version` first; only if that one starts does the JVM
+ * start in redis-server.
+ */
+#define JRM_PROBE_TIMEOUT_MS 30000
+#define JRM_PROBE_OUTPUT_SIZE 4096
+
+/* Set (to the pid) once JNI_CreateJavaVM failed in this process: every JRM module can see it. */
+#define JRM_FAILED_JVM_ENV "JRM_FAILED_JVM_PID"
+
+extern char **environ;
+
+static int jvm_failed_in_this_process(void) {
+    const char *pid = getenv(JRM_FAILED_JVM_ENV);
+    return pid != NULL && strtol(pid, NULL, 10) == (long)getpid();
+}
+
+static void mark_jvm_failed(void) {
+    char pid[32];
+    snprintf(pid, sizeof(pid), "%ld", (long)getpid());
+    setenv(JRM_FAILED_JVM_ENV, pid, 1);
+}
+
+/* <java home>/bin/java of the libjvm that holds symbol, which sits at <java home>/lib/server/libjvm.so. */
+static int java_launcher_of(void *symbol, char *out, size_t size) {
+    Dl_info info;
+    char path[PATH_MAX];
+    if (dladdr(symbol, &info) == 0 || realpath(info.dli_fname, path) == NULL) return 0;
+    for (int i = 0; i < 3; i++) {
+        char *slash = strrchr(path, '/');
+        if (slash == NULL) return 0;
+        *slash = '\0';
+    }
+    snprintf(out, size, "%s/bin/java", path);
+    return access(out, X_OK) == 0;
+}
+
+static long elapsed_ms(const struct timespec *since) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (now.tv_sec - since->tv_sec) * 1000 + (now.tv_nsec - since->tv_nsec) / 1000000;
+}
+
+/* Reads what the child prints until it closes its output or the deadline; 0 on timeout. */
+static int read_child_output(int fd, char *out, size_t size, const struct timespec *start) {
+    size_t len = 0;
+    for (;;) {
+        long left = JRM_PROBE_TIMEOUT_MS - elapsed_ms(start);
+        struct pollfd pfd = {.fd = fd, .events = POLLIN};
+        int ready = left > 0 ? poll(&pfd, 1, (int)left) : 0;
+        if (ready < 0 && errno == EINTR) continue;
+        if (ready <= 0) break;
+        char discard[512];
+        /* Keep the first bytes, drain the rest so the child never blocks on a full pipe. */
+        char *into = len + 1 < size ? out + len : discard;
+        size_t room = len + 1 < size ? size - 1 - len : sizeof(discard);
+        ssize_t n = read(fd, into, room);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            out[len] = '\0';
+            return 1;
+        }
+        if (into != discard) len += (size_t)n;
+    }
+    out[len] = '\0';
+    return 0;
+}
+
+/* The line of the JVM's output that says why it refused, past its generic lines. */
+static const char *refusal_reason(char *output) {
+    char *save = NULL;
+    for (char *line = strtok_r(output, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
+        while (*line == '#' || *line == ' ') line++;
+        if (*line == '\0' || strstr(line, "Error occurred during initialization of VM") != NULL ||
+            strstr(line, "Could not create the Java Virtual Machine") != NULL ||
+            strstr(line, "A fatal exception has occurred") != NULL) {
+            continue;
+        }
+        return line;
+    }
+    return "no reason given";
+}
+
+static void join_options(const JavaVMOption *options, int n, char *out, size_t size) {
+    size_t len = 0;
+    out[0] = '\0';
+    for (int i = 0; i < n && len < size; i++) {
+        int written = snprintf(out + len, size - len, "%s%s", i == 0 ? "" : " ", options[i].optionString);
+        if (written < 0) break;
+        len += (size_t)written;
+    }
+}
+
+/* Runs `java <options> -version` beside the libjvm; REDIS_OK if that JVM started. */
+static int probe_jvm_options(RedisModuleCtx *ctx, void *libjvm_symbol, const JavaVMOption *options, int n,
+                             long *took_ms) {
+    char java[PATH_MAX];
+    if (!java_launcher_of(libjvm_symbol, java, sizeof(java))) {
+        redis_log(ctx, "warning", "JRM: cannot check the JVM options: no bin/java beside the loaded libjvm.so");
+        return REDIS_ERR;
+    }
+    char *argv[JRM_MAX_JVM_OPTIONS + 8];
+    int argc = 0;
+    argv[argc++] = java;
+    /* The child's crash report, if any, must not land in Redis's working directory. */
+    argv[argc++] = "-XX:ErrorFile=/dev/null";
+    for (int i = 0; i < n; i++) argv[argc++] = options[i].optionString;
+    argv[argc++] = "-version";
+    argv[argc] = NULL;
+
+    int out[2];
+    if (pipe2(out, O_CLOEXEC) != 0) {
+        redis_log(ctx, "warning", "JRM: cannot check the JVM options: pipe: %s", strerror(errno));
+        return REDIS_ERR;
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, out[1], 2);
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
+    /* Redis's sockets and files are not the child's business. */
+    posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+#endif
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    pid_t pid;
+    /* posix_spawn, not fork: redis-server may be large, and the child only execs. */
+    int rc = posix_spawn(&pid, java, &actions, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(out[1]);
+    if (rc != 0) {
+        close(out[0]);
+        redis_log(ctx, "warning", "JRM: cannot check the JVM options: cannot run %s: %s", java, strerror(rc));
+        return REDIS_ERR;
+    }
+    char output[JRM_PROBE_OUTPUT_SIZE];
+    int finished = read_child_output(out[0], output, sizeof(output), &start);
+    close(out[0]);
+    if (!finished) kill(pid, SIGKILL);
+    /* This pid only: Redis reaps its own children (waitpid(-1)) from serverCron, never during a load. */
+    int status = 0;
+    pid_t waited;
+    do {
+        waited = waitpid(pid, &status, 0);
+    } while (waited < 0 && errno == EINTR);
+    *took_ms = elapsed_ms(&start);
+
+    char list[1024];
+    join_options(options, n, list, sizeof(list));
+    if (!finished) {
+        redis_log(ctx, "warning", "JRM: a JVM with the options %s did not start within %d ms; not starting it in "
+                                  "redis-server", list, JRM_PROBE_TIMEOUT_MS);
+        return REDIS_ERR;
+    }
+    if (waited != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        redis_log(ctx, "warning", "JRM: the JVM refuses the options %s: %s", list, refusal_reason(output));
+        return REDIS_ERR;
+    }
+    return REDIS_OK;
+}
+
 /* ---- Starting or joining the JVM. ---- */
 
 typedef jint (*CreateJavaVM)(JavaVM **, void **, void *);
@@ -551,6 +725,12 @@ static int start_jvm(RedisModuleCtx *ctx, const Options *o, JNIEnv **env) {
         redis_log(ctx, "warning", "JRM: cannot attach to the running JVM");
         return REDIS_ERR;
     }
+    if (jvm_failed_in_this_process()) {
+        /* A second JNI_CreateJavaVM after a failed one aborts the process. */
+        redis_log(ctx, "warning", "JRM: the JVM failed to start earlier in this process and cannot be started "
+                                  "twice; restart redis-server to load Java modules");
+        return REDIS_ERR;
+    }
 
     char xms[80], xmx[80];
     snprintf(xms, sizeof(xms), "-Xms%s", o->xms);
@@ -565,6 +745,8 @@ static int start_jvm(RedisModuleCtx *ctx, const Options *o, JNIEnv **env) {
     options[n++].optionString = "-Djna.nosys=true";
     for (int i = 0; i < o->jvm_option_count; i++) options[n++].optionString = (char *)o->jvm_options[i];
     for (int i = 0; i < n; i++) options[i].extraInfo = NULL;
+    long probe_ms = 0;
+    if (probe_jvm_options(ctx, (void *)create, options, n, &probe_ms) != REDIS_OK) return REDIS_ERR;
 
     JavaVMInitArgs args;
     args.version = JNI_VERSION_10;
@@ -576,9 +758,11 @@ static int start_jvm(RedisModuleCtx *ctx, const Options *o, JNIEnv **env) {
         redis_log(ctx, "warning", "JRM: the JVM did not start (JNI_CreateJavaVM returned %d): check "
                                   "jrm.jvm-option, jrm.xms and jrm.xmx; the JVM's reason is on Redis's stderr", rc);
         jvm = NULL;
+        mark_jvm_failed();
         return REDIS_ERR;
     }
-    redis_log(ctx, "notice", "JRM: started the JVM from %s with %s %s", libjvm_path, xms, xmx);
+    redis_log(ctx, "notice", "JRM: started the JVM from %s with %s %s (options checked in a child JVM in %ld ms)",
+              libjvm_path, xms, xmx, probe_ms);
     return REDIS_OK;
 }
 
