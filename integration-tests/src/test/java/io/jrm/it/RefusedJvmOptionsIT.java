@@ -55,14 +55,19 @@ class RefusedJvmOptionsIT {
   void refusedOptionsStopTheServerFromStartingWithTheirReason(
       List<String> args, String options, String reason) {
     assertThatThrownBy(
-            () -> RedisServer.builder().module(TEST_MODULE, args.toArray(String[]::new)).start().close())
+            () ->
+                RedisServer.builder()
+                    .module(TEST_MODULE, args.toArray(String[]::new))
+                    .start()
+                    .close())
         .hasMessageContaining(REFUSED + options)
         .hasMessageContaining(reason);
   }
 
   @Test
   void refusedOptionsThroughModuleLoadKeepTheServerAndItsData() {
-    try (RedisServer server = withModuleCommand().start(); Jedis jedis = server.client()) {
+    try (RedisServer server = withModuleCommand().start();
+        Jedis jedis = server.client()) {
       jedis.set("kept", "value");
       refusedOptions()
           .forEach(
@@ -82,7 +87,8 @@ class RefusedJvmOptionsIT {
 
   @Test
   void afterTheJvmFailedToStartLaterLoadsOfAnyJavaModuleFailCleanly() {
-    try (RedisServer server = withModuleCommand().start(); Jedis jedis = server.client()) {
+    try (RedisServer server = withModuleCommand().start();
+        Jedis jedis = server.client()) {
       jedis.set("kept", "value");
       // The java launcher takes -version, the JVM itself does not: the check passes, the JVM fails.
       assertThatThrownBy(() -> moduleLoad(jedis, TEST_MODULE, List.of("jrm.jvm-option=-version")))
@@ -92,7 +98,8 @@ class RefusedJvmOptionsIT {
         assertThatThrownBy(() -> moduleLoad(jedis, module, List.of()))
             .hasMessageContaining("Error loading the extension");
         assertThat(server.logTail(3))
-            .contains("JRM: the JVM failed to start earlier in this process and cannot be started twice");
+            .contains(
+                "JRM: the JVM failed to start earlier in this process and cannot be started twice");
       }
       assertThat(jedis.get("kept")).isEqualTo("value");
     }

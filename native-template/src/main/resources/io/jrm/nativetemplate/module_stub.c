@@ -20,6 +20,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -768,67 +769,127 @@ static int start_jvm(RedisModuleCtx *ctx, const Options *o, JNIEnv **env) {
 
 /* ---- Talking to Java during the load. ---- */
 
+/*
+ * Every JNI call below is checked before the next one: a JNI call with an exception pending, or
+ * with a NULL class or method id, is undefined behaviour. NULL means "failed", with the exception
+ * (if any) left pending for log_exception.
+ */
+static void *checked(JNIEnv *env, void *result) {
+    return (*env)->ExceptionCheck(env) ? NULL : result;
+}
+
+static jclass find_class(JNIEnv *env, const char *name) {
+    return checked(env, (*env)->FindClass(env, name));
+}
+
+static jstring new_string(JNIEnv *env, const char *text) {
+    return checked(env, (*env)->NewStringUTF(env, text));
+}
+
+/* new cls(args...), with the constructor of that descriptor. */
+static jobject new_object(JNIEnv *env, jclass cls, const char *descriptor, ...) {
+    jmethodID init = checked(env, (*env)->GetMethodID(env, cls, "<init>", descriptor));
+    if (init == NULL) return NULL;
+    va_list args;
+    va_start(args, descriptor);
+    jobject object = (*env)->NewObjectV(env, cls, init, args);
+    va_end(args);
+    return checked(env, object);
+}
+
+/* target.name(args...) for a method that returns an object. */
+static jobject call_object(JNIEnv *env, jobject target, const char *name, const char *descriptor, ...) {
+    jclass cls = checked(env, (*env)->GetObjectClass(env, target));
+    jmethodID method = cls == NULL ? NULL : checked(env, (*env)->GetMethodID(env, cls, name, descriptor));
+    if (method == NULL) return NULL;
+    va_list args;
+    va_start(args, descriptor);
+    jobject result = (*env)->CallObjectMethodV(env, target, method, args);
+    va_end(args);
+    return checked(env, result);
+}
+
 /* Logs the pending Java exception as one line and clears it. */
 static void log_exception(RedisModuleCtx *ctx, JNIEnv *env, const char *what) {
     jthrowable error = (*env)->ExceptionOccurred(env);
     (*env)->ExceptionClear(env);
-    jstring description = NULL;
-    if (error != NULL) {
-        jclass object = (*env)->FindClass(env, "java/lang/Object");
-        jmethodID to_string = (*env)->GetMethodID(env, object, "toString", "()Ljava/lang/String;");
-        description = (jstring)(*env)->CallObjectMethod(env, error, to_string);
-        if ((*env)->ExceptionCheck(env)) {
-            (*env)->ExceptionClear(env);
-            description = NULL;
-        }
-    }
+    jstring description = error == NULL ? NULL : call_object(env, error, "toString", "()Ljava/lang/String;");
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
     const char *text = description != NULL ? (*env)->GetStringUTFChars(env, description, NULL) : NULL;
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
     redis_log(ctx, "warning", "JRM: %s: %s", what, text != NULL ? text : "unknown error");
     if (text != NULL) (*env)->ReleaseStringUTFChars(env, description, text);
 }
 
 /* new URLClassLoader("jrm-<module>", new URL[] {new File(jar).toURI().toURL()}, platform loader) */
 static jobject new_module_class_loader(JNIEnv *env, const char *jar) {
-    jclass file_class = (*env)->FindClass(env, "java/io/File");
-    if (file_class == NULL) return NULL;
-    jobject file = (*env)->NewObject(env, file_class,
-                                     (*env)->GetMethodID(env, file_class, "<init>", "(Ljava/lang/String;)V"),
-                                     (*env)->NewStringUTF(env, jar));
-    if (file == NULL) return NULL;
-    jobject uri = (*env)->CallObjectMethod(env, file, (*env)->GetMethodID(env, file_class, "toURI", "()Ljava/net/URI;"));
-    if (uri == NULL) return NULL;
-    jclass uri_class = (*env)->FindClass(env, "java/net/URI");
-    jobject url = (*env)->CallObjectMethod(env, uri, (*env)->GetMethodID(env, uri_class, "toURL", "()Ljava/net/URL;"));
-    if (url == NULL) return NULL;
-    jclass url_class = (*env)->FindClass(env, "java/net/URL");
-    jobjectArray urls = (*env)->NewObjectArray(env, 1, url_class, url);
-    jclass loader_class = (*env)->FindClass(env, "java/lang/ClassLoader");
-    jobject platform = (*env)->CallStaticObjectMethod(
-        env, loader_class,
-        (*env)->GetStaticMethodID(env, loader_class, "getPlatformClassLoader", "()Ljava/lang/ClassLoader;"));
-    if (platform == NULL) return NULL;
-    jclass url_loader_class = (*env)->FindClass(env, "java/net/URLClassLoader");
-    jmethodID init = (*env)->GetMethodID(env, url_loader_class, "<init>",
-                                         "(Ljava/lang/String;[Ljava/net/URL;Ljava/lang/ClassLoader;)V");
-    return (*env)->NewObject(env, url_loader_class, init, (*env)->NewStringUTF(env, "jrm-" JRM_MODULE_NAME), urls,
-                             platform);
+    jclass file_class = find_class(env, "java/io/File");
+    jstring path = file_class == NULL ? NULL : new_string(env, jar);
+    jobject file = path == NULL ? NULL : new_object(env, file_class, "(Ljava/lang/String;)V", path);
+    jobject uri = file == NULL ? NULL : call_object(env, file, "toURI", "()Ljava/net/URI;");
+    jobject url = uri == NULL ? NULL : call_object(env, uri, "toURL", "()Ljava/net/URL;");
+    jclass url_class = url == NULL ? NULL : find_class(env, "java/net/URL");
+    jobjectArray urls = url_class == NULL ? NULL : checked(env, (*env)->NewObjectArray(env, 1, url_class, url));
+    jclass loader_class = urls == NULL ? NULL : find_class(env, "java/lang/ClassLoader");
+    jmethodID get_platform = loader_class == NULL ? NULL : checked(env, (*env)->GetStaticMethodID(
+        env, loader_class, "getPlatformClassLoader", "()Ljava/lang/ClassLoader;"));
+    jobject platform = get_platform == NULL ? NULL
+                                            : checked(env, (*env)->CallStaticObjectMethod(env, loader_class, get_platform));
+    jclass url_loader_class = platform == NULL ? NULL : find_class(env, "java/net/URLClassLoader");
+    jstring name = url_loader_class == NULL ? NULL : new_string(env, "jrm-" JRM_MODULE_NAME);
+    if (name == NULL) return NULL;
+    return new_object(env, url_loader_class, "(Ljava/lang/String;[Ljava/net/URL;Ljava/lang/ClassLoader;)V", name,
+                      urls, platform);
 }
 
 static jclass load_class(JNIEnv *env, jobject loader, const char *name) {
-    jclass loader_class = (*env)->GetObjectClass(env, loader);
-    jmethodID load = (*env)->GetMethodID(env, loader_class, "loadClass", "(Ljava/lang/String;)Ljava/lang/Class;");
-    return (jclass)(*env)->CallObjectMethod(env, loader, load, (*env)->NewStringUTF(env, name));
+    jstring java_name = new_string(env, name);
+    if (java_name == NULL) return NULL;
+    return call_object(env, loader, "loadClass", "(Ljava/lang/String;)Ljava/lang/Class;", java_name);
 }
 
 static jlongArray long_array(JNIEnv *env, const jlong *values, int count) {
-    jlongArray array = (*env)->NewLongArray(env, count);
+    jlongArray array = checked(env, (*env)->NewLongArray(env, count));
     if (array != NULL) (*env)->SetLongArrayRegion(env, array, 0, count, values);
-    return array;
+    return checked(env, array);
+}
+
+/* The static methods of ModuleEntry the stub calls, by name and JNI descriptor. */
+static jmethodID entry_on_load;
+static const struct {
+    jmethodID *id;
+    const char *name;
+    const char *descriptor;
+} entry_methods[] = {
+    {&entry_on_load, "onLoad", "(Lio/jrm/spi/ModuleDefinition;J[J[J[J[J)I"},
+    {&entry_command, "command", "(IJJI)I"},
+    {&entry_blocked, "blockedCallback", "(IJJI)I"},
+    {&entry_free_privdata, "freePrivateData", "(JJ)V"},
+    {&entry_rdb_load, "rdbLoad", "(IJI)J"},
+    {&entry_rdb_save, "rdbSave", "(JJ)V"},
+    {&entry_aof_rewrite, "aofRewrite", "(JJJ)V"},
+    {&entry_mem_usage, "memUsage", "(J)J"},
+    {&entry_digest, "digest", "(JJ)V"},
+    {&entry_free_value, "freeValue", "(J)V"},
+    {&entry_before_fork, "beforeFork", "()V"},
+    {&entry_restore, "restore", "(JJI)I"},
+};
+
+static int find_entry_methods(JNIEnv *env, jclass entry) {
+    for (size_t i = 0; i < sizeof(entry_methods) / sizeof(entry_methods[0]); i++) {
+        *entry_methods[i].id =
+            checked(env, (*env)->GetStaticMethodID(env, entry, entry_methods[i].name, entry_methods[i].descriptor));
+        if (*entry_methods[i].id == NULL) return REDIS_ERR;
+    }
+    return REDIS_OK;
 }
 
 /* Loads the module's classes and hands its definition to ModuleEntry.onLoad. */
 static int load_java_module(RedisModuleCtx *ctx, JNIEnv *env, const char *jar, const Options *o) {
-    (*env)->PushLocalFrame(env, 64);
+    if ((*env)->PushLocalFrame(env, 64) != JNI_OK) {
+        log_exception(ctx, env, "cannot start loading the Java module");
+        return REDIS_ERR;
+    }
     int result = REDIS_ERR;
     jobject loader = new_module_class_loader(env, jar);
     if (loader == NULL) {
@@ -845,36 +906,26 @@ static int load_java_module(RedisModuleCtx *ctx, JNIEnv *env, const char *jar, c
         log_exception(ctx, env, "the JRM runtime (" JRM_ENTRY_CLASS ") is not in the module jar");
         goto done;
     }
-    jobject definition = (*env)->NewObject(env, definition_class,
-                                           (*env)->GetMethodID(env, definition_class, "<init>", "()V"));
+    jobject definition = new_object(env, definition_class, "()V");
     if (definition == NULL) {
         log_exception(ctx, env, "cannot create " JRM_DEFINITION_CLASS);
         goto done;
     }
-    jmethodID on_load = (*env)->GetStaticMethodID(env, entry, "onLoad", "(Lio/jrm/spi/ModuleDefinition;J[J[J[J[J)I");
-    entry_command = (*env)->GetStaticMethodID(env, entry, "command", "(IJJI)I");
-    entry_blocked = (*env)->GetStaticMethodID(env, entry, "blockedCallback", "(IJJI)I");
-    entry_free_privdata = (*env)->GetStaticMethodID(env, entry, "freePrivateData", "(JJ)V");
-    entry_rdb_load = (*env)->GetStaticMethodID(env, entry, "rdbLoad", "(IJI)J");
-    entry_rdb_save = (*env)->GetStaticMethodID(env, entry, "rdbSave", "(JJ)V");
-    entry_aof_rewrite = (*env)->GetStaticMethodID(env, entry, "aofRewrite", "(JJJ)V");
-    entry_mem_usage = (*env)->GetStaticMethodID(env, entry, "memUsage", "(J)J");
-    entry_digest = (*env)->GetStaticMethodID(env, entry, "digest", "(JJ)V");
-    entry_free_value = (*env)->GetStaticMethodID(env, entry, "freeValue", "(J)V");
-    entry_before_fork = (*env)->GetStaticMethodID(env, entry, "beforeFork", "()V");
-    entry_restore = (*env)->GetStaticMethodID(env, entry, "restore", "(JJI)I");
-    if (on_load == NULL || entry_command == NULL || entry_blocked == NULL || entry_free_privdata == NULL ||
-        entry_rdb_load == NULL || entry_rdb_save == NULL || entry_aof_rewrite == NULL || entry_mem_usage == NULL ||
-        entry_digest == NULL || entry_free_value == NULL || entry_before_fork == NULL || entry_restore == NULL) {
+    if (find_entry_methods(env, entry) != REDIS_OK) {
         log_exception(ctx, env, "the JRM runtime in the module jar does not match this stub");
         goto done;
     }
-    entry_class = (jclass)(*env)->NewGlobalRef(env, entry);
-    jint rc = (*env)->CallStaticIntMethod(env, entry, on_load, definition, (jlong)(intptr_t)ctx,
-                                          long_array(env, o->java_args, o->java_arg_count),
-                                          long_array(env, command_functions, JRM_COMMAND_COUNT),
-                                          long_array(env, callback_functions, JRM_CALLBACK_COUNT),
-                                          long_array(env, type_loaders, JRM_TYPE_COUNT));
+    jlongArray args = long_array(env, o->java_args, o->java_arg_count);
+    jlongArray commands = args == NULL ? NULL : long_array(env, command_functions, JRM_COMMAND_COUNT);
+    jlongArray callbacks = commands == NULL ? NULL : long_array(env, callback_functions, JRM_CALLBACK_COUNT);
+    jlongArray loaders = callbacks == NULL ? NULL : long_array(env, type_loaders, JRM_TYPE_COUNT);
+    entry_class = loaders == NULL ? NULL : checked(env, (*env)->NewGlobalRef(env, entry));
+    if (entry_class == NULL) {
+        log_exception(ctx, env, "cannot hand the module to Java");
+        goto done;
+    }
+    jint rc = (*env)->CallStaticIntMethod(env, entry, entry_on_load, definition, (jlong)(intptr_t)ctx, args,
+                                          commands, callbacks, loaders);
     if ((*env)->ExceptionCheck(env)) {
         log_exception(ctx, env, "loading the Java module failed");
     } else {

@@ -1,0 +1,109 @@
+package io.jrm.it;
+
+import static io.jrm.it.TypeServers.awaitAofRewrite;
+import static io.jrm.it.TypeServers.awaitBgsave;
+import static io.jrm.testkit.Commands.send;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jrm.testkit.RedisServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+
+/**
+ * The stub's JNI use under {@code -Xcheck:jni}: loading, commands, type callbacks (save, load,
+ * fork, digest, free), blocked clients and a second module joining the JVM draw no JNI warning from
+ * JRM's own code.
+ *
+ * <p>JNA's dispatch library draws warnings of its own that are left alone: its {@code JNI_OnLoad}
+ * (under {@code NativeLibraries.load}) exceeds its local reference capacity and calls {@code
+ * CallStaticObjectMethod} without checking, and each downcall ({@code Native.invoke*}) calls {@code
+ * CallObjectMethod} without checking. The stub never calls {@code CallObjectMethod} outside the
+ * load, where no Java frame is below it, so those warnings cannot be the stub's.
+ */
+class JniCheckIT {
+  private static final Path TEST_MODULE = Path.of(System.getProperty("jrm.test.module"));
+  private static final Path EXAMPLE_MODULE = Path.of(System.getProperty("jrm.example.module"));
+  private static final Duration FORK_TIMEOUT = Duration.ofSeconds(30);
+
+  @Test
+  void jrmMakesNoJniCallThatTheJniCheckerWarnsAbout() throws Exception {
+    Path output;
+    try (RedisServer server =
+            RedisServer.builder()
+                .module(TEST_MODULE, "jrm.jvm-option=-Xcheck:jni")
+                .config("enable-debug-command", "yes")
+                .config("enable-module-command", "yes")
+                .start();
+        Jedis jedis = TypeServers.client(server)) {
+      output = server.stdoutFile();
+      exerciseTheStub(server, jedis);
+      assertThat(server.stop()).isZero();
+      List<String> warnings = jrmWarnings(Files.readAllLines(output, StandardCharsets.UTF_8));
+      assertThat(warnings).isEmpty();
+      // -Xcheck:jni really ran: JNA's own warnings are there.
+      assertThat(Files.readString(output, StandardCharsets.UTF_8))
+          .contains("WARNING in native method: JNI");
+    }
+  }
+
+  private static void exerciseTheStub(RedisServer server, Jedis jedis) throws InterruptedException {
+    assertThat(send(jedis, "JRMTEST.TYPE.SET", "rich", "number", "5", "text", "hi"))
+        .isEqualTo("OK");
+    assertThat(send(jedis, "JRMTEST.CTYPE.INCR", "counter", "a", "2")).isEqualTo(2L);
+    assertThat(send(jedis, "JRMTEST.ATYPE.PUSH", "list", "x", "y")).isEqualTo(2L);
+    assertThatThrownBy(() -> send(jedis, "JRMTEST.THROW")).hasMessageContaining("boom");
+    assertThat(send(jedis, "MEMORY", "USAGE", "rich")).isInstanceOf(Long.class);
+    assertThat(send(jedis, "DEBUG", "DIGEST-VALUE", "rich")).isNotNull();
+    assertThat(jedis.save()).isEqualTo("OK");
+    assertThat(send(jedis, "DEBUG", "RELOAD")).isEqualTo("OK");
+    assertThat(jedis.bgsave()).isEqualTo("Background saving started");
+    assertThat(awaitBgsave(jedis, FORK_TIMEOUT)).isEqualTo("ok");
+    jedis.bgrewriteaof();
+    assertThat(awaitAofRewrite(jedis, FORK_TIMEOUT)).isEqualTo("ok");
+    try (Jedis other = server.client()) {
+      CompletableFuture<Object> blocked =
+          CompletableFuture.supplyAsync(() -> send(other, "JRMTEST.BLOCK.ECHO", "50", "v"));
+      assertThat(send(jedis, "JRMTEST.BLOCK.TIMEOUT", "50")).isEqualTo("TIMEOUT");
+      assertThat(blocked.join()).isEqualTo(List.of("v", 1L, 0L));
+    }
+    assertThat(send(jedis, "JRMTEST.BLOCK.INCR", "n", "3")).isEqualTo(List.of("3", 1L, 0L));
+    assertThat(send(jedis, "MODULE", "LOAD", EXAMPLE_MODULE.toString())).isEqualTo("OK");
+    assertThat(send(jedis, "HELLO.SIMPLE")).isEqualTo(0L);
+    assertThat(jedis.del("rich", "counter", "list")).isEqualTo(3L);
+    assertThat(jedis.flushAll()).isEqualTo("OK");
+  }
+
+  /**
+   * The checker's warnings that are not JNA's (see the class comment), each with its first frame.
+   */
+  private static List<String> jrmWarnings(List<String> lines) {
+    List<String> found = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (!line.startsWith("WARNING") && !line.startsWith("FATAL ERROR in native method")) {
+        continue;
+      }
+      String frame = i + 1 < lines.size() ? lines.get(i + 1).trim() : "";
+      if (!isJnas(line, frame)) {
+        found.add(line + " / " + frame);
+      }
+    }
+    return found;
+  }
+
+  private static boolean isJnas(String warning, String firstFrame) {
+    boolean onLoad = firstFrame.startsWith("at jdk.internal.loader.NativeLibraries.load(");
+    boolean downcall =
+        firstFrame.startsWith("at com.sun.jna.Native.invoke")
+            && warning.endsWith("from CallObjectMethod");
+    return onLoad || downcall;
+  }
+}
