@@ -32,6 +32,11 @@ public final class BlockedClient {
     void handle(Context ctx, Object data) throws Exception;
   }
 
+  // Indexes of the stub's blocked-client functions in its callback functions (StubAbiTest checks).
+  private static final int REPLY_CALLBACK = 0;
+  private static final int TIMEOUT_CALLBACK = 1;
+  private static final int FREE_PRIVDATA_CALLBACK = 2;
+
   /** Blocked clients by their {@code RedisModuleBlockedClient *}, until Redis frees them. */
   private static final Map<Long, BlockedClient> blocked = new ConcurrentHashMap<>();
 
@@ -53,7 +58,12 @@ public final class BlockedClient {
       Context ctx, Callback onReply, Callback onTimeout, long timeoutMillis, long[] callbacks) {
     long pointer =
         ctx.api()
-            .blockClient(ctx.pointer(), callbacks[0], callbacks[1], callbacks[2], timeoutMillis);
+            .blockClient(
+                ctx.pointer(),
+                callbacks[REPLY_CALLBACK],
+                callbacks[TIMEOUT_CALLBACK],
+                callbacks[FREE_PRIVDATA_CALLBACK],
+                timeoutMillis);
     if (pointer == 0) {
       throw new RedisException("ERR this client cannot be blocked here (MULTI, Lua or a replica)");
     }

@@ -31,7 +31,7 @@ import java.util.Map;
  * thread ({@code FLUSHALL ASYNC}).
  */
 final class DataTypes {
-  // Layout of the stub's JavaValue struct: six 64-bit words.
+  // Layout of the stub's JavaValue struct: six 64-bit words. StubAbiTest checks these layouts.
   private static final int HANDLE = 0;
   private static final int TYPE = 8;
   private static final int RDB = 16;

@@ -21,7 +21,8 @@ final class ModuleEntry {
   private static final int WORD = Long.BYTES;
 
   private static final int BLOCKED_TIMEOUT = 1;
-  // Indexes into the stub's callback functions (callback_functions in module_stub.c).
+  // Indexes into the stub's callback functions (callback_functions in module_stub.c); the blocked
+  // kinds and these are checked against the stub by StubAbiTest, as are the methods it looks up.
   private static final int RESTORE_COMMAND = 3;
   private static final int TYPE_TABLE = 4;
   private static final int TYPE_METHODS = 5;

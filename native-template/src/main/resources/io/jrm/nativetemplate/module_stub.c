@@ -854,7 +854,7 @@ static jlongArray long_array(JNIEnv *env, const jlong *values, int count) {
     return checked(env, array);
 }
 
-/* The static methods of ModuleEntry the stub calls, by name and JNI descriptor. */
+/* The static methods of ModuleEntry the stub calls, by name and JNI descriptor (StubAbiTest checks them). */
 static jmethodID entry_on_load;
 static const struct {
     jmethodID *id;

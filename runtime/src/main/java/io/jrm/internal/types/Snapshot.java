@@ -2,8 +2,8 @@ package io.jrm.internal.types;
 
 /**
  * The byte format in which a data type value is prepared, in the parent, for a forked child to
- * write with pure C (the module stub's replay, which must agree with these constants). All numbers
- * are little-endian.
+ * write with pure C (the module stub's replay; StubAbiTest replays this format through it). All
+ * numbers are little-endian.
  *
  * <p>RDB stream: a sequence of records, one per {@code Save*} call: {@code 'U'} or {@code 'S'} and
  * 8 bytes, {@code 'D'} and 8 bytes of the double, {@code 'F'} and 4 bytes of the float, {@code

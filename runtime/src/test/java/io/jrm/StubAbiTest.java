@@ -1,0 +1,202 @@
+package io.jrm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jrm.internal.types.SnapshotWriter;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract between the C stub and this runtime, checked from both sides: a probe compiled with
+ * gcc against the stub template ({@code stub_abi_probe.c}) prints the stub's struct layouts, the
+ * order of its callback functions, the ModuleEntry methods it looks up, and how it replays a
+ * snapshot written by {@link SnapshotWriter}; each must match the Java side.
+ */
+class StubAbiTest {
+  private static final String TEMPLATE = "io/jrm/nativetemplate/module_stub.c";
+  private static final String PROBE = "io/jrm/stub_abi_probe.c";
+  private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
+
+  /** The probe's output: the rest of each line by its first words. */
+  private static Map<String, String> probe;
+
+  private static List<String> replay;
+
+  @BeforeAll
+  static void runProbe(@TempDir Path dir) throws Exception {
+    assumeTrue(onPath("gcc"), "gcc is not on PATH");
+    copyResource(TEMPLATE, dir.resolve("module_stub.c"));
+    copyResource(PROBE, dir.resolve("probe.c"));
+    Path executable = dir.resolve("probe");
+    run(
+        dir,
+        "gcc",
+        "-std=gnu11",
+        "-I" + JAVA_HOME.resolve("include"),
+        "-I" + JAVA_HOME.resolve("include/linux"),
+        "-o",
+        executable.toString(),
+        dir.resolve("probe.c").toString(),
+        "-ldl",
+        "-lpthread");
+
+    SnapshotWriter rdb = new SnapshotWriter(false);
+    rdb.saveUnsigned(7);
+    rdb.saveSigned(-3);
+    rdb.saveDouble(1.5);
+    rdb.saveFloat(2.5f);
+    rdb.saveStringBuffer(bytes("abc"));
+    SnapshotWriter aof = new SnapshotWriter(false);
+    aof.command(new byte[][] {bytes("RPUSH"), null, bytes("x"), bytes("y")});
+    aof.command(new byte[][] {bytes("PEXPIRE"), null, bytes("10")});
+    Files.write(dir.resolve("rdb"), rdb.toByteArray());
+    Files.write(dir.resolve("aof"), aof.toByteArray());
+
+    List<String> lines =
+        run(
+            dir,
+            executable.toString(),
+            dir.resolve("rdb").toString(),
+            dir.resolve("aof").toString());
+    probe = new LinkedHashMap<>();
+    for (String line : lines) {
+      String[] words = line.split(" ", 3);
+      probe.put(words[0] + " " + words[1], words.length > 2 ? words[2] : "");
+    }
+    replay = lines.stream().filter(l -> l.startsWith("rdb ") || l.startsWith("aof ")).toList();
+  }
+
+  @Test
+  void javaValueLayoutMatchesDataTypes() throws Exception {
+    assertThat(probe)
+        .containsEntry("offset JavaValue.handle", constant(DataTypes.class, "HANDLE"))
+        .containsEntry("offset JavaValue.type", constant(DataTypes.class, "TYPE"))
+        .containsEntry("offset JavaValue.rdb", constant(DataTypes.class, "RDB"))
+        .containsEntry("offset JavaValue.rdb_len", constant(DataTypes.class, "RDB_LENGTH"))
+        .containsEntry("offset JavaValue.aof", constant(DataTypes.class, "AOF"))
+        .containsEntry("offset JavaValue.aof_len", constant(DataTypes.class, "AOF_LENGTH"))
+        .containsEntry("size JavaValue", constant(DataTypes.class, "VALUE_SIZE"));
+  }
+
+  @Test
+  void typeTableLayoutMatchesDataTypes() throws Exception {
+    assertThat(probe)
+        .containsEntry("size TypeEntry", constant(DataTypes.class, "TYPE_ENTRY_SIZE"))
+        .containsEntry("offset TypeEntry.encver", constant(DataTypes.class, "TYPE_ENCVER"))
+        .containsEntry("size TypeEntry.name", constant(DataTypes.class, "TYPE_ENCVER"));
+  }
+
+  @Test
+  void callbackFunctionsAreInTheOrderJavaIndexesThem() throws Exception {
+    int typeMethods = Integer.parseInt(constant(ModuleEntry.class, "TYPE_METHODS"));
+    // RedisModuleTypeMethods order after version and rdb_load, the two words Java fills itself.
+    List<String> methods =
+        List.of(
+            "&type_rdb_save", "&type_aof_rewrite", "&type_mem_usage", "&type_digest", "&type_free");
+    int methodWords = Integer.parseInt(constant(DataTypes.class, "METHOD_WORDS"));
+    assertThat(methods).hasSize(methodWords - 2);
+    assertThat(probe)
+        .containsEntry("callback &blocked_reply", constant(BlockedClient.class, "REPLY_CALLBACK"))
+        .containsEntry(
+            "callback &blocked_timeout", constant(BlockedClient.class, "TIMEOUT_CALLBACK"))
+        .containsEntry(
+            "callback &blocked_free_privdata",
+            constant(BlockedClient.class, "FREE_PRIVDATA_CALLBACK"))
+        .containsEntry("callback &restore_command", constant(ModuleEntry.class, "RESTORE_COMMAND"))
+        .containsEntry("callback type_table", constant(ModuleEntry.class, "TYPE_TABLE"))
+        .containsEntry("callbacks " + (typeMethods + methods.size()), "");
+    for (int i = 0; i < methods.size(); i++) {
+      assertThat(probe)
+          .containsEntry("callback " + methods.get(i), Integer.toString(typeMethods + i));
+    }
+  }
+
+  @Test
+  void blockedCallbackKindsMatchModuleEntry() throws Exception {
+    assertThat(probe)
+        .containsEntry(
+            "blocked-kind BLOCKED_TIMEOUT", constant(ModuleEntry.class, "BLOCKED_TIMEOUT"));
+  }
+
+  @Test
+  void everyMethodTheStubLooksUpIsAStaticMethodOfModuleEntryWithThatDescriptor() {
+    Map<String, String> looked =
+        probe.entrySet().stream()
+            .filter(e -> e.getKey().startsWith("method "))
+            .collect(Collectors.toMap(e -> e.getKey().substring(7), Map.Entry::getValue));
+    Map<String, String> declared =
+        Arrays.stream(ModuleEntry.class.getDeclaredMethods())
+            .filter(m -> Modifier.isStatic(m.getModifiers()) && looked.containsKey(m.getName()))
+            .collect(Collectors.toMap(Method::getName, StubAbiTest::descriptor));
+    assertThat(looked).isNotEmpty().isEqualTo(declared);
+  }
+
+  @Test
+  void theStubReplaysWhatSnapshotWriterWrites() {
+    assertThat(replay)
+        .containsExactly(
+            "rdb unsigned 7",
+            "rdb signed -3",
+            "rdb double 1.5",
+            "rdb float 2.5",
+            "rdb buffer abc",
+            "aof v RPUSH <key> x y",
+            "aof v PEXPIRE <key> 10");
+    assertThat(probe).containsEntry("replay rdb", "0").containsEntry("replay aof", "0");
+  }
+
+  private static String descriptor(Method method) {
+    return MethodType.methodType(method.getReturnType(), method.getParameterTypes())
+        .toMethodDescriptorString();
+  }
+
+  /** A private static final int of the runtime, as the probe prints numbers. */
+  private static String constant(Class<?> owner, String name) throws ReflectiveOperationException {
+    Field field = owner.getDeclaredField(name);
+    field.setAccessible(true);
+    return Integer.toString(field.getInt(null));
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void copyResource(String name, Path target) throws IOException {
+    try (InputStream in = StubAbiTest.class.getClassLoader().getResourceAsStream(name)) {
+      assertThat(in).as(name).isNotNull();
+      Files.copy(in, target);
+    }
+  }
+
+  private static List<String> run(Path dir, String... command) throws Exception {
+    Process process =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command[0]).isTrue();
+    assertThat(process.exitValue()).as("%s: %s", String.join(" ", command), output).isZero();
+    return output.lines().toList();
+  }
+
+  private static boolean onPath(String program) {
+    return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        .anyMatch(entry -> !entry.isEmpty() && Files.isExecutable(Path.of(entry, program)));
+  }
+}
