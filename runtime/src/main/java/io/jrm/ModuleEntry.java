@@ -30,6 +30,9 @@ final class ModuleEntry {
   private static ModuleDefinition definition;
   private static long[] callbacks;
   private static DataTypes dataTypes;
+  private static HeapGuard heapGuard;
+  /** Per command of the definition: flagged deny-oom, so refused while the heap is full. */
+  private static boolean[] deniesOom;
 
   private ModuleEntry() {}
 
@@ -53,6 +56,7 @@ final class ModuleEntry {
     callbacks = callbackFunctions;
     Context context = new Context(api, ctx);
     try {
+      heapGuard = HeapGuard.install(line -> log(LogLevel.WARNING, line));
       if (!module.types().isEmpty()) {
         long[] methods =
             Arrays.copyOfRange(callbackFunctions, TYPE_METHODS, callbackFunctions.length);
@@ -79,8 +83,10 @@ final class ModuleEntry {
         }
       }
       List<CommandDefinition> commands = module.commands();
+      deniesOom = new boolean[commands.size()];
       for (int i = 0; i < commands.size(); i++) {
         CommandDefinition command = commands.get(i);
+        deniesOom[i] = Arrays.asList(command.flags().split(" ")).contains("deny-oom");
         int rc =
             api.createCommand(
                 ctx,
@@ -129,6 +135,9 @@ final class ModuleEntry {
         ctx,
         "command " + name,
         context -> {
+          if (deniesOom[index]) {
+            heapGuard.check();
+          }
           definition.dispatch(index, context, context.wrapArguments(arguments(argv, argc)));
           if (!context.replyTracker().complete() && !context.isKeysPositionRequest()) {
             context.log(LogLevel.WARNING, "JRM: command " + name + " returned without replying");
@@ -187,6 +196,7 @@ final class ModuleEntry {
 
   static void freeValue(long value) {
     guard("free", () -> dataTypes.freeValue(value));
+    heapGuard.valueFreed();
   }
 
   static void beforeFork() {
@@ -198,7 +208,10 @@ final class ModuleEntry {
     return run(
         ctx,
         "command " + definition.name() + DataTypes.RESTORE_COMMAND,
-        context -> dataTypes.restore(context, context.wrapArguments(arguments(argv, argc))));
+        context -> {
+          heapGuard.check(); // the restore command is deny-oom
+          dataTypes.restore(context, context.wrapArguments(arguments(argv, argc)));
+        });
   }
 
   private static void guard(String callback, Runnable work) {
@@ -210,18 +223,13 @@ final class ModuleEntry {
   }
 
   private static void logWithoutContext(String callback, Throwable t) {
-    api.log(
-        0,
-        cString(LogLevel.WARNING.redisName()),
-        cString("%s"),
-        (Object)
-            cString(
-                "JRM: "
-                    + definition.name()
-                    + " data type "
-                    + callback
-                    + " failed: "
-                    + describe(t)));
+    log(
+        LogLevel.WARNING,
+        "JRM: " + definition.name() + " data type " + callback + " failed: " + describe(t));
+  }
+
+  private static void log(LogLevel level, String line) {
+    api.log(0, cString(level.redisName()), cString("%s"), (Object) cString(line));
   }
 
   /** Redis frees the private data of an unblocked client: forget that client. */
@@ -279,6 +287,9 @@ final class ModuleEntry {
   private static String errorLine(Throwable t) {
     if (t instanceof RedisException redis) {
       return redis.errorLine();
+    }
+    if (t instanceof OutOfMemoryError) {
+      return heapGuard.outOfMemoryLine();
     }
     return "ERR " + RedisException.oneLine(t.toString());
   }
