@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
@@ -32,6 +33,9 @@ final class HeapGuard {
 
   static final int DEFAULT_PERCENT = 80;
 
+  /** The INFO section, {@code <module>_heap}, that {@link #report} fills. */
+  static final String INFO_SECTION = "heap";
+
   private static final long MB = 1024 * 1024;
 
   private final long max = Runtime.getRuntime().maxMemory();
@@ -48,6 +52,9 @@ final class HeapGuard {
 
   /** Whether the last check refused; only the main thread reads and writes it. */
   private boolean refusing;
+
+  /** Commands refused since the server started; only the main thread writes it. */
+  private long refused;
 
   private HeapGuard(int percent, Consumer<String> log) {
     this.percent = percent;
@@ -125,30 +132,37 @@ final class HeapGuard {
 
   /**
    * Throws the {@code -OOM} error reply when the heap is above the limit; called on the main thread
-   * before each command flagged {@code deny-oom}.
+   * before each command flagged {@code deny-oom}. Like Redis with {@code maxmemory}, it never
+   * refuses what it must obey: the master's replication stream and the AOF being loaded.
    */
-  void check() {
-    if (full()) {
-      if (!refusing) {
-        refusing = true;
+  void check(Context caller) {
+    if (!full()) {
+      if (refusing) {
+        refusing = false;
         log.accept(
-            "JRM: the Java heap holds "
-                + usedAfterGc / MB
-                + " MB after GC, over "
+            "JRM: the Java heap is back under "
                 + percent
-                + "% of jrm.xmx ("
-                + max / MB
-                + " MB): commands flagged deny-oom get an OOM error until keys are deleted");
+                + "% of jrm.xmx after GC: commands flagged deny-oom are accepted again");
       }
-      throw new RedisException(errorLine());
+      return;
     }
-    if (refusing) {
-      refusing = false;
+    Set<ContextFlag> flags = caller.flags();
+    if (flags.contains(ContextFlag.REPLICATED) || flags.contains(ContextFlag.LOADING)) {
+      return;
+    }
+    if (!refusing) {
+      refusing = true;
       log.accept(
-          "JRM: the Java heap is back under "
+          "JRM: the Java heap holds "
+              + usedAfterGc / MB
+              + " MB after GC, over "
               + percent
-              + "% of jrm.xmx after GC: commands flagged deny-oom are accepted again");
+              + "% of jrm.xmx ("
+              + max / MB
+              + " MB): commands flagged deny-oom get an OOM error until keys are deleted");
     }
+    refused++;
+    throw new RedisException(errorLine());
   }
 
   private boolean full() {
@@ -162,6 +176,22 @@ final class HeapGuard {
       usedAfterGc = runtime.totalMemory() - runtime.freeMemory();
     }
     return usedAfterGc >= limit;
+  }
+
+  /**
+   * The fields of the INFO section, in bytes but for the last two: {@code heap_used} (now, garbage
+   * included), {@code heap_used_after_gc}, {@code heap_limit}, {@code heap_max} ({@code -Xmx}),
+   * {@code heap_refusing} (1 while deny-oom commands are refused) and {@code
+   * heap_refused_commands}. Redis puts the module name in front of each.
+   */
+  void report(ObjLongConsumer<String> field) {
+    Runtime runtime = Runtime.getRuntime();
+    field.accept("heap_used", runtime.totalMemory() - runtime.freeMemory());
+    field.accept("heap_used_after_gc", usedAfterGc);
+    field.accept("heap_limit", limit);
+    field.accept("heap_max", max);
+    field.accept("heap_refusing", refusing ? 1 : 0);
+    field.accept("heap_refused_commands", refused);
   }
 
   /** The error reply of a refused command. */

@@ -136,7 +136,7 @@ final class ModuleEntry {
         "command " + name,
         context -> {
           if (deniesOom[index]) {
-            heapGuard.check();
+            heapGuard.check(context);
           }
           definition.dispatch(index, context, context.wrapArguments(arguments(argv, argc)));
           if (!context.replyTracker().complete() && !context.isKeysPositionRequest()) {
@@ -203,13 +203,27 @@ final class ModuleEntry {
     guard("the pre-fork serialization", () -> dataTypes.beforeFork());
   }
 
+  /**
+   * The module's INFO section, {@code <module>_heap}: the Java heap and its limit. Called by the
+   * stub's info callback, never for a crash report.
+   */
+  static void info(long infoCtx) {
+    try {
+      if (api.infoAddSection(infoCtx, cString(HeapGuard.INFO_SECTION)) == OK) {
+        heapGuard.report((field, value) -> api.infoAddFieldLongLong(infoCtx, cString(field), value));
+      }
+    } catch (Throwable t) {
+      log(LogLevel.WARNING, "JRM: INFO of " + definition.name() + " failed: " + describe(t));
+    }
+  }
+
   /** The data type restore command, the way a rewritten AOF rebuilds values. */
   static int restore(long ctx, long argv, int argc) {
     return run(
         ctx,
         "command " + definition.name() + DataTypes.RESTORE_COMMAND,
         context -> {
-          heapGuard.check(); // the restore command is deny-oom
+          heapGuard.check(context); // the restore command is deny-oom
           dataTypes.restore(context, context.wrapArguments(arguments(argv, argc)));
         });
   }

@@ -37,6 +37,11 @@ class HeapPressureIT {
     return jedis;
   }
 
+  /** A field of the module's INFO section, {@code jrmtest_heap}. */
+  private static long heapInfo(Jedis jedis, String field) {
+    return Long.parseLong(Info.field(jedis, "jrmtest_heap", "jrmtest_heap_" + field));
+  }
+
   private static Object fill(Jedis jedis, String prefix, int items) {
     return send(jedis, "JRMTEST.TYPE.FILL", "aof", prefix, "1", String.valueOf(items));
   }
@@ -58,9 +63,15 @@ class HeapPressureIT {
   void aFullHeapRefusesWritesKeepsAnsweringAndRecoversWhenKeysAreDeleted() {
     try (RedisServer server = smallHeapServer();
         Jedis jedis = client(server)) {
+      assertThat(heapInfo(jedis, "max")).isEqualTo(32L << 20);
+      assertThat(heapInfo(jedis, "limit")).isEqualTo((32L << 20) / 100 * 80);
+      assertThat(heapInfo(jedis, "refusing")).isZero();
       int stored = fillUntilRefused(jedis);
       assertThat(stored).isPositive();
       assertLogLine(server, "JRM: the Java heap holds", "over 80% of jrm.xmx (32 MB)");
+      assertThat(heapInfo(jedis, "refusing")).isOne();
+      assertThat(heapInfo(jedis, "refused_commands")).isOne();
+      assertThat(heapInfo(jedis, "used_after_gc")).isGreaterThanOrEqualTo(heapInfo(jedis, "limit"));
 
       // Reads, MEMORY USAGE and commands that do not grow data go on.
       assertThat(jedis.ping()).isEqualTo("PONG");
@@ -76,6 +87,8 @@ class HeapPressureIT {
       assertThat(fill(jedis, "again:", ITEMS)).isEqualTo(1L);
       assertThat(jedis.memoryUsage("again:0")).isGreaterThan(ENCODED_AT_LEAST);
       assertLogLine(server, "JRM: the Java heap is back under 80% of jrm.xmx after GC");
+      assertThat(heapInfo(jedis, "refusing")).isZero();
+      assertThat(heapInfo(jedis, "used_after_gc")).isLessThan(heapInfo(jedis, "limit"));
 
       // SIGTERM still shuts the server down cleanly (testkit kills it after 20 s otherwise).
       assertThat(server.stop()).isZero();
