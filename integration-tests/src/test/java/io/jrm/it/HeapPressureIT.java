@@ -109,4 +109,39 @@ class HeapPressureIT {
       assertThat(server.stop()).isZero();
     }
   }
+
+  @Test
+  void theLimitIsAPercentageOfTheHeapSetByASystemProperty() {
+    try (RedisServer server =
+            RedisServer.builder()
+                .module(TypeServers.MODULE, "jrm.xmx=32m", "jrm.jvm-option=-Djrm.heap-limit-percent=50")
+                .start();
+        Jedis jedis = client(server)) {
+      assertThat(heapInfo(jedis, "limit")).isEqualTo((32L << 20) / 100 * 50);
+      for (int i = 0; i < MAX_VALUES; i++) {
+        try {
+          fill(jedis, "k" + i + ":", ITEMS);
+        } catch (JedisDataException refused) {
+          assertThat(refused)
+              .hasMessage(
+                  "OOM command not allowed when the Java heap used after GC is over 50% of"
+                      + " jrm.xmx (32 MB)");
+          assertThat(heapInfo(jedis, "used_after_gc")).isLessThan(32L << 20);
+          return;
+        }
+      }
+      throw new AssertionError("no write was refused");
+    }
+  }
+
+  @Test
+  void aLimitOutOfRangeFailsTheLoad() {
+    assertThatThrownBy(
+            () ->
+                RedisServer.builder()
+                    .module(TypeServers.MODULE, "jrm.jvm-option=-Djrm.heap-limit-percent=0")
+                    .start()
+                    .close())
+        .hasMessageContaining("-Djrm.heap-limit-percent takes a percentage from 1 to 100, got '0'");
+  }
 }

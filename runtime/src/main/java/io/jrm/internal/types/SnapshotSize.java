@@ -18,14 +18,19 @@ public final class SnapshotSize implements RdbOutput {
     return bytes;
   }
 
+  /** One record: its tag and {@code payload} bytes. */
+  private void record(long payload) {
+    bytes += TAG + payload;
+  }
+
   @Override
   public void saveUnsigned(long value) {
-    bytes += TAG + Long.BYTES;
+    record(Long.BYTES);
   }
 
   @Override
   public void saveSigned(long value) {
-    bytes += TAG + Long.BYTES;
+    record(Long.BYTES);
   }
 
   @Override
@@ -35,16 +40,16 @@ public final class SnapshotSize implements RdbOutput {
 
   @Override
   public void saveStringBuffer(byte[] value) {
-    bytes += TAG + Long.BYTES + value.length;
+    record(Long.BYTES + value.length);
   }
 
   @Override
   public void saveDouble(double value) {
-    bytes += TAG + Double.BYTES;
+    record(Double.BYTES);
   }
 
   @Override
   public void saveFloat(float value) {
-    bytes += TAG + Float.BYTES;
+    record(Float.BYTES);
   }
 }
