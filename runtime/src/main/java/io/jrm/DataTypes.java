@@ -5,6 +5,7 @@ import static io.jrm.internal.binding.RedisModuleApi.cString;
 import io.jrm.internal.binding.NativeBackend;
 import io.jrm.internal.binding.RedisModuleApi;
 import io.jrm.internal.types.SnapshotReader;
+import io.jrm.internal.types.SnapshotSize;
 import io.jrm.internal.types.SnapshotWriter;
 import io.jrm.spi.TypeDefinition;
 import java.nio.charset.StandardCharsets;
@@ -314,11 +315,16 @@ final class DataTypes {
     }
   }
 
-  /** mem_usage: the value's encoded size plus its native struct, an estimate of its footprint. */
+  /**
+   * mem_usage: the value's native struct and the snapshots prepared for forks, plus its encoded
+   * size, counted without a buffer, as an estimate of its Java objects.
+   */
   synchronized long memUsage(long pointer) {
     Slot slot = slot(pointer);
     long snapshot = memory.readWord(pointer + RDB_LENGTH) + memory.readWord(pointer + AOF_LENGTH);
-    return VALUE_SIZE + snapshot + serialize(slot, false).length;
+    SnapshotSize encoded = new SnapshotSize();
+    definition(slot).save(slot.value, encoded);
+    return VALUE_SIZE + snapshot + encoded.bytes();
   }
 
   /** digest: the canonical encoding, so that equal content digests equally. */

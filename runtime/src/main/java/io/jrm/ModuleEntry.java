@@ -31,6 +31,9 @@ final class ModuleEntry {
   private static ModuleDefinition definition;
   private static long[] callbacks;
   private static DataTypes dataTypes;
+  private static HeapGuard heapGuard;
+  /** Per command of the definition: flagged deny-oom, so refused while the heap is full. */
+  private static boolean[] deniesOom;
 
   private ModuleEntry() {}
 
@@ -54,6 +57,7 @@ final class ModuleEntry {
     callbacks = callbackFunctions;
     Context context = new Context(api, ctx);
     try {
+      heapGuard = HeapGuard.install(line -> log(LogLevel.WARNING, line));
       if (!module.types().isEmpty()) {
         long[] methods =
             Arrays.copyOfRange(callbackFunctions, TYPE_METHODS, callbackFunctions.length);
@@ -80,8 +84,10 @@ final class ModuleEntry {
         }
       }
       List<CommandDefinition> commands = module.commands();
+      deniesOom = new boolean[commands.size()];
       for (int i = 0; i < commands.size(); i++) {
         CommandDefinition command = commands.get(i);
+        deniesOom[i] = Arrays.asList(command.flags().split(" ")).contains("deny-oom");
         int rc =
             api.createCommand(
                 ctx,
@@ -130,6 +136,9 @@ final class ModuleEntry {
         ctx,
         "command " + name,
         context -> {
+          if (deniesOom[index]) {
+            heapGuard.check(context);
+          }
           definition.dispatch(index, context, context.wrapArguments(arguments(argv, argc)));
           if (!context.replyTracker().complete() && !context.isKeysPositionRequest()) {
             context.log(LogLevel.WARNING, "JRM: command " + name + " returned without replying");
@@ -188,10 +197,25 @@ final class ModuleEntry {
 
   static void freeValue(long value) {
     guard("free", () -> dataTypes.freeValue(value));
+    heapGuard.valueFreed();
   }
 
   static void beforeFork() {
     guard("the pre-fork serialization", () -> dataTypes.beforeFork());
+  }
+
+  /**
+   * The module's INFO section, {@code <module>_heap}: the Java heap and its limit. Called by the
+   * stub's info callback, never for a crash report.
+   */
+  static void info(long infoCtx) {
+    try {
+      if (api.infoAddSection(infoCtx, cString(HeapGuard.INFO_SECTION)) == OK) {
+        heapGuard.report((field, value) -> api.infoAddFieldLongLong(infoCtx, cString(field), value));
+      }
+    } catch (Throwable t) {
+      log(LogLevel.WARNING, "JRM: INFO of " + definition.name() + " failed: " + describe(t));
+    }
   }
 
   /** The data type restore command, the way a rewritten AOF rebuilds values. */
@@ -199,7 +223,10 @@ final class ModuleEntry {
     return run(
         ctx,
         "command " + definition.name() + DataTypes.RESTORE_COMMAND,
-        context -> dataTypes.restore(context, context.wrapArguments(arguments(argv, argc))));
+        context -> {
+          heapGuard.check(context); // the restore command is deny-oom
+          dataTypes.restore(context, context.wrapArguments(arguments(argv, argc)));
+        });
   }
 
   private static void guard(String callback, Runnable work) {
@@ -211,18 +238,13 @@ final class ModuleEntry {
   }
 
   private static void logWithoutContext(String callback, Throwable t) {
-    api.log(
-        0,
-        cString(LogLevel.WARNING.redisName()),
-        cString("%s"),
-        (Object)
-            cString(
-                "JRM: "
-                    + definition.name()
-                    + " data type "
-                    + callback
-                    + " failed: "
-                    + describe(t)));
+    log(
+        LogLevel.WARNING,
+        "JRM: " + definition.name() + " data type " + callback + " failed: " + describe(t));
+  }
+
+  private static void log(LogLevel level, String line) {
+    api.log(0, cString(level.redisName()), cString("%s"), (Object) cString(line));
   }
 
   /** Redis frees the private data of an unblocked client: forget that client. */
@@ -280,6 +302,9 @@ final class ModuleEntry {
   private static String errorLine(Throwable t) {
     if (t instanceof RedisException redis) {
       return redis.errorLine();
+    }
+    if (t instanceof OutOfMemoryError) {
+      return heapGuard.outOfMemoryLine();
     }
     return "ERR " + RedisException.oneLine(t.toString());
   }

@@ -52,6 +52,7 @@ typedef struct RedisModuleCtx RedisModuleCtx;
 typedef struct RedisModuleString RedisModuleString;
 typedef struct RedisModuleIO RedisModuleIO;
 typedef struct RedisModuleDigest RedisModuleDigest;
+typedef struct RedisModuleInfoCtx RedisModuleInfoCtx;
 
 enum { REDIS_OK = 0, REDIS_ERR = 1, REDIS_APIVER_1 = 1 };
 
@@ -105,6 +106,7 @@ static pid_t loading_pid;       /* Java runs only in this process, never in a fo
 static pthread_t main_thread;   /* Redis's main thread, the one that forks */
 static jmethodID entry_rdb_load, entry_rdb_save, entry_aof_rewrite, entry_mem_usage, entry_digest,
     entry_free_value, entry_before_fork, entry_restore;
+static jmethodID entry_info;    /* static void info(long infoCtx) */
 
 static int in_forked_child(void) {
     return getpid() != loading_pid;
@@ -385,6 +387,15 @@ static int restore_command(RedisModuleCtx *ctx, RedisModuleString **argv, int ar
         return redis_reply_with_error(ctx, "ERR JRM: internal error restoring a value");
     }
     return rc;
+}
+
+/* INFO: the module's section (the Java heap). A crash report must not run Java. */
+static void info_callback(RedisModuleInfoCtx *ctx, int for_crash_report) {
+    if (for_crash_report || entry_class == NULL) return;
+    JNIEnv *env = java_env(NULL);
+    if (env == NULL) return;
+    (*env)->CallStaticVoidMethod(env, entry_class, entry_info, (jlong)(intptr_t)ctx);
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
 }
 
 /*
@@ -873,6 +884,7 @@ static const struct {
     {&entry_free_value, "freeValue", "(J)V"},
     {&entry_before_fork, "beforeFork", "()V"},
     {&entry_restore, "restore", "(JJI)I"},
+    {&entry_info, "info", "(J)V"},
 };
 
 static int find_entry_methods(JNIEnv *env, jclass entry) {
@@ -953,6 +965,12 @@ JRM_EXPORT int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv,
     if (parse_options(ctx, argv, argc, &options) == REDIS_OK && find_module_jar(ctx, jar, sizeof(jar)) == REDIS_OK &&
         start_jvm(ctx, &options, &env) == REDIS_OK) {
         result = load_java_module(ctx, env, jar, &options);
+    }
+    int (*register_info)(RedisModuleCtx *, void (*)(RedisModuleInfoCtx *, int));
+    if (result == REDIS_OK && (redis_get_api("RedisModule_RegisterInfoFunc", &register_info) != REDIS_OK ||
+                               register_info(ctx, info_callback) != REDIS_OK)) {
+        redis_log(ctx, "warning", "JRM: cannot register the INFO section of " JRM_MODULE_NAME);
+        result = REDIS_ERR;
     }
     if (result == REDIS_OK && JRM_TYPE_COUNT > 0 && pthread_atfork(prepare_fork, NULL, NULL) != 0) {
         redis_log(ctx, "warning", "JRM: cannot register the pre-fork hook that data types need");

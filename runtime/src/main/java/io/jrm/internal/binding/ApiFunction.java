@@ -136,7 +136,10 @@ public enum ApiFunction {
   SetModuleOptions(VOID, POINTER, INT),
   IsIOError(INT, POINTER),
   // Beyond the reference: whether the caller is in MULTI, a script, a replica or loading.
-  GetContextFlags(INT, POINTER);
+  GetContextFlags(INT, POINTER),
+  // Beyond the reference: the module's INFO section (the Java heap; the stub registers the callback).
+  InfoAddSection(INT, POINTER, POINTER),
+  InfoAddFieldLongLong(INT, POINTER, POINTER, LONG);
 
   private final CType returns;
   private final boolean variadic;

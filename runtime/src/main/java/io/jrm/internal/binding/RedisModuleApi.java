@@ -536,4 +536,12 @@ public final class RedisModuleApi {
   public int getContextFlags(long ctx) {
     return fn(ApiFunction.GetContextFlags).invokeInt(ctx);
   }
+
+  public int infoAddSection(long infoCtx, byte[] name) {
+    return fn(ApiFunction.InfoAddSection).invokeInt(infoCtx, name);
+  }
+
+  public int infoAddFieldLongLong(long infoCtx, byte[] field, long value) {
+    return fn(ApiFunction.InfoAddFieldLongLong).invokeInt(infoCtx, field, value);
+  }
 }

@@ -1,0 +1,147 @@
+package io.jrm.it;
+
+import static io.jrm.it.TypeServers.assertLogLine;
+import static io.jrm.testkit.Commands.send;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jrm.testkit.RedisServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+/**
+ * A server whose Java heap fills up: writes that grow data get an {@code -OOM} error before the GC
+ * thrashes, the server keeps answering, and deleting keys makes room for writes again.
+ */
+@Timeout(120)
+class HeapPressureIT {
+  private static final String REFUSED =
+      "OOM command not allowed when the Java heap used after GC is over 80% of jrm.xmx (32 MB)";
+  /** Items per value: about 1.5 MB of heap each, so that some twenty values fill 32 MB. */
+  private static final int ITEMS = 20_000;
+  /** More values than 32 MB of heap can hold: the loop ends with the refusal or fails. */
+  private static final int MAX_VALUES = 200;
+  /** The least a value of ITEMS items takes in its encoding: a tag and a length per item. */
+  private static final long ENCODED_AT_LEAST = ITEMS * 9L;
+
+  private static RedisServer smallHeapServer() {
+    return RedisServer.builder().module(TypeServers.MODULE, "jrm.xmx=32m").start();
+  }
+
+  /** A client that waits long enough for any answer: "still answers" is all that is asserted. */
+  private static Jedis client(RedisServer server) {
+    Jedis jedis = new Jedis(server.host(), server.port(), 10_000);
+    jedis.connect();
+    return jedis;
+  }
+
+  /** A field of the module's INFO section, {@code jrmtest_heap}. */
+  private static long heapInfo(Jedis jedis, String field) {
+    return Long.parseLong(Info.field(jedis, "jrmtest_heap", "jrmtest_heap_" + field));
+  }
+
+  private static Object fill(Jedis jedis, String prefix, int items) {
+    return send(jedis, "JRMTEST.TYPE.FILL", "aof", prefix, "1", String.valueOf(items));
+  }
+
+  /** Stores values k0:0, k1:0... until a write is refused; returns how many were stored. */
+  private static int fillUntilRefused(Jedis jedis) {
+    for (int i = 0; i < MAX_VALUES; i++) {
+      try {
+        assertThat(fill(jedis, "k" + i + ":", ITEMS)).isEqualTo(1L);
+      } catch (JedisDataException refused) {
+        assertThat(refused).hasMessage(REFUSED);
+        return i;
+      }
+    }
+    throw new AssertionError(MAX_VALUES + " values fitted in a 32 MB heap: no write was refused");
+  }
+
+  @Test
+  void aFullHeapRefusesWritesKeepsAnsweringAndRecoversWhenKeysAreDeleted() {
+    try (RedisServer server = smallHeapServer();
+        Jedis jedis = client(server)) {
+      assertThat(heapInfo(jedis, "max")).isEqualTo(32L << 20);
+      assertThat(heapInfo(jedis, "limit")).isEqualTo((32L << 20) / 100 * 80);
+      assertThat(heapInfo(jedis, "refusing")).isZero();
+      int stored = fillUntilRefused(jedis);
+      assertThat(stored).isPositive();
+      assertLogLine(server, "JRM: the Java heap holds", "over 80% of jrm.xmx (32 MB)");
+      assertThat(heapInfo(jedis, "refusing")).isOne();
+      assertThat(heapInfo(jedis, "refused_commands")).isOne();
+      assertThat(heapInfo(jedis, "used_after_gc")).isGreaterThanOrEqualTo(heapInfo(jedis, "limit"));
+
+      // Reads, MEMORY USAGE and commands that do not grow data go on.
+      assertThat(jedis.ping()).isEqualTo("PONG");
+      assertThat((String) send(jedis, "JRMTEST.TYPE.GET", "k0:0"))
+          .startsWith("jrmtest-a:seq=0;items=[item0-0, item0-1, ");
+      assertThat(jedis.memoryUsage("k0:0")).isGreaterThan(ENCODED_AT_LEAST);
+      assertThatThrownBy(() -> fill(jedis, "more:", 1)).hasMessage(REFUSED);
+
+      // Deleting keys gives the heap back: the same write succeeds.
+      for (int i = 0; i < stored; i++) {
+        assertThat(jedis.del("k" + i + ":0")).isEqualTo(1L);
+      }
+      assertThat(fill(jedis, "again:", ITEMS)).isEqualTo(1L);
+      assertThat(jedis.memoryUsage("again:0")).isGreaterThan(ENCODED_AT_LEAST);
+      assertLogLine(server, "JRM: the Java heap is back under 80% of jrm.xmx after GC");
+      assertThat(heapInfo(jedis, "refusing")).isZero();
+      assertThat(heapInfo(jedis, "used_after_gc")).isLessThan(heapInfo(jedis, "limit"));
+
+      // SIGTERM still shuts the server down cleanly (testkit kills it after 20 s otherwise).
+      assertThat(server.stop()).isZero();
+    }
+  }
+
+  @Test
+  void aCommandThatRunsOutOfHeapGetsAnOomErrorAndTheServerGoesOn() {
+    try (RedisServer server = smallHeapServer();
+        Jedis jedis = client(server)) {
+      // Far more than 32 MB in one command: the guard let it start, the heap runs out in it.
+      assertThatThrownBy(() -> fill(jedis, "huge:", 3_000_000))
+          .isInstanceOf(JedisDataException.class)
+          .hasMessage("OOM the Java heap (jrm.xmx, 32 MB) ran out during this command");
+      assertThat(jedis.ping()).isEqualTo("PONG");
+      assertThat(jedis.exists("huge:0")).isFalse();
+      assertThat(fill(jedis, "small:", ITEMS)).isEqualTo(1L);
+      assertThat(server.stop()).isZero();
+    }
+  }
+
+  @Test
+  void theLimitIsAPercentageOfTheHeapSetByASystemProperty() {
+    try (RedisServer server =
+            RedisServer.builder()
+                .module(TypeServers.MODULE, "jrm.xmx=32m", "jrm.jvm-option=-Djrm.heap-limit-percent=50")
+                .start();
+        Jedis jedis = client(server)) {
+      assertThat(heapInfo(jedis, "limit")).isEqualTo((32L << 20) / 100 * 50);
+      for (int i = 0; i < MAX_VALUES; i++) {
+        try {
+          fill(jedis, "k" + i + ":", ITEMS);
+        } catch (JedisDataException refused) {
+          assertThat(refused)
+              .hasMessage(
+                  "OOM command not allowed when the Java heap used after GC is over 50% of"
+                      + " jrm.xmx (32 MB)");
+          assertThat(heapInfo(jedis, "used_after_gc")).isLessThan(32L << 20);
+          return;
+        }
+      }
+      throw new AssertionError("no write was refused");
+    }
+  }
+
+  @Test
+  void aLimitOutOfRangeFailsTheLoad() {
+    assertThatThrownBy(
+            () ->
+                RedisServer.builder()
+                    .module(TypeServers.MODULE, "jrm.jvm-option=-Djrm.heap-limit-percent=0")
+                    .start()
+                    .close())
+        .hasMessageContaining("-Djrm.heap-limit-percent takes a percentage from 1 to 100, got '0'");
+  }
+}

@@ -1,0 +1,210 @@
+package io.jrm;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * Refuses the commands flagged {@code deny-oom} while the Java heap is nearly full, the way Redis
+ * refuses them above {@code maxmemory}: the JVM's live data after a GC above {@link #limit()}
+ * (a percentage of {@code -Xmx}, {@value #DEFAULT_PERCENT} unless the system property {@value
+ * #PERCENT_PROPERTY} says otherwise). Reads and deletes keep working, and writes are accepted again
+ * once deleted keys have given the heap back. Without it, a heap that fills up makes the GC run
+ * back to back, Redis stops answering, and then every allocation fails.
+ *
+ * <p>It costs nothing while the heap, garbage included, is under the limit. Above it, it reads the
+ * heap in use after the last GC, which a GC notification records; no GC runs per command. Only
+ * when values were freed since the last look does it run one GC, so that the space they gave back
+ * is seen at once rather than at the next old-generation collection.
+ */
+final class HeapGuard {
+  /** The system property that sets the limit, in percent of {@code -Xmx}. */
+  static final String PERCENT_PROPERTY = "jrm.heap-limit-percent";
+
+  static final int DEFAULT_PERCENT = 80;
+
+  /** The INFO section, {@code <module>_heap}, that {@link #report} fills. */
+  static final String INFO_SECTION = "heap";
+
+  private static final long MB = 1024 * 1024;
+
+  private final long max = Runtime.getRuntime().maxMemory();
+  private final int percent;
+  private final long limit;
+  private final Consumer<String> log;
+  private final Set<String> heapPools = new HashSet<>();
+
+  /** Heap in use after the most recent GC, recorded by the GC's notification. */
+  private volatile long usedAfterGc;
+
+  /** Values were freed since the last forced GC: the heap may have room again. */
+  private volatile boolean freed;
+
+  /** Whether the last check refused; only the main thread reads and writes it. */
+  private boolean refusing;
+
+  /** Commands refused since the server started; only the main thread writes it. */
+  private long refused;
+
+  private HeapGuard(int percent, Consumer<String> log) {
+    this.percent = percent;
+    this.limit = max / 100 * percent;
+    this.log = log;
+  }
+
+  /**
+   * The guard of this JVM's heap, listening to its collectors; {@code log} gets a line when writes
+   * start and stop being refused.
+   */
+  static HeapGuard install(Consumer<String> log) {
+    HeapGuard guard = new HeapGuard(percent(), log);
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        guard.heapPools.add(pool.getName());
+      }
+    }
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (collector instanceof NotificationEmitter emitter) {
+        emitter.addNotificationListener(
+            (notification, handback) -> {
+              if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                  notification.getType())) {
+                guard.collected(
+                    GarbageCollectionNotificationInfo.from(
+                        (CompositeData) notification.getUserData()));
+              }
+            },
+            null,
+            null);
+      }
+    }
+    return guard;
+  }
+
+  private static int percent() {
+    String value = System.getProperty(PERCENT_PROPERTY);
+    if (value == null) {
+      return DEFAULT_PERCENT;
+    }
+    try {
+      int percent = Integer.parseInt(value.trim());
+      if (percent >= 1 && percent <= 100) {
+        return percent;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "-D" + PERCENT_PROPERTY + " takes a percentage from 1 to 100, got '" + value + "'");
+  }
+
+  /** Runs on the JVM's notification thread after each GC. */
+  private void collected(GarbageCollectionNotificationInfo info) {
+    long used = 0;
+    for (Map.Entry<String, MemoryUsage> pool :
+        info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+      if (heapPools.contains(pool.getKey())) {
+        used += pool.getValue().getUsed();
+      }
+    }
+    usedAfterGc = used;
+  }
+
+  /** The heap in use above which deny-oom commands are refused, in bytes. */
+  long limit() {
+    return limit;
+  }
+
+  /** A value was freed (DEL, overwrite, eviction, FLUSHALL): may run on a lazy-free thread. */
+  void valueFreed() {
+    freed = true;
+  }
+
+  /**
+   * Throws the {@code -OOM} error reply when the heap is above the limit; called on the main thread
+   * before each command flagged {@code deny-oom}. Like Redis with {@code maxmemory}, it never
+   * refuses what it must obey: the master's replication stream and the AOF being loaded.
+   */
+  void check(Context caller) {
+    if (!full()) {
+      if (refusing) {
+        refusing = false;
+        log.accept(
+            "JRM: the Java heap is back under "
+                + percent
+                + "% of jrm.xmx after GC: commands flagged deny-oom are accepted again");
+      }
+      return;
+    }
+    Set<ContextFlag> flags = caller.flags();
+    if (flags.contains(ContextFlag.REPLICATED) || flags.contains(ContextFlag.LOADING)) {
+      return;
+    }
+    if (!refusing) {
+      refusing = true;
+      log.accept(
+          "JRM: the Java heap holds "
+              + usedAfterGc / MB
+              + " MB after GC, over "
+              + percent
+              + "% of jrm.xmx ("
+              + max / MB
+              + " MB): commands flagged deny-oom get an OOM error until keys are deleted");
+    }
+    refused++;
+    throw new RedisException(errorLine());
+  }
+
+  private boolean full() {
+    Runtime runtime = Runtime.getRuntime();
+    if (runtime.totalMemory() - runtime.freeMemory() < limit || usedAfterGc < limit) {
+      return false; // in use now, garbage included, or just after the last GC: under the limit
+    }
+    if (freed) {
+      freed = false;
+      System.gc(); // values were freed: count the room they gave back now
+      usedAfterGc = runtime.totalMemory() - runtime.freeMemory();
+    }
+    return usedAfterGc >= limit;
+  }
+
+  /**
+   * The fields of the INFO section, in bytes but for the last two: {@code heap_used} (now, garbage
+   * included), {@code heap_used_after_gc}, {@code heap_limit}, {@code heap_max} ({@code -Xmx}),
+   * {@code heap_refusing} (1 while deny-oom commands are refused) and {@code
+   * heap_refused_commands}. Redis puts the module name in front of each.
+   */
+  void report(ObjLongConsumer<String> field) {
+    Runtime runtime = Runtime.getRuntime();
+    field.accept("heap_used", runtime.totalMemory() - runtime.freeMemory());
+    field.accept("heap_used_after_gc", usedAfterGc);
+    field.accept("heap_limit", limit);
+    field.accept("heap_max", max);
+    field.accept("heap_refusing", refusing ? 1 : 0);
+    field.accept("heap_refused_commands", refused);
+  }
+
+  /** The error reply of a refused command. */
+  String errorLine() {
+    return "OOM command not allowed when the Java heap used after GC is over "
+        + percent
+        + "% of jrm.xmx ("
+        + max / MB
+        + " MB)";
+  }
+
+  /** The error reply of a command that ran out of heap ({@link OutOfMemoryError}). */
+  String outOfMemoryLine() {
+    return "OOM the Java heap (jrm.xmx, " + max / MB + " MB) ran out during this command";
+  }
+}
