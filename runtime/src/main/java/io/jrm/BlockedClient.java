@@ -107,7 +107,8 @@ public final class BlockedClient {
           "ERR this command blocks its client, which cannot block here (MULTI, Lua or a call)");
     }
     // No timeout for Redis: the timeout callback still serves CLIENT UNBLOCK ... TIMEOUT.
-    long pointer = ctx.api().blockClient(ctx.pointer(), callbacks[0], callbacks[1], callbacks[2], 0);
+    long pointer =
+        ctx.api().blockClient(ctx.pointer(), callbacks[0], callbacks[1], callbacks[2], 0);
     if (pointer == 0) {
       throw new RedisException("ERR this client cannot be blocked here");
     }

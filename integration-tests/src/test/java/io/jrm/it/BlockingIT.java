@@ -85,6 +85,23 @@ class BlockingIT {
   }
 
   @Test
+  void clientUnblockTimeoutRunsTheTimeoutCallbackOnce(Jedis jedis, RedisServer server) throws Exception {
+    long id = jedis.clientId();
+    CompletableFuture<Object> blocked =
+        CompletableFuture.supplyAsync(() -> send(jedis, "JRMTEST.BLOCK.ECHO", "500", "late"));
+    try (Jedis other = server.client()) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (send(other, "CLIENT", "UNBLOCK", String.valueOf(id), "TIMEOUT").equals(0L)
+          && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+    }
+    assertThat(blocked.join()).isEqualTo("TIMEOUT");
+    Thread.sleep(600); // the worker's unblock comes after the timeout and must not reply
+    assertThat(jedis.ping()).isEqualTo("PONG");
+  }
+
+  @Test
   void aBackgroundTaskThatThrowsRepliesItsErrorAndLogsIt(Jedis jedis, RedisServer server) {
     assertThatThrownBy(() -> send(jedis, "JRMTEST.BLOCK.FAIL"))
         .isInstanceOf(JedisDataException.class)
