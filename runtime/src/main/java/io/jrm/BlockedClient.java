@@ -2,22 +2,32 @@ package io.jrm;
 
 import io.jrm.internal.binding.RedisModuleApi;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A client that a command has blocked ({@code BlockClient}): it waits, without holding up Redis,
- * until any Java thread calls {@link #unblock} or its timeout passes. Then Redis calls, in its main
- * thread, the reply callback (with the data given to {@code unblock}) or the timeout callback, and
- * whatever they reply goes to the client.
+ * until a Java thread unblocks it or its timeout passes. Then Redis calls, in its main thread, the
+ * reply callback (with the data given to {@code unblock}) or the timeout callback, and whatever
+ * they reply goes to the client. Run the work with {@link #completeAsync}: its result goes to the
+ * reply callback, and an exception it throws becomes the client's error reply.
  *
  * <pre>{@code
  * BlockedClient client = ctx.blockClient((reply, data) -> reply.replyWithString((String) data),
  *     (reply, data) -> reply.replyWithNull(), 5_000);
- * executor.submit(() -> client.unblock(slowLookup()));
+ * client.completeAsync(executor, () -> slowLookup());
  * }</pre>
  *
- * <p>Call {@link #unblock} exactly once for every blocked client, even after its timeout: that is
- * what releases it, as in C.
+ * <p>Every blocked client gets exactly one reply. Java, not Redis, times it out: Redis 7.0 loses
+ * the reply of a client whose unblock comes after its deadline but before Redis noticed the
+ * timeout. An unblock after the timeout does nothing; until then, unblock or abort it exactly once
+ * (or hand its work to {@link #completeAsync}), as in C.
  */
 public final class BlockedClient {
   /** What Redis runs in its main thread when a blocked client is unblocked or times out. */
@@ -37,15 +47,53 @@ public final class BlockedClient {
   private static final int TIMEOUT_CALLBACK = 1;
   private static final int FREE_PRIVDATA_CALLBACK = 2;
 
+  /** Where a blocked client stands; it leaves BLOCKED once, by whichever comes first. */
+  private enum State {
+    BLOCKED,
+    UNBLOCKED,
+    ABORTED,
+    TIMED_OUT
+  }
+
+  /** What {@link #completeAsync} unblocks with when its task throws. */
+  private record Failure(Throwable cause) {
+    /** Throws the cause itself, so that the error reply and the log line name it. */
+    void rethrow() throws Exception {
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw (Exception) cause;
+    }
+  }
+
   /** Blocked clients by their {@code RedisModuleBlockedClient *}, until Redis frees them. */
   private static final Map<Long, BlockedClient> blocked = new ConcurrentHashMap<>();
+
+  /** The one thread that times blocked clients out, started by the first timeout. */
+  private static final class Timeouts {
+    static final ScheduledThreadPoolExecutor EXECUTOR = create();
+
+    private static ScheduledThreadPoolExecutor create() {
+      ScheduledThreadPoolExecutor executor =
+          new ScheduledThreadPoolExecutor(
+              1,
+              task -> {
+                Thread thread = new Thread(task, "jrm-blocked-client-timeouts");
+                thread.setDaemon(true);
+                return thread;
+              });
+      executor.setRemoveOnCancelPolicy(true);
+      return executor;
+    }
+  }
 
   private final RedisModuleApi api;
   private final long pointer;
   private final Callback onReply;
   private final Callback onTimeout;
+  private final AtomicReference<State> state = new AtomicReference<>(State.BLOCKED);
   private volatile Object data;
-  private volatile boolean released;
+  private volatile Future<?> timeout;
 
   private BlockedClient(RedisModuleApi api, long pointer, Callback onReply, Callback onTimeout) {
     this.api = api;
@@ -56,6 +104,14 @@ public final class BlockedClient {
 
   static BlockedClient block(
       Context ctx, Callback onReply, Callback onTimeout, long timeoutMillis, long[] callbacks) {
+    // Redis 7.0 "blocks" a client in MULTI or Lua by replying an error itself and handing out a
+    // handle anyway, and really blocks a client that may not block (Call, AOF loading): asking
+    // first keeps the one reply this command owes its own.
+    if (cannotBlock(ctx.api().getContextFlags(ctx.pointer()))) {
+      throw new RedisException(
+          "ERR this command blocks its client, which cannot block here (MULTI, Lua or a call)");
+    }
+    // No timeout for Redis: the timeout callback still serves CLIENT UNBLOCK ... TIMEOUT.
     long pointer =
         ctx.api()
             .blockClient(
@@ -63,38 +119,95 @@ public final class BlockedClient {
                 callbacks[REPLY_CALLBACK],
                 callbacks[TIMEOUT_CALLBACK],
                 callbacks[FREE_PRIVDATA_CALLBACK],
-                timeoutMillis);
+                0);
     if (pointer == 0) {
-      throw new RedisException("ERR this client cannot be blocked here (MULTI, Lua or a replica)");
+      throw new RedisException("ERR this client cannot be blocked here");
     }
     BlockedClient client = new BlockedClient(ctx.api(), pointer, onReply, onTimeout);
     blocked.put(pointer, client);
+    if (timeoutMillis > 0) {
+      client.timeout =
+          Timeouts.EXECUTOR.schedule(client::timeOut, timeoutMillis, TimeUnit.MILLISECONDS);
+    }
     return client;
+  }
+
+  private static boolean cannotBlock(int contextFlags) {
+    return ContextFlag.MULTI.in(contextFlags)
+        || ContextFlag.LUA.in(contextFlags)
+        || ContextFlag.DENY_BLOCKING.in(contextFlags);
   }
 
   /**
    * Unblocks the client with {@code data} for the reply callback ({@code UnblockClient}). Safe to
-   * call from any thread, once.
+   * call from any thread; does nothing once the client timed out.
    *
-   * @throws IllegalStateException when the client was already released
+   * @throws IllegalStateException when the client was already unblocked or aborted
    */
   public void unblock(Object data) {
-    release();
-    this.data = data;
-    // The pointer itself is the private data: the reply callback finds this object by it.
-    api.unblockClient(pointer, pointer);
+    if (leave(State.UNBLOCKED)) {
+      this.data = data;
+      // The pointer itself is the private data: the reply callback finds this object by it.
+      api.unblockClient(pointer, pointer);
+    }
+  }
+
+  /**
+   * Runs {@code task} on {@code executor} and unblocks the client with its result, for the reply
+   * callback. When the task throws, or the executor refuses it, the client gets the error reply
+   * {@code ERR <exception class>: <message>} and the Redis log a line with the stack, as when a
+   * command throws. Use it instead of {@link #unblock}, not with it.
+   */
+  public void completeAsync(Executor executor, Callable<?> task) {
+    try {
+      executor.execute(() -> unblock(outcome(task)));
+    } catch (RejectedExecutionException e) {
+      unblock(new Failure(e));
+    }
+  }
+
+  private static Object outcome(Callable<?> task) {
+    try {
+      return task.call();
+    } catch (Exception | Error e) {
+      return new Failure(e);
+    }
   }
 
   /**
    * Unblocks the client without running any callback ({@code AbortBlock}), say when the work could
-   * not even start. Safe to call from any thread, once.
+   * not even start. Safe to call from any thread; does nothing once the client timed out.
+   *
+   * @throws IllegalStateException when the client was already unblocked or aborted
    */
   public void abort() {
-    release();
-    blocked.remove(pointer);
-    if (api.abortBlock(pointer) != Context.OK) {
-      throw new IllegalStateException("Redis refused to abort this blocked client");
+    if (leave(State.ABORTED)) {
+      blocked.remove(pointer);
+      if (api.abortBlock(pointer) != Context.OK) {
+        throw new IllegalStateException("Redis refused to abort this blocked client");
+      }
     }
+  }
+
+  /** The timeout passed: unblocks the client for its timeout callback, unless it was unblocked. */
+  private void timeOut() {
+    if (state.compareAndSet(State.BLOCKED, State.TIMED_OUT)) {
+      api.unblockClient(pointer, pointer);
+    }
+  }
+
+  /**
+   * Moves from BLOCKED to {@code next}; false when the timeout came first (nothing left to do).
+   */
+  private boolean leave(State next) {
+    if (state.compareAndSet(State.BLOCKED, next)) {
+      cancelTimeout();
+      return true;
+    }
+    if (state.get() == State.TIMED_OUT) {
+      return false;
+    }
+    throw new IllegalStateException("this blocked client was already unblocked or aborted");
   }
 
   /**
@@ -105,28 +218,50 @@ public final class BlockedClient {
     return ThreadSafeContext.create(api, pointer);
   }
 
-  private synchronized void release() {
-    if (released) {
-      throw new IllegalStateException("this blocked client was already unblocked or aborted");
+  private void cancelTimeout() {
+    Future<?> pending = timeout;
+    if (pending != null) {
+      pending.cancel(false);
     }
-    released = true;
   }
 
   /** Runs the callback Redis asks for, in its main thread. */
-  static void dispatch(Context ctx, boolean timeout) throws Exception {
+  static void dispatch(Context ctx, boolean redisTimeout) throws Exception {
     RedisModuleApi api = ctx.api();
     long handle =
-        timeout
+        redisTimeout
             ? api.getBlockedClientHandle(ctx.pointer())
             : api.getBlockedClientPrivateData(ctx.pointer());
     BlockedClient client = blocked.get(handle);
     if (client == null) {
       throw new IllegalStateException("no blocked client " + handle);
     }
-    if (timeout) {
+    if (redisTimeout) {
+      client.timedOutByRedis(ctx);
+    } else if (client.state.get() == State.TIMED_OUT) {
+      ctx.answerTimeout();
       client.onTimeout.handle(ctx, null);
+    } else if (client.data instanceof Failure failure) {
+      failure.rethrow();
     } else {
       client.onReply.handle(ctx, client.data);
+    }
+  }
+
+  /**
+   * Redis timed the client out itself (CLIENT UNBLOCK ... TIMEOUT): this is its only chance of a
+   * reply, whatever Java is doing. Redis frees the handle only on an unblock, so release it here if
+   * no Java thread will.
+   */
+  private void timedOutByRedis(Context ctx) throws Exception {
+    boolean release = state.compareAndSet(State.BLOCKED, State.TIMED_OUT);
+    try {
+      onTimeout.handle(ctx, null);
+    } finally {
+      if (release) {
+        cancelTimeout();
+        api.unblockClient(pointer, pointer);
+      }
     }
   }
 

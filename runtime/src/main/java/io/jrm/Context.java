@@ -37,6 +37,7 @@ public final class Context {
   private final long pointer;
   private final ReplyTracker reply = new ReplyTracker();
   private boolean active = true;
+  private boolean answeringTimeout;
 
   Context(RedisModuleApi api, long pointer) {
     this.api = api;
@@ -142,7 +143,10 @@ public final class Context {
    * {@code timeoutMillis} pass (0: no timeout); then {@code onReply} or {@code onTimeout} replies
    * ({@code BlockClient}). The command itself then returns without replying.
    *
-   * @throws RedisException when the client cannot block here (inside MULTI or a script)
+   * @throws RedisException when the client cannot block here: inside MULTI/EXEC, a script, or a
+   *     {@code Call} or AOF load ({@link ContextFlag#DENY_BLOCKING}); nothing was replied, so the
+   *     exception becomes the command's error reply. A command that can also answer without
+   *     blocking checks {@link #hasFlag} first.
    */
   public BlockedClient blockClient(
       BlockedClient.Callback onReply, BlockedClient.Callback onTimeout, long timeoutMillis) {
@@ -154,12 +158,20 @@ public final class Context {
 
   /** Whether this is the reply callback of a blocked client ({@code IsBlockedReplyRequest}). */
   public boolean isBlockedReplyRequest() {
-    return api.isBlockedReplyRequest(pointer()) != 0;
+    return !answeringTimeout && api.isBlockedReplyRequest(pointer()) != 0;
   }
 
   /** Whether this is the timeout callback of a blocked client ({@code IsBlockedTimeoutRequest}). */
   public boolean isBlockedTimeoutRequest() {
-    return api.isBlockedTimeoutRequest(pointer()) != 0;
+    return answeringTimeout || api.isBlockedTimeoutRequest(pointer()) != 0;
+  }
+
+  /**
+   * Makes this reply callback a timeout callback: Java times blocked clients out and Redis sees a
+   * reply request (see {@link BlockedClient}).
+   */
+  void answerTimeout() {
+    answeringTimeout = true;
   }
 
   // Keys

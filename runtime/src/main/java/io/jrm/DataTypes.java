@@ -503,6 +503,7 @@ final class DataTypes {
       ctx.wrongArity();
       return;
     }
+    RestorePermission.require(ctx, argv[1], moduleName + RESTORE_COMMAND);
     Integer type = indexByName.get(argv[2].toString());
     if (type == null) {
       throw new RedisException("ERR no data type " + argv[2] + " in module " + moduleName);

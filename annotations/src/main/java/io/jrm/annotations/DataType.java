@@ -29,7 +29,10 @@ import java.lang.annotation.Target;
  * not be one of the above, and {@code @Nullable} and {@link Since} still apply. To write the AOF as
  * the commands that rebuild a value, declare {@code public void aofRewrite(AofOutput aof,
  * RedisString key)}; otherwise JRM rebuilds the value from its RDB encoding. After loading data of
- * an older encver, {@code public void upgrade(int fromEncver)} runs if declared.
+ * an older encver, {@code public void upgrade(int fromEncver)} runs if declared. Then, after every
+ * load (RDB, {@code RESTORE}, {@code <module>.jrm-restore}), {@code public void validateLoaded()}
+ * runs if declared: the unchecked exception it throws for a value that breaks the class's
+ * invariants fails the load with the error {@code ERR invalid <name> value: <its message>}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -85,6 +85,44 @@ public final class TopK {
   }
 
   /**
+   * Refuses a loaded value no sequence of commands could have built: RDB, {@code RESTORE} and
+   * {@code helloworld.jrm-restore} take bytes that may be hand-made, and a capacity below the
+   * items tracked or a negative count would break {@link #add}'s eviction and the guarantees above.
+   * (A repeated item is refused before, by the generated loader.)
+   *
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  public void validateLoaded() {
+    if (capacity < 0 || capacity > MAX_CAPACITY) {
+      throw new IllegalArgumentException("capacity " + capacity + " out of range");
+    }
+    if (capacity > 0 && counters.size() > capacity) {
+      throw new IllegalArgumentException(
+          counters.size() + " items tracked, above the capacity " + capacity);
+    }
+    if (total < 0) {
+      throw new IllegalArgumentException("negative total " + total);
+    }
+    for (Map.Entry<String, TopKCounter> entry : counters.entrySet()) {
+      TopKCounter counter = entry.getValue();
+      if (counter.count < 1 || counter.error < 0 || counter.error >= counter.count) {
+        throw new IllegalArgumentException(
+            "item "
+                + entry.getKey()
+                + " has count "
+                + counter.count
+                + " and error "
+                + counter.error
+                + "; a count is positive and above its error");
+      }
+      if (ignored.contains(entry.getKey())) {
+        throw new IllegalArgumentException(
+            "item " + entry.getKey() + " is both counted and ignored");
+      }
+    }
+  }
+
+  /**
    * Counts {@code increment} more occurrences of {@code item}, evicting the item with the smallest
    * count (the first tracked among equals) when a new item finds every slot taken.
    *

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jrm.testkit.LoadModule;
+import io.jrm.testkit.RedisServer;
 import io.jrm.testkit.RedisServerTest;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -373,6 +374,72 @@ class TopKIT {
     assertThatThrownBy(() -> restore(jedis, "k", 4294967296L, encver0)).isInstanceOf(JedisDataException.class);
     assertThatThrownBy(() -> restore(jedis, "k", -1, encver0)).isInstanceOf(JedisDataException.class);
     assertThat(jedis.exists("k")).isFalse();
+  }
+
+  // Refusing loaded values that break TopK's invariants (TopK.validateLoaded)
+
+  @Test
+  void restoreRefusesMoreItemsThanTheCapacity(Jedis jedis) {
+    byte[] payload = twoItems("x", 3, "y", 2).unsigned(0).signed(1).signed(5).bytes();
+    assertThatThrownBy(() -> restore(jedis, "k", 1, payload))
+        .hasMessage("ERR invalid hellotopk value: 2 items tracked, above the capacity 1");
+    assertThat(jedis.exists("k")).isFalse();
+  }
+
+  @Test
+  void restoreRefusesANegativeCount(Jedis jedis) {
+    byte[] payload = new Records().unsigned(1).buffer("x").signed(-4).signed(0).unsigned(0).signed(0).signed(0).bytes();
+    assertThatThrownBy(() -> restore(jedis, "k", 1, payload))
+        .hasMessage("ERR invalid hellotopk value: item x has count -4 and error 0; a count is positive and above its error");
+    assertThat(jedis.exists("k")).isFalse();
+  }
+
+  @Test
+  void restoreRefusesRepeatedItems(Jedis jedis) {
+    byte[] counted = twoItems("x", 3, "x", 2).unsigned(0).signed(0).signed(5).bytes();
+    assertThatThrownBy(() -> restore(jedis, "k", 1, counted))
+        .hasMessage("ERR corrupt hellotopk value: duplicate key in counters");
+    byte[] ignoredTwice = new Records().unsigned(0).unsigned(2).buffer("bot").buffer("bot").signed(0).signed(0).bytes();
+    assertThatThrownBy(() -> restore(jedis, "k", 1, ignoredTwice))
+        .hasMessage("ERR corrupt hellotopk value: duplicate element in ignored");
+    byte[] countedAndIgnored = twoItems("x", 3, "y", 2).unsigned(1).buffer("y").signed(0).signed(5).bytes();
+    assertThatThrownBy(() -> restore(jedis, "k", 1, countedAndIgnored))
+        .hasMessage("ERR invalid hellotopk value: item y is both counted and ignored");
+    assertThat(jedis.exists("k")).isFalse();
+  }
+
+  @Test
+  void redisRestoreOfAHandMadeDumpIsValidatedToo(Jedis jedis, RedisServer server) {
+    send(jedis, "HELLOTOPK.RESERVE", "template", "1");
+    byte[] template = jedis.dump("template");
+    // The hand-made payload carries no CRC: only the validation may refuse it.
+    assertThat(send(jedis, "DEBUG", "SET-SKIP-CHECKSUM-VALIDATION", "1")).isEqualTo("OK");
+    try {
+      assertThat(jedis.restore("fits", 0, handMadeDump(template, 2))).isEqualTo("OK");
+      assertThat(send(jedis, "HELLOTOPK.INFO", "fits")).isEqualTo(List.of("capacity", 2L, "items", 2L, "ignored", 0L, "total", 5L));
+      assertThatThrownBy(() -> jedis.restore("overfull", 0, handMadeDump(template, 1)))
+          .isInstanceOf(JedisDataException.class);
+      assertThat(jedis.exists("overfull")).isFalse();
+      assertThat(server.logTail(20)).contains("ERR invalid hellotopk value: 2 items tracked, above the capacity 1");
+    } finally {
+      send(jedis, "DEBUG", "SET-SKIP-CHECKSUM-VALIDATION", "0");
+    }
+  }
+
+  /** The counters x (3) and y (2) with the given capacity and total 5, as DUMP writes them. */
+  private static byte[] handMadeDump(byte[] template, int capacity) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(Arrays.copyOf(template, 10)); // RDB_TYPE_MODULE_2 and the module id (0x81 + 8)
+    // Module records, an opcode then a value: 2 unsigned (one byte below 64), 5 string, 0 EOF.
+    out.writeBytes(new byte[] {2, 2, 5, 1, 'x', 2, 3, 2, 0, 5, 1, 'y', 2, 2, 2, 0});
+    out.writeBytes(new byte[] {2, 0, 2, (byte) capacity, 2, 5, 0});
+    out.writeBytes(Arrays.copyOfRange(template, template.length - 10, template.length - 8)); // RDB version
+    out.writeBytes(new byte[8]); // no CRC
+    return out.toByteArray();
+  }
+
+  private static Records twoItems(String first, long firstCount, String second, long secondCount) {
+    return new Records().unsigned(2).buffer(first).signed(firstCount).signed(0).buffer(second).signed(secondCount).signed(0);
   }
 
   // Helpers

@@ -6,9 +6,18 @@ import io.jrm.Context;
 import io.jrm.RedisString;
 import io.jrm.ThreadSafeContext;
 import io.jrm.annotations.RedisCommand;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** Commands that block their client and finish the work in Java threads. */
 public final class BlockingCommands {
+  /** Runs the background work of blocked clients. */
+  private static final ExecutorService WORKERS = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "jrmtest-blocked-worker");
+    thread.setDaemon(true);
+    return thread;
+  });
+
   private BlockingCommands() {}
 
   /**
@@ -20,15 +29,31 @@ public final class BlockingCommands {
     long millis = argv[1].toLongLong();
     String value = argv[2].toString();
     BlockedClient client = ctx.blockClient(BlockingCommands::describe, BlockingCommands::timedOut, 10_000);
-    later(millis, () -> client.unblock(value));
+    client.completeAsync(WORKERS, () -> {
+      Thread.sleep(millis);
+      return value;
+    });
   }
 
-  /** JRMTEST.BLOCK.TIMEOUT millis: times out after millis; the thread unblocks only later. */
+  /** JRMTEST.BLOCK.FAIL: blocks with no timeout; the background task throws. */
+  @RedisCommand(name = "jrmtest.block.fail", flags = "readonly")
+  public static void fail(Context ctx, RedisString[] argv) {
+    BlockedClient client = ctx.blockClient(BlockingCommands::describe, BlockingCommands::timedOut, 0);
+    client.completeAsync(WORKERS, () -> {
+      throw new IllegalStateException("the background lookup failed");
+    });
+  }
+
+  /**
+   * JRMTEST.BLOCK.TIMEOUT millis [unblock-millis]: times out after millis; a thread unblocks after
+   * unblock-millis (3 * millis by default), racing the timeout when both are close.
+   */
   @RedisCommand(name = "jrmtest.block.timeout", flags = "readonly")
   public static void timeout(Context ctx, RedisString[] argv) {
     long millis = argv[1].toLongLong();
+    long unblockMillis = argv.length > 2 ? argv[2].toLongLong() : millis * 3;
     BlockedClient client = ctx.blockClient(BlockingCommands::describe, BlockingCommands::timedOut, millis);
-    later(millis * 3, () -> client.unblock("too late"));
+    later(unblockMillis, () -> client.unblock("too late"));
   }
 
   /** JRMTEST.BLOCK.ABORT: blocks, aborts at once, and replies from the command itself. */

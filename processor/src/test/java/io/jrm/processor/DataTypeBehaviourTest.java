@@ -94,6 +94,15 @@ class DataTypeBehaviourTest {
                 "  public void upgrade(int fromEncver) { upgradedFrom = fromEncver; }",
                 "}"),
             source(
+                "test.Checked",
+                "@DataType(name = \"checked-0\")",
+                "public class Checked {",
+                "  long count;",
+                "  public void validateLoaded() {",
+                "    if (count < 0) throw new IllegalArgumentException(\"count \" + count + \" is negative\");",
+                "  }",
+                "}"),
+            source(
                 "test.Logged",
                 "@DataType(name = \"logged-00\")",
                 "public class Logged {",
@@ -310,10 +319,41 @@ class DataTypeBehaviourTest {
   }
 
   @Test
+  void aRepeatedSetElementIsCorrupt() {
+    assertCorruptIn(
+        "Tags",
+        "ERR corrupt tags-type value: duplicate element in tags",
+        "unsigned 2",
+        "buffer a",
+        "buffer a");
+  }
+
+  @Test
+  void aRepeatedMapKeyIsCorrupt() {
+    assertCorruptIn(
+        "Tags",
+        "ERR corrupt tags-type value: duplicate key in scores",
+        "unsigned 0",
+        "unsigned 2",
+        "buffer a",
+        "signed 1",
+        "buffer a",
+        "signed 2");
+  }
+
+  @Test
   void corruptDataInAPersistableNamesItsClass() {
     assertThatThrownBy(() -> load("Route", 2, "signed 1", "signed 2", "unsigned 2"))
         .isInstanceOf(RedisException.class)
         .hasMessage("ERR corrupt Point value: null flag of label out of range");
+  }
+
+  @Test
+  void aValueItsValidationRefusesFailsTheLoadWithItsMessage() throws Exception {
+    assertThat(get(load("Checked", 0, "signed 3"), "count")).isEqualTo(3L);
+    assertThatThrownBy(() -> load("Checked", 0, "signed -1"))
+        .isInstanceOf(RedisException.class)
+        .hasMessage("ERR invalid checked-0 value: count -1 is negative");
   }
 
   private static void assertCorrupt(String message, String... lines) {
@@ -464,6 +504,7 @@ class DataTypeBehaviourTest {
     assertThat(module.types())
         .extracting(TypeDefinition::name)
         .containsExactly(
+            "checked-0",
             "counter00",
             "hellotype",
             "logged-00",

@@ -424,6 +424,40 @@ class DataTypeGenerationTest {
   }
 
   @Test
+  void validateLoadedRunsAfterTheUpgradeAndItsFailureFailsTheLoad() {
+    JavaFileObject type =
+        source(
+            "test.Checked",
+            "@DataType(name = \"checked-0\", encver = 1)",
+            "public class Checked {",
+            "  long count;",
+            "  public void upgrade(int fromEncver) {}",
+            "  public void validateLoaded() {",
+            "    if (count < 0) throw new IllegalArgumentException(\"negative count\");",
+            "  }",
+            "}");
+
+    Compilation compilation = compile(module(), type, HELLO_TYPE);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(GeneratedClasses.source(compilation, "test", "JrmType_Checked"))
+        .contains(
+            """
+                if (encver < ENCVER) {
+                  value.upgrade(encver);
+                }
+                try {
+                  value.validateLoaded();
+                } catch (RuntimeException e) {
+                  throw new RedisException("ERR invalid checked-0 value: " + e.getMessage());
+                }
+                return value;
+            """);
+    assertThat(GeneratedClasses.source(compilation, "test", "JrmType_HelloType"))
+        .doesNotContain("validateLoaded");
+  }
+
+  @Test
   void nestedDataTypeClassIsNamedAfterAllEnclosingClasses() {
     JavaFileObject outer =
         source(

@@ -625,6 +625,33 @@ class DataTypeValidationTest {
   }
 
   @Test
+  void validateLoadedWithTheWrongSignatureIsAnError() {
+    assertFieldError(
+        "The method validateLoaded of T must be declared public void validateLoaded(), not"
+            + " public boolean validateLoaded().",
+        "boolean validateLoaded(",
+        "  public boolean validateLoaded() { return true; }");
+  }
+
+  @Test
+  void staticValidateLoadedIsAnError() {
+    assertFieldError(
+        "The method validateLoaded of T must be declared public void validateLoaded(), not"
+            + " public static void validateLoaded(test.T).",
+        "void validateLoaded(",
+        "  public static void validateLoaded(T value) {}");
+  }
+
+  @Test
+  void validateLoadedThrowingCheckedExceptionsIsAnError() {
+    assertFieldError(
+        "The method validateLoaded of T must not throw checked exceptions, because Redis's"
+            + " callbacks cannot pass them on; catch them, or wrap them in an unchecked exception.",
+        "void validateLoaded(",
+        "  public void validateLoaded() throws java.io.IOException {}");
+  }
+
+  @Test
   void customEncodingSkipsTheFieldChecks() {
     JavaFileObject type =
         source(

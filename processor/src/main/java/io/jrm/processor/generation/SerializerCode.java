@@ -544,7 +544,14 @@ final class SerializerCode {
             .build();
     beginSizedLoop(body, site, names, create);
     CodeBlock element = load(body, collection.element(), site.part("element"), names);
-    body.addStatement("$N.add($L)", local, element);
+    if (collection.kind() == CollectionKind.SET) {
+      // A repeated element would shrink the set: the data is not what was saved.
+      body.beginControlFlow("if (!$N.add($L))", local, element)
+          .addStatement("throw corrupt($S)", "duplicate element in " + site.what())
+          .endControlFlow();
+    } else {
+      body.addStatement("$N.add($L)", local, element);
+    }
     body.endControlFlow();
     return CodeBlock.of("$N", local);
   }
@@ -562,7 +569,10 @@ final class SerializerCode {
     // A local, so that the key is read before any statement that reads the value.
     body.addStatement("$T $N = $L", map.key().type(), keyLocal, key);
     CodeBlock value = load(body, map.value(), site.part("value"), names);
-    body.addStatement("$N.put($N, $L)", local, keyLocal, value);
+    // Values are never null, so a previous value means a repeated key.
+    body.beginControlFlow("if ($N.put($N, $L) != null)", local, keyLocal, value)
+        .addStatement("throw corrupt($S)", "duplicate key in " + site.what())
+        .endControlFlow();
     body.endControlFlow();
     return CodeBlock.of("$N", local);
   }

@@ -140,6 +140,17 @@ public final class TypeDefinitionGenerator {
           .addStatement("$N.upgrade($N)", VALUE, ENCVER)
           .endControlFlow();
     }
+    if (type.validateLoaded()) {
+      // One error for every way a bad value can come in: RDB, RESTORE and jrm-restore.
+      load.beginControlFlow("try")
+          .addStatement("$N.validateLoaded()", VALUE)
+          .nextControlFlow("catch ($T e)", RuntimeException.class)
+          .addStatement(
+              "throw new $T($S + e.getMessage())",
+              ClassNames.REDIS_EXCEPTION,
+              "ERR invalid " + type.name() + " value: ")
+          .endControlFlow();
+    }
     return load.addStatement("return $N", VALUE).build();
   }
 

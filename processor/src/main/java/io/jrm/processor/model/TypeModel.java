@@ -9,10 +9,16 @@ import com.palantir.javapoet.ClassName;
  * @param encver the encoding version written
  * @param encoding how a value is written and read
  * @param upgrade whether the class declares {@code upgrade(int)}, run after loading older data
+ * @param validateLoaded whether the class declares {@code validateLoaded()}, run after every load
  * @param aofRewrite whether the class declares {@code aofRewrite(AofOutput, RedisString)}
  */
 public record TypeModel(
-    String name, int encver, ClassEncoding encoding, boolean upgrade, boolean aofRewrite) {
+    String name,
+    int encver,
+    ClassEncoding encoding,
+    boolean upgrade,
+    boolean validateLoaded,
+    boolean aofRewrite) {
   /** Name prefix of the generated {@code TypeDefinition}. */
   public static final String DEFINITION_PREFIX = "JrmType_";
 

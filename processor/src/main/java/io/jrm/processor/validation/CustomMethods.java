@@ -19,14 +19,16 @@ import javax.lang.model.util.Types;
 
 /**
  * Checks the methods a persistent class may declare to take over part of its handling: {@code
- * rdbSave} with {@code rdbLoad}, {@code aofRewrite} and {@code upgrade}. A method with one of these
- * names must have the signature JRM calls, since a near miss would silently not be called.
+ * rdbSave} with {@code rdbLoad}, {@code aofRewrite}, {@code upgrade} and {@code validateLoaded}. A
+ * method with one of these names must have the signature JRM calls, since a near miss would
+ * silently not be called.
  */
 final class CustomMethods {
   static final String RDB_SAVE = "rdbSave";
   static final String RDB_LOAD = "rdbLoad";
   static final String AOF_REWRITE = "aofRewrite";
   static final String UPGRADE = "upgrade";
+  static final String VALIDATE_LOADED = "validateLoaded";
 
   private final Elements elements;
   private final Types types;
@@ -87,34 +89,37 @@ final class CustomMethods {
 
   /** Reports a wrong {@code aofRewrite}; returns whether a valid one is declared. */
   boolean validateAofRewrite(TypeElement type) {
-    boolean found = false;
-    for (ExecutableElement method : methods(type, AOF_REWRITE)) {
-      boolean valid =
-          hasModifiers(method, false)
-              && method.getReturnType().getKind() == TypeKind.VOID
-              && hasParameters(
-                  method,
-                  ClassNames.AOF_OUTPUT.canonicalName(),
-                  ClassNames.REDIS_STRING.canonicalName());
-      check(
-          method,
-          valid,
-          type,
-          "public void aofRewrite(io.jrm.AofOutput aof, io.jrm.RedisString key)");
-      found |= valid;
-    }
-    return found;
+    return validateInstanceMethod(
+        type,
+        AOF_REWRITE,
+        "public void aofRewrite(io.jrm.AofOutput aof, io.jrm.RedisString key)",
+        ClassNames.AOF_OUTPUT.canonicalName(),
+        ClassNames.REDIS_STRING.canonicalName());
   }
 
   /** Reports a wrong {@code upgrade}; returns whether a valid one is declared. */
   boolean validateUpgrade(TypeElement type) {
+    return validateInstanceMethod(type, UPGRADE, "public void upgrade(int fromEncver)", "int");
+  }
+
+  /** Reports a wrong {@code validateLoaded}; returns whether a valid one is declared. */
+  boolean validateValidateLoaded(TypeElement type) {
+    return validateInstanceMethod(type, VALIDATE_LOADED, "public void validateLoaded()");
+  }
+
+  /**
+   * Reports each method {@code name} of {@code type} that is not {@code signature}: public, not
+   * static, void, with {@code parameters}. Returns whether a valid one is declared.
+   */
+  private boolean validateInstanceMethod(
+      TypeElement type, String name, String signature, String... parameters) {
     boolean found = false;
-    for (ExecutableElement method : methods(type, UPGRADE)) {
+    for (ExecutableElement method : methods(type, name)) {
       boolean valid =
           hasModifiers(method, false)
               && method.getReturnType().getKind() == TypeKind.VOID
-              && hasParameters(method, "int");
-      check(method, valid, type, "public void upgrade(int fromEncver)");
+              && hasParameters(method, parameters);
+      check(method, valid, type, signature);
       found |= valid;
     }
     return found;

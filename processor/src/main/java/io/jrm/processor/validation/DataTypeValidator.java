@@ -90,8 +90,10 @@ public final class DataTypeValidator {
       }
       boolean aofRewrite = customMethods.validateAofRewrite(type);
       boolean upgrade = customMethods.validateUpgrade(type);
+      boolean validateLoaded = customMethods.validateValidateLoaded(type);
       if (reporter.errorCount() == errorsBefore && encoding.isPresent()) {
-        models.add(new TypeModel(name, encver, encoding.get(), upgrade, aofRewrite));
+        models.add(
+            new TypeModel(name, encver, encoding.get(), upgrade, validateLoaded, aofRewrite));
       }
     }
     return models;
