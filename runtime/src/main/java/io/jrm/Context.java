@@ -11,7 +11,9 @@ import java.util.Set;
  * strings, calls into Redis, logging. Valid only until the command returns; using it later throws
  * {@link IllegalStateException}.
  *
- * <p>Reply exactly once per command: one value, or an array header followed by its elements.
+ * <p>Reply exactly once per command: one value, or an array header followed by its elements. A
+ * reply after the whole reply is not sent (the client would take it for the answer to its next
+ * command): it throws {@link IllegalStateException}, and the log names the command.
  *
  * <pre>{@code
  * @RedisCommand(name = "hello.push.call", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
@@ -146,9 +148,10 @@ public final class Context {
    */
   public BlockedClient blockClient(
       BlockedClient.Callback onReply, BlockedClient.Callback onTimeout, long timeoutMillis) {
+    reply.checkOpen(); // the callback's reply would be a second one
     BlockedClient client =
         BlockedClient.block(this, onReply, onTimeout, timeoutMillis, ModuleEntry.callbacks());
-    reply.value(); // the client gets its reply from a callback
+    reply.delegate(); // the client gets its reply from a callback
     return client;
   }
 
@@ -248,21 +251,27 @@ public final class Context {
 
   // Replies
 
+  /** The context pointer for writing a reply, refused once the whole reply is written. */
+  private long replying() {
+    reply.checkOpen();
+    return pointer();
+  }
+
   /** Replies with an integer ({@code ReplyWithLongLong}). */
   public void replyWithLongLong(long value) {
-    api.replyWithLongLong(pointer(), value);
+    api.replyWithLongLong(replying(), value);
     reply.value();
   }
 
   /** Replies with a double, a bulk string in RESP2 ({@code ReplyWithDouble}). */
   public void replyWithDouble(double value) {
-    api.replyWithDouble(pointer(), value);
+    api.replyWithDouble(replying(), value);
     reply.value();
   }
 
   /** Replies with a status such as {@code OK} ({@code ReplyWithSimpleString}); one line. */
   public void replyWithSimpleString(String message) {
-    api.replyWithSimpleString(pointer(), cString(RedisException.oneLine(message)));
+    api.replyWithSimpleString(replying(), cString(RedisException.oneLine(message)));
     reply.value();
   }
 
@@ -271,13 +280,13 @@ public final class Context {
    * error code, as in {@code ERR invalid count}. Throwing {@link RedisException} does the same.
    */
   public void replyWithError(String error) {
-    api.replyWithError(pointer(), cString(RedisException.oneLine(error)));
+    api.replyWithError(replying(), cString(RedisException.oneLine(error)));
     reply.value();
   }
 
   /** Replies with a bulk string of {@code bytes} ({@code ReplyWithStringBuffer}). */
   public void replyWithStringBuffer(byte[] bytes) {
-    api.replyWithStringBuffer(pointer(), bytes, bytes.length);
+    api.replyWithStringBuffer(replying(), bytes, bytes.length);
     reply.value();
   }
 
@@ -288,13 +297,13 @@ public final class Context {
 
   /** Replies with a bulk string ({@code ReplyWithString}). */
   public void replyWithString(RedisString str) {
-    api.replyWithString(pointer(), str.pointer());
+    api.replyWithString(replying(), str.pointer());
     reply.value();
   }
 
   /** Replies with the null reply ({@code ReplyWithNull}). */
   public void replyWithNull() {
-    api.replyWithNull(pointer());
+    api.replyWithNull(replying());
     reply.value();
   }
 
@@ -303,20 +312,20 @@ public final class Context {
    * ReplyWithArray}). With {@link #POSTPONED_LENGTH}, end it with {@link #replySetArrayLength}.
    */
   public void replyWithArray(long length) {
-    api.replyWithArray(pointer(), length);
+    api.replyWithArray(replying(), length);
     reply.array(length);
   }
 
   /** Sets the length of the latest array started with {@link #POSTPONED_LENGTH}. */
   public void replySetArrayLength(long length) {
-    api.replySetArrayLength(pointer(), length);
+    api.replySetArrayLength(replying(), length);
     reply.setLength();
   }
 
   /** Forwards a reply of {@link #call} to the client ({@code ReplyWithCallReply}). */
   public void replyWithCallReply(CallReply callReply) {
     // Redis sends nothing when it refuses: the client would read the next reply as this one's.
-    if (api.replyWithCallReply(pointer(), callReply.pointer()) != OK) {
+    if (api.replyWithCallReply(replying(), callReply.pointer()) != OK) {
       throw new RedisException(
           "ERR cannot forward a RESP3 reply to a RESP2 client: call with flag 0 instead of 3");
     }
@@ -325,7 +334,7 @@ public final class Context {
 
   /** Replies with the standard wrong-number-of-arguments error ({@code WrongArity}). */
   public void wrongArity() {
-    api.wrongArity(pointer());
+    api.wrongArity(replying());
     reply.value();
   }
 

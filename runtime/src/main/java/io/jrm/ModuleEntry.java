@@ -246,11 +246,16 @@ final class ModuleEntry {
     try {
       body.run(context);
     } catch (Throwable t) {
-      if (!(t instanceof RedisException)) {
+      if (!(t instanceof RedisException) && !(t instanceof ReplyTracker.ExtraReplyException)) {
         context.log(LogLevel.WARNING, "JRM: " + what + " threw " + describe(t));
       }
       replyError(context, errorLine(t));
     } finally {
+      if (context.replyTracker().dropped()) {
+        context.log(
+            LogLevel.WARNING,
+            "JRM: " + what + " replied more than once; the extra reply was dropped");
+      }
       context.deactivate();
       thread.setContextClassLoader(caller);
     }
