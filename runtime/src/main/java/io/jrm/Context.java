@@ -354,13 +354,17 @@ public final class Context {
   /**
    * {@link #replicate} to some targets only: flag {@code A} leaves out the AOF, {@code R} the
    * replicas.
+   *
+   * @throws IllegalArgumentException for any other flag
    */
   public void replicateWithFlags(String flags, String command, Object... args) {
-    StringBuilder format = new StringBuilder(flags);
-    Object[] values = CallArguments.convert(args, format);
-    if (api.replicate(pointer(), cString(command), cString(format.toString()), values) != OK) {
-      throw new RedisException(
-          "ERR cannot replicate " + command + ": unknown command or bad arguments");
+    try (CallArguments replicated =
+        CallArguments.of(api, flags, CallArguments.REPLICATE_FLAGS, args)) {
+      if (api.replicate(pointer(), cString(command), replicated.format(), replicated.values())
+          != OK) {
+        throw new RedisException(
+            "ERR cannot replicate " + command + ": unknown command or bad arguments");
+      }
     }
   }
 
@@ -374,8 +378,10 @@ public final class Context {
   /**
    * Runs a Redis command and returns its reply ({@code RedisModule_Call}). Arguments may be {@link
    * RedisString}, {@code byte[]}, {@code String} (UTF-8), integral numbers, and {@code float} or
-   * {@code double} (sent in decimal). Errors of the command, unknown commands and wrong arity
-   * included, come back as a reply of type {@link CallReplyType#ERROR}.
+   * {@code double} (sent in decimal), as many as the command takes. Errors of the command, unknown
+   * commands and wrong arity included, come back as a reply of type {@link CallReplyType#ERROR}.
+   *
+   * @throws IllegalArgumentException for an argument of another type
    */
   public CallReply call(String command, Object... args) {
     return callWithFlags("", command, args);
@@ -388,15 +394,17 @@ public final class Context {
    * checks ACLs of the current user, {@code S} runs as in a script, {@code W} refuses write
    * commands, {@code M} refuses commands denied on OOM; {@code E} (errors as error replies) is
    * always added.
+   *
+   * @throws IllegalArgumentException for any other flag (the argument letters of the C format come
+   *     from the Java arguments only) or an argument of another type
    */
   public CallReply callWithFlags(String flags, String command, Object... args) {
-    StringBuilder format = new StringBuilder(flags.length() + args.length + 1).append(flags);
     // E: errors of the command come back as error replies, never as a bare NULL.
-    if (flags.indexOf('E') < 0) {
-      format.append('E');
+    String withErrors = flags.indexOf('E') < 0 ? flags + 'E' : flags;
+    long result;
+    try (CallArguments call = CallArguments.of(api, withErrors, CallArguments.CALL_FLAGS, args)) {
+      result = api.call(pointer(), cString(command), call.format(), call.values());
     }
-    Object[] values = CallArguments.convert(args, format);
-    long result = api.call(pointer(), cString(command), cString(format.toString()), values);
     if (result == 0) {
       throw new RedisException("ERR calling " + command + " from the module failed");
     }
