@@ -144,11 +144,21 @@ public final class Context {
    * {@code timeoutMillis} pass (0: no timeout); then {@code onReply} or {@code onTimeout} replies
    * ({@code BlockClient}). The command itself then returns without replying.
    *
-   * @throws RedisException when the client cannot block here (inside MULTI or a script)
+   * @throws RedisException when the client cannot block here: inside MULTI or a script, or when
+   *     another command called this one ({@link #call}, {@code RedisModule_Call})
    */
   public BlockedClient blockClient(
       BlockedClient.Callback onReply, BlockedClient.Callback onTimeout, long timeoutMillis) {
     reply.checkOpen(); // the callback's reply would be a second one
+    int flags = api.getContextFlags(pointer());
+    // Redis 7.0 answers MULTI and scripts itself, but blocks the client that RedisModule_Call made
+    // for this command, and then asserts that it is not blocked.
+    if (ContextFlag.DENY_BLOCKING.in(flags)
+        && !ContextFlag.LUA.in(flags)
+        && !ContextFlag.MULTI.in(flags)) {
+      throw new RedisException(
+          "ERR this command cannot block: another command called it (RedisModule_Call)");
+    }
     BlockedClient client =
         BlockedClient.block(this, onReply, onTimeout, timeoutMillis, ModuleEntry.callbacks());
     reply.delegate(); // the client gets its reply from a callback
@@ -393,16 +403,21 @@ public final class Context {
    * {@code 3} asks for RESP3 replies, {@code 0} for replies in the caller's protocol, {@code C}
    * checks ACLs of the current user, {@code S} runs as in a script, {@code W} refuses write
    * commands, {@code M} refuses commands denied on OOM; {@code E} (errors as error replies) is
-   * always added.
+   * always added, and so is {@code S} inside a script: a command that a script called may only call
+   * what the script itself may (Redis 7.0 crashes on {@code EVAL}, {@code FCALL}, {@code SCRIPT
+   * FLUSH} or {@code CLIENT KILL} from there).
    *
    * @throws IllegalArgumentException for any other flag (the argument letters of the C format come
    *     from the Java arguments only) or an argument of another type
    */
   public CallReply callWithFlags(String flags, String command, Object... args) {
     // E: errors of the command come back as error replies, never as a bare NULL.
-    String withErrors = flags.indexOf('E') < 0 ? flags + 'E' : flags;
+    String all = flags.indexOf('E') < 0 ? flags + 'E' : flags;
+    if (all.indexOf('S') < 0 && hasFlag(ContextFlag.LUA)) {
+      all += 'S';
+    }
     long result;
-    try (CallArguments call = CallArguments.of(api, withErrors, CallArguments.CALL_FLAGS, args)) {
+    try (CallArguments call = CallArguments.of(api, all, CallArguments.CALL_FLAGS, args)) {
       result = api.call(pointer(), cString(command), call.format(), call.values());
     }
     if (result == 0) {

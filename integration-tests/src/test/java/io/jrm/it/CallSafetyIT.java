@@ -9,9 +9,11 @@ import io.jrm.testkit.RedisServer;
 import io.jrm.testkit.RedisServerTest;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.Jedis;
 
@@ -60,6 +62,43 @@ class CallSafetyIT {
         .hasMessage("ERR java.lang.IllegalArgumentException: unknown flag '" + bad
             + "': the flags here are ! A R 3 0 C S W M E");
     assertThat(jedis.ping()).isEqualTo("PONG");
+  }
+
+  @Test
+  void aBlockingCommandCalledByAnotherCommandFailsInsteadOfBlocking(Jedis jedis, RedisServer server) {
+    // Redis 7.0 would block the client RedisModule_Call made, then assert (module.c:6054).
+    assertThat(send(jedis, "JRMTEST.CALL", "JRMTEST.BLOCK.TIMEOUT", "100"))
+        .asInstanceOf(InstanceOfAssertFactories.LIST)
+        .startsWith("ERROR")
+        .contains("ERR this command cannot block: another command called it (RedisModule_Call)");
+    assertThat(jedis.ping()).isEqualTo("PONG");
+    assertThat(server.isRunning()).isTrue();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', quoteCharacter = '"', value = {
+      "eval; 'EVAL', 'return 1', '0'", "fcall; 'FCALL', 'f', '0'", "script|flush; 'SCRIPT', 'FLUSH'",
+      "client|kill; 'CLIENT', 'KILL', 'TYPE', 'normal'", "multi; 'MULTI'"})
+  void insideAScriptACallMayOnlyRunWhatTheScriptMay(String refused, String call, Jedis jedis, RedisServer server) {
+    jedis.functionLoadReplace("#!lua name=lib\nredis.register_function('f', function() return 1 end)");
+    // Redis 7.0 asserts (script.c:132) or crashes on each of these from a command a script called.
+    Object reply = jedis.eval("return redis.call('JRMTEST.CALL', " + call + ")");
+    assertThat(reply).asInstanceOf(InstanceOfAssertFactories.LIST)
+        .startsWith("ERROR")
+        .contains("ERR command '" + refused + "' is not allowed on script mode");
+    assertThat(jedis.ping()).isEqualTo("PONG");
+    assertThat(server.isRunning()).isTrue();
+  }
+
+  @Test
+  void aFunctionCallingACommandThatCallsFcallIsRefusedToo(Jedis jedis) {
+    jedis.functionLoadReplace("#!lua name=lib\n"
+        + "redis.register_function('outer', function() return redis.call('JRMTEST.CALL', 'FCALL', 'inner', '0') end)\n"
+        + "redis.register_function('inner', function() return 1 end)");
+    assertThat(jedis.fcall("outer", List.of(), List.of())).asInstanceOf(InstanceOfAssertFactories.LIST)
+        .contains("ERR command 'fcall' is not allowed on script mode");
+    // Outside a script the same call runs: S is added only where the danger is.
+    assertThat(send(jedis, "JRMTEST.CALL", "FCALL", "inner", "0")).isEqualTo(List.of("INTEGER", 0L, 1L, ":1\r\n"));
   }
 
   @Test
