@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Keeps an error storm out of the Redis log: the first failure of a kind is logged whole, with its
@@ -66,9 +67,10 @@ final class ErrorLog {
 
   /**
    * Writes to {@code sink} what the failure of {@code what} with {@code t} needs: the whole {@code
-   * line} when it is new or its window has passed quietly, nothing while it repeats.
+   * line} when it is new or its window has passed quietly, nothing while it repeats (then the line
+   * is not even made).
    */
-  synchronized void failed(String what, Throwable t, String line, Consumer<String> sink) {
+  synchronized void failed(String what, Throwable t, Supplier<String> line, Consumer<String> sink) {
     flush(sink);
     long now = clock.getAsLong();
     Failure failure = new Failure(what, headline(t));
@@ -78,7 +80,7 @@ final class ErrorLog {
         forgetLeastRecent(sink);
       }
       windows.put(failure, new Window(now));
-      sink.accept(line);
+      sink.accept(line.get());
       return;
     }
     if (window.repeats++ == 0) {

@@ -217,7 +217,7 @@ final class ModuleEntry {
     errors.failed(
         what,
         t,
-        "JRM: " + what + " failed: " + describe(t),
+        () -> "JRM: " + what + " failed: " + describe(t),
         line ->
             api.log(
                 0, cString(LogLevel.WARNING.redisName()), cString("%s"), (Object) cString(line)));
@@ -248,7 +248,7 @@ final class ModuleEntry {
       body.run(context);
     } catch (Throwable t) {
       if (!(t instanceof RedisException) && !(t instanceof ReplyTracker.ExtraReplyException)) {
-        errors.failed(what, t, "JRM: " + what + " threw " + describe(t), log);
+        errors.failed(what, t, () -> "JRM: " + what + " threw " + describe(t), log);
       }
       replyError(context, errorLine(t));
     } finally {

@@ -69,7 +69,7 @@ class ErrorLogTest {
   void aZeroWindowLogsEveryFailure() {
     ErrorLog everything = new ErrorLog(0, () -> now);
     for (int i = 0; i < 3; i++) {
-      everything.failed("command x", boom, "whole", lines::add);
+      everything.failed("command x", boom, () -> "whole", lines::add);
     }
     assertThat(lines).containsExactly("whole", "whole", "whole");
   }
@@ -88,6 +88,6 @@ class ErrorLogTest {
   }
 
   private void fail(String what, Throwable t) {
-    log.failed(what, t, "whole " + what, lines::add);
+    log.failed(what, t, () -> "whole " + what, lines::add);
   }
 }
