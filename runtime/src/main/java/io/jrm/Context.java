@@ -11,7 +11,9 @@ import java.util.Set;
  * strings, calls into Redis, logging. Valid only until the command returns; using it later throws
  * {@link IllegalStateException}.
  *
- * <p>Reply exactly once per command: one value, or an array header followed by its elements.
+ * <p>Reply exactly once per command: one value, or an array header followed by its elements. A
+ * reply after the whole reply is not sent (the client would take it for the answer to its next
+ * command): it throws {@link IllegalStateException}, and the log names the command.
  *
  * <pre>{@code
  * @RedisCommand(name = "hello.push.call", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
@@ -150,9 +152,10 @@ public final class Context {
    */
   public BlockedClient blockClient(
       BlockedClient.Callback onReply, BlockedClient.Callback onTimeout, long timeoutMillis) {
+    reply.checkOpen(); // the callback's reply would be a second one
     BlockedClient client =
         BlockedClient.block(this, onReply, onTimeout, timeoutMillis, ModuleEntry.callbacks());
-    reply.value(); // the client gets its reply from a callback
+    reply.delegate(); // the client gets its reply from a callback
     return client;
   }
 
@@ -260,21 +263,27 @@ public final class Context {
 
   // Replies
 
+  /** The context pointer for writing a reply, refused once the whole reply is written. */
+  private long replying() {
+    reply.checkOpen();
+    return pointer();
+  }
+
   /** Replies with an integer ({@code ReplyWithLongLong}). */
   public void replyWithLongLong(long value) {
-    api.replyWithLongLong(pointer(), value);
+    api.replyWithLongLong(replying(), value);
     reply.value();
   }
 
   /** Replies with a double, a bulk string in RESP2 ({@code ReplyWithDouble}). */
   public void replyWithDouble(double value) {
-    api.replyWithDouble(pointer(), value);
+    api.replyWithDouble(replying(), value);
     reply.value();
   }
 
   /** Replies with a status such as {@code OK} ({@code ReplyWithSimpleString}); one line. */
   public void replyWithSimpleString(String message) {
-    api.replyWithSimpleString(pointer(), cString(RedisException.oneLine(message)));
+    api.replyWithSimpleString(replying(), cString(RedisException.oneLine(message)));
     reply.value();
   }
 
@@ -283,13 +292,13 @@ public final class Context {
    * error code, as in {@code ERR invalid count}. Throwing {@link RedisException} does the same.
    */
   public void replyWithError(String error) {
-    api.replyWithError(pointer(), cString(RedisException.oneLine(error)));
+    api.replyWithError(replying(), cString(RedisException.oneLine(error)));
     reply.value();
   }
 
   /** Replies with a bulk string of {@code bytes} ({@code ReplyWithStringBuffer}). */
   public void replyWithStringBuffer(byte[] bytes) {
-    api.replyWithStringBuffer(pointer(), bytes, bytes.length);
+    api.replyWithStringBuffer(replying(), bytes, bytes.length);
     reply.value();
   }
 
@@ -300,13 +309,13 @@ public final class Context {
 
   /** Replies with a bulk string ({@code ReplyWithString}). */
   public void replyWithString(RedisString str) {
-    api.replyWithString(pointer(), str.pointer());
+    api.replyWithString(replying(), str.pointer());
     reply.value();
   }
 
   /** Replies with the null reply ({@code ReplyWithNull}). */
   public void replyWithNull() {
-    api.replyWithNull(pointer());
+    api.replyWithNull(replying());
     reply.value();
   }
 
@@ -315,20 +324,20 @@ public final class Context {
    * ReplyWithArray}). With {@link #POSTPONED_LENGTH}, end it with {@link #replySetArrayLength}.
    */
   public void replyWithArray(long length) {
-    api.replyWithArray(pointer(), length);
+    api.replyWithArray(replying(), length);
     reply.array(length);
   }
 
   /** Sets the length of the latest array started with {@link #POSTPONED_LENGTH}. */
   public void replySetArrayLength(long length) {
-    api.replySetArrayLength(pointer(), length);
+    api.replySetArrayLength(replying(), length);
     reply.setLength();
   }
 
   /** Forwards a reply of {@link #call} to the client ({@code ReplyWithCallReply}). */
   public void replyWithCallReply(CallReply callReply) {
     // Redis sends nothing when it refuses: the client would read the next reply as this one's.
-    if (api.replyWithCallReply(pointer(), callReply.pointer()) != OK) {
+    if (api.replyWithCallReply(replying(), callReply.pointer()) != OK) {
       throw new RedisException(
           "ERR cannot forward a RESP3 reply to a RESP2 client: call with flag 0 instead of 3");
     }
@@ -337,7 +346,7 @@ public final class Context {
 
   /** Replies with the standard wrong-number-of-arguments error ({@code WrongArity}). */
   public void wrongArity() {
-    api.wrongArity(pointer());
+    api.wrongArity(replying());
     reply.value();
   }
 
@@ -357,13 +366,17 @@ public final class Context {
   /**
    * {@link #replicate} to some targets only: flag {@code A} leaves out the AOF, {@code R} the
    * replicas.
+   *
+   * @throws IllegalArgumentException for any other flag
    */
   public void replicateWithFlags(String flags, String command, Object... args) {
-    StringBuilder format = new StringBuilder(flags);
-    Object[] values = CallArguments.convert(args, format);
-    if (api.replicate(pointer(), cString(command), cString(format.toString()), values) != OK) {
-      throw new RedisException(
-          "ERR cannot replicate " + command + ": unknown command or bad arguments");
+    try (CallArguments replicated =
+        CallArguments.of(api, flags, CallArguments.REPLICATE_FLAGS, args)) {
+      if (api.replicate(pointer(), cString(command), replicated.format(), replicated.values())
+          != OK) {
+        throw new RedisException(
+            "ERR cannot replicate " + command + ": unknown command or bad arguments");
+      }
     }
   }
 
@@ -377,8 +390,10 @@ public final class Context {
   /**
    * Runs a Redis command and returns its reply ({@code RedisModule_Call}). Arguments may be {@link
    * RedisString}, {@code byte[]}, {@code String} (UTF-8), integral numbers, and {@code float} or
-   * {@code double} (sent in decimal). Errors of the command, unknown commands and wrong arity
-   * included, come back as a reply of type {@link CallReplyType#ERROR}.
+   * {@code double} (sent in decimal), as many as the command takes. Errors of the command, unknown
+   * commands and wrong arity included, come back as a reply of type {@link CallReplyType#ERROR}.
+   *
+   * @throws IllegalArgumentException for an argument of another type
    */
   public CallReply call(String command, Object... args) {
     return callWithFlags("", command, args);
@@ -390,16 +405,23 @@ public final class Context {
    * {@code 3} asks for RESP3 replies, {@code 0} for replies in the caller's protocol, {@code C}
    * checks ACLs of the current user, {@code S} runs as in a script, {@code W} refuses write
    * commands, {@code M} refuses commands denied on OOM; {@code E} (errors as error replies) is
-   * always added.
+   * always added, and so is {@code S} inside a script: a command that a script called may only call
+   * what the script itself may (Redis 7.0 crashes on {@code EVAL}, {@code FCALL}, {@code SCRIPT
+   * FLUSH} or {@code CLIENT KILL} from there).
+   *
+   * @throws IllegalArgumentException for any other flag (the argument letters of the C format come
+   *     from the Java arguments only) or an argument of another type
    */
   public CallReply callWithFlags(String flags, String command, Object... args) {
-    StringBuilder format = new StringBuilder(flags.length() + args.length + 1).append(flags);
     // E: errors of the command come back as error replies, never as a bare NULL.
-    if (flags.indexOf('E') < 0) {
-      format.append('E');
+    String all = flags.indexOf('E') < 0 ? flags + 'E' : flags;
+    if (all.indexOf('S') < 0 && hasFlag(ContextFlag.LUA)) {
+      all += 'S';
     }
-    Object[] values = CallArguments.convert(args, format);
-    long result = api.call(pointer(), cString(command), cString(format.toString()), values);
+    long result;
+    try (CallArguments call = CallArguments.of(api, all, CallArguments.CALL_FLAGS, args)) {
+      result = api.call(pointer(), cString(command), call.format(), call.values());
+    }
     if (result == 0) {
       throw new RedisException("ERR calling " + command + " from the module failed");
     }

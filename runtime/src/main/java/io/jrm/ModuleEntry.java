@@ -9,6 +9,7 @@ import io.jrm.spi.CommandDefinition;
 import io.jrm.spi.ModuleDefinition;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Where the module's C stub enters Java, over JNI: once to load the module, then once per command
@@ -26,6 +27,8 @@ final class ModuleEntry {
   private static final int RESTORE_COMMAND = 3;
   private static final int TYPE_TABLE = 4;
   private static final int TYPE_METHODS = 5;
+
+  private static final ErrorLog errors = ErrorLog.fromSystemProperty();
 
   private static RedisModuleApi api;
   private static ModuleDefinition definition;
@@ -238,9 +241,12 @@ final class ModuleEntry {
   }
 
   private static void logWithoutContext(String callback, Throwable t) {
-    log(
-        LogLevel.WARNING,
-        "JRM: " + definition.name() + " data type " + callback + " failed: " + describe(t));
+    String what = definition.name() + " data type " + callback;
+    errors.failed(
+        what,
+        t,
+        () -> "JRM: " + what + " failed: " + describe(t),
+        line -> log(LogLevel.WARNING, line));
   }
 
   private static void log(LogLevel level, String line) {
@@ -259,21 +265,28 @@ final class ModuleEntry {
   /**
    * Runs {@code body} with a context for {@code ctx}, the module's class loader as context loader
    * (libraries that look classes up through it must find this module's), and every Throwable turned
-   * into an error reply and a log line.
+   * into an error reply and a log line ({@link ErrorLog}: repeats are counted, not logged).
    */
   private static int run(long ctx, String what, Body body) {
     Context context = new Context(api, ctx);
     Thread thread = Thread.currentThread();
     ClassLoader caller = thread.getContextClassLoader();
     thread.setContextClassLoader(ModuleEntry.class.getClassLoader());
+    Consumer<String> log = line -> context.log(LogLevel.WARNING, line);
     try {
+      errors.flush(log);
       body.run(context);
     } catch (Throwable t) {
-      if (!(t instanceof RedisException)) {
-        context.log(LogLevel.WARNING, "JRM: " + what + " threw " + describe(t));
+      if (!(t instanceof RedisException) && !(t instanceof ReplyTracker.ExtraReplyException)) {
+        errors.failed(what, t, () -> "JRM: " + what + " threw " + describe(t), log);
       }
       replyError(context, errorLine(t));
     } finally {
+      if (context.replyTracker().dropped()) {
+        context.log(
+            LogLevel.WARNING,
+            "JRM: " + what + " replied more than once; the extra reply was dropped");
+      }
       context.deactivate();
       thread.setContextClassLoader(caller);
     }

@@ -108,8 +108,8 @@ final class RedisIO implements RdbOutput, RdbInput, AofOutput {
 
   @Override
   public void emit(String command, Object... args) {
-    StringBuilder format = new StringBuilder();
-    Object[] values = CallArguments.convert(args, format);
-    api.emitAOF(io, cString(command), cString(format.toString()), values);
+    try (CallArguments emitted = CallArguments.of(api, "", "", args)) {
+      api.emitAOF(io, cString(command), emitted.format(), emitted.values());
+    }
   }
 }

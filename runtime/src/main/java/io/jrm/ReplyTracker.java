@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Follows the shape of the reply a command is writing, so that an exception thrown half-way through
- * an array still ends in a well-formed reply: one extra or one missing element would desynchronize
- * the client for every later command.
+ * an array still ends in a well-formed reply, and a reply after the whole reply is refused: one
+ * extra or one missing element would desynchronize the client for every later command.
  */
 final class ReplyTracker {
   /** Marks an array whose length comes later ({@code REDISMODULE_POSTPONED_LEN}). */
@@ -19,6 +19,32 @@ final class ReplyTracker {
 
   private int depth;
   private boolean complete;
+  private boolean delegated;
+  private boolean dropped;
+
+  /**
+   * Thrown by a reply written after the whole reply: Redis would send it to the client as the
+   * answer to its next command.
+   */
+  static final class ExtraReplyException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    ExtraReplyException() {
+      super("the command has already replied: the extra reply was dropped (reply exactly once)");
+    }
+  }
+
+  /**
+   * Checks that a reply may be written now, before it is sent.
+   *
+   * @throws ExtraReplyException when the whole reply has been written
+   */
+  void checkOpen() {
+    if (complete) {
+      dropped = true;
+      throw new ExtraReplyException();
+    }
+  }
 
   /** Records one value (a scalar, or an array header counting as its parent's element). */
   void value() {
@@ -61,9 +87,22 @@ final class ReplyTracker {
     return complete || depth > 0;
   }
 
-  /** Whether the whole reply has been written. */
+  /**
+   * Records that a blocked client's callback will reply. The command may still reply itself, after
+   * aborting the block.
+   */
+  void delegate() {
+    delegated = true;
+  }
+
+  /** Whether the whole reply has been written, or left to a blocked client's callback. */
   boolean complete() {
-    return complete;
+    return complete || delegated;
+  }
+
+  /** Whether a reply after the whole reply was refused. */
+  boolean dropped() {
+    return dropped;
   }
 
   /**

@@ -75,6 +75,25 @@ public final class TestModule {
   @RedisCommand(name = "jrmtest.noreply", flags = "readonly")
   public static void noReply(Context ctx, RedisString[] argv) {}
 
+  /** JRMTEST.REPLY.TWICE: replies 1, then tries to reply 2. */
+  @RedisCommand(name = "jrmtest.reply.twice", flags = "readonly")
+  public static void replyTwice(Context ctx, RedisString[] argv) {
+    ctx.replyWithLongLong(1);
+    ctx.replyWithLongLong(2);
+  }
+
+  /** JRMTEST.REPLY.PASTARRAY: replies [1], then tries an element more, catching the refusal. */
+  @RedisCommand(name = "jrmtest.reply.pastarray", flags = "readonly")
+  public static void replyPastArray(Context ctx, RedisString[] argv) {
+    ctx.replyWithArray(1);
+    ctx.replyWithLongLong(1);
+    try {
+      ctx.replyWithString("one too many");
+    } catch (IllegalStateException refused) {
+      ctx.log(LogLevel.NOTICE, "jrmtest refused: " + refused.getMessage());
+    }
+  }
+
   /** JRMTEST.ESCAPE: keeps argv[1] past its command; the next call uses it. */
   @RedisCommand(name = "jrmtest.escape", flags = "readonly")
   public static void escape(Context ctx, RedisString[] argv) {

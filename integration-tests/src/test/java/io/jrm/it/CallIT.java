@@ -155,12 +155,6 @@ class CallIT {
     }
   }
 
-  @Test
-  void anUnknownFlagFailsTheCallNotTheServer(Jedis jedis) {
-    assertThatThrownBy(() -> call(jedis, "x", "GET", "k")).hasMessage("ERR calling GET from the module failed");
-    assertThat(jedis.ping()).isEqualTo("PONG");
-  }
-
   /** [reply type, reply in RESP] of the command run with {@code flags}. */
   @SuppressWarnings("unchecked")
   private static List<String> call(Jedis jedis, String flags, String... command) {

@@ -62,6 +62,25 @@ class JavaErrorsIT {
   }
 
   @Test
+  void aSecondReplyIsDroppedAndTheNextCommandGetsItsOwn(RedisServer server) throws Exception {
+    try (RawClient client = new RawClient(server)) {
+      client.send("JRMTEST.REPLY.TWICE");
+      client.send("PING");
+      assertThat(client.readLine()).isEqualTo(":1");
+      assertThat(client.readLine()).isEqualTo("+PONG");
+      client.send("JRMTEST.REPLY.PASTARRAY");
+      client.send("PING");
+      assertThat(List.of(client.readLine(), client.readLine())).containsExactly("*1", ":1");
+      assertThat(client.readLine()).isEqualTo("+PONG");
+    }
+    assertThat(server.logTail(20))
+        .contains("JRM: command jrmtest.reply.twice replied more than once; the extra reply was dropped")
+        .contains("jrmtest refused: the command has already replied")
+        .contains("JRM: command jrmtest.reply.pastarray replied more than once")
+        .doesNotContain("jrmtest.reply.twice threw");
+  }
+
+  @Test
   void aStringKeptPastItsCommandIsRefusedNotDereferenced(Jedis jedis) {
     send(jedis, "JRMTEST.ESCAPE", "kept");
     assertThatThrownBy(() -> send(jedis, "JRMTEST.ESCAPE", "again"))

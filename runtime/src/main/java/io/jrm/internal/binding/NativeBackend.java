@@ -9,6 +9,9 @@ public interface NativeBackend {
   /** Binds the function at {@code address}, whose C signature {@code function} describes. */
   NativeFunction bind(ApiFunction function, long address);
 
+  /** The most arguments one call of a bound function may take. */
+  int maxArguments();
+
   /** Reads the 64-bit word at {@code address}. */
   long readWord(long address);
 

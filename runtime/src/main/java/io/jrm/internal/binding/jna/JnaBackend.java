@@ -16,6 +16,11 @@ public final class JnaBackend implements NativeBackend {
   }
 
   @Override
+  public int maxArguments() {
+    return Function.MAX_NARGS;
+  }
+
+  @Override
   public long readWord(long address) {
     return new Pointer(address).getLong(0);
   }

@@ -1,0 +1,61 @@
+package io.jrm.it;
+
+import io.jrm.testkit.RedisServer;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A client that speaks RESP over a plain socket and reads replies line by line, parsing nothing:
+ * the test sees every byte Redis sent, so an extra reply cannot hide in a client library's state.
+ */
+final class RawClient implements AutoCloseable {
+  /** Long enough for any command of a test; only a hung server gets there. */
+  private static final int READ_TIMEOUT_MILLIS = 30_000;
+
+  private final Socket socket;
+  private final OutputStream out;
+  private final InputStream in;
+
+  RawClient(RedisServer server) throws IOException {
+    socket = new Socket(server.host(), server.port());
+    socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+    out = socket.getOutputStream();
+    in = new BufferedInputStream(socket.getInputStream());
+  }
+
+  /** Sends one command as a RESP array of bulk strings, without reading its reply. */
+  void send(String... command) throws IOException {
+    StringBuilder resp = new StringBuilder().append('*').append(command.length).append("\r\n");
+    for (String arg : command) {
+      int length = arg.getBytes(StandardCharsets.UTF_8).length;
+      resp.append('$').append(length).append("\r\n").append(arg).append("\r\n");
+    }
+    out.write(resp.toString().getBytes(StandardCharsets.UTF_8));
+    out.flush();
+  }
+
+  /** The next line Redis sent, without its CRLF. */
+  String readLine() throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int previous = -1;
+    for (int b = in.read(); b >= 0; b = in.read()) {
+      if (previous == '\r' && b == '\n') {
+        byte[] bytes = line.toByteArray();
+        return new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
+      }
+      line.write(b);
+      previous = b;
+    }
+    throw new IOException("the server closed the connection");
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}
