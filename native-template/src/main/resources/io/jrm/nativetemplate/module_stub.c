@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 /* @JRM_MODULE_CONFIG@ */
@@ -44,6 +45,21 @@ typedef struct RedisModuleCtx RedisModuleCtx;
 typedef struct RedisModuleString RedisModuleString;
 typedef struct RedisModuleIO RedisModuleIO;
 typedef struct RedisModuleDigest RedisModuleDigest;
+typedef struct RedisModuleCallReply RedisModuleCallReply;
+
+/* A server event, passed by value: REDISMODULE_EVENT_CONFIG is 16, its data a list of names. */
+typedef struct {
+    uint64_t id;
+    uint64_t dataver;
+} RedisModuleEvent;
+enum { REDIS_EVENT_CONFIG = 16 };
+typedef struct {
+    uint64_t version;
+    uint32_t num_changes;
+    const char **config_names;
+} RedisModuleConfigChange;
+typedef void (*RedisModuleEventCallback)(RedisModuleCtx *ctx, RedisModuleEvent event, uint64_t subevent,
+                                         void *data);
 
 enum { REDIS_OK = 0, REDIS_ERR = 1, REDIS_APIVER_1 = 1 };
 
@@ -63,6 +79,14 @@ static void (*redis_emit_aof)(RedisModuleIO *io, const char *cmdname, const char
 static RedisModuleString *(*redis_create_string)(RedisModuleCtx *ctx, const char *ptr, size_t len);
 static void (*redis_free_string)(RedisModuleCtx *ctx, RedisModuleString *str);
 static void (*redis_log_io_error)(RedisModuleIO *io, const char *level, const char *fmt, ...);
+static int (*redis_is_io_error)(RedisModuleIO *io);
+/* What reading aof-use-rdb-preamble needs, outside the fork path. */
+static RedisModuleCallReply *(*redis_call)(RedisModuleCtx *ctx, const char *cmdname, const char *fmt, ...);
+static RedisModuleCallReply *(*redis_call_reply_array_element)(RedisModuleCallReply *reply, size_t idx);
+static const char *(*redis_call_reply_string_ptr)(RedisModuleCallReply *reply, size_t *len);
+static void (*redis_free_call_reply)(RedisModuleCallReply *reply);
+static int (*redis_subscribe_to_server_event)(RedisModuleCtx *ctx, RedisModuleEvent event,
+                                              RedisModuleEventCallback callback);
 
 /* What RedisModule_Init does in C modules: the API table pointer is the first word of the ctx. */
 static int bind_redis_api(RedisModuleCtx *ctx) {
@@ -80,7 +104,13 @@ static int bind_redis_api(RedisModuleCtx *ctx) {
         redis_get_api("RedisModule_EmitAOF", &redis_emit_aof) != REDIS_OK ||
         redis_get_api("RedisModule_CreateString", &redis_create_string) != REDIS_OK ||
         redis_get_api("RedisModule_FreeString", &redis_free_string) != REDIS_OK ||
-        redis_get_api("RedisModule_LogIOError", &redis_log_io_error) != REDIS_OK) {
+        redis_get_api("RedisModule_LogIOError", &redis_log_io_error) != REDIS_OK ||
+        redis_get_api("RedisModule_IsIOError", &redis_is_io_error) != REDIS_OK ||
+        redis_get_api("RedisModule_Call", &redis_call) != REDIS_OK ||
+        redis_get_api("RedisModule_CallReplyArrayElement", &redis_call_reply_array_element) != REDIS_OK ||
+        redis_get_api("RedisModule_CallReplyStringPtr", &redis_call_reply_string_ptr) != REDIS_OK ||
+        redis_get_api("RedisModule_FreeCallReply", &redis_free_call_reply) != REDIS_OK ||
+        redis_get_api("RedisModule_SubscribeToServerEvent", &redis_subscribe_to_server_event) != REDIS_OK) {
         return REDIS_ERR;
     }
     return REDIS_OK;
@@ -269,13 +299,37 @@ static int replay_aof(RedisModuleIO *io, RedisModuleString *key, const unsigned 
     return 0;
 }
 
+/*
+ * Whether the last prepare_fork ran to its end, so that every value holds either its current
+ * serialized form or none. A child inherits the value of its own fork.
+ */
+static int fork_prepared;
+
+/* What fail_fork names in EmitAOF: no command can have this name (a '|' splits subcommands). */
+#define JRM_UNPREPARED_VALUE "jrm|value-not-prepared-for-this-fork"
+
+/*
+ * A child found a value without the serialized form of its current content: the parent could not
+ * serialize it (the parent's log says why, e.g. the Java heap was full). Writing anything else
+ * would produce a file that does not load, or one that misses acknowledged writes; so the whole
+ * BGSAVE, AOF rewrite or full sync must fail. LogIOError only logs. EmitAOF of a command that does
+ * not exist marks the IO as failed (in any callback: it checks the command before writing), and
+ * Redis's own error path then runs: the temporary file is removed, the child exits with an error,
+ * and the parent reports it (rdb_last_bgsave_status:err, aof_last_bgrewrite_status:err, the
+ * replica retries). Should a Redis not mark the IO, exiting with an error status fails it too.
+ */
+static void fail_fork(RedisModuleIO *io, const JavaValue *v) {
+    redis_log_io_error(io, "warning",
+                       "JRM: a value of type %s was not prepared for this fork: failing this save, AOF "
+                       "rewrite or sync (the parent's log says why)", type_table[v->type].name);
+    redis_emit_aof(io, JRM_UNPREPARED_VALUE, "");
+    if (!redis_is_io_error(io)) _exit(1);
+}
+
 static void type_rdb_save(RedisModuleIO *io, void *value) {
     JavaValue *v = value;
     if (in_forked_child()) {
-        if (v->rdb == NULL || replay_rdb(io, v->rdb, v->rdb_len) != 0) {
-            redis_log_io_error(io, "warning", "JRM: a value of type %s was not prepared for this fork",
-                               type_table[v->type].name);
-        }
+        if (!fork_prepared || v->rdb == NULL || replay_rdb(io, v->rdb, v->rdb_len) != 0) fail_fork(io, v);
         return;
     }
     JNIEnv *env = java_env(NULL);
@@ -287,20 +341,14 @@ static void type_rdb_save(RedisModuleIO *io, void *value) {
 static void type_aof_rewrite(RedisModuleIO *io, RedisModuleString *key, void *value) {
     JavaValue *v = value;
     if (in_forked_child()) {
-        int failed;
-        if (v->aof != NULL) {
+        int failed = !fork_prepared || (v->aof == NULL && v->rdb == NULL);
+        if (!failed && v->aof != NULL) {
             failed = replay_aof(io, key, v->aof, v->aof_len);
-        } else {
-            failed = v->rdb == NULL;
-            if (!failed) {
-                redis_emit_aof(io, JRM_RESTORE_COMMAND, "sclb", key, type_table[v->type].name,
-                               (long long)type_table[v->type].encver, (const char *)v->rdb, (size_t)v->rdb_len);
-            }
+        } else if (!failed) {
+            redis_emit_aof(io, JRM_RESTORE_COMMAND, "sclb", key, type_table[v->type].name,
+                           (long long)type_table[v->type].encver, (const char *)v->rdb, (size_t)v->rdb_len);
         }
-        if (failed) {
-            redis_log_io_error(io, "warning", "JRM: a value of type %s was not prepared for this fork",
-                               type_table[v->type].name);
-        }
+        if (failed) fail_fork(io, v);
         return;
     }
     JNIEnv *env = java_env(NULL);
@@ -355,16 +403,70 @@ JRM_FOR_EACH_TYPE(JRM_TYPE_LOADER)
 #define JRM_TYPE_LOADER_ADDRESS(i) (jlong)(intptr_t)&rdb_load_##i,
 static const jlong type_loaders[JRM_TYPE_COUNT + 1] = {JRM_FOR_EACH_TYPE(JRM_TYPE_LOADER_ADDRESS) 0};
 
-/* Serializes changed values in the parent just before Redis forks: the child cannot run Java. */
+/*
+ * Whether an AOF rewrite writes commands (aof-use-rdb-preamble no) rather than an RDB preamble:
+ * read at load and whenever CONFIG SET changes it, never inside fork(), where calling into Redis
+ * (a command through a context whose lock nobody holds) is not safe.
+ */
+static int aof_rewrite_writes_commands;
+
+static void read_aof_preamble(RedisModuleCtx *ctx) {
+    RedisModuleCallReply *reply = redis_call(ctx, "CONFIG", "cc", "GET", "aof-use-rdb-preamble");
+    RedisModuleCallReply *value = reply != NULL ? redis_call_reply_array_element(reply, 1) : NULL;
+    size_t len = 0;
+    const char *text = value != NULL ? redis_call_reply_string_ptr(value, &len) : NULL;
+    aof_rewrite_writes_commands = text != NULL && len == 2 && strncasecmp(text, "no", 2) == 0;
+    if (reply != NULL) redis_free_call_reply(reply);
+}
+
+static void on_config_change(RedisModuleCtx *ctx, RedisModuleEvent event, uint64_t subevent, void *data) {
+    (void)event;
+    (void)subevent;
+    const RedisModuleConfigChange *change = data;
+    for (uint32_t i = 0; i < change->num_changes; i++) {
+        if (strcasecmp(change->config_names[i], "aof-use-rdb-preamble") == 0) read_aof_preamble(ctx);
+    }
+}
+
+/* Reads aof-use-rdb-preamble now and after every change: what prepare_fork passes to Java. */
+static int watch_aof_preamble(RedisModuleCtx *ctx) {
+    RedisModuleEvent config_event = {REDIS_EVENT_CONFIG, 1};
+    read_aof_preamble(ctx);
+    return redis_subscribe_to_server_event(ctx, config_event, on_config_change);
+}
+
+/*
+ * Serializes changed values in the parent just before Redis forks: the child cannot run Java.
+ *
+ * This is a pthread_atfork prepare handler: it runs in the forking thread inside fork(), before
+ * the child exists, and prepare handlers run in the reverse order of their registration. The
+ * allocator registered its own handlers first (jemalloc, Redis's allocator, at its initialization,
+ * the first malloc of the process; glibc's malloc takes its locks inside fork() after every
+ * handler), and JRM registers at module load, so this one runs before any allocator lock is
+ * taken: malloc, RedisModule_Alloc/Realloc/Free and RedisModule_Log (which writes the log file)
+ * work as anywhere else. The JVM is whole here (every thread is still running), so Java may
+ * allocate, collect garbage and take its own monitors (DataTypes' monitor, which a lazy-free
+ * thread may hold for a moment, never waits for this thread). What Java must not do here: call
+ * Redis commands (RedisModule_Call) or lock a thread-safe context (the forking thread holds
+ * Redis's lock already and would wait for itself), fork, or wait for a thread that waits for the
+ * main thread. beforeFork only serializes values into buffers from RedisModule_Alloc, and logs;
+ * what it needs of the configuration it gets as an argument (aof_rewrite_writes_commands).
+ */
 static void prepare_fork(void) {
+    fork_prepared = 0;
     if (entry_class == NULL || JRM_TYPE_COUNT == 0 || in_forked_child() ||
         !pthread_equal(pthread_self(), main_thread)) {
         return;
     }
     JNIEnv *env = java_env(NULL);
     if (env == NULL) return;
-    (*env)->CallStaticVoidMethod(env, entry_class, entry_before_fork);
-    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+    jboolean prepared = (*env)->CallStaticBooleanMethod(env, entry_class, entry_before_fork,
+                                                        (jboolean)aof_rewrite_writes_commands);
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        prepared = JNI_FALSE;
+    }
+    fork_prepared = prepared == JNI_TRUE;
 }
 
 static int restore_command(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
@@ -677,7 +779,7 @@ static int load_java_module(RedisModuleCtx *ctx, JNIEnv *env, const char *jar, c
     entry_mem_usage = (*env)->GetStaticMethodID(env, entry, "memUsage", "(J)J");
     entry_digest = (*env)->GetStaticMethodID(env, entry, "digest", "(JJ)V");
     entry_free_value = (*env)->GetStaticMethodID(env, entry, "freeValue", "(J)V");
-    entry_before_fork = (*env)->GetStaticMethodID(env, entry, "beforeFork", "()V");
+    entry_before_fork = (*env)->GetStaticMethodID(env, entry, "beforeFork", "(Z)Z");
     entry_restore = (*env)->GetStaticMethodID(env, entry, "restore", "(JJI)I");
     if (on_load == NULL || entry_command == NULL || entry_blocked == NULL || entry_free_privdata == NULL ||
         entry_rdb_load == NULL || entry_rdb_save == NULL || entry_aof_rewrite == NULL || entry_mem_usage == NULL ||
@@ -719,7 +821,8 @@ JRM_EXPORT int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv,
         start_jvm(ctx, &options, &env) == REDIS_OK) {
         result = load_java_module(ctx, env, jar, &options);
     }
-    if (result == REDIS_OK && JRM_TYPE_COUNT > 0 && pthread_atfork(prepare_fork, NULL, NULL) != 0) {
+    if (result == REDIS_OK && JRM_TYPE_COUNT > 0 &&
+        (watch_aof_preamble(ctx) != REDIS_OK || pthread_atfork(prepare_fork, NULL, NULL) != 0)) {
         redis_log(ctx, "warning", "JRM: cannot register the pre-fork hook that data types need");
         result = REDIS_ERR;
     }
