@@ -510,8 +510,15 @@ final class DataTypes {
     memory.writeWord(field + Long.BYTES, bytes.length);
   }
 
+  /**
+   * The value's RDB stream; with {@code canonical}, the form digests use, without format version
+   * (nothing reads it back).
+   */
   private byte[] serialize(Slot slot, boolean canonical) {
     SnapshotWriter out = new SnapshotWriter(canonical);
+    if (!canonical) {
+      out.saveFormatVersion();
+    }
     definition(slot).save(slot.value, out);
     return out.toByteArray();
   }

@@ -176,6 +176,26 @@ public final class TypeCommands {
   }
 
   /**
+   * JRMTEST.TYPE.STORETWICE first second number: stores one new RichValue of that number in both
+   * keys, which JRM refuses at the second; replies OK if it did not.
+   */
+  @RedisCommand(name = "jrmtest.type.storetwice", flags = "write deny-oom", firstKey = 1, lastKey = 2, keyStep = 1)
+  public static void storeTwice(Context ctx, RedisString[] argv) {
+    if (argv.length != 4) {
+      ctx.wrongArity();
+      return;
+    }
+    RichValue value = new RichValue();
+    value.number = argv[3].toLongLong();
+    try (Key first = ctx.openKey(argv[1], KeyMode.WRITE); Key second = ctx.openKey(argv[2], KeyMode.WRITE)) {
+      first.setValue(value);
+      second.setValue(value);
+    }
+    ctx.replyWithSimpleString("OK");
+    ctx.replicateVerbatim();
+  }
+
+  /**
    * JRMTEST.TYPE.FILL rich|counter|aof prefix count elements: stores count values of the type
    * at prefix0..prefix(count-1), each with elements elements; replies with count.
    */

@@ -221,9 +221,14 @@ static uint64_t read_u64(const unsigned char *p) {
     return v;
 }
 
-/* Writes a value's RDB records; 0 on success, -1 if the records are malformed. */
+/*
+ * Writes a value's RDB records with Save* calls; 0 on success, -1 if they are malformed. The first byte is the format
+ * version Java writes (Snapshot.VERSION): the parent of this child wrote it, so it is skipped.
+ */
 static int replay_rdb(RedisModuleIO *io, const unsigned char *p, uint64_t len) {
+    if (len < 1) return -1;
     const unsigned char *end = p + len;
+    p++;
     while (p < end) {
         unsigned char tag = *p++;
         if (tag == 'F') {
