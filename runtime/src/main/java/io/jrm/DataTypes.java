@@ -81,6 +81,7 @@ final class DataTypes {
    * with no fork at all) does not grow them.
    */
   private int freedWhilePending;
+
   /** Handles by value: one object must not be stored in two keys, its changes would go unseen. */
   private final Map<Object, Integer> handles = new IdentityHashMap<>();
 

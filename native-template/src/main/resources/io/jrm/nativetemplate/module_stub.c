@@ -200,7 +200,7 @@ static void blocked_free_privdata(RedisModuleCtx *ctx, void *privdata) {
 typedef struct {
     int64_t handle;   /* the Java object, in DataTypes' registry */
     int64_t type;     /* index of the type */
-    unsigned char *rdb; /* RDB records: 'U'/'S'/'D' + 8 bytes, 'F' + 4 bytes, 'B' + 8-byte length + bytes */
+    unsigned char *rdb; /* format version byte, then records: 'U'/'S'/'D' + 8 bytes, 'F' + 4, 'B' + 8-byte length + bytes */
     uint64_t rdb_len;
     unsigned char *aof; /* AOF commands, for types that rewrite themselves: 'C', 4-byte argc, args */
     uint64_t aof_len;
@@ -222,8 +222,9 @@ static uint64_t read_u64(const unsigned char *p) {
 }
 
 /*
- * Writes a value's RDB records with Save* calls; 0 on success, -1 if they are malformed. The first byte is the format
- * version Java writes (Snapshot.VERSION): the parent of this child wrote it, so it is skipped.
+ * Writes a value's RDB records with Save* calls; 0 on success, -1 if they are malformed. The
+ * first byte is the format version Java writes (Snapshot.VERSION): the parent of this child wrote
+ * it, so it is skipped.
  */
 static int replay_rdb(RedisModuleIO *io, const unsigned char *p, uint64_t len) {
     if (len < 1) return -1;
