@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The module's data types and the values stored in keys, between Redis's type callbacks (C, in the
@@ -74,8 +75,13 @@ final class DataTypes {
 
   /** Values whose AOF commands are missing, to record when a rewrite would use them. */
   private final List<Slot> commandsMissing = new ArrayList<>();
-  /** A context without client, for reading the AOF configuration before forks. */
-  private ThreadSafeContext configuration;
+
+  /**
+   * Values freed while in {@link #dirty} or {@link #commandsMissing}: once they are half of those
+   * lists, both drop their freed entries, so that creating and deleting values between forks (or
+   * with no fork at all) does not grow them.
+   */
+  private int freedWhilePending;
 
   /** Handles by value: one object must not be stored in two keys, its changes would go unseen. */
   private final Map<Object, Integer> handles = new IdentityHashMap<>();
@@ -86,6 +92,10 @@ final class DataTypes {
     int type;
     long pointer;
     boolean dirty;
+    /** Created or fetched through a key opened for writing since it was last serialized. */
+    boolean written;
+    /** The hash of its serialized form, to tell whether a value only read has changed. */
+    int snapshotHash;
     /** Its type writes its own AOF commands, and none are recorded for its current content. */
     boolean commandsMissing;
   }
@@ -160,7 +170,9 @@ final class DataTypes {
 
   /**
    * The value of {@code type} in {@code key}: null for an empty key; WRONGTYPE for another type. A
-   * value fetched to write may change: it is serialized again before the next fork.
+   * value fetched to write may change: it is serialized again before the next fork. So is a value
+   * fetched to read, which its caller may change in place all the same: the next fork then logs
+   * that it changed, and writes it as it is.
    */
   synchronized <T> T get(long key, Class<T> type, boolean forWrite) {
     if (api.keyType(key) == KeyType.EMPTY.ordinal()) {
@@ -171,9 +183,7 @@ final class DataTypes {
       throw new RedisException(Key.WRONGTYPE);
     }
     Slot slot = slot(api.moduleTypeGetValue(key));
-    if (forWrite) {
-      markDirty(slot);
-    }
+    markDirty(slot, forWrite); // even a value read may be changed in place: the next fork checks
     return type.cast(slot.value);
   }
 
@@ -184,7 +194,7 @@ final class DataTypes {
     if (stored != null) {
       if (api.moduleTypeGetType(key) == types[index].pointer()
           && slot(api.moduleTypeGetValue(key)) == slots.get(stored)) {
-        markDirty(slots.get(stored)); // stored again where it is: it may have changed
+        markDirty(slots.get(stored), true); // stored again where it is: it may have changed
         return;
       }
       throw new IllegalArgumentException(
@@ -211,7 +221,7 @@ final class DataTypes {
   /** A new value, to be serialized before the next fork. */
   private long newValue(int type, Object value) {
     Slot slot = newSlot(type, value);
-    markDirty(slot);
+    markDirty(slot, true);
     return slot.pointer;
   }
 
@@ -241,11 +251,24 @@ final class DataTypes {
     return slots.get((int) memory.readWord(pointer + HANDLE));
   }
 
-  private void markDirty(Slot slot) {
+  /** Removes, in place, the slots of {@code list} that were freed or no longer wait. */
+  private static void removeDone(List<Slot> list, Predicate<Slot> waiting) {
+    int kept = 0;
+    for (Slot slot : list) {
+      if (slot.value != null && waiting.test(slot)) {
+        list.set(kept++, slot);
+      }
+    }
+    list.subList(kept, list.size()).clear();
+  }
+
+  /** Marks {@code slot} for serialization at the next fork; {@code written}: it may have changed. */
+  private void markDirty(Slot slot, boolean written) {
     if (!slot.dirty) {
       slot.dirty = true;
       dirty.add(slot);
     }
+    slot.written |= written;
   }
 
   @SuppressWarnings("unchecked")
@@ -264,9 +287,7 @@ final class DataTypes {
     RedisIO input = new RedisIO(scope, io);
     try {
       Slot slot = newSlot(type, definitions.get(type).load(input, encver));
-      // Serialized now, while loading anyway: otherwise the first fork after a restart or a full
-      // sync would pause to serialize every value.
-      store(slot.pointer + RDB, serialize(slot, false));
+      serializeLoaded(slot);
       return slot.pointer;
     } catch (Throwable t) {
       input.logIOError(
@@ -274,10 +295,25 @@ final class DataTypes {
           "JRM: cannot load a value of type "
               + definitions.get(type).name()
               + ": "
-              + RedisException.oneLine(t.toString()));
+              + RedisException.oneLine(withHeapHint(t)));
       return 0;
     } finally {
       scope.deactivate();
+    }
+  }
+
+  /**
+   * Serializes a value just loaded, while loading anyway: otherwise the first fork after a restart
+   * or a full sync would pause to serialize every value. A value whose serialized form does not
+   * fit in the Java heap beside it still loads; it stays dirty, for the next fork to try again
+   * (and fail, with a log line, if the heap is still too small).
+   */
+  private void serializeLoaded(Slot slot) {
+    try {
+      byte[] bytes = serialize(slot, false);
+      storeSnapshot(slot, bytes, Arrays.hashCode(bytes));
+    } catch (OutOfMemoryError e) {
+      markDirty(slot, true);
     }
   }
 
@@ -339,11 +375,19 @@ final class DataTypes {
     int handle = (int) memory.readWord(pointer + HANDLE);
     Slot slot = slots.get(handle);
     handles.remove(slot.value);
+    if (slot.dirty || slot.commandsMissing) {
+      freedWhilePending++;
+    }
     slot.value = null;
     slot.dirty = false;
     slot.commandsMissing = false;
     slots.set(handle, null);
     freeHandles.push(handle);
+    if (freedWhilePending > (dirty.size() + commandsMissing.size()) / 2) {
+      removeDone(dirty, pending -> pending.dirty);
+      removeDone(commandsMissing, pending -> pending.commandsMissing);
+      freedWhilePending = 0;
+    }
     api.free(memory.readWord(pointer + RDB));
     api.free(memory.readWord(pointer + AOF));
     api.free(pointer);
@@ -353,45 +397,94 @@ final class DataTypes {
    * Serializes every value that may have changed since the last fork into its native struct, where
    * a forked child's C code finds it. Runs in the parent, just before Redis forks.
    *
+   * <p>A value that cannot be serialized (its code throws, the Java heap is full) loses its
+   * serialized form rather than keep the previous fork's, and stays dirty for the next fork: a child
+   * finding a value without one fails the whole save, rewrite or sync, where the previous form
+   * would have written stale data as if it were current. If this method throws, the stub fails the
+   * child the same way, and the values it did not reach stay dirty.
+   *
    * <p>Types with their own {@code aofRewrite} also get their commands recorded, but only when a
    * rewrite child would write commands (no RDB preamble): then for every value whose commands are
    * missing. Otherwise a changed value drops its old commands, and they are recorded at the first
    * fork that needs them; a child finding none rebuilds the value from its RDB encoding.
+   *
+   * @param rewritesAofAsCommands whether an AOF rewrite would write commands ({@code
+   *     aof-use-rdb-preamble no}; BGREWRITEAOF rewrites even while AOF is off), which the stub
+   *     reads outside the fork
    */
-  synchronized void beforeFork() {
-    boolean commands =
-        (!dirty.isEmpty() || !commandsMissing.isEmpty()) && rewritesAofAsCommands();
+  synchronized void beforeFork(boolean rewritesAofAsCommands) {
+    int failures = 0;
+    Throwable firstFailure = null;
+    String changedThroughRead = null;
     for (Slot slot : dirty) {
       if (slot.value == null || !slot.dirty) {
         continue; // freed since it was marked
-      }
-      slot.dirty = false;
-      try {
-        store(slot.pointer + RDB, serialize(slot, false));
-      } catch (RuntimeException e) {
-        warn("a " + definition(slot).name() + " value cannot be serialized, so the fork writes"
-            + " it as it was at the previous fork: " + e);
       }
       if (definition(slot).rewritesAof()) {
         drop(slot.pointer + AOF);
         markCommandsMissing(slot);
       }
+      try {
+        byte[] bytes = serialize(slot, false);
+        int hash = Arrays.hashCode(bytes);
+        if (!slot.written && hash != slot.snapshotHash) {
+          changedThroughRead = definition(slot).name();
+        }
+        storeSnapshot(slot, bytes, hash);
+        slot.dirty = false;
+      } catch (Throwable t) {
+        drop(slot.pointer + RDB);
+        failures++;
+        if (firstFailure == null) {
+          firstFailure = t;
+        }
+      }
     }
-    dirty.clear();
-    if (commands) {
+    removeDone(dirty, slot -> slot.dirty);
+    if (freedWhilePending > 0) {
+      removeDone(commandsMissing, slot -> slot.commandsMissing);
+      freedWhilePending = 0;
+    }
+    if (failures > 0) {
+      warn(failures + " value(s) could not be serialized for this fork, so a BGSAVE, AOF rewrite or"
+          + " full sync it starts fails; they are tried again at the next fork. First failure: "
+          + withHeapHint(firstFailure));
+    }
+    if (changedThroughRead != null) {
+      warn("a " + changedThroughRead + " value fetched through a key opened for reading was changed"
+          + " in place; it is saved as it is now, but change values only through keys opened for"
+          + " writing (KeyMode.WRITE or READ_WRITE), so that replicas and the AOF see the change");
+    }
+    if (rewritesAofAsCommands) {
       for (Slot slot : commandsMissing) {
         if (slot.value != null && slot.commandsMissing) {
           slot.commandsMissing = false;
           try {
             store(slot.pointer + AOF, aofCommands(slot, definition(slot)));
-          } catch (RuntimeException e) {
+          } catch (Throwable t) {
+            drop(slot.pointer + AOF);
             warn("aofRewrite of " + definition(slot).name() + " failed, so the rewrite restores"
-                + " the value from its RDB encoding: " + e);
+                + " the value from its RDB encoding: " + t);
           }
         }
       }
       commandsMissing.clear();
     }
+  }
+
+  /** The failure, and what to change when it is the Java heap that was too small. */
+  private static String withHeapHint(Throwable failure) {
+    return failure
+        + (failure instanceof OutOfMemoryError
+            ? " (the Java heap is too small for the data: raise jrm.xmx)"
+            : "");
+  }
+
+  /** Stores the serialized form of {@code slot}, whose hash is {@code hash}. */
+  private void storeSnapshot(Slot slot, byte[] bytes, int hash) {
+    store(slot.pointer + RDB, bytes);
+    slot.snapshotHash = hash;
+    slot.written = false;
   }
 
   private void warn(String message) {
@@ -403,21 +496,6 @@ final class DataTypes {
     if (!slot.commandsMissing) {
       slot.commandsMissing = true;
       commandsMissing.add(slot);
-    }
-  }
-
-  /**
-   * Whether an AOF rewrite would write commands rather than an RDB preamble; BGREWRITEAOF rewrites
-   * even while AOF is off.
-   */
-  private boolean rewritesAofAsCommands() {
-    if (configuration == null) {
-      configuration = ThreadSafeContext.create(api, 0);
-    }
-    // The main thread runs this, inside fork(): it already holds what the lock would give.
-    try (CallReply reply =
-        configuration.context().call("CONFIG", "GET", "aof-use-rdb-preamble")) {
-      return reply.length() == 2 && "no".equals(reply.element(1).string());
     }
   }
 
@@ -434,13 +512,20 @@ final class DataTypes {
   /** Replaces the native buffer whose pointer is at {@code field} (length in the next word). */
   private void store(long field, byte[] bytes) {
     long buffer = api.realloc(memory.readWord(field), Math.max(bytes.length, 1));
+    memory.writeWord(field, buffer); // at once: realloc may have freed the old buffer
     memory.writeBytes(buffer, bytes);
-    memory.writeWord(field, buffer);
     memory.writeWord(field + Long.BYTES, bytes.length);
   }
 
+  /**
+   * The value's RDB stream; with {@code canonical}, the form digests use, without format version
+   * (nothing reads it back).
+   */
   private byte[] serialize(Slot slot, boolean canonical) {
     SnapshotWriter out = new SnapshotWriter(canonical);
+    if (!canonical) {
+      out.saveFormatVersion();
+    }
     definition(slot).save(slot.value, out);
     return out.toByteArray();
   }

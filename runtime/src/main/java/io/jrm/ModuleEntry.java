@@ -203,8 +203,18 @@ final class ModuleEntry {
     heapGuard.valueFreed();
   }
 
-  static void beforeFork() {
-    guard("the pre-fork serialization", () -> dataTypes.beforeFork());
+  /**
+   * Whether every value is ready for the fork about to happen: false (after a log line) makes its
+   * child fail instead of writing values that may be stale.
+   */
+  static boolean beforeFork(boolean rewritesAofAsCommands) {
+    try {
+      dataTypes.beforeFork(rewritesAofAsCommands);
+      return true;
+    } catch (Throwable t) {
+      logWithoutContext("the pre-fork serialization", t);
+      return false;
+    }
   }
 
   /**

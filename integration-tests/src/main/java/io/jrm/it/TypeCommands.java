@@ -157,6 +157,45 @@ public final class TypeCommands {
   }
 
   /**
+   * JRMTEST.TYPE.READBUMP key: adds 1 to the number of a RichValue through a key opened for
+   * reading only, the mistake a module can make; replies with the new number.
+   */
+  @RedisCommand(name = "jrmtest.type.readbump", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
+  public static void readBump(Context ctx, RedisString[] argv) {
+    if (argv.length != 2) {
+      ctx.wrongArity();
+      return;
+    }
+    try (Key key = ctx.openKey(argv[1], KeyMode.READ)) {
+      RichValue value = key.value(RichValue.class);
+      if (value == null) {
+        throw new RedisException("ERR no such key");
+      }
+      ctx.replyWithLongLong(++value.number);
+    }
+  }
+
+  /**
+   * JRMTEST.TYPE.STORETWICE first second number: stores one new RichValue of that number in both
+   * keys, which JRM refuses at the second; replies OK if it did not.
+   */
+  @RedisCommand(name = "jrmtest.type.storetwice", flags = "write deny-oom", firstKey = 1, lastKey = 2, keyStep = 1)
+  public static void storeTwice(Context ctx, RedisString[] argv) {
+    if (argv.length != 4) {
+      ctx.wrongArity();
+      return;
+    }
+    RichValue value = new RichValue();
+    value.number = argv[3].toLongLong();
+    try (Key first = ctx.openKey(argv[1], KeyMode.WRITE); Key second = ctx.openKey(argv[2], KeyMode.WRITE)) {
+      first.setValue(value);
+      second.setValue(value);
+    }
+    ctx.replyWithSimpleString("OK");
+    ctx.replicateVerbatim();
+  }
+
+  /**
    * JRMTEST.TYPE.FILL rich|counter|aof prefix count elements: stores count values of the type
    * at prefix0..prefix(count-1), each with elements elements; replies with count.
    */
@@ -213,6 +252,17 @@ public final class TypeCommands {
       }
       default -> throw new RedisException("ERR fill rich, counter or aof");
     }
+  }
+
+  /**
+   * JRMTEST.HEAP.USED: the bytes of Java heap in use after a full collection, for tests that check
+   * that values do not leak.
+   */
+  @RedisCommand(name = "jrmtest.heap.used", flags = "readonly")
+  public static void heapUsed(Context ctx, RedisString[] argv) {
+    Runtime runtime = Runtime.getRuntime();
+    System.gc();
+    ctx.replyWithLongLong(runtime.totalMemory() - runtime.freeMemory());
   }
 
   /**

@@ -105,8 +105,9 @@ class AofRewriteIT {
         .order(ByteOrder.LITTLE_ENDIAN);
     assertThat(tail.get()).isEqualTo((byte) 'B');
     assertThat(tail.getLong()).isEqualTo(label.length);
-    // c:one: U(2) B("apples") S(8) B("pears") S(-12) D(-4.0) F(2.0) U(0xC0FFEE), as rdbSave wrote it.
-    assertThat(restorePayloads.get("c:one")).isEqualTo(new SnapshotBytes()
+    // c:one: format version 1, then U(2) B("apples") S(8) B("pears") S(-12) D(-4.0) F(2.0)
+    // U(0xC0FFEE), as rdbSave wrote it.
+    assertThat(restorePayloads.get("c:one")).isEqualTo(new SnapshotBytes().raw((byte) 1)
         .unsigned(2).text("apples").signed(8).text("pears").signed(-12).dbl(-4.0).flt(2f).unsigned(0xC0FFEE)
         .toBytes());
     // AofList rewrites itself: PUSH with up to 3 items, then SEQ.

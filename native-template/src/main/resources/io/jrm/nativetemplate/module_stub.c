@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -53,6 +54,21 @@ typedef struct RedisModuleString RedisModuleString;
 typedef struct RedisModuleIO RedisModuleIO;
 typedef struct RedisModuleDigest RedisModuleDigest;
 typedef struct RedisModuleInfoCtx RedisModuleInfoCtx;
+typedef struct RedisModuleCallReply RedisModuleCallReply;
+
+/* A server event, passed by value: REDISMODULE_EVENT_CONFIG is 16, its data a list of names. */
+typedef struct {
+    uint64_t id;
+    uint64_t dataver;
+} RedisModuleEvent;
+enum { REDIS_EVENT_CONFIG = 16 };
+typedef struct {
+    uint64_t version;
+    uint32_t num_changes;
+    const char **config_names;
+} RedisModuleConfigChange;
+typedef void (*RedisModuleEventCallback)(RedisModuleCtx *ctx, RedisModuleEvent event, uint64_t subevent,
+                                         void *data);
 
 enum { REDIS_OK = 0, REDIS_ERR = 1, REDIS_APIVER_1 = 1 };
 
@@ -72,6 +88,14 @@ static void (*redis_emit_aof)(RedisModuleIO *io, const char *cmdname, const char
 static RedisModuleString *(*redis_create_string)(RedisModuleCtx *ctx, const char *ptr, size_t len);
 static void (*redis_free_string)(RedisModuleCtx *ctx, RedisModuleString *str);
 static void (*redis_log_io_error)(RedisModuleIO *io, const char *level, const char *fmt, ...);
+static int (*redis_is_io_error)(RedisModuleIO *io);
+/* What reading aof-use-rdb-preamble needs, outside the fork path. */
+static RedisModuleCallReply *(*redis_call)(RedisModuleCtx *ctx, const char *cmdname, const char *fmt, ...);
+static RedisModuleCallReply *(*redis_call_reply_array_element)(RedisModuleCallReply *reply, size_t idx);
+static const char *(*redis_call_reply_string_ptr)(RedisModuleCallReply *reply, size_t *len);
+static void (*redis_free_call_reply)(RedisModuleCallReply *reply);
+static int (*redis_subscribe_to_server_event)(RedisModuleCtx *ctx, RedisModuleEvent event,
+                                              RedisModuleEventCallback callback);
 
 /* What RedisModule_Init does in C modules: the API table pointer is the first word of the ctx. */
 static int bind_redis_api(RedisModuleCtx *ctx) {
@@ -89,7 +113,13 @@ static int bind_redis_api(RedisModuleCtx *ctx) {
         redis_get_api("RedisModule_EmitAOF", &redis_emit_aof) != REDIS_OK ||
         redis_get_api("RedisModule_CreateString", &redis_create_string) != REDIS_OK ||
         redis_get_api("RedisModule_FreeString", &redis_free_string) != REDIS_OK ||
-        redis_get_api("RedisModule_LogIOError", &redis_log_io_error) != REDIS_OK) {
+        redis_get_api("RedisModule_LogIOError", &redis_log_io_error) != REDIS_OK ||
+        redis_get_api("RedisModule_IsIOError", &redis_is_io_error) != REDIS_OK ||
+        redis_get_api("RedisModule_Call", &redis_call) != REDIS_OK ||
+        redis_get_api("RedisModule_CallReplyArrayElement", &redis_call_reply_array_element) != REDIS_OK ||
+        redis_get_api("RedisModule_CallReplyStringPtr", &redis_call_reply_string_ptr) != REDIS_OK ||
+        redis_get_api("RedisModule_FreeCallReply", &redis_free_call_reply) != REDIS_OK ||
+        redis_get_api("RedisModule_SubscribeToServerEvent", &redis_subscribe_to_server_event) != REDIS_OK) {
         return REDIS_ERR;
     }
     return REDIS_OK;
@@ -180,7 +210,7 @@ static void blocked_free_privdata(RedisModuleCtx *ctx, void *privdata) {
 typedef struct {
     int64_t handle;   /* the Java object, in DataTypes' registry */
     int64_t type;     /* index of the type */
-    unsigned char *rdb; /* RDB records: 'U'/'S'/'D' + 8 bytes, 'F' + 4 bytes, 'B' + 8-byte length + bytes */
+    unsigned char *rdb; /* format version byte, then records: 'U'/'S'/'D' + 8 bytes, 'F' + 4, 'B' + 8-byte length + bytes */
     uint64_t rdb_len;
     unsigned char *aof; /* AOF commands, for types that rewrite themselves: 'C', 4-byte argc, args */
     uint64_t aof_len;
@@ -201,9 +231,15 @@ static uint64_t read_u64(const unsigned char *p) {
     return v;
 }
 
-/* Writes a value's RDB records; 0 on success, -1 if the records are malformed. */
+/*
+ * Writes a value's RDB records with Save* calls; 0 on success, -1 if they are malformed. The
+ * first byte is the format version Java writes (Snapshot.VERSION): the parent of this child wrote
+ * it, so it is skipped.
+ */
 static int replay_rdb(RedisModuleIO *io, const unsigned char *p, uint64_t len) {
+    if (len < 1) return -1;
     const unsigned char *end = p + len;
+    p++;
     while (p < end) {
         unsigned char tag = *p++;
         if (tag == 'F') {
@@ -279,13 +315,37 @@ static int replay_aof(RedisModuleIO *io, RedisModuleString *key, const unsigned 
     return 0;
 }
 
+/*
+ * Whether the last prepare_fork ran to its end, so that every value holds either its current
+ * serialized form or none. A child inherits the value of its own fork.
+ */
+static int fork_prepared;
+
+/* What fail_fork names in EmitAOF: no command can have this name (a '|' splits subcommands). */
+#define JRM_UNPREPARED_VALUE "jrm|value-not-prepared-for-this-fork"
+
+/*
+ * A child found a value without the serialized form of its current content: the parent could not
+ * serialize it (the parent's log says why, e.g. the Java heap was full). Writing anything else
+ * would produce a file that does not load, or one that misses acknowledged writes; so the whole
+ * BGSAVE, AOF rewrite or full sync must fail. LogIOError only logs. EmitAOF of a command that does
+ * not exist marks the IO as failed (in any callback: it checks the command before writing), and
+ * Redis's own error path then runs: the temporary file is removed, the child exits with an error,
+ * and the parent reports it (rdb_last_bgsave_status:err, aof_last_bgrewrite_status:err, the
+ * replica retries). Should a Redis not mark the IO, exiting with an error status fails it too.
+ */
+static void fail_fork(RedisModuleIO *io, const JavaValue *v) {
+    redis_log_io_error(io, "warning",
+                       "JRM: a value of type %s was not prepared for this fork: failing this save, AOF "
+                       "rewrite or sync (the parent's log says why)", type_table[v->type].name);
+    redis_emit_aof(io, JRM_UNPREPARED_VALUE, "");
+    if (!redis_is_io_error(io)) _exit(1);
+}
+
 static void type_rdb_save(RedisModuleIO *io, void *value) {
     JavaValue *v = value;
     if (in_forked_child()) {
-        if (v->rdb == NULL || replay_rdb(io, v->rdb, v->rdb_len) != 0) {
-            redis_log_io_error(io, "warning", "JRM: a value of type %s was not prepared for this fork",
-                               type_table[v->type].name);
-        }
+        if (!fork_prepared || v->rdb == NULL || replay_rdb(io, v->rdb, v->rdb_len) != 0) fail_fork(io, v);
         return;
     }
     JNIEnv *env = java_env(NULL);
@@ -297,20 +357,14 @@ static void type_rdb_save(RedisModuleIO *io, void *value) {
 static void type_aof_rewrite(RedisModuleIO *io, RedisModuleString *key, void *value) {
     JavaValue *v = value;
     if (in_forked_child()) {
-        int failed;
-        if (v->aof != NULL) {
+        int failed = !fork_prepared || (v->aof == NULL && v->rdb == NULL);
+        if (!failed && v->aof != NULL) {
             failed = replay_aof(io, key, v->aof, v->aof_len);
-        } else {
-            failed = v->rdb == NULL;
-            if (!failed) {
-                redis_emit_aof(io, JRM_RESTORE_COMMAND, "sclb", key, type_table[v->type].name,
-                               (long long)type_table[v->type].encver, (const char *)v->rdb, (size_t)v->rdb_len);
-            }
+        } else if (!failed) {
+            redis_emit_aof(io, JRM_RESTORE_COMMAND, "sclb", key, type_table[v->type].name,
+                           (long long)type_table[v->type].encver, (const char *)v->rdb, (size_t)v->rdb_len);
         }
-        if (failed) {
-            redis_log_io_error(io, "warning", "JRM: a value of type %s was not prepared for this fork",
-                               type_table[v->type].name);
-        }
+        if (failed) fail_fork(io, v);
         return;
     }
     JNIEnv *env = java_env(NULL);
@@ -365,16 +419,70 @@ JRM_FOR_EACH_TYPE(JRM_TYPE_LOADER)
 #define JRM_TYPE_LOADER_ADDRESS(i) (jlong)(intptr_t)&rdb_load_##i,
 static const jlong type_loaders[JRM_TYPE_COUNT + 1] = {JRM_FOR_EACH_TYPE(JRM_TYPE_LOADER_ADDRESS) 0};
 
-/* Serializes changed values in the parent just before Redis forks: the child cannot run Java. */
+/*
+ * Whether an AOF rewrite writes commands (aof-use-rdb-preamble no) rather than an RDB preamble:
+ * read at load and whenever CONFIG SET changes it, never inside fork(), where calling into Redis
+ * (a command through a context whose lock nobody holds) is not safe.
+ */
+static int aof_rewrite_writes_commands;
+
+static void read_aof_preamble(RedisModuleCtx *ctx) {
+    RedisModuleCallReply *reply = redis_call(ctx, "CONFIG", "cc", "GET", "aof-use-rdb-preamble");
+    RedisModuleCallReply *value = reply != NULL ? redis_call_reply_array_element(reply, 1) : NULL;
+    size_t len = 0;
+    const char *text = value != NULL ? redis_call_reply_string_ptr(value, &len) : NULL;
+    aof_rewrite_writes_commands = text != NULL && len == 2 && strncasecmp(text, "no", 2) == 0;
+    if (reply != NULL) redis_free_call_reply(reply);
+}
+
+static void on_config_change(RedisModuleCtx *ctx, RedisModuleEvent event, uint64_t subevent, void *data) {
+    (void)event;
+    (void)subevent;
+    const RedisModuleConfigChange *change = data;
+    for (uint32_t i = 0; i < change->num_changes; i++) {
+        if (strcasecmp(change->config_names[i], "aof-use-rdb-preamble") == 0) read_aof_preamble(ctx);
+    }
+}
+
+/* Reads aof-use-rdb-preamble now and after every change: what prepare_fork passes to Java. */
+static int watch_aof_preamble(RedisModuleCtx *ctx) {
+    RedisModuleEvent config_event = {REDIS_EVENT_CONFIG, 1};
+    read_aof_preamble(ctx);
+    return redis_subscribe_to_server_event(ctx, config_event, on_config_change);
+}
+
+/*
+ * Serializes changed values in the parent just before Redis forks: the child cannot run Java.
+ *
+ * This is a pthread_atfork prepare handler: it runs in the forking thread inside fork(), before
+ * the child exists, and prepare handlers run in the reverse order of their registration. The
+ * allocator registered its own handlers first (jemalloc, Redis's allocator, at its initialization,
+ * the first malloc of the process; glibc's malloc takes its locks inside fork() after every
+ * handler), and JRM registers at module load, so this one runs before any allocator lock is
+ * taken: malloc, RedisModule_Alloc/Realloc/Free and RedisModule_Log (which writes the log file)
+ * work as anywhere else. The JVM is whole here (every thread is still running), so Java may
+ * allocate, collect garbage and take its own monitors (DataTypes' monitor, which a lazy-free
+ * thread may hold for a moment, never waits for this thread). What Java must not do here: call
+ * Redis commands (RedisModule_Call) or lock a thread-safe context (the forking thread holds
+ * Redis's lock already and would wait for itself), fork, or wait for a thread that waits for the
+ * main thread. beforeFork only serializes values into buffers from RedisModule_Alloc, and logs;
+ * what it needs of the configuration it gets as an argument (aof_rewrite_writes_commands).
+ */
 static void prepare_fork(void) {
+    fork_prepared = 0;
     if (entry_class == NULL || JRM_TYPE_COUNT == 0 || in_forked_child() ||
         !pthread_equal(pthread_self(), main_thread)) {
         return;
     }
     JNIEnv *env = java_env(NULL);
     if (env == NULL) return;
-    (*env)->CallStaticVoidMethod(env, entry_class, entry_before_fork);
-    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+    jboolean prepared = (*env)->CallStaticBooleanMethod(env, entry_class, entry_before_fork,
+                                                        (jboolean)aof_rewrite_writes_commands);
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        prepared = JNI_FALSE;
+    }
+    fork_prepared = prepared == JNI_TRUE;
 }
 
 static int restore_command(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
@@ -882,7 +990,7 @@ static const struct {
     {&entry_mem_usage, "memUsage", "(J)J"},
     {&entry_digest, "digest", "(JJ)V"},
     {&entry_free_value, "freeValue", "(J)V"},
-    {&entry_before_fork, "beforeFork", "()V"},
+    {&entry_before_fork, "beforeFork", "(Z)Z"},
     {&entry_restore, "restore", "(JJI)I"},
     {&entry_info, "info", "(J)V"},
 };
@@ -972,7 +1080,8 @@ JRM_EXPORT int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv,
         redis_log(ctx, "warning", "JRM: cannot register the INFO section of " JRM_MODULE_NAME);
         result = REDIS_ERR;
     }
-    if (result == REDIS_OK && JRM_TYPE_COUNT > 0 && pthread_atfork(prepare_fork, NULL, NULL) != 0) {
+    if (result == REDIS_OK && JRM_TYPE_COUNT > 0 &&
+        (watch_aof_preamble(ctx) != REDIS_OK || pthread_atfork(prepare_fork, NULL, NULL) != 0)) {
         redis_log(ctx, "warning", "JRM: cannot register the pre-fork hook that data types need");
         result = REDIS_ERR;
     }

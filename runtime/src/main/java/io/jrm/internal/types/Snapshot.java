@@ -5,9 +5,12 @@ package io.jrm.internal.types;
  * write with pure C (the module stub's replay; StubAbiTest replays this format through it). All
  * numbers are little-endian.
  *
- * <p>RDB stream: a sequence of records, one per {@code Save*} call: {@code 'U'} or {@code 'S'} and
- * 8 bytes, {@code 'D'} and 8 bytes of the double, {@code 'F'} and 4 bytes of the float, {@code
- * 'B'}, an 8-byte length and the bytes.
+ * <p>RDB stream: the format {@link #VERSION} byte, then a sequence of records, one per {@code
+ * Save*} call: {@code 'U'} or {@code 'S'} and 8 bytes, {@code 'D'} and 8 bytes of the double,
+ * {@code 'F'} and 4 bytes of the float, {@code 'B'}, an 8-byte length and the bytes. It is also the
+ * payload of {@code <module>.jrm-restore} in rewritten AOF files, which is why it has a version.
+ * Payloads written before versions existed (version 0) start with a record, or are empty: record
+ * tags are letters, versions are not, so a reader tells them apart by the first byte.
  *
  * <p>AOF stream: one record per command: {@code 'C'}, a 4-byte argument count (the command name
  * included), then per argument an 8-byte length and the bytes, or the length {@link #KEY} alone
@@ -21,8 +24,16 @@ public final class Snapshot {
   public static final byte BUFFER = 'B';
   public static final byte COMMAND = 'C';
 
+  /** The format version of the RDB stream, its first byte; 0 is the unversioned format. */
+  public static final byte VERSION = 1;
+
   /** The length that stands for the key name in an AOF command. */
   public static final long KEY = -1;
 
   private Snapshot() {}
+
+  /** Whether {@code b} starts an RDB record, as the first byte of an unversioned stream does. */
+  static boolean isRecordTag(byte b) {
+    return b == UNSIGNED || b == SIGNED || b == DOUBLE || b == FLOAT || b == BUFFER;
+  }
 }

@@ -16,10 +16,20 @@ public final class SnapshotReader implements RdbInput {
   private final ByteBuffer buffer;
   private final Function<byte[], RedisString> strings;
 
-  /** Reads {@code bytes}; {@code strings} makes the RedisStrings that loadString returns. */
+  /**
+   * Reads {@code bytes}, of any format version up to {@link Snapshot#VERSION}; {@code strings}
+   * makes the RedisStrings that loadString returns.
+   */
   public SnapshotReader(byte[] bytes, Function<byte[], RedisString> strings) {
     this.buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     this.strings = strings;
+    if (buffer.hasRemaining() && !Snapshot.isRecordTag(buffer.get(0))) {
+      byte version = buffer.get();
+      if (version != Snapshot.VERSION) {
+        throw new RedisException("ERR serialized value of format version " + (version & 0xff)
+            + ": this JRM reads versions 0 to " + Snapshot.VERSION + "; upgrade JRM to load it");
+      }
+    }
   }
 
   /** The buffer positioned after a {@code tag} record header with {@code size} bytes to read. */

@@ -60,6 +60,11 @@ public final class SnapshotWriter implements RdbOutput {
     room(5).put(Snapshot.FLOAT).putFloat(value);
   }
 
+  /** Starts an RDB stream: its format {@link Snapshot#VERSION}, before any record. */
+  public void saveFormatVersion() {
+    room(1).put(Snapshot.VERSION);
+  }
+
   /** Records one AOF command in the {@link Snapshot} AOF format; a null argument is the key. */
   public void command(byte[][] arguments) {
     room(5).put(Snapshot.COMMAND).putInt(arguments.length);

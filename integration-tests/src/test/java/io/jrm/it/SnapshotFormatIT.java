@@ -1,0 +1,60 @@
+package io.jrm.it;
+
+import static io.jrm.it.TypeServers.builder;
+import static io.jrm.it.TypeServers.client;
+import static io.jrm.it.TypeServers.describe;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jrm.testkit.RedisServer;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import redis.clients.jedis.Jedis;
+
+/**
+ * The payload of {@code jrmtest.jrm-restore} lives on in users' AOF files: rewritten AOFs committed
+ * here, in each format version JRM has written, must load in every later JRM. {@code v0} was
+ * written before payloads had a version byte, {@code v1} with version 1; both hold the same two
+ * values, which {@code expected.txt} describes.
+ */
+class SnapshotFormatIT {
+  private static Path fixture(String name) throws URISyntaxException {
+    return Path.of(SnapshotFormatIT.class.getResource("/snapshot-format/" + name).toURI());
+  }
+
+  /** Sends every command of a plain AOF file, as loading it does. */
+  private static void replay(Jedis jedis, Path aof) {
+    for (List<byte[]> command : AofFiles.commands(aof)) {
+      String name = new String(command.get(0), StandardCharsets.UTF_8);
+      TypeServers.sendBinary(jedis, name, command.subList(1, command.size()).toArray(byte[][]::new));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"v0", "v1"})
+  void aRewrittenAofOfEveryFormatVersionLoads(String version) throws Exception {
+    List<String> expected = Files.readAllLines(fixture("expected.txt"), StandardCharsets.UTF_8);
+    try (RedisServer server = builder().start(); Jedis jedis = client(server)) {
+      replay(jedis, fixture(version + ".base.aof"));
+      assertThat(List.of(describe(jedis, "fixture"), describe(jedis, "counter"))).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aPayloadOfAnUnknownFormatVersionIsRefused() throws IOException {
+    try (RedisServer server = builder().start(); Jedis jedis = client(server)) {
+      byte[] payload = new SnapshotBytes().raw((byte) 2).unsigned(0).toBytes();
+      assertThatThrownBy(() -> TypeServers.sendBinary(jedis, "jrmtest.jrm-restore", TypeServers.bytes("k"),
+              TypeServers.bytes("jrmtest-c"), TypeServers.bytes("1"), payload))
+          .hasMessage("ERR serialized value of format version 2: this JRM reads versions 0 to 1; upgrade JRM to load it");
+      assertThat(jedis.exists("k")).isFalse();
+    }
+  }
+}
