@@ -59,6 +59,7 @@ class StubAbiTest {
         "-lpthread");
 
     SnapshotWriter rdb = new SnapshotWriter(false);
+    rdb.saveFormatVersion();
     rdb.saveUnsigned(7);
     rdb.saveSigned(-3);
     rdb.saveDouble(1.5);
