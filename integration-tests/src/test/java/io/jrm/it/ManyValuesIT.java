@@ -51,7 +51,9 @@ class ManyValuesIT {
 
   @Test
   void twoHundredThousandValuesSaveAndLoadInParentAndChild() throws InterruptedException {
-    try (RedisServer server = builder().startupTimeout(Duration.ofSeconds(60)).start()) {
+    // 200,000 values hold about 190 MB of heap: over the heap guard's 80% of the default 256 MB.
+    try (RedisServer server =
+        builder("jrm.xmx=512m").startupTimeout(Duration.ofSeconds(60)).start()) {
       Map<String, String> sample;
       String digest;
       try (Jedis jedis = client(server)) {

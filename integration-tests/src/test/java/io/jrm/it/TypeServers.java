@@ -30,8 +30,8 @@ final class TypeServers {
   private TypeServers() {}
 
   /** A server with the jrmtest module and DEBUG enabled; persistence off unless configured. */
-  static RedisServer.Builder builder() {
-    return RedisServer.builder().module(MODULE).config("enable-debug-command", "yes");
+  static RedisServer.Builder builder(String... moduleArguments) {
+    return RedisServer.builder().module(MODULE, moduleArguments).config("enable-debug-command", "yes");
   }
 
   /** A connection that waits up to 30 seconds for a reply: big fills, SAVE and DEBUG RELOAD take a while. */

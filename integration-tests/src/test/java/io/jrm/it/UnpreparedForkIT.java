@@ -29,8 +29,13 @@ class UnpreparedForkIT {
   /** Items in the value: it fits in the heap, its serialized form beside it does not. */
   private static final int ITEMS = 180_000;
 
+  /**
+   * A 32 MB heap whose guard never refuses (HeapPressureIT tests the guard): these tests need a
+   * value that fits the heap but not beside its serialized copy.
+   */
   private static RedisServer.Builder smallHeap() {
-    return RedisServer.builder().module(EXAMPLE, "jrm.xmx=32m");
+    return RedisServer.builder()
+        .module(EXAMPLE, "jrm.xmx=32m", "jrm.jvm-option=-Djrm.heap-limit-percent=100");
   }
 
   /** A HELLOTOPK value of {@link #ITEMS} items, each added once. */
