@@ -3,7 +3,8 @@
 # local Maven repository, then builds a fresh project outside this tree, made only of what the README
 # says (example-module/pom.xml copied as is with new coordinates, and the README's `java file=...`
 # blocks), and runs its module test against a real redis-server: on JDK 17 and on JDK 25 with the
-# JUnit version of jrm-bom, and on JDK 17 with another JUnit 5 imported before jrm-bom.
+# JUnit version of jrm-bom, and on JDK 17 with another JUnit 5 (imported before jrm-bom; and written
+# on junit-jupiter in a project without jrm-bom).
 #
 # Environment: JDK17, JDK25 (JDK homes), OTHER_JUNIT (default 5.11.4), JRM_OUTSIDE_REPO (a local
 # repository to use instead of an empty one, which needs Maven Central). Everything else is removed.
@@ -49,6 +50,16 @@ build() {
   test -f "$project/target/greet.so" && test -f "$project/target/greet.jar"
 }
 
+# Checks that the last build tested with this JUnit Jupiter version only, not mixed with JRM's: the
+# failsafe report records the test class path.
+jupiter_only() {
+  local versions
+  versions=$(grep -o 'junit-jupiter-[a-z]*-[0-9][0-9.]*[0-9]\.jar' \
+    "$project/target/failsafe-reports/TEST-com.example.greet.GreetIT.xml" \
+    | sed 's/.*-\([0-9.]*\)\.jar$/\1/' | sort -u)
+  [ "$versions" = "$1" ] || { echo "tested with JUnit Jupiter $versions, not $1 alone" >&2; exit 1; }
+}
+
 build "$jdk17" pom.xml
 if [ -x "$jdk25/bin/java" ]; then
   build "$jdk25" pom.xml
@@ -63,9 +74,14 @@ awk -v v="$other_junit" '
   { print }
 ' "$project/pom.xml" > "$project/pom-junit-$other_junit.xml"
 build "$jdk17" "pom-junit-$other_junit.xml"
-# The failsafe report records the test class path: JUnit is the user's only, not mixed with JRM's.
-report=$project/target/failsafe-reports/TEST-com.example.greet.GreetIT.xml
-versions=$(grep -o 'junit-jupiter-[a-z]*-[0-9][0-9.]*[0-9]\.jar' "$report" | sed 's/.*-\([0-9.]*\)\.jar$/\1/' | sort -u)
-[ "$versions" = "$other_junit" ] \
-  || { echo "the build with JUnit $other_junit tested with JUnit Jupiter $versions" >&2; exit 1; }
+jupiter_only "$other_junit"
+# Without jrm-bom, a version written on each dependency: the test kit must bring no JUnit of its own
+# to mix with the user's (GreetIT needs no AssertJ).
+sed -e '/<artifactId>jrm-bom<\/artifactId>/d' -e '/<artifactId>assertj-core<\/artifactId>/d' \
+  -e 's|<artifactId>\(jrm-[a-z]*\)</artifactId></dependency>|<artifactId>\1</artifactId><version>${jrm.version}</version></dependency>|' \
+  -e 's|<artifactId>\(jrm-[a-z]*\)</artifactId><scope>|<artifactId>\1</artifactId><version>${jrm.version}</version><scope>|' \
+  -e "s|<artifactId>junit-jupiter</artifactId>|&<version>$other_junit</version>|" \
+  "$project/pom.xml" > "$project/pom-no-bom.xml"
+build "$jdk17" pom-no-bom.xml
+jupiter_only "$other_junit"
 step "passed"

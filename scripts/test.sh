@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-tools.sh
 mvn -B -ntp verify "$@"
-# The README's quick start in a fresh project outside the tree, on JDK 17 and 25 (about 3 minutes).
+# The README's quick start in a fresh project outside the tree, on JDK 17 and 25 (about 2.5 minutes).
 scripts/outside-project-check.sh
