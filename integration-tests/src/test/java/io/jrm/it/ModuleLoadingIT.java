@@ -118,6 +118,17 @@ class ModuleLoadingIT {
   }
 
   @Test
+  void argumentsOfAModuleWithoutOnLoadAreLoggedAsIgnored() {
+    Path module = Path.of(System.getProperty("jrm.no-onload.module"));
+    try (RedisServer server = RedisServer.builder().module(module, "jrm.xmx=128m", "a", "b").start();
+        Jedis jedis = server.client()) {
+      assertThat(send(jedis, "NOONLOAD.PING")).isEqualTo("PONG");
+      assertThat(server.logTail(50))
+          .contains("JRM: module noonload has no @OnLoad method, so its arguments are ignored: a b");
+    }
+  }
+
+  @Test
   void aCleanStartOnJdk25PrintsNothingOnStdoutOrStderr() throws IOException {
     assumeTrue(Files.exists(JDK_25.resolve("lib/server/libjvm.so")), "Temurin 25 is not installed");
     try (RedisServer server = RedisServer.builder().module(TEST_MODULE, "jrm.jdk=" + JDK_25).start();
