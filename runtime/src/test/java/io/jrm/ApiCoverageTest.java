@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,10 +24,6 @@ import org.junit.jupiter.api.Test;
  * by the thin binding, and served by a method of the idiomatic layer. Failures name the functions.
  */
 class ApiCoverageTest {
-  /** A declaration at the start of a line: {@code void *RedisModule_Alloc(size_t bytes);}. */
-  private static final Pattern DECLARATION =
-      Pattern.compile("^[A-Za-z].*?\\bRedisModule_(\\w+)\\(.*\\);\\s*$", Pattern.MULTILINE);
-
   private static Set<String> reference;
   private static Map<String, Mapping> mappings;
 
@@ -39,31 +31,32 @@ class ApiCoverageTest {
 
   @BeforeAll
   static void read() throws IOException {
-    Path file =
-        Path.of("")
-            .toAbsolutePath()
-            .getParent()
-            .resolveSibling("shared")
-            .resolve("seed/modules-api-reference.txt");
-    assertThat(file).as("the Modules API reference beside the repository").exists();
+    // A list inside the repository, so a clone tests on its own; the file says where it came from.
     reference = new TreeSet<>();
-    Matcher declarations = DECLARATION.matcher(Files.readString(file));
-    while (declarations.find()) {
-      reference.add(declarations.group(1));
+    for (String[] words : lines("/modules-api-functions.txt")) {
+      reference.add(words[0]);
     }
     mappings = new LinkedHashMap<>();
-    try (InputStream in = ApiCoverageTest.class.getResourceAsStream("/api-coverage.txt")) {
+    for (String[] words : lines("/api-coverage.txt")) {
+      String[] target = words[1].split("#");
+      String className = target[0].contains(".") ? target[0] : "io.jrm." + target[0];
+      mappings.put(
+          words[0], new Mapping(className, target[1], words.length > 2 ? words[2] : "public"));
+    }
+  }
+
+  /** The words of each line of a test resource, without blank lines and {@code #} comments. */
+  private static List<String[]> lines(String resource) throws IOException {
+    List<String[]> lines = new ArrayList<>();
+    try (InputStream in = ApiCoverageTest.class.getResourceAsStream(resource)) {
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         String[] words = line.strip().split("\\s+");
-        if (words[0].isEmpty() || words[0].startsWith("#")) {
-          continue;
+        if (!words[0].isEmpty() && !words[0].startsWith("#")) {
+          lines.add(words);
         }
-        String[] target = words[1].split("#");
-        String className = target[0].contains(".") ? target[0] : "io.jrm." + target[0];
-        mappings.put(
-            words[0], new Mapping(className, target[1], words.length > 2 ? words[2] : "public"));
       }
     }
+    return lines;
   }
 
   @Test

@@ -13,7 +13,8 @@ import java.lang.annotation.Target;
  * ctx, RedisString[] argv)}: {@code argv[0]} is the command name, as in C. It may throw anything:
  * the client then gets a one-line {@code -ERR} reply and Redis keeps serving.
  *
- * <p>{@link #flags()} is a space-separated list of the flags Redis 7.0 accepts:
+ * <p>{@link #flags()} is a space-separated list of the flags Redis 7.0 accepts ({@code write} and
+ * {@code readonly} together are an error):
  *
  * <ul>
  *   <li>{@code write}: the command may modify the data set.
@@ -55,9 +56,15 @@ public @interface RedisCommand {
   /** Index of the first key argument, or 0 when the command takes no keys. */
   int firstKey() default 0;
 
-  /** Index of the last key argument; negative counts from the end. */
+  /**
+   * Index of the last key argument; negative counts from the end. Omitted with {@link #firstKey()}
+   * set, it is {@code firstKey}: one key.
+   */
   int lastKey() default 0;
 
-  /** Step between key arguments: 1 for {@code k1 k2 k3}, 2 for {@code k1 v1 k2 v2}. */
+  /**
+   * Step between key arguments: 1 for {@code k1 k2 k3}, 2 for {@code k1 v1 k2 v2}. Omitted with
+   * {@link #firstKey()} set, it is 1.
+   */
   int keyStep() default 0;
 }

@@ -90,7 +90,7 @@ class ModuleLoadingIT {
   @Test
   void aJvmOptionTheJvmRefusesFailsTheLoad() {
     assertLoadFails(TEST_MODULE, List.of("jrm.jvm-option=-XX:+NoSuchJvmOption"),
-        "JRM: the JVM refuses the options -Xrs -Xms32m -Xmx256m -Djna.nosys=true -XX:+NoSuchJvmOption: "
+        "JRM: the JVM refuses the options -Xrs -Xms32m -Xmx256m -Djna.nosys=true --enable-native-access=ALL-UNNAMED -XX:+NoSuchJvmOption: "
             + "Unrecognized VM option 'NoSuchJvmOption'");
   }
 
@@ -114,6 +114,28 @@ class ModuleLoadingIT {
         Jedis jedis = server.client()) {
       assertThat(send(jedis, "JRMTEST.TIME")).isInstanceOf(Long.class);
       assertThat(server.logTail(50)).contains("started the JVM from " + JDK_25, "on Java 25");
+    }
+  }
+
+  @Test
+  void argumentsOfAModuleWithoutOnLoadAreLoggedAsIgnored() {
+    Path module = Path.of(System.getProperty("jrm.no-onload.module"));
+    try (RedisServer server = RedisServer.builder().module(module, "jrm.xmx=128m", "a", "b").start();
+        Jedis jedis = server.client()) {
+      assertThat(send(jedis, "NOONLOAD.PING")).isEqualTo("PONG");
+      assertThat(server.logTail(50))
+          .contains("JRM: module noonload has no @OnLoad method, so its arguments are ignored: a b");
+    }
+  }
+
+  @Test
+  void aCleanStartOnJdk25PrintsNothingOnStdoutOrStderr() throws IOException {
+    assumeTrue(Files.exists(JDK_25.resolve("lib/server/libjvm.so")), "Temurin 25 is not installed");
+    try (RedisServer server = RedisServer.builder().module(TEST_MODULE, "jrm.jdk=" + JDK_25).start();
+        Jedis jedis = server.client()) {
+      assertThat(send(jedis, "JRMTEST.TIME")).isInstanceOf(Long.class);
+      // JRM's lines go to the Redis log; JNA's restricted-method warnings would land here.
+      assertThat(Files.readString(server.stdoutFile())).isEmpty();
     }
   }
 

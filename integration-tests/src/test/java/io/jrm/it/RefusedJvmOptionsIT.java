@@ -34,19 +34,19 @@ class RefusedJvmOptionsIT {
     return Stream.of(
         arguments(
             List.of("jrm.xms=" + heap, "jrm.xmx=" + heap),
-            "-Xms" + heap + " -Xmx" + heap + " -Djna.nosys=true: ",
+            "-Xms" + heap + " -Xmx" + heap + " -Djna.nosys=true --enable-native-access=ALL-UNNAMED: ",
             "os::commit_memory"),
         arguments(
             List.of("jrm.xmx=100000g"),
-            "-Xms32m -Xmx100000g -Djna.nosys=true: ",
+            "-Xms32m -Xmx100000g -Djna.nosys=true --enable-native-access=ALL-UNNAMED: ",
             "Could not reserve enough space"),
         arguments(
             List.of("jrm.xms=1k", "jrm.xmx=1k"),
-            "-Xms1k -Xmx1k -Djna.nosys=true: ",
+            "-Xms1k -Xmx1k -Djna.nosys=true --enable-native-access=ALL-UNNAMED: ",
             "Too small maximum heap"),
         arguments(
             List.of("jrm.jvm-option=-Xss1k"),
-            "-Xms32m -Xmx256m -Djna.nosys=true -Xss1k: ",
+            "-Xms32m -Xmx256m -Djna.nosys=true --enable-native-access=ALL-UNNAMED -Xss1k: ",
             "thread stack size specified is too small"));
   }
 

@@ -46,7 +46,8 @@ import java.util.zip.ZipFile;
  *   <li>signature files ({@code META-INF/*.SF}, {@code *.DSA}, {@code *.RSA}, {@code *.EC}, {@code
  *       SIG-*}) are dropped, as they no longer match the merged content and would make the class
  *       loader reject it; so are {@code INDEX.LIST} and all manifests (a new one is written), and
- *       the dependencies' {@code META-INF/maven/**} pom metadata.
+ *       the dependencies' {@code META-INF/maven/**} pom metadata;
+ *   <li>JNA's native dispatch libraries are kept only for the platforms {@link JnaPlatforms} selects.
  * </ul>
  *
  * Entries are written in name order with a fixed time stamp, so the same input gives the same jar.
@@ -67,12 +68,15 @@ public final class ModuleJarWriter {
   private static final long FIXED_TIME = 1262304000000L;
 
   private final String moduleName;
+  private final JnaPlatforms jnaPlatforms;
 
   /**
    * @param moduleName the Redis module's name, recorded in the manifest
+   * @param jnaPlatforms the platforms whose JNA dispatch library the jar keeps
    */
-  public ModuleJarWriter(String moduleName) {
+  public ModuleJarWriter(String moduleName, JnaPlatforms jnaPlatforms) {
     this.moduleName = moduleName;
+    this.jnaPlatforms = jnaPlatforms;
   }
 
   /**
@@ -96,7 +100,7 @@ public final class ModuleJarWriter {
    */
   public Result write(Path classesDirectory, List<Path> dependencies, Path output)
       throws IOException {
-    Contents contents = new Contents();
+    Contents contents = new Contents(jnaPlatforms);
     List<ZipFile> open = new ArrayList<>();
     try {
       if (Files.isDirectory(classesDirectory)) {
@@ -202,7 +206,12 @@ public final class ModuleJarWriter {
     final Map<String, Source> files = new HashMap<>();
     final Map<String, Set<String>> services = new LinkedHashMap<>();
     final List<String> duplicates = new ArrayList<>();
+    final JnaPlatforms jnaPlatforms;
     boolean multiRelease;
+
+    Contents(JnaPlatforms jnaPlatforms) {
+      this.jnaPlatforms = jnaPlatforms;
+    }
 
     void addDirectory(Path root, boolean fromProject) throws IOException {
       List<Path> paths;
@@ -241,7 +250,7 @@ public final class ModuleJarWriter {
     }
 
     void add(String name, Source source, boolean fromProject) throws IOException {
-      if (name.isEmpty() || excluded(name, fromProject)) {
+      if (name.isEmpty() || excluded(name, fromProject) || !jnaPlatforms.keeps(name)) {
         return;
       }
       if (isServiceFile(name)) {

@@ -49,6 +49,14 @@ public class ModuleMojo extends AbstractMojo {
   /** Extra compiler flags, added after JRM's own so they can override them. */
   @Parameter private List<String> cflags;
 
+  /**
+   * The platforms whose JNA native library the module jar keeps, in JNA's naming ({@code
+   * linux-x86-64}, {@code linux-aarch64}, ...), or {@code all}. By default only the build machine's:
+   * the stub gcc compiles runs only there. Set it when cross-compiling the stub.
+   */
+  @Parameter(property = "jrm.jnaPlatforms")
+  private List<String> jnaPlatforms;
+
   /** Skips building the module. */
   @Parameter(property = "jrm.skip", defaultValue = "false")
   private boolean skip;
@@ -73,12 +81,21 @@ public class ModuleMojo extends AbstractMojo {
 
     Path jar = target.resolve(name + ".jar");
     try {
+      JnaPlatforms platforms = JnaPlatforms.of(jnaPlatforms == null ? List.of() : jnaPlatforms);
       ModuleJarWriter.Result result =
-          new ModuleJarWriter(name).write(classes, runtimeDependencies(), jar);
+          new ModuleJarWriter(name, platforms).write(classes, runtimeDependencies(), jar);
       for (String duplicate : result.duplicates()) {
         getLog().debug("Module jar: kept the first of duplicate entry " + duplicate);
       }
-      getLog().info("Built " + jar + " (" + result.entries() + " entries)");
+      getLog()
+          .info(
+              "Built "
+                  + jar
+                  + " ("
+                  + result.entries()
+                  + " entries; JNA native library for "
+                  + String.join(", ", platforms.names())
+                  + ")");
     } catch (IOException e) {
       throw new MojoExecutionException("Cannot write " + jar + ": " + e.getMessage(), e);
     }

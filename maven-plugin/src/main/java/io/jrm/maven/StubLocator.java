@@ -51,7 +51,10 @@ public final class StubLocator {
           "No JRM module stub in "
               + dir
               + ": is there a class annotated @RedisModule, and is jrm-processor on the annotation"
-              + " processor path?");
+              + " processor path? (javac 23+ runs no processor found on the class path.) Add to"
+              + " maven-compiler-plugin's <configuration>: <annotationProcessorPaths><path>"
+              + "<groupId>io.jrm</groupId><artifactId>jrm-processor</artifactId>"
+              + "<version>(the JRM version)</version></path></annotationProcessorPaths>");
     }
     if (stubs.size() > 1) {
       throw new MojoFailureException(

@@ -2,6 +2,7 @@ package io.jrm.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.jna.Native;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,7 @@ class ModuleJarWriterTest {
     Path out = dir.resolve("target/hello.jar");
 
     ModuleJarWriter.Result result =
-        new ModuleJarWriter("hello").write(classes, List.of(dep1, dep2), out);
+        new ModuleJarWriter("hello", JnaPlatforms.all()).write(classes, List.of(dep1, dep2), out);
 
     Map<String, String> entries = read(out);
     assertThat(entries)
@@ -106,7 +107,7 @@ class ModuleJarWriterTest {
   @Test
   void writesItsOwnManifestFirst() throws IOException {
     Path out = dir.resolve("hello.jar");
-    new ModuleJarWriter("hello").write(classes, List.of(dep1, dep2), out);
+    new ModuleJarWriter("hello", JnaPlatforms.all()).write(classes, List.of(dep1, dep2), out);
 
     try (JarInputStream in = new JarInputStream(Files.newInputStream(out))) {
       Manifest manifest = in.getManifest();
@@ -124,8 +125,8 @@ class ModuleJarWriterTest {
   void sameInputSameBytes() throws IOException {
     Path first = dir.resolve("first.jar");
     Path second = dir.resolve("second.jar");
-    new ModuleJarWriter("hello").write(classes, List.of(dep1, dep2), first);
-    new ModuleJarWriter("hello").write(classes, List.of(dep1, dep2), second);
+    new ModuleJarWriter("hello", JnaPlatforms.all()).write(classes, List.of(dep1, dep2), first);
+    new ModuleJarWriter("hello", JnaPlatforms.all()).write(classes, List.of(dep1, dep2), second);
 
     assertThat(Files.readAllBytes(first)).isEqualTo(Files.readAllBytes(second));
   }
@@ -141,6 +142,47 @@ class ModuleJarWriterTest {
     assertThat(ModuleJarWriter.excluded("META-INF/sub/FOO.SF", false)).isFalse();
     assertThat(ModuleJarWriter.excluded("com/sun/jna/linux-x86-64/libjnidispatch.so", false))
         .isFalse();
+  }
+
+  @Test
+  void keepsOnlyTheBuildPlatformsJnaLibraryByDefault() throws Exception {
+    Path jna = Path.of(Native.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path everyPlatform = dir.resolve("all.jar");
+    Path buildPlatform = dir.resolve("default.jar");
+    new ModuleJarWriter("hello", JnaPlatforms.all()).write(classes, List.of(jna), everyPlatform);
+    new ModuleJarWriter("hello", JnaPlatforms.of(List.of()))
+        .write(classes, List.of(jna), buildPlatform);
+
+    assertThat(dispatchLibraries(everyPlatform)).hasSizeGreaterThan(20);
+    assertThat(dispatchLibraries(buildPlatform))
+        .containsExactly("com/sun/jna/" + JnaPlatforms.current() + "/libjnidispatch.so");
+    assertThat(read(buildPlatform)).containsKey("com/sun/jna/Native.class");
+    assertThat(Files.size(buildPlatform)).isLessThan(Files.size(everyPlatform) / 3);
+  }
+
+  @Test
+  void platformSelection() {
+    String x64 = "com/sun/jna/linux-x86-64/libjnidispatch.so";
+    String arm = "com/sun/jna/linux-aarch64/libjnidispatch.so";
+    String windows = "com/sun/jna/win32-x86-64/jnidispatch.dll";
+    JnaPlatforms linux = JnaPlatforms.of(List.of("linux-x86-64", "linux-aarch64"));
+    assertThat(linux.keeps(x64)).isTrue();
+    assertThat(linux.keeps(arm)).isTrue();
+    assertThat(linux.keeps(windows)).isFalse();
+    assertThat(linux.keeps("com/sun/jna/win32/StdCall.class")).isTrue();
+    assertThat(linux.names()).containsExactly("linux-aarch64", "linux-x86-64");
+    assertThat(JnaPlatforms.of(List.of("all")).keeps(windows)).isTrue();
+    assertThat(JnaPlatforms.of(List.of()).names()).containsExactly(JnaPlatforms.current());
+  }
+
+  /** The names of the JNA dispatch libraries in a jar. */
+  private static List<String> dispatchLibraries(Path jar) throws IOException {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      return file.stream()
+          .map(ZipEntry::getName)
+          .filter(name -> name.contains("jnidispatch."))
+          .toList();
+    }
   }
 
   private static void write(Path root, String name, String content) throws IOException {

@@ -855,7 +855,7 @@ static int start_jvm(RedisModuleCtx *ctx, const Options *o, JNIEnv **env) {
     char xms[80], xmx[80];
     snprintf(xms, sizeof(xms), "-Xms%s", o->xms);
     snprintf(xmx, sizeof(xmx), "-Xmx%s", o->xmx);
-    JavaVMOption options[JRM_MAX_JVM_OPTIONS + 4];
+    JavaVMOption options[JRM_MAX_JVM_OPTIONS + 5];
     int n = 0;
     /* -Xrs: SIGTERM and SIGINT must keep reaching Redis's own handlers for a clean shutdown. */
     options[n++].optionString = "-Xrs";
@@ -863,6 +863,10 @@ static int start_jvm(RedisModuleCtx *ctx, const Options *o, JNIEnv **env) {
     options[n++].optionString = xmx;
     /* JNA must use the dispatch library inside each module jar, never a system copy. */
     options[n++].optionString = "-Djna.nosys=true";
+    /* JNA (System.load, then its downcalls) runs in the module jar's class loader, an unnamed module:
+     * without this, Java 22+ prints restricted-method warnings on stderr at every start. Java 17
+     * accepts the option too. */
+    options[n++].optionString = "--enable-native-access=ALL-UNNAMED";
     for (int i = 0; i < o->jvm_option_count; i++) options[n++].optionString = (char *)o->jvm_options[i];
     for (int i = 0; i < n; i++) options[i].extraInfo = NULL;
     long probe_ms = 0;

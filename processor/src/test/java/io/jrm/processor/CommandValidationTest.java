@@ -1,6 +1,8 @@
 package io.jrm.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static io.jrm.processor.GeneratedClasses.contents;
 import static io.jrm.processor.Sources.command;
 import static io.jrm.processor.Sources.compile;
 import static io.jrm.processor.Sources.module;
@@ -8,6 +10,7 @@ import static io.jrm.processor.Sources.source;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /** The errors about {@code @RedisCommand} names, flags and key positions. */
@@ -114,12 +117,32 @@ class CommandValidationTest {
   }
 
   @Test
-  void firstKeyWithoutKeyStepIsAnError() {
+  void firstKeyWithAZeroKeyStepIsAnError() {
     assertError(
         "keyStep is 0 but must be 1 or more when the command takes keys: 1 for k1 k2 k3, 2 for"
             + " k1 v1 k2 v2.",
-        "firstKey = 1",
-        "  @RedisCommand(name = \"a.b\", firstKey = 1, lastKey = 1)");
+        "keyStep = 0",
+        "  @RedisCommand(name = \"a.b\", firstKey = 1, lastKey = 1,",
+        "      keyStep = 0)");
+  }
+
+  @Test
+  void firstKeyAloneMeansOneKey() {
+    Compilation compilation =
+        compile(module("  @RedisCommand(name = \"a.b\", firstKey = 2)", HANDLER));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(contents(compilation, StandardLocation.SOURCE_OUTPUT, "test", "JrmModule_Mod.java"))
+        .contains("new CommandDefinition(\"a.b\", \"\", 2, 2, 1)");
+  }
+
+  @Test
+  void writeAndReadonlyTogetherAreAnError() {
+    assertError(
+        "The flags \"write\" and \"readonly\" contradict each other",
+        "flags = \"write readonly\"",
+        "  @RedisCommand(name = \"a.b\",",
+        "      flags = \"write readonly\")");
   }
 
   @Test

@@ -260,9 +260,22 @@ class DataTypeValidationTest {
   void objectFieldIsAnError() {
     assertFieldError(
         "The field cache of type Object cannot persist: only primitives, their boxes, String,"
-            + " byte[], enums, arrays, List/Set/Map of these and @Persistable classes do.",
+            + " byte[], enums, arrays, List/Set/Map of these and @Persistable classes do; for a"
+            + " class such as Object, write an io.jrm.FieldCodec<Object> and annotate the field"
+            + " @Codec(ThatCodec.class).",
         "Object cache",
         "  Object cache;");
+  }
+
+  @Test
+  void jdkClassFieldIsAnErrorPointingToCodec() {
+    assertFieldError(
+        "The field created of type Instant cannot persist: only primitives, their boxes, String,"
+            + " byte[], enums, arrays, List/Set/Map of these and @Persistable classes do; for a"
+            + " class such as Instant, write an io.jrm.FieldCodec<Instant> and annotate the field"
+            + " @Codec(ThatCodec.class).",
+        "Instant created",
+        "  java.time.Instant created;");
   }
 
   @Test
@@ -345,7 +358,8 @@ class DataTypeValidationTest {
     assertFieldError(
         "The field attributes of type Map<String, Object> cannot persist: its value type Object"
             + " cannot: only primitives, their boxes, String, byte[], enums, arrays, List/Set/Map"
-            + " of these and @Persistable classes do.",
+            + " of these and @Persistable classes do; for a class such as Object, write an"
+            + " io.jrm.FieldCodec<Object> and annotate the field @Codec(ThatCodec.class).",
         "attributes;",
         "  Map<String, Object> attributes;");
   }

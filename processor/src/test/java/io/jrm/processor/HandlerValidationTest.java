@@ -64,7 +64,8 @@ class HandlerValidationTest {
   @Test
   void varargsHandlerIsAnError() {
     assertError(
-        "@RedisCommand method get must take exactly (io.jrm.Context, io.jrm.RedisString[])",
+        "@RedisCommand method get must take exactly (io.jrm.Context, io.jrm.RedisString[]), not"
+            + " (io.jrm.Context, io.jrm.RedisString...): a varargs method is a different signature",
         "void get(",
         "  @RedisCommand(name = \"a.get\")",
         "  public static void get(Context ctx, RedisString... argv) {}");

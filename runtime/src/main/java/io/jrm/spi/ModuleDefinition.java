@@ -1,8 +1,11 @@
 package io.jrm.spi;
 
 import io.jrm.Context;
+import io.jrm.LogLevel;
 import io.jrm.RedisString;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What the annotation processor generates for a module: its identity, its commands and a dispatch
@@ -32,6 +35,18 @@ public interface ModuleDefinition {
   /** Runs command {@code index} of {@link #commands()}. */
   void dispatch(int index, Context ctx, RedisString[] argv) throws Exception;
 
-  /** Runs the module's {@code @OnLoad} method, if it has one. */
-  default void onLoad(Context ctx, RedisString[] args) throws Exception {}
+  /**
+   * Runs the module's {@code @OnLoad} method. This default, for a module without one, logs the
+   * module arguments it was given as ignored, so a typo in a deployment does not go unnoticed.
+   */
+  default void onLoad(Context ctx, RedisString[] args) throws Exception {
+    if (args.length > 0) {
+      ctx.log(
+          LogLevel.WARNING,
+          "JRM: module "
+              + name()
+              + " has no @OnLoad method, so its arguments are ignored: "
+              + Arrays.stream(args).map(RedisString::toString).collect(Collectors.joining(" ")));
+    }
+  }
 }

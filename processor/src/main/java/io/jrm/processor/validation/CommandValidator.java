@@ -60,16 +60,17 @@ public final class CommandValidator {
         }
       }
       String flags = String.join(" ", validateFlags(method, annotation));
-      validateKeys(method, annotation);
+      KeyPositions keys = KeyPositions.of(annotation);
+      validateKeys(method, annotation, keys);
       handlers.validate(method, "@RedisCommand", "argv");
       if (reporter.errorCount() == errorsBefore) {
         commands.add(
             new CommandModel(
                 name,
                 flags,
-                annotation.integer("firstKey"),
-                annotation.integer("lastKey"),
-                annotation.integer("keyStep"),
+                keys.firstKey(),
+                keys.lastKey(),
+                keys.keyStep(),
                 new HandlerRef(
                     ClassName.get((TypeElement) method.getEnclosingElement()),
                     method.getSimpleName().toString())));
@@ -115,13 +116,41 @@ public final class CommandValidator {
             "Unknown command flag \"" + flag + "\"; the valid flags are: " + VALID_FLAGS + ".");
       }
     }
+    if (flags.contains("write") && flags.contains("readonly")) {
+      reporter.error(
+          method,
+          annotation.mirror(),
+          annotation.explicit("flags"),
+          "The flags \"write\" and \"readonly\" contradict each other: keep \"write\" if the"
+              + " command may modify the data set, \"readonly\" if it only reads.");
+    }
     return flags;
   }
 
-  private void validateKeys(ExecutableElement method, AnnotationValues annotation) {
-    int firstKey = annotation.integer("firstKey");
-    int lastKey = annotation.integer("lastKey");
-    int keyStep = annotation.integer("keyStep");
+  /**
+   * The key positions a command declares. With {@code firstKey} set, an omitted {@code lastKey}
+   * means one key ({@code firstKey}) and an omitted {@code keyStep} means 1, as a user reading
+   * {@code firstKey = 1} expects; the annotation's defaults of 0 stand for "no keys".
+   */
+  private record KeyPositions(int firstKey, int lastKey, int keyStep) {
+    static KeyPositions of(AnnotationValues annotation) {
+      int firstKey = annotation.integer("firstKey");
+      boolean keys = firstKey > 0;
+      int lastKey =
+          keys && annotation.explicit("lastKey") == null
+              ? firstKey
+              : annotation.integer("lastKey");
+      int keyStep =
+          keys && annotation.explicit("keyStep") == null ? 1 : annotation.integer("keyStep");
+      return new KeyPositions(firstKey, lastKey, keyStep);
+    }
+  }
+
+  private void validateKeys(
+      ExecutableElement method, AnnotationValues annotation, KeyPositions keys) {
+    int firstKey = keys.firstKey();
+    int lastKey = keys.lastKey();
+    int keyStep = keys.keyStep();
     if (firstKey < 0) {
       keyError(
           method,

@@ -176,7 +176,14 @@ final class EncodingResolver {
               + " value");
     }
     if (name.startsWith("java.") || name.startsWith("javax.")) {
-      return Resolution.failure(PERSISTABLE_KINDS);
+      // A JDK class cannot be annotated @Persistable: a codec is the way to persist one.
+      return Resolution.failure(
+          PERSISTABLE_KINDS
+              + "; for a class such as "
+              + element.getSimpleName()
+              + ", write an io.jrm.FieldCodec<"
+              + element.getSimpleName()
+              + "> and annotate the field @Codec(ThatCodec.class)");
     }
     return Resolution.failure(
         PERSISTABLE_KINDS

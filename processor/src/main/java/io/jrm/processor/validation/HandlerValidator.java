@@ -67,8 +67,12 @@ public final class HandlerValidator {
           method,
           what
               + " must take exactly (io.jrm.Context, io.jrm.RedisString[]), not ("
-              + describeParameters(method.getParameters())
-              + "); declare it as "
+              + describeParameters(method)
+              + (method.isVarArgs()
+                  ? "): a varargs method is a different signature, which the generated class does"
+                      + " not call"
+                  : ")")
+              + "; declare it as "
               + expected
               + ".");
     }
@@ -108,8 +112,15 @@ public final class HandlerValidator {
             .contentEquals(canonicalName);
   }
 
-  private static String describeParameters(List<? extends VariableElement> params) {
-    return params.stream().map(p -> p.asType().toString()).collect(Collectors.joining(", "));
+  /** The parameter types as declared: a varargs parameter is {@code T...}, not {@code T[]}. */
+  private static String describeParameters(ExecutableElement method) {
+    List<? extends VariableElement> params = method.getParameters();
+    List<String> types = params.stream().map(p -> p.asType().toString()).collect(Collectors.toList());
+    if (method.isVarArgs()) {
+      int last = types.size() - 1;
+      types.set(last, ((ArrayType) params.get(last).asType()).getComponentType() + "...");
+    }
+    return String.join(", ", types);
   }
 
   /** Public all the way up, and static wherever nested, so {@code Outer.Inner.m()} compiles. */
