@@ -18,7 +18,6 @@ import java.util.List;
 final class ModuleEntry {
   private static final int OK = 0;
   private static final int ERR = 1;
-  private static final int WORD = Long.BYTES;
 
   private static final int BLOCKED_TIMEOUT = 1;
   // Indexes into the stub's callback functions (callback_functions in module_stub.c); the blocked
@@ -280,12 +279,9 @@ final class ModuleEntry {
     return OK;
   }
 
+  /** The argv block of a command: one native read for all its pointers. */
   private static long[] arguments(long argv, int argc) {
-    long[] pointers = new long[argc];
-    for (int i = 0; i < argc; i++) {
-      pointers[i] = api.backend().readWord(argv + (long) i * WORD);
-    }
-    return pointers;
+    return argc == 0 ? new long[0] : api.backend().readWords(argv, argc);
   }
 
   /** Replies with {@code error} wherever the reply stands, keeping it well-formed. */

@@ -102,14 +102,20 @@ static jclass entry_class;      /* global ref: ModuleEntry in this module's clas
 static jmethodID entry_command; /* static int command(int index, long ctx, long argv, int argc) */
 static jmethodID entry_blocked; /* static int blockedCallback(int kind, long ctx, long argv, int argc) */
 static jmethodID entry_free_privdata; /* static void freePrivateData(long ctx, long privdata) */
-static pid_t loading_pid;       /* Java runs only in this process, never in a forked child */
+/* Set in a forked child by the pthread_atfork child handler: Java never runs there. A flag rather
+ * than a getpid() comparison, so that an upcall costs no system call. */
+static volatile sig_atomic_t forked_child;
 static pthread_t main_thread;   /* Redis's main thread, the one that forks */
 static jmethodID entry_rdb_load, entry_rdb_save, entry_aof_rewrite, entry_mem_usage, entry_digest,
     entry_free_value, entry_before_fork, entry_restore;
 static jmethodID entry_info;    /* static void info(long infoCtx) */
 
 static int in_forked_child(void) {
-    return getpid() != loading_pid;
+    return forked_child;
+}
+
+static void mark_forked_child(void) {
+    forked_child = 1;
 }
 
 /* The JNIEnv of the calling thread, or NULL where Java must not run. */
@@ -955,7 +961,6 @@ JRM_EXPORT int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv,
         return REDIS_ERR;
     }
     redis_set_module_attribs(ctx, JRM_MODULE_NAME, JRM_MODULE_VERSION, REDIS_APIVER_1);
-    loading_pid = getpid();
     main_thread = pthread_self();
 
     Options options;
@@ -972,8 +977,9 @@ JRM_EXPORT int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv,
         redis_log(ctx, "warning", "JRM: cannot register the INFO section of " JRM_MODULE_NAME);
         result = REDIS_ERR;
     }
-    if (result == REDIS_OK && JRM_TYPE_COUNT > 0 && pthread_atfork(prepare_fork, NULL, NULL) != 0) {
-        redis_log(ctx, "warning", "JRM: cannot register the pre-fork hook that data types need");
+    /* Every module needs the child handler (no Java in a child); only data types need the prepare one. */
+    if (result == REDIS_OK && pthread_atfork(JRM_TYPE_COUNT > 0 ? prepare_fork : NULL, NULL, mark_forked_child) != 0) {
+        redis_log(ctx, "warning", "JRM: cannot register the fork hooks");
         result = REDIS_ERR;
     }
     free(options.java_args);

@@ -12,6 +12,9 @@ public interface NativeBackend {
   /** Reads the 64-bit word at {@code address}. */
   long readWord(long address);
 
+  /** Reads the {@code count} 64-bit words starting at {@code address}, in one native call. */
+  long[] readWords(long address, int count);
+
   /** Copies {@code length} bytes starting at {@code address}. */
   byte[] readBytes(long address, int length);
 

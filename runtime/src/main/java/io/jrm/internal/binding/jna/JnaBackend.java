@@ -21,6 +21,11 @@ public final class JnaBackend implements NativeBackend {
   }
 
   @Override
+  public long[] readWords(long address, int count) {
+    return new Pointer(address).getLongArray(0, count);
+  }
+
+  @Override
   public byte[] readBytes(long address, int length) {
     return new Pointer(address).getByteArray(0, length);
   }
