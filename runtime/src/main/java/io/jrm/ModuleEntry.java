@@ -5,6 +5,7 @@ import static io.jrm.internal.binding.RedisModuleApi.cString;
 import io.jrm.internal.binding.NativeBackend;
 import io.jrm.internal.binding.RedisModuleApi;
 import io.jrm.internal.binding.jna.JnaBackend;
+import io.jrm.internal.binding.jni.JniBackend;
 import io.jrm.spi.CommandDefinition;
 import io.jrm.spi.ModuleDefinition;
 import java.util.Arrays;
@@ -50,7 +51,8 @@ final class ModuleEntry {
       long[] commandFunctions,
       long[] callbackFunctions,
       long[] typeLoaders) {
-    NativeBackend backend = new JnaBackend();
+    // The stub registers the JNI backend's natives unless loaded with jrm.backend=jna.
+    NativeBackend backend = JniBackend.ifRegistered().orElseGet(JnaBackend::new);
     api = RedisModuleApi.bind(backend, ctx);
     definition = module;
     callbacks = callbackFunctions;
@@ -108,7 +110,13 @@ final class ModuleEntry {
       module.onLoad(context, context.wrapArguments(args));
       context.log(
           LogLevel.NOTICE,
-          "JRM: loaded " + commands.size() + " commands on Java " + Runtime.version());
+          "JRM: loaded "
+              + commands.size()
+              + " commands on Java "
+              + Runtime.version()
+              + " (backend "
+              + backend.name()
+              + ")");
       return OK;
     } catch (Throwable t) {
       context.log(LogLevel.WARNING, "JRM: loading the module failed: " + describe(t));

@@ -6,6 +6,9 @@ package io.jrm.internal.binding;
  * table.
  */
 public interface NativeBackend {
+  /** The name {@code jrm.backend=} chooses this backend by, for the load log line. */
+  String name();
+
   /** Binds the function at {@code address}, whose C signature {@code function} describes. */
   NativeFunction bind(ApiFunction function, long address);
 
