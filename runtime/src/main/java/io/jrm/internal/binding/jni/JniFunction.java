@@ -118,7 +118,7 @@ final class JniFunction implements NativeFunction {
       long result = invoke(words);
       for (int i = 0; i < args.length; i++) {
         if (args[i] != null && !(args[i] instanceof byte[]) && !(args[i] instanceof Number)) {
-          Scratch.copyBack(args[i], words[i]);
+          scratch.copyBack(args[i], words[i]);
         }
       }
       return result;

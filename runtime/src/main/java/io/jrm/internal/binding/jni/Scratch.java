@@ -68,18 +68,38 @@ final class Scratch {
   }
 
   /** Copies what C wrote at {@code address} back into an out-parameter array. */
-  static void copyBack(Object array, long address) {
+  void copyBack(Object array, long address) {
+    long offset = address - this.address;
+    if (offset < 0 || offset + sizeOf(array) > buffer.capacity()) {
+      copyBackFromOverflow(array, address);
+      return;
+    }
+    int at = (int) offset;
     if (array instanceof long[] longs) {
-      JniDowncalls.readWords(address, longs);
-    } else if (array instanceof int[] || array instanceof double[]) {
-      byte[] bytes = new byte[sizeOf(array)];
-      JniDowncalls.readBytes(address, bytes);
-      ByteBuffer read = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
-      if (array instanceof int[] ints) {
-        read.asIntBuffer().get(ints);
-      } else {
-        read.asDoubleBuffer().get((double[]) array);
+      for (int i = 0; i < longs.length; i++) {
+        longs[i] = buffer.getLong(at + i * Long.BYTES);
       }
+    } else if (array instanceof int[] ints) {
+      for (int i = 0; i < ints.length; i++) {
+        ints[i] = buffer.getInt(at + i * Integer.BYTES);
+      }
+    } else if (array instanceof double[] doubles) {
+      for (int i = 0; i < doubles.length; i++) {
+        doubles[i] = buffer.getDouble(at + i * Double.BYTES);
+      }
+    }
+  }
+
+  private static void copyBackFromOverflow(Object array, long address) {
+    byte[] bytes = new byte[sizeOf(array)];
+    JniDowncalls.readBytes(address, bytes);
+    ByteBuffer read = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
+    if (array instanceof long[] longs) {
+      read.asLongBuffer().get(longs);
+    } else if (array instanceof int[] ints) {
+      read.asIntBuffer().get(ints);
+    } else if (array instanceof double[] doubles) {
+      read.asDoubleBuffer().get(doubles);
     }
   }
 
@@ -105,16 +125,18 @@ final class Scratch {
     if (array instanceof byte[] bytes) {
       target.put(offset, bytes);
     } else if (array instanceof long[] longs) {
-      view(target, offset, longs.length * Long.BYTES).asLongBuffer().put(longs);
+      for (int i = 0; i < longs.length; i++) {
+        target.putLong(offset + i * Long.BYTES, longs[i]);
+      }
     } else if (array instanceof int[] ints) {
-      view(target, offset, ints.length * Integer.BYTES).asIntBuffer().put(ints);
+      for (int i = 0; i < ints.length; i++) {
+        target.putInt(offset + i * Integer.BYTES, ints[i]);
+      }
     } else {
       double[] doubles = (double[]) array;
-      view(target, offset, doubles.length * Double.BYTES).asDoubleBuffer().put(doubles);
+      for (int i = 0; i < doubles.length; i++) {
+        target.putDouble(offset + i * Double.BYTES, doubles[i]);
+      }
     }
-  }
-
-  private static ByteBuffer view(ByteBuffer target, int offset, int length) {
-    return target.slice(offset, length).order(ByteOrder.nativeOrder());
   }
 }
