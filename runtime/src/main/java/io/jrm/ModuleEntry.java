@@ -5,6 +5,7 @@ import static io.jrm.internal.binding.RedisModuleApi.cString;
 import io.jrm.internal.binding.NativeBackend;
 import io.jrm.internal.binding.RedisModuleApi;
 import io.jrm.internal.binding.jna.JnaBackend;
+import io.jrm.internal.binding.jni.JniBackend;
 import io.jrm.spi.CommandDefinition;
 import io.jrm.spi.ModuleDefinition;
 import java.util.Arrays;
@@ -19,7 +20,6 @@ import java.util.function.Consumer;
 final class ModuleEntry {
   private static final int OK = 0;
   private static final int ERR = 1;
-  private static final int WORD = Long.BYTES;
 
   private static final int BLOCKED_TIMEOUT = 1;
   // Indexes into the stub's callback functions (callback_functions in module_stub.c); the blocked
@@ -54,7 +54,8 @@ final class ModuleEntry {
       long[] commandFunctions,
       long[] callbackFunctions,
       long[] typeLoaders) {
-    NativeBackend backend = new JnaBackend();
+    // The stub registers the JNI backend's natives unless loaded with jrm.backend=jna.
+    NativeBackend backend = JniBackend.ifRegistered().orElseGet(JnaBackend::new);
     api = RedisModuleApi.bind(backend, ctx);
     definition = module;
     callbacks = callbackFunctions;
@@ -112,7 +113,13 @@ final class ModuleEntry {
       module.onLoad(context, context.wrapArguments(args));
       context.log(
           LogLevel.NOTICE,
-          "JRM: loaded " + commands.size() + " commands on Java " + Runtime.version());
+          "JRM: loaded "
+              + commands.size()
+              + " commands on Java "
+              + Runtime.version()
+              + " (backend "
+              + backend.name()
+              + ")");
       return OK;
     } catch (Throwable t) {
       context.log(LogLevel.WARNING, "JRM: loading the module failed: " + describe(t));
@@ -303,12 +310,9 @@ final class ModuleEntry {
     return OK;
   }
 
+  /** The argv block of a command: one native read for all its pointers. */
   private static long[] arguments(long argv, int argc) {
-    long[] pointers = new long[argc];
-    for (int i = 0; i < argc; i++) {
-      pointers[i] = api.backend().readWord(argv + (long) i * WORD);
-    }
-    return pointers;
+    return argc == 0 ? new long[0] : api.backend().readWords(argv, argc);
   }
 
   /** Replies with {@code error} wherever the reply stands, keeping it well-formed. */

@@ -3,6 +3,7 @@ package io.jrm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jrm.internal.binding.ApiFunction;
 import io.jrm.internal.types.SnapshotWriter;
 import java.io.File;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,12 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The contract between the C stub and this runtime, checked from both sides: a probe compiled with
  * gcc against the stub template ({@code stub_abi_probe.c}) prints the stub's struct layouts, the
- * order of its callback functions, the ModuleEntry methods it looks up, and how it replays a
+ * order of its callback functions, the ModuleEntry methods it looks up, the natives it registers
+ * for the JNI backend (one per {@link ApiFunction#shape()}), and how it replays a
  * snapshot written by {@link SnapshotWriter}; each must match the Java side.
  */
 class StubAbiTest {
   private static final String TEMPLATE = "io/jrm/nativetemplate/module_stub.c";
   private static final String PROBE = "io/jrm/stub_abi_probe.c";
+  private static final String DOWNCALLS = "io.jrm.internal.binding.jni.JniDowncalls";
   private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
 
   /** The probe's output: the rest of each line by its first words. */
@@ -139,15 +143,36 @@ class StubAbiTest {
 
   @Test
   void everyMethodTheStubLooksUpIsAStaticMethodOfModuleEntryWithThatDescriptor() {
-    Map<String, String> looked =
-        probe.entrySet().stream()
-            .filter(e -> e.getKey().startsWith("method "))
-            .collect(Collectors.toMap(e -> e.getKey().substring(7), Map.Entry::getValue));
+    Map<String, String> looked = prefixed("method ");
     Map<String, String> declared =
         Arrays.stream(ModuleEntry.class.getDeclaredMethods())
             .filter(m -> Modifier.isStatic(m.getModifiers()) && looked.containsKey(m.getName()))
             .collect(Collectors.toMap(Method::getName, StubAbiTest::descriptor));
     assertThat(looked).isNotEmpty().isEqualTo(declared);
+  }
+
+  @Test
+  void theStubRegistersExactlyTheNativesOfJniDowncalls() throws Exception {
+    Map<String, String> registered = prefixed("native ");
+    Map<String, String> declared =
+        Arrays.stream(Class.forName(DOWNCALLS).getDeclaredMethods())
+            .filter(m -> Modifier.isNative(m.getModifiers()))
+            .collect(Collectors.toMap(Method::getName, StubAbiTest::descriptor));
+    assertThat(registered).isNotEmpty().isEqualTo(declared);
+  }
+
+  @Test
+  void everyShapeOfTheApiHasANativeAndEveryShapeNativeAShape() {
+    Set<String> shapes =
+        Arrays.stream(ApiFunction.values())
+            .filter(function -> !function.variadic())
+            .map(ApiFunction::shape)
+            .collect(Collectors.toSet());
+    Set<String> natives =
+        prefixed("native ").keySet().stream()
+            .filter(name -> name.contains("_"))
+            .collect(Collectors.toSet());
+    assertThat(natives).isEqualTo(shapes);
   }
 
   @Test
@@ -162,6 +187,13 @@ class StubAbiTest {
             "aof v RPUSH <key> x y",
             "aof v PEXPIRE <key> 10");
     assertThat(probe).containsEntry("replay rdb", "0").containsEntry("replay aof", "0");
+  }
+
+  /** The probe's lines that start with {@code prefix}, by their second word. */
+  private static Map<String, String> prefixed(String prefix) {
+    return probe.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(prefix))
+        .collect(Collectors.toMap(e -> e.getKey().substring(prefix.length()), Map.Entry::getValue));
   }
 
   private static String descriptor(Method method) {

@@ -1,7 +1,8 @@
 /*
  * Prints what the module stub (module_stub.c, included below) assumes of the Java runtime, for
  * StubAbiTest to compare with the Java side: the JavaValue and TypeEntry layouts, the index of each
- * function in callback_functions[], the ModuleEntry methods it looks up, and how it replays the RDB
+ * function in callback_functions[], the ModuleEntry methods it looks up, the natives it registers
+ * for the JNI backend, and how it replays the RDB
  * and AOF snapshots in the files argv[1] and argv[2] (written by Java's SnapshotWriter).
  */
 #define JRM_MODULE_NAME "abiprobe"
@@ -112,6 +113,10 @@ int main(int argc, char **argv) {
     printf("blocked-kind BLOCKED_REPLY %d\n", BLOCKED_REPLY);
     printf("blocked-kind BLOCKED_TIMEOUT %d\n", BLOCKED_TIMEOUT);
 
+    for (size_t i = 0; i < JRM_DOWNCALL_COUNT; i++) {
+        char descriptor[16];
+        printf("native %s %s\n", downcall_natives[i].name, downcall_signature(i, descriptor));
+    }
     for (size_t i = 0; i < sizeof(entry_methods) / sizeof(entry_methods[0]); i++) {
         printf("method %s %s\n", entry_methods[i].name, entry_methods[i].descriptor);
     }

@@ -132,14 +132,20 @@ static jclass entry_class;      /* global ref: ModuleEntry in this module's clas
 static jmethodID entry_command; /* static int command(int index, long ctx, long argv, int argc) */
 static jmethodID entry_blocked; /* static int blockedCallback(int kind, long ctx, long argv, int argc) */
 static jmethodID entry_free_privdata; /* static void freePrivateData(long ctx, long privdata) */
-static pid_t loading_pid;       /* Java runs only in this process, never in a forked child */
+/* Set in a forked child by the pthread_atfork child handler: Java never runs there. A flag rather
+ * than a getpid() comparison, so that an upcall costs no system call. */
+static volatile sig_atomic_t forked_child;
 static pthread_t main_thread;   /* Redis's main thread, the one that forks */
 static jmethodID entry_rdb_load, entry_rdb_save, entry_aof_rewrite, entry_mem_usage, entry_digest,
     entry_free_value, entry_before_fork, entry_restore;
 static jmethodID entry_info;    /* static void info(long infoCtx) */
 
 static int in_forked_child(void) {
-    return getpid() != loading_pid;
+    return forked_child;
+}
+
+static void mark_forked_child(void) {
+    forked_child = 1;
 }
 
 /* The JNIEnv of the calling thread, or NULL where Java must not run. */
@@ -541,6 +547,7 @@ typedef struct {
     const char *jdk;
     const char *xms;
     const char *xmx;
+    const char *backend; /* jni (JniDowncalls, registered here) or jna */
     const char *jvm_options[JRM_MAX_JVM_OPTIONS];
     int jvm_option_count;
     jlong *java_args; /* the RedisModuleString pointers of the other arguments */
@@ -570,6 +577,8 @@ static int parse_options(RedisModuleCtx *ctx, RedisModuleString **argv, int argc
     memset(o, 0, sizeof(*o));
     o->xms = JRM_DEFAULT_XMS;
     o->xmx = JRM_DEFAULT_XMX;
+    /* JRM_BACKEND sets the default of a whole server (or test run); jrm.backend= overrides it. */
+    o->backend = getenv("JRM_BACKEND") != NULL ? getenv("JRM_BACKEND") : "jni";
     o->java_args = calloc((size_t)argc + 1, sizeof(jlong));
     if (o->java_args == NULL) return REDIS_ERR;
     for (int i = 0; i < argc; i++) {
@@ -582,14 +591,20 @@ static int parse_options(RedisModuleCtx *ctx, RedisModuleString **argv, int argc
             o->xms = arg + 8;
         } else if (strncmp(arg, "jrm.xmx=", 8) == 0) {
             o->xmx = arg + 8;
+        } else if (strncmp(arg, "jrm.backend=", 12) == 0) {
+            o->backend = arg + 12;
         } else if (strncmp(arg, "jrm.jvm-option=", 15) == 0 && o->jvm_option_count < JRM_MAX_JVM_OPTIONS) {
             o->jvm_options[o->jvm_option_count++] = arg + 15;
         } else {
             redis_log(ctx, "warning",
                       "JRM: unknown module argument '%s' (JRM takes jrm.jdk=PATH, jrm.xms=SIZE, "
-                      "jrm.xmx=SIZE and up to %d jrm.jvm-option=OPTION)", arg, JRM_MAX_JVM_OPTIONS);
+                      "jrm.xmx=SIZE, jrm.backend=jni|jna and up to %d jrm.jvm-option=OPTION)", arg, JRM_MAX_JVM_OPTIONS);
             return REDIS_ERR;
         }
+    }
+    if (strcmp(o->backend, "jni") != 0 && strcmp(o->backend, "jna") != 0) {
+        redis_log(ctx, "warning", "JRM: jrm.backend (or JRM_BACKEND) takes jni or jna, got '%s'", o->backend);
+        return REDIS_ERR;
     }
     if (!is_size(o->xms) || !is_size(o->xmx)) {
         redis_log(ctx, "warning", "JRM: jrm.xms and jrm.xmx take a size such as 64m or 1g, got '%s' and '%s'",
@@ -977,6 +992,149 @@ static jlongArray long_array(JNIEnv *env, const jlong *values, int count) {
     return checked(env, array);
 }
 
+/*
+ * ---- Downcalls for Java's JNI backend (jrm.backend=jni, the default). ----
+ *
+ * One static native of io.jrm.internal.binding.jni.JniDowncalls per C signature shape of the API
+ * (ApiFunction.shape(): return type, '_', parameter types; i int, j long long or pointer, d double,
+ * f float, v void), taking the function pointer first. A pointer and a long long are the same 64-bit
+ * integer register on LP64, so one shape serves both. Its JNI descriptor is derived from its name
+ * (shape_descriptor); StubAbiTest checks the list against ApiFunction and JniDowncalls.
+ */
+#define JRM_DOWNCALL(shape, ret, types, params, args)                                           \
+    static ret JNICALL downcall_##shape(JNIEnv *env, jclass cls, jlong fn JRM_PARAMS params) {  \
+        (void)env;                                                                              \
+        (void)cls;                                                                              \
+        return ((ret(*) types)(intptr_t)fn) args;                                               \
+    }
+#define JRM_DOWNCALL_VOID(shape, types, params, args)                                           \
+    static void JNICALL downcall_##shape(JNIEnv *env, jclass cls, jlong fn JRM_PARAMS params) { \
+        (void)env;                                                                              \
+        (void)cls;                                                                              \
+        ((void(*) types)(intptr_t)fn) args;                                                     \
+    }
+#define JRM_PARAMS(...) , ##__VA_ARGS__
+typedef jlong J;
+typedef jint I;
+typedef jdouble D;
+typedef jfloat F;
+JRM_DOWNCALL(d_j, D, (J), (J a), (a))
+JRM_DOWNCALL(f_j, F, (J), (J a), (a))
+JRM_DOWNCALL(i_j, I, (J), (J a), (a))
+JRM_DOWNCALL(i_jd, I, (J, D), (J a, D b), (a, b))
+JRM_DOWNCALL(i_jddii, I, (J, D, D, I, I), (J a, D b, D c, I d, I e), (a, b, c, d, e))
+JRM_DOWNCALL(i_jdjj, I, (J, D, J, J), (J a, D b, J c, J d), (a, b, c, d))
+JRM_DOWNCALL(i_jdjjj, I, (J, D, J, J, J), (J a, D b, J c, J d, J e), (a, b, c, d, e))
+JRM_DOWNCALL(i_ji, I, (J, I), (J a, I b), (a, b))
+JRM_DOWNCALL(i_jij, I, (J, I, J), (J a, I b, J c), (a, b, c))
+JRM_DOWNCALL(i_jj, I, (J, J), (J a, J b), (a, b))
+JRM_DOWNCALL(i_jjj, I, (J, J, J), (J a, J b, J c), (a, b, c))
+JRM_DOWNCALL(i_jjjj, I, (J, J, J, J), (J a, J b, J c, J d), (a, b, c, d))
+JRM_DOWNCALL(i_jjjjiii, I, (J, J, J, J, I, I, I), (J a, J b, J c, J d, I e, I f, I g), (a, b, c, d, e, f, g))
+JRM_DOWNCALL(j_, J, (void), (), ())
+JRM_DOWNCALL(j_j, J, (J), (J a), (a))
+JRM_DOWNCALL(j_ji, J, (J, I), (J a, I b), (a, b))
+JRM_DOWNCALL(j_jj, J, (J, J), (J a, J b), (a, b))
+JRM_DOWNCALL(j_jji, J, (J, J, I), (J a, J b, I c), (a, b, c))
+JRM_DOWNCALL(j_jjij, J, (J, J, I, J), (J a, J b, I c, J d), (a, b, c, d))
+JRM_DOWNCALL(j_jjj, J, (J, J, J), (J a, J b, J c), (a, b, c))
+JRM_DOWNCALL(j_jjjjj, J, (J, J, J, J, J), (J a, J b, J c, J d, J e), (a, b, c, d, e))
+JRM_DOWNCALL_VOID(v_j, (J), (J a), (a))
+JRM_DOWNCALL_VOID(v_jd, (J, D), (J a, D b), (a, b))
+JRM_DOWNCALL_VOID(v_jf, (J, F), (J a, F b), (a, b))
+JRM_DOWNCALL_VOID(v_ji, (J, I), (J a, I b), (a, b))
+JRM_DOWNCALL_VOID(v_jj, (J, J), (J a, J b), (a, b))
+JRM_DOWNCALL_VOID(v_jjii, (J, J, I, I), (J a, J b, I c, I d), (a, b, c, d))
+JRM_DOWNCALL_VOID(v_jjj, (J, J, J), (J a, J b, J c), (a, b, c))
+
+/* Native memory, for the backend's reads and writes (argv in one call) and its scratch buffers. */
+static jlong JNICALL memory_read_word(JNIEnv *env, jclass cls, jlong address) {
+    (void)env;
+    (void)cls;
+    jlong word;
+    memcpy(&word, (const void *)(intptr_t)address, sizeof(word));
+    return word;
+}
+
+static void JNICALL memory_read_words(JNIEnv *env, jclass cls, jlong address, jlongArray words) {
+    (void)cls;
+    (*env)->SetLongArrayRegion(env, words, 0, (*env)->GetArrayLength(env, words), (const jlong *)(intptr_t)address);
+}
+
+static void JNICALL memory_read_bytes(JNIEnv *env, jclass cls, jlong address, jbyteArray bytes) {
+    (void)cls;
+    (*env)->SetByteArrayRegion(env, bytes, 0, (*env)->GetArrayLength(env, bytes), (const jbyte *)(intptr_t)address);
+}
+
+static void JNICALL memory_write_word(JNIEnv *env, jclass cls, jlong address, jlong word) {
+    (void)env;
+    (void)cls;
+    memcpy((void *)(intptr_t)address, &word, sizeof(word));
+}
+
+static void JNICALL memory_write_bytes(JNIEnv *env, jclass cls, jlong address, jbyteArray bytes) {
+    (void)cls;
+    (*env)->GetByteArrayRegion(env, bytes, 0, (*env)->GetArrayLength(env, bytes), (jbyte *)(intptr_t)address);
+}
+
+static jlong JNICALL memory_buffer_address(JNIEnv *env, jclass cls, jobject buffer) {
+    (void)cls;
+    return (jlong)(intptr_t)(*env)->GetDirectBufferAddress(env, buffer);
+}
+
+#define JRM_DOWNCALLS_CLASS "io.jrm.internal.binding.jni.JniDowncalls"
+#define JRM_SHAPE(shape) {#shape, NULL, (void *)&downcall_##shape},
+/* The natives of JniDowncalls; a NULL descriptor is derived from the shape name. */
+static const JNINativeMethod downcall_natives[] = {
+    JRM_SHAPE(d_j) JRM_SHAPE(f_j) JRM_SHAPE(i_j) JRM_SHAPE(i_jd) JRM_SHAPE(i_jddii) JRM_SHAPE(i_jdjj)
+    JRM_SHAPE(i_jdjjj) JRM_SHAPE(i_ji) JRM_SHAPE(i_jij) JRM_SHAPE(i_jj) JRM_SHAPE(i_jjj) JRM_SHAPE(i_jjjj)
+    JRM_SHAPE(i_jjjjiii) JRM_SHAPE(j_) JRM_SHAPE(j_j) JRM_SHAPE(j_ji) JRM_SHAPE(j_jj) JRM_SHAPE(j_jji)
+    JRM_SHAPE(j_jjij) JRM_SHAPE(j_jjj) JRM_SHAPE(j_jjjjj) JRM_SHAPE(v_j) JRM_SHAPE(v_jd) JRM_SHAPE(v_jf)
+    JRM_SHAPE(v_ji) JRM_SHAPE(v_jj) JRM_SHAPE(v_jjii) JRM_SHAPE(v_jjj)
+    {"readWord", "(J)J", (void *)&memory_read_word},
+    {"readWords", "(J[J)V", (void *)&memory_read_words},
+    {"readBytes", "(J[B)V", (void *)&memory_read_bytes},
+    {"writeWord", "(JJ)V", (void *)&memory_write_word},
+    {"writeBytes", "(J[B)V", (void *)&memory_write_bytes},
+    {"bufferAddress", "(Ljava/nio/ByteBuffer;)J", (void *)&memory_buffer_address},
+};
+#define JRM_DOWNCALL_COUNT (sizeof(downcall_natives) / sizeof(downcall_natives[0]))
+
+/* "i_jj" -> "(JJJ)I": the function pointer, then the parameters, then the return type. */
+static void shape_descriptor(const char *shape, char *out) {
+    const char *params = strchr(shape, '_') + 1;
+    char *p = out;
+    *p++ = '(';
+    *p++ = 'J';
+    for (const char *c = params; *c != '\0'; c++) *p++ = (char)(*c - 'a' + 'A');
+    *p++ = ')';
+    *p++ = (char)(shape[0] - 'a' + 'A');
+    *p = '\0';
+}
+
+/* The JNI descriptor of native i; buffer holds a derived one. */
+static const char *downcall_signature(size_t i, char buffer[16]) {
+    if (downcall_natives[i].signature != NULL) return downcall_natives[i].signature;
+    shape_descriptor(downcall_natives[i].name, buffer);
+    return buffer;
+}
+
+/* Registers the JNI backend's natives on JniDowncalls in the module's class loader. */
+static int register_downcalls(JNIEnv *env, jobject loader) {
+    JNINativeMethod natives[JRM_DOWNCALL_COUNT];
+    char descriptors[JRM_DOWNCALL_COUNT][16];
+    for (size_t i = 0; i < JRM_DOWNCALL_COUNT; i++) {
+        natives[i] = downcall_natives[i];
+        natives[i].signature = (char *)downcall_signature(i, descriptors[i]);
+    }
+    jclass downcalls = load_class(env, loader, JRM_DOWNCALLS_CLASS);
+    if (downcalls == NULL) return REDIS_ERR;
+    return (*env)->RegisterNatives(env, downcalls, natives, (jint)JRM_DOWNCALL_COUNT) == JNI_OK &&
+                   !(*env)->ExceptionCheck(env)
+               ? REDIS_OK
+               : REDIS_ERR;
+}
+
 /* The static methods of ModuleEntry the stub calls, by name and JNI descriptor (StubAbiTest checks them). */
 static jmethodID entry_on_load;
 static const struct {
@@ -1039,6 +1197,11 @@ static int load_java_module(RedisModuleCtx *ctx, JNIEnv *env, const char *jar, c
         log_exception(ctx, env, "the JRM runtime in the module jar does not match this stub");
         goto done;
     }
+    /* Java uses the JNI backend when its natives are registered, JNA otherwise. */
+    if (strcmp(o->backend, "jni") == 0 && register_downcalls(env, loader) != REDIS_OK) {
+        log_exception(ctx, env, "cannot register the natives of the JNI backend (jrm.backend=jna avoids them)");
+        goto done;
+    }
     jlongArray args = long_array(env, o->java_args, o->java_arg_count);
     jlongArray commands = args == NULL ? NULL : long_array(env, command_functions, JRM_COMMAND_COUNT);
     jlongArray callbacks = commands == NULL ? NULL : long_array(env, callback_functions, JRM_CALLBACK_COUNT);
@@ -1067,7 +1230,6 @@ JRM_EXPORT int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv,
         return REDIS_ERR;
     }
     redis_set_module_attribs(ctx, JRM_MODULE_NAME, JRM_MODULE_VERSION, REDIS_APIVER_1);
-    loading_pid = getpid();
     main_thread = pthread_self();
 
     Options options;
@@ -1084,9 +1246,11 @@ JRM_EXPORT int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv,
         redis_log(ctx, "warning", "JRM: cannot register the INFO section of " JRM_MODULE_NAME);
         result = REDIS_ERR;
     }
-    if (result == REDIS_OK && JRM_TYPE_COUNT > 0 &&
-        (watch_aof_preamble(ctx) != REDIS_OK || pthread_atfork(prepare_fork, NULL, NULL) != 0)) {
-        redis_log(ctx, "warning", "JRM: cannot register the pre-fork hook that data types need");
+    /* Every module needs the child handler (no Java in a child); only data types need the prepare one. */
+    if (result == REDIS_OK &&
+        ((JRM_TYPE_COUNT > 0 && watch_aof_preamble(ctx) != REDIS_OK) ||
+         pthread_atfork(JRM_TYPE_COUNT > 0 ? prepare_fork : NULL, NULL, mark_forked_child) != 0)) {
+        redis_log(ctx, "warning", "JRM: cannot register the fork hooks");
         result = REDIS_ERR;
     }
     free(options.java_args);

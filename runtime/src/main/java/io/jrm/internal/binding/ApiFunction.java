@@ -170,6 +170,27 @@ public enum ApiFunction {
     return parameters;
   }
 
+  /**
+   * The C signature shape that backends bind a non-variadic function by: the return type, {@code
+   * _}, then each parameter ({@code i} int, {@code j} 64-bit integer or pointer, {@code d} double,
+   * {@code f} float, {@code v} void), as {@code i_jj} for {@code int f(void *, long long)}.
+   */
+  public String shape() {
+    StringBuilder shape = new StringBuilder().append(letter(returns)).append('_');
+    parameters.forEach(parameter -> shape.append(letter(parameter)));
+    return shape.toString();
+  }
+
+  private static char letter(CType type) {
+    return switch (type) {
+      case VOID -> 'v';
+      case INT -> 'i';
+      case LONG, POINTER -> 'j';
+      case DOUBLE -> 'd';
+      case FLOAT -> 'f';
+    };
+  }
+
   /** Whether the function takes further arguments after {@link #parameters()} ({@code ...}). */
   public boolean variadic() {
     return variadic;

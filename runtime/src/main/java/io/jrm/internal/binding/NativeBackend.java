@@ -6,6 +6,9 @@ package io.jrm.internal.binding;
  * table.
  */
 public interface NativeBackend {
+  /** The name {@code jrm.backend=} chooses this backend by, for the load log line. */
+  String name();
+
   /** Binds the function at {@code address}, whose C signature {@code function} describes. */
   NativeFunction bind(ApiFunction function, long address);
 
@@ -14,6 +17,9 @@ public interface NativeBackend {
 
   /** Reads the 64-bit word at {@code address}. */
   long readWord(long address);
+
+  /** Reads the {@code count} 64-bit words starting at {@code address}, in one native call. */
+  long[] readWords(long address, int count);
 
   /** Copies {@code length} bytes starting at {@code address}. */
   byte[] readBytes(long address, int length);

@@ -3,16 +3,23 @@ package io.jrm.internal.binding.jna;
 import com.sun.jna.Function;
 import com.sun.jna.Pointer;
 import io.jrm.internal.binding.ApiFunction;
+import io.jrm.internal.binding.CType;
 import io.jrm.internal.binding.NativeBackend;
 import io.jrm.internal.binding.NativeFunction;
+import java.util.List;
 
 /**
  * The portable backend: JNA's {@link Function} over the pointers {@code RedisModule_GetApi} gives.
  */
 public final class JnaBackend implements NativeBackend {
   @Override
+  public String name() {
+    return "jna";
+  }
+
+  @Override
   public NativeFunction bind(ApiFunction function, long address) {
-    return new JnaFunction(Function.getFunction(new Pointer(address)));
+    return new JnaFunction(Function.getFunction(new Pointer(address)), function.parameters());
   }
 
   @Override
@@ -23,6 +30,11 @@ public final class JnaBackend implements NativeBackend {
   @Override
   public long readWord(long address) {
     return new Pointer(address).getLong(0);
+  }
+
+  @Override
+  public long[] readWords(long address, int count) {
+    return new Pointer(address).getLongArray(0, count);
   }
 
   @Override
@@ -40,7 +52,17 @@ public final class JnaBackend implements NativeBackend {
     new Pointer(address).write(0, bytes, 0, bytes.length);
   }
 
-  private record JnaFunction(Function function) implements NativeFunction {
+  /** A JNA function; its {@code long} overloads box each word as its C parameter type. */
+  private record JnaFunction(Function function, List<CType> parameters) implements NativeFunction {
+    @Override
+    public Object[] arguments(long... words) {
+      Object[] args = new Object[words.length];
+      for (int i = 0; i < words.length; i++) {
+        args[i] = parameters.get(i) == CType.INT ? (Object) (int) words[i] : (Object) words[i];
+      }
+      return args;
+    }
+
     @Override
     public int invokeInt(Object... args) {
       return function.invokeInt(args);
