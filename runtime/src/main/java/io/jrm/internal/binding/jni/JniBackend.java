@@ -38,6 +38,12 @@ public final class JniBackend implements NativeBackend {
         : new JniFunction(address, Shapes.invoker(function.shape()));
   }
 
+  /** The variadic functions, the only ones with a variable count, are JNA's. */
+  @Override
+  public int maxArguments() {
+    return variadic.maxArguments();
+  }
+
   @Override
   public long readWord(long address) {
     return JniDowncalls.readWord(address);
