@@ -196,9 +196,7 @@ public final class BlockedClient {
     }
   }
 
-  /**
-   * Moves from BLOCKED to {@code next}; false when the timeout came first (nothing left to do).
-   */
+  /** Moves from BLOCKED to {@code next}; false when the timeout came first (nothing left to do). */
   private boolean leave(State next) {
     if (state.compareAndSet(State.BLOCKED, next)) {
       cancelTimeout();

@@ -92,10 +92,13 @@ final class DataTypes {
     int type;
     long pointer;
     boolean dirty;
+
     /** Created or fetched through a key opened for writing since it was last serialized. */
     boolean written;
+
     /** The hash of its serialized form, to tell whether a value only read has changed. */
     int snapshotHash;
+
     /** Its type writes its own AOF commands, and none are recorded for its current content. */
     boolean commandsMissing;
   }
@@ -262,7 +265,9 @@ final class DataTypes {
     list.subList(kept, list.size()).clear();
   }
 
-  /** Marks {@code slot} for serialization at the next fork; {@code written}: it may have changed. */
+  /**
+   * Marks {@code slot} for serialization at the next fork; {@code written}: it may have changed.
+   */
   private void markDirty(Slot slot, boolean written) {
     if (!slot.dirty) {
       slot.dirty = true;
@@ -304,9 +309,9 @@ final class DataTypes {
 
   /**
    * Serializes a value just loaded, while loading anyway: otherwise the first fork after a restart
-   * or a full sync would pause to serialize every value. A value whose serialized form does not
-   * fit in the Java heap beside it still loads; it stays dirty, for the next fork to try again
-   * (and fail, with a log line, if the heap is still too small).
+   * or a full sync would pause to serialize every value. A value whose serialized form does not fit
+   * in the Java heap beside it still loads; it stays dirty, for the next fork to try again (and
+   * fail, with a log line, if the heap is still too small).
    */
   private void serializeLoaded(Slot slot) {
     try {
@@ -398,10 +403,10 @@ final class DataTypes {
    * a forked child's C code finds it. Runs in the parent, just before Redis forks.
    *
    * <p>A value that cannot be serialized (its code throws, the Java heap is full) loses its
-   * serialized form rather than keep the previous fork's, and stays dirty for the next fork: a child
-   * finding a value without one fails the whole save, rewrite or sync, where the previous form
-   * would have written stale data as if it were current. If this method throws, the stub fails the
-   * child the same way, and the values it did not reach stay dirty.
+   * serialized form rather than keep the previous fork's, and stays dirty for the next fork: a
+   * child finding a value without one fails the whole save, rewrite or sync, where the previous
+   * form would have written stale data as if it were current. If this method throws, the stub fails
+   * the child the same way, and the values it did not reach stay dirty.
    *
    * <p>Types with their own {@code aofRewrite} also get their commands recorded, but only when a
    * rewrite child would write commands (no RDB preamble): then for every value whose commands are
@@ -446,14 +451,19 @@ final class DataTypes {
       freedWhilePending = 0;
     }
     if (failures > 0) {
-      warn(failures + " value(s) could not be serialized for this fork, so a BGSAVE, AOF rewrite or"
-          + " full sync it starts fails; they are tried again at the next fork. First failure: "
-          + withHeapHint(firstFailure));
+      warn(
+          failures
+              + " value(s) could not be serialized for this fork, so a BGSAVE, AOF rewrite or"
+              + " full sync it starts fails; they are tried again at the next fork. First failure: "
+              + withHeapHint(firstFailure));
     }
     if (changedThroughRead != null) {
-      warn("a " + changedThroughRead + " value fetched through a key opened for reading was changed"
-          + " in place; it is saved as it is now, but change values only through keys opened for"
-          + " writing (KeyMode.WRITE or READ_WRITE), so that replicas and the AOF see the change");
+      warn(
+          "a "
+              + changedThroughRead
+              + " value fetched through a key opened for reading was changed"
+              + " in place; it is saved as it is now, but change values only through keys opened for"
+              + " writing (KeyMode.WRITE or READ_WRITE), so that replicas and the AOF see the change");
     }
     if (rewritesAofAsCommands) {
       for (Slot slot : commandsMissing) {
@@ -463,8 +473,12 @@ final class DataTypes {
             store(slot.pointer + AOF, aofCommands(slot, definition(slot)));
           } catch (Throwable t) {
             drop(slot.pointer + AOF);
-            warn("aofRewrite of " + definition(slot).name() + " failed, so the rewrite restores"
-                + " the value from its RDB encoding: " + t);
+            warn(
+                "aofRewrite of "
+                    + definition(slot).name()
+                    + " failed, so the rewrite restores"
+                    + " the value from its RDB encoding: "
+                    + t);
           }
         }
       }
@@ -488,7 +502,10 @@ final class DataTypes {
   }
 
   private void warn(String message) {
-    api.log(0, cString(LogLevel.WARNING.redisName()), cString("%s"),
+    api.log(
+        0,
+        cString(LogLevel.WARNING.redisName()),
+        cString("%s"),
         (Object) cString("JRM: " + moduleName + ": " + RedisException.oneLine(message)));
   }
 
@@ -531,32 +548,38 @@ final class DataTypes {
   }
 
   /**
-   * Stands for the key in recorded AOF commands (the child substitutes the key it is writing):
-   * no real key name is likely to hold these bytes.
+   * Stands for the key in recorded AOF commands (the child substitutes the key it is writing): no
+   * real key name is likely to hold these bytes.
    */
-  private static final byte[] KEY_PLACEHOLDER = "\0jrm:key-being-rewritten\0".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] KEY_PLACEHOLDER =
+      "\0jrm:key-being-rewritten\0".getBytes(StandardCharsets.UTF_8);
 
   /** The type's own AOF commands for the value, with the key name left to the child. */
   private byte[] aofCommands(Slot slot, TypeDefinition<Object> definition) {
     SnapshotWriter out = new SnapshotWriter(false);
     Context scope = new Context(api, 0);
     try (RedisString key = scope.createString(KEY_PLACEHOLDER)) {
-      definition.rewriteAof(slot.value, key, (command, args) -> {
-        byte[][] arguments = new byte[args.length + 1][];
-        arguments[0] = command.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < args.length; i++) {
-          byte[] argument = bytesOf(args[i]);
-          if (Arrays.equals(argument, KEY_PLACEHOLDER)) {
-            arguments[i + 1] = null;
-          } else if (contains(argument, KEY_PLACEHOLDER)) {
-            throw new IllegalStateException("aofRewrite of " + definition.name()
-                + " passes an argument made from the key name: pass the key itself");
-          } else {
-            arguments[i + 1] = argument;
-          }
-        }
-        out.command(arguments);
-      });
+      definition.rewriteAof(
+          slot.value,
+          key,
+          (command, args) -> {
+            byte[][] arguments = new byte[args.length + 1][];
+            arguments[0] = command.getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < args.length; i++) {
+              byte[] argument = bytesOf(args[i]);
+              if (Arrays.equals(argument, KEY_PLACEHOLDER)) {
+                arguments[i + 1] = null;
+              } else if (contains(argument, KEY_PLACEHOLDER)) {
+                throw new IllegalStateException(
+                    "aofRewrite of "
+                        + definition.name()
+                        + " passes an argument made from the key name: pass the key itself");
+              } else {
+                arguments[i + 1] = argument;
+              }
+            }
+            out.command(arguments);
+          });
     } finally {
       scope.deactivate();
     }

@@ -16,17 +16,17 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * Refuses the commands flagged {@code deny-oom} while the Java heap is nearly full, the way Redis
- * refuses them above {@code maxmemory}: the JVM's live data after a GC above {@link #limit()}
- * (a percentage of {@code -Xmx}, {@value #DEFAULT_PERCENT} unless the system property {@value
+ * refuses them above {@code maxmemory}: the JVM's live data after a GC above {@link #limit()} (a
+ * percentage of {@code -Xmx}, {@value #DEFAULT_PERCENT} unless the system property {@value
  * #PERCENT_PROPERTY} says otherwise). Reads and deletes keep working, and writes are accepted again
  * once deleted keys have given the heap back. Without it, a heap that fills up makes the GC run
  * back to back, Redis stops answering, and then every allocation fails.
  *
  * <p>It costs nothing while the heap, garbage included, is under the limit. Above it, it reads the
- * heap in use after the last GC, which a GC notification records; no GC runs per command. When
- * that figure is over the limit, one full GC confirms it (a young GC leaves the old generation's
- * garbage counted) at most once a second, or at once when values were freed since the last look,
- * so that the space they gave back is seen without waiting for the next old-generation collection.
+ * heap in use after the last GC, which a GC notification records; no GC runs per command. When that
+ * figure is over the limit, one full GC confirms it (a young GC leaves the old generation's garbage
+ * counted) at most once a second, or at once when values were freed since the last look, so that
+ * the space they gave back is seen without waiting for the next old-generation collection.
  */
 final class HeapGuard {
   /** The system property that sets the limit, in percent of {@code -Xmx}. */

@@ -35,6 +35,7 @@ final class ModuleEntry {
   private static long[] callbacks;
   private static DataTypes dataTypes;
   private static HeapGuard heapGuard;
+
   /** Per command of the definition: flagged deny-oom, so refused while the heap is full. */
   private static boolean[] deniesOom;
 
@@ -231,7 +232,8 @@ final class ModuleEntry {
   static void info(long infoCtx) {
     try {
       if (api.infoAddSection(infoCtx, cString(HeapGuard.INFO_SECTION)) == OK) {
-        heapGuard.report((field, value) -> api.infoAddFieldLongLong(infoCtx, cString(field), value));
+        heapGuard.report(
+            (field, value) -> api.infoAddFieldLongLong(infoCtx, cString(field), value));
       }
     } catch (Throwable t) {
       log(LogLevel.WARNING, "JRM: INFO of " + definition.name() + " failed: " + describe(t));

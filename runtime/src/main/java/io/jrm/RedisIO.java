@@ -91,8 +91,8 @@ final class RedisIO implements RdbOutput, RdbInput, AofOutput {
 
   /**
    * {@code value}, once Redis confirms the read worked: with IO errors handled by the module (see
-   * {@link DataTypes}), a short or corrupt read returns 0 and flags the IO instead of stopping
-   * the server.
+   * {@link DataTypes}), a short or corrupt read returns 0 and flags the IO instead of stopping the
+   * server.
    */
   private long checked(long value) {
     if (api.isIOError(io) != 0) {

@@ -14,16 +14,16 @@ import io.jrm.ZsetRange;
 import io.jrm.annotations.RedisCommand;
 
 /**
- * The helloworld commands on strings, expiry, sorted sets and hashes, through the low-level key
- * API ({@link Key}). Part of the {@link HelloWorld} module.
+ * The helloworld commands on strings, expiry, sorted sets and hashes, through the low-level key API
+ * ({@link Key}). Part of the {@link HelloWorld} module.
  */
 public final class HelloKeys {
   private HelloKeys() {}
 
   /**
-   * HELLO.TOGGLE.CASE key: swaps the case of every ASCII letter of a string key, in place,
-   * through direct access to the bytes Redis stores ({@link Key#stringDma}); other bytes stay as
-   * they are. A missing key is left missing. Replies OK and replicates the command verbatim.
+   * HELLO.TOGGLE.CASE key: swaps the case of every ASCII letter of a string key, in place, through
+   * direct access to the bytes Redis stores ({@link Key#stringDma}); other bytes stay as they are.
+   * A missing key is left missing. Replies OK and replicates the command verbatim.
    */
   @RedisCommand(name = "hello.toggle.case", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
   public static void toggleCase(Context ctx, RedisString[] argv) {
@@ -61,11 +61,11 @@ public final class HelloKeys {
   }
 
   /**
-   * HELLO.MORE.EXPIRE key milliseconds: adds {@code milliseconds} to the time to live of a key
-   * that has one; a key without expiry, or a missing key, is left alone. Replies OK.
+   * HELLO.MORE.EXPIRE key milliseconds: adds {@code milliseconds} to the time to live of a key that
+   * has one; a key without expiry, or a missing key, is left alone. Replies OK.
    *
-   * <p>A time to live that would become negative is left alone too. As in C, the new expiry is
-   * not propagated to replicas and the AOF (there is no {@link Context#replicateVerbatim()}).
+   * <p>A time to live that would become negative is left alone too. As in C, the new expiry is not
+   * propagated to replicas and the AOF (there is no {@link Context#replicateVerbatim()}).
    */
   @RedisCommand(name = "hello.more.expire", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
   public static void moreExpire(Context ctx, RedisString[] argv) {
@@ -99,7 +99,12 @@ public final class HelloKeys {
    * forward then backward; replies with both sums, which should be equal. The bounds are numbers,
    * {@code inf} and {@code -inf} included.
    */
-  @RedisCommand(name = "hello.zsumrange", flags = "readonly", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "hello.zsumrange",
+      flags = "readonly",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void zsumRange(Context ctx, RedisString[] argv) {
     if (argv.length != 4) {
       ctx.wrongArity();
@@ -141,11 +146,11 @@ public final class HelloKeys {
   }
 
   /**
-   * HELLO.LEXRANGE key min_lex max_lex min_age max_age: the elements of a sorted set between
-   * {@code min_lex} and {@code max_lex} in lexicographic order, written as for ZRANGEBYLEX ({@code
-   * [a}, {@code (a}, {@code -}, {@code +}). The set is meant to hold {@code name:age} elements,
-   * all with score 0, such as {@code Anna:52}; as in C, the ages are taken but not used. Shows an
-   * array reply whose length is known only at its end.
+   * HELLO.LEXRANGE key min_lex max_lex min_age max_age: the elements of a sorted set between {@code
+   * min_lex} and {@code max_lex} in lexicographic order, written as for ZRANGEBYLEX ({@code [a},
+   * {@code (a}, {@code -}, {@code +}). The set is meant to hold {@code name:age} elements, all with
+   * score 0, such as {@code Anna:52}; as in C, the ages are taken but not used. Shows an array
+   * reply whose length is known only at its end.
    */
   @RedisCommand(name = "hello.lexrange", flags = "readonly", firstKey = 1, lastKey = 1, keyStep = 1)
   public static void lexRange(Context ctx, RedisString[] argv) {
@@ -180,7 +185,12 @@ public final class HelloKeys {
    * {@code srcfield}. Replies 1 when it did, 0 when there is no {@code srcfield} (then nothing
    * changes).
    */
-  @RedisCommand(name = "hello.hcopy", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "hello.hcopy",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void hashCopy(Context ctx, RedisString[] argv) {
     if (argv.length != 4) {
       ctx.wrongArity();

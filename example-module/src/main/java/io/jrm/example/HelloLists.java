@@ -20,10 +20,15 @@ public final class HelloLists {
   private HelloLists() {}
 
   /**
-   * HELLO.PUSH.NATIVE key value: RPUSH again, this time on the key itself: open it, push, read
-   * the new length. Pushing onto a missing key creates the list. About as fast as RPUSH.
+   * HELLO.PUSH.NATIVE key value: RPUSH again, this time on the key itself: open it, push, read the
+   * new length. Pushing onto a missing key creates the list. About as fast as RPUSH.
    */
-  @RedisCommand(name = "hello.push.native", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "hello.push.native",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void pushNative(Context ctx, RedisString[] argv) {
     if (argv.length != 3) {
       ctx.wrongArity();
@@ -46,10 +51,15 @@ public final class HelloLists {
    * what is left in {@code srclist}. Both keys must hold lists or nothing. With the same key twice
    * it rotates the list.
    *
-   * <p>Everything is freed by hand here: the keys by try-with-resources, each popped element by
-   * its close. Compare {@code hello.list.splice.auto}.
+   * <p>Everything is freed by hand here: the keys by try-with-resources, each popped element by its
+   * close. Compare {@code hello.list.splice.auto}.
    */
-  @RedisCommand(name = "hello.list.splice", flags = "write deny-oom", firstKey = 1, lastKey = 2, keyStep = 1)
+  @RedisCommand(
+      name = "hello.list.splice",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 2,
+      keyStep = 1)
   public static void listSplice(Context ctx, RedisString[] argv) {
     if (argv.length != 4) {
       ctx.wrongArity();
@@ -81,7 +91,12 @@ public final class HelloLists {
    * management: after {@link Context#autoMemory()}, Redis closes the keys and frees the popped
    * elements when the command returns, so nothing is closed by hand.
    */
-  @RedisCommand(name = "hello.list.splice.auto", flags = "write deny-oom", firstKey = 1, lastKey = 2, keyStep = 1)
+  @RedisCommand(
+      name = "hello.list.splice.auto",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 2,
+      keyStep = 1)
   public static void listSpliceAuto(Context ctx, RedisString[] argv) {
     if (argv.length != 4) {
       ctx.wrongArity();
@@ -106,10 +121,9 @@ public final class HelloLists {
   }
 
   /**
-   * HELLO.REPL2 list: adds 1 to every element of a list of numbers (an element that is not a
-   * number counts as 0) and replies with the sum of the new values. It rotates the list once: it
-   * pops each element from the tail and pushes the new value at the head, which leaves the order
-   * as it was.
+   * HELLO.REPL2 list: adds 1 to every element of a list of numbers (an element that is not a number
+   * counts as 0) and replies with the sum of the new values. It rotates the list once: it pops each
+   * element from the tail and pushes the new value at the head, which leaves the order as it was.
    *
    * <p>Shows {@link Context#replicateVerbatim()}: replicas and the AOF receive the command exactly
    * as the client sent it, and run it themselves (rather than receiving each push and pop). Also

@@ -16,7 +16,12 @@ public final class HelloTypeCommands {
   private HelloTypeCommands() {}
 
   /** HELLOTYPE.INSERT key value: inserts value, creating the key; replies with the new length. */
-  @RedisCommand(name = "hellotype.insert", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "hellotype.insert",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void insert(Context ctx, RedisString[] argv) {
     if (argv.length != 3) {
       ctx.wrongArity();
@@ -39,7 +44,12 @@ public final class HelloTypeCommands {
    * HELLOTYPE.RANGE key first count: up to count elements from the start. Like the C module, it
    * checks first but does not skip elements by it.
    */
-  @RedisCommand(name = "hellotype.range", flags = "readonly", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "hellotype.range",
+      flags = "readonly",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void range(Context ctx, RedisString[] argv) {
     if (argv.length != 4) {
       ctx.wrongArity();

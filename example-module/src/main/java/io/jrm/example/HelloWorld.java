@@ -15,8 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * The Java port of Redis 7.0's {@code src/modules/helloworld.c}: the same sixteen commands, with
  * the same names, flags, key positions, arguments, replies and side effects, written with JRM.
  *
- * <p>Build with {@code mvn package}, then {@code redis-server --loadmodule
- * target/helloworld.so} and try {@code redis-cli HELLO.SIMPLE}.
+ * <p>Build with {@code mvn package}, then {@code redis-server --loadmodule target/helloworld.so}
+ * and try {@code redis-cli HELLO.SIMPLE}.
  *
  * <p>The commands are spread over three classes by theme; the annotation processor collects the
  * {@code @RedisCommand} methods of every class of the module, and only this one carries
@@ -25,10 +25,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * <ul>
  *   <li>this class: the module itself, and the commands built on {@link Context#call} and on
  *       replies ({@code hello.simple}, {@code hello.push.call}, {@code hello.push.call2}, {@code
- *       hello.list.sum.len}, {@code hello.rand.array}, {@code hello.repl1}, {@code
- *       hello.leftpad});
- *   <li>{@link HelloLists}: lists through the low-level key API ({@code hello.push.native},
- *       {@code hello.list.splice}, {@code hello.list.splice.auto}, {@code hello.repl2});
+ *       hello.list.sum.len}, {@code hello.rand.array}, {@code hello.repl1}, {@code hello.leftpad});
+ *   <li>{@link HelloLists}: lists through the low-level key API ({@code hello.push.native}, {@code
+ *       hello.list.splice}, {@code hello.list.splice.auto}, {@code hello.repl2});
  *   <li>{@link HelloKeys}: strings, expiry, sorted sets and hashes through the low-level key API
  *       ({@code hello.toggle.case}, {@code hello.more.expire}, {@code hello.zsumrange}, {@code
  *       hello.lexrange}, {@code hello.hcopy}).
@@ -39,8 +38,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Two native data types ({@code @DataType}) live in the same module: {@link HelloType} with
  * {@link HelloTypeCommands}, the port of {@code src/modules/hellotype.c} ({@code hellotype.*},
  * RDB-compatible with the C module), and {@link TopK} with {@link TopKCommands}, a top-K
- * heavy-hitters counter ({@code hellotopk.*}): the one to copy for a type of your own, with
- * nested persisted classes, an encoding version upgrade and replication.
+ * heavy-hitters counter ({@code hellotopk.*}): the one to copy for a type of your own, with nested
+ * persisted classes, an encoding version upgrade and replication.
  *
  * <h2>Replication</h2>
  *
@@ -54,10 +53,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * <h2>Where the port differs from the C module</h2>
  *
  * <p>Everything was checked to be byte-for-byte identical to the C module, in replies, data,
- * keyspace notifications, keyspace hit/miss counters and the replication stream, including its
- * odd answers on bad input (for example {@code hello.push.call} on a key of another type replies
- * {@code -9223372036854775808}, as C reads RPUSH's error reply as an integer). The exceptions are
- * the inputs on which the C module crashes the server, and the limits of Java:
+ * keyspace notifications, keyspace hit/miss counters and the replication stream, including its odd
+ * answers on bad input (for example {@code hello.push.call} on a key of another type replies {@code
+ * -9223372036854775808}, as C reads RPUSH's error reply as an integer). The exceptions are the
+ * inputs on which the C module crashes the server, and the limits of Java:
  *
  * <ol>
  *   <li>{@code hello.list.sum.len} on a key of another type: C takes LRANGE's error reply for an
@@ -97,9 +96,9 @@ public final class HelloWorld {
   }
 
   /**
-   * HELLO.SIMPLE: replies with the number of the database the client has selected, something
-   * Redis itself has no command for. About the simplest command there is: one call for
-   * information, one reply. Extra arguments are ignored.
+   * HELLO.SIMPLE: replies with the number of the database the client has selected, something Redis
+   * itself has no command for. About the simplest command there is: one call for information, one
+   * reply. Extra arguments are ignored.
    */
   @RedisCommand(name = "hello.simple", flags = "readonly")
   public static void simple(Context ctx, RedisString[] argv) {
@@ -108,11 +107,16 @@ public final class HelloWorld {
 
   /**
    * HELLO.PUSH.CALL key value: RPUSH done the high-level way, by calling the RPUSH command rather
-   * than working on the key (compare {@code hello.push.native}); replies with the new length of
-   * the list. Calling commands is the simple choice when speed matters less, or when the key API
-   * has no equivalent.
+   * than working on the key (compare {@code hello.push.native}); replies with the new length of the
+   * list. Calling commands is the simple choice when speed matters less, or when the key API has no
+   * equivalent.
    */
-  @RedisCommand(name = "hello.push.call", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "hello.push.call",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void pushCall(Context ctx, RedisString[] argv) {
     if (argv.length != 3) {
       ctx.wrongArity();
@@ -126,10 +130,15 @@ public final class HelloWorld {
   }
 
   /**
-   * HELLO.PUSH.CALL2 key value: like {@code hello.push.call}, but hands RPUSH's reply to the
-   * client as it is, errors included.
+   * HELLO.PUSH.CALL2 key value: like {@code hello.push.call}, but hands RPUSH's reply to the client
+   * as it is, errors included.
    */
-  @RedisCommand(name = "hello.push.call2", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "hello.push.call2",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void pushCall2(Context ctx, RedisString[] argv) {
     if (argv.length != 3) {
       ctx.wrongArity();
@@ -144,7 +153,12 @@ public final class HelloWorld {
    * HELLO.LIST.SUM.LEN key: the total length, in bytes, of the elements of a list, read with
    * LRANGE: an example of walking an array reply. A missing key sums to 0.
    */
-  @RedisCommand(name = "hello.list.sum.len", flags = "readonly", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "hello.list.sum.len",
+      flags = "readonly",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void listSumLen(Context ctx, RedisString[] argv) {
     if (argv.length != 2) {
       ctx.wrongArity();
@@ -205,9 +219,9 @@ public final class HelloWorld {
    * back as it is.
    *
    * <p>C builds the result in memory from {@code PoolAlloc}, which Redis frees when the command
-   * returns; the Java counterpart of such scratch memory is simply a Java array, which the
-   * garbage collector frees. {@code example.repeat} in {@link MoreExamples} shows {@link
-   * Context#poolAlloc} itself.
+   * returns; the Java counterpart of such scratch memory is simply a Java array, which the garbage
+   * collector frees. {@code example.repeat} in {@link MoreExamples} shows {@link Context#poolAlloc}
+   * itself.
    */
   @RedisCommand(name = "hello.leftpad", firstKey = 1, lastKey = 1, keyStep = 1)
   public static void leftPad(Context ctx, RedisString[] argv) {

@@ -93,7 +93,12 @@ public final class MoreExamples {
    * bytes up to it; a missing key becomes a string of {@code length} zero bytes (or stays missing
    * for 0). Replies with the new length.
    */
-  @RedisCommand(name = "example.truncate", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "example.truncate",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void truncate(Context ctx, RedisString[] argv) {
     if (argv.length != 3) {
       ctx.wrongArity();
@@ -107,8 +112,8 @@ public final class MoreExamples {
   }
 
   /**
-   * EXAMPLE.JOIN separator str [str ...]: the strings joined with the separator between them,
-   * built by appending to one new string.
+   * EXAMPLE.JOIN separator str [str ...]: the strings joined with the separator between them, built
+   * by appending to one new string.
    */
   @RedisCommand(name = "example.join")
   public static void join(Context ctx, RedisString[] argv) {
@@ -129,7 +134,12 @@ public final class MoreExamples {
    * EXAMPLE.HSET key NX|XX field value: sets a hash field only if it does not exist yet ({@code
    * NX}) or only if it does ({@code XX}). Replies 1 when the field was set, 0 when not.
    */
-  @RedisCommand(name = "example.hset", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "example.hset",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void hset(Context ctx, RedisString[] argv) {
     if (argv.length != 5) {
       ctx.wrongArity();
@@ -152,7 +162,12 @@ public final class MoreExamples {
    * EXAMPLE.HEXISTS key field [field ...]: an array with 1 for each field the hash has and 0 for
    * each it has not, checked in one call.
    */
-  @RedisCommand(name = "example.hexists", flags = "readonly", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "example.hexists",
+      flags = "readonly",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void hexists(Context ctx, RedisString[] argv) {
     if (argv.length < 3) {
       ctx.wrongArity();
@@ -169,10 +184,15 @@ public final class MoreExamples {
   }
 
   /**
-   * EXAMPLE.ZINCRBY key increment member: adds {@code increment} to the score of {@code member}
-   * (a new member starts from 0), as ZINCRBY does, and replies with the new score.
+   * EXAMPLE.ZINCRBY key increment member: adds {@code increment} to the score of {@code member} (a
+   * new member starts from 0), as ZINCRBY does, and replies with the new score.
    */
-  @RedisCommand(name = "example.zincrby", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "example.zincrby",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void zincrby(Context ctx, RedisString[] argv) {
     if (argv.length != 4) {
       ctx.wrongArity();
@@ -187,8 +207,8 @@ public final class MoreExamples {
 
   /**
    * EXAMPLE.POP.ENDS key: pops the first and the last element of a list, and replies with both in
-   * an array; an end with nothing left to pop is a null (a one-element list gives its element and
-   * a null, a missing key two nulls).
+   * an array; an end with nothing left to pop is a null (a one-element list gives its element and a
+   * null, a missing key two nulls).
    */
   @RedisCommand(name = "example.pop.ends", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
   public static void popEnds(Context ctx, RedisString[] argv) {
@@ -238,9 +258,9 @@ public final class MoreExamples {
   }
 
   /**
-   * EXAMPLE.REPEAT str times: {@code str} repeated {@code times} times, assembled in scratch
-   * memory from {@link Context#poolAlloc}, which Redis frees when the command returns: the buffer
-   * needs no close. The result is at most 16 MB.
+   * EXAMPLE.REPEAT str times: {@code str} repeated {@code times} times, assembled in scratch memory
+   * from {@link Context#poolAlloc}, which Redis frees when the command returns: the buffer needs no
+   * close. The result is at most 16 MB.
    */
   @RedisCommand(name = "example.repeat")
   public static void repeat(Context ctx, RedisString[] argv) {
@@ -288,7 +308,8 @@ public final class MoreExamples {
       }
     }
     if (level == null) {
-      throw new RedisException("ERR unknown log level '" + name + "': use debug, verbose, notice or warning");
+      throw new RedisException(
+          "ERR unknown log level '" + name + "': use debug, verbose, notice or warning");
     }
     ctx.log(level, argv[2].toString());
     ctx.replyWithSimpleString("OK");

@@ -24,22 +24,22 @@ import java.util.Set;
  * <h2>How it persists</h2>
  *
  * <p>JRM generates the RDB encoding from the fields, in declaration order (see {@link DataType}):
- * the number of {@link #counters}, then for each its item ({@code SaveStringBuffer}, UTF-8) and
- * the fields of its {@link TopKCounter}; the number of {@link #ignored} items, then each item;
- * then {@link #capacity} and {@link #total} ({@code SaveSigned}). The same encoding goes into
- * {@code DUMP}, replication and, since the class has no {@code aofRewrite}, the rewritten AOF,
- * as {@code helloworld.jrm-restore} commands.
+ * the number of {@link #counters}, then for each its item ({@code SaveStringBuffer}, UTF-8) and the
+ * fields of its {@link TopKCounter}; the number of {@link #ignored} items, then each item; then
+ * {@link #capacity} and {@link #total} ({@code SaveSigned}). The same encoding goes into {@code
+ * DUMP}, replication and, since the class has no {@code aofRewrite}, the rewritten AOF, as {@code
+ * helloworld.jrm-restore} commands.
  *
- * <p>Encver 0 was an exact tally: items, their counts and the ignored items. Encver 1 added
- * {@link #capacity}, {@link #total} and {@link TopKCounter#error}, all marked {@link Since @Since(1)}
- * so that encver-0 data still loads: they keep their initial values (no capacity, errors of 0,
- * right for data where nothing was ever evicted), then {@link #upgrade} computes the total.
+ * <p>Encver 0 was an exact tally: items, their counts and the ignored items. Encver 1 added {@link
+ * #capacity}, {@link #total} and {@link TopKCounter#error}, all marked {@link Since @Since(1)} so
+ * that encver-0 data still loads: they keep their initial values (no capacity, errors of 0, right
+ * for data where nothing was ever evicted), then {@link #upgrade} computes the total.
  *
- * <p>{@link #counters} and {@link #ignored} are declared {@code Map} and {@code Set}, which load
- * as a {@code LinkedHashMap} and a {@code LinkedHashSet}: the order in which items were first
- * tracked survives saving, loading and replication, so that ties between smallest counts evict
- * the same item on a master and its replicas. {@code DEBUG DIGEST} sorts them instead, so that
- * equal content digests equally whatever the order.
+ * <p>{@link #counters} and {@link #ignored} are declared {@code Map} and {@code Set}, which load as
+ * a {@code LinkedHashMap} and a {@code LinkedHashSet}: the order in which items were first tracked
+ * survives saving, loading and replication, so that ties between smallest counts evict the same
+ * item on a master and its replicas. {@code DEBUG DIGEST} sorts them instead, so that equal content
+ * digests equally whatever the order.
  */
 @DataType(name = "hellotopk", encver = 1)
 public final class TopK {
@@ -86,9 +86,9 @@ public final class TopK {
 
   /**
    * Refuses a loaded value no sequence of commands could have built: RDB, {@code RESTORE} and
-   * {@code helloworld.jrm-restore} take bytes that may be hand-made, and a capacity below the
-   * items tracked or a negative count would break {@link #add}'s eviction and the guarantees above.
-   * (A repeated item is refused before, by the generated loader.)
+   * {@code helloworld.jrm-restore} take bytes that may be hand-made, and a capacity below the items
+   * tracked or a negative count would break {@link #add}'s eviction and the guarantees above. (A
+   * repeated item is refused before, by the generated loader.)
    *
    * @throws IllegalArgumentException naming what is wrong
    */
@@ -170,8 +170,8 @@ public final class TopK {
   }
 
   /**
-   * Stops counting {@code item}: drops its counter (the total keeps what it counted) and ignores
-   * it from now on.
+   * Stops counting {@code item}: drops its counter (the total keeps what it counted) and ignores it
+   * from now on.
    *
    * @return whether it was not ignored already
    */
@@ -193,9 +193,9 @@ public final class TopK {
   }
 
   /**
-   * The tracked items, most frequent first, ties in item order: the same list whatever the order
-   * in which the items came. A new list: the value itself is not changed, so this is safe on a
-   * value read through a key opened for reading.
+   * The tracked items, most frequent first, ties in item order: the same list whatever the order in
+   * which the items came. A new list: the value itself is not changed, so this is safe on a value
+   * read through a key opened for reading.
    */
   List<Map.Entry<String, TopKCounter>> ranking() {
     List<Map.Entry<String, TopKCounter>> ranking = new ArrayList<>(counters.entrySet());

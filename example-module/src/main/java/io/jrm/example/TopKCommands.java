@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code HELLOTOPK.*} commands over {@link TopK}, a top-K heavy-hitters counter: a data type
- * of your own, from commands to persistence, in the shape Redis users expect.
+ * The {@code HELLOTOPK.*} commands over {@link TopK}, a top-K heavy-hitters counter: a data type of
+ * your own, from commands to persistence, in the shape Redis users expect.
  *
  * <pre>
  * HELLOTOPK.RESERVE key k                    creates a counter that tracks at most k items
@@ -32,18 +32,18 @@ import java.util.Map;
  * <ul>
  *   <li>It checks its arity first ({@link Context#wrongArity()}: {@code ERR wrong number of
  *       arguments for 'hellotopk.add' command}).
- *   <li>It opens the key and asks for the value with {@link Key#value(Class)}, which throws
- *       {@code WRONGTYPE} for a key of another type, before it parses any other argument: as for
- *       Redis's own commands, the wrong type is reported first.
+ *   <li>It opens the key and asks for the value with {@link Key#value(Class)}, which throws {@code
+ *       WRONGTYPE} for a key of another type, before it parses any other argument: as for Redis's
+ *       own commands, the wrong type is reported first.
  *   <li>Arguments that do not parse fail with an error that names them, and change nothing: a
  *       failing write creates no key.
  *   <li>Readers open the key {@link KeyMode#READ} and never change the value they get (that would
- *       not be persisted); writers open it {@link KeyMode#READ_WRITE}, which tells JRM to
- *       serialize the value again before the next fork.
- *   <li>Writers call {@link Context#replicateVerbatim()} once they have succeeded, so that
- *       replicas and the AOF run the same command. The commands are deterministic (no clock, no
- *       randomness, ties broken by insertion order, which persists), so a replica ends up with
- *       the same value, byte for byte.
+ *       not be persisted); writers open it {@link KeyMode#READ_WRITE}, which tells JRM to serialize
+ *       the value again before the next fork.
+ *   <li>Writers call {@link Context#replicateVerbatim()} once they have succeeded, so that replicas
+ *       and the AOF run the same command. The commands are deterministic (no clock, no randomness,
+ *       ties broken by insertion order, which persists), so a replica ends up with the same value,
+ *       byte for byte.
  * </ul>
  *
  * <p>Items are text: an item that is not valid UTF-8 is refused ({@code ERR item is not valid
@@ -53,7 +53,8 @@ public final class TopKCommands {
   private TopKCommands() {}
 
   private static final String NOT_AN_INCREMENT = "ERR increment must be a positive integer";
-  private static final String NOT_A_CAPACITY = "ERR capacity must be an integer from 1 to " + TopK.MAX_CAPACITY;
+  private static final String NOT_A_CAPACITY =
+      "ERR capacity must be an integer from 1 to " + TopK.MAX_CAPACITY;
 
   /**
    * {@code HELLOTOPK.RESERVE key k}: creates an empty counter that tracks at most {@code k} items,
@@ -62,7 +63,12 @@ public final class TopKCommands {
    * <p>Errors: {@code ERR key already exists} when the key holds a counter, {@code WRONGTYPE} when
    * it holds another type, {@code ERR capacity must be an integer from 1 to 100000}.
    */
-  @RedisCommand(name = "hellotopk.reserve", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "hellotopk.reserve",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void reserve(Context ctx, RedisString[] argv) {
     if (argv.length != 3) {
       ctx.wrongArity();
@@ -84,13 +90,18 @@ public final class TopKCommands {
 
   /**
    * {@code HELLOTOPK.ADD key item [increment]}: counts {@code increment} (a positive integer, 1 by
-   * default) more occurrences of {@code item}, creating an exact counter (no capacity) on an
-   * empty key. Replies with the item's new estimated count, or 0 for an ignored item.
+   * default) more occurrences of {@code item}, creating an exact counter (no capacity) on an empty
+   * key. Replies with the item's new estimated count, or 0 for an ignored item.
    *
    * <p>Errors: {@code WRONGTYPE}; {@code ERR increment must be a positive integer}; {@code ERR
    * increment would overflow the count} past 2^63-1; {@code ERR item is not valid UTF-8}.
    */
-  @RedisCommand(name = "hellotopk.add", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "hellotopk.add",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void add(Context ctx, RedisString[] argv) {
     if (argv.length != 3 && argv.length != 4) {
       ctx.wrongArity();
@@ -122,10 +133,15 @@ public final class TopKCommands {
   }
 
   /**
-   * {@code HELLOTOPK.COUNT key item}: the estimated count of {@code item}, 0 when it is not
-   * tracked or the key is missing.
+   * {@code HELLOTOPK.COUNT key item}: the estimated count of {@code item}, 0 when it is not tracked
+   * or the key is missing.
    */
-  @RedisCommand(name = "hellotopk.count", flags = "readonly fast", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "hellotopk.count",
+      flags = "readonly fast",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void count(Context ctx, RedisString[] argv) {
     if (argv.length != 3) {
       ctx.wrongArity();
@@ -139,13 +155,13 @@ public final class TopKCommands {
   }
 
   /**
-   * {@code HELLOTOPK.LIST key [WITHCOUNTS] [LIMIT n]}: the tracked items, most frequent first,
-   * ties in item order; with {@code WITHCOUNTS}, each item followed by its count (as {@code
-   * ZRANGE ... WITHSCORES}); with {@code LIMIT n}, the first {@code n} only. Options in any order.
-   * An empty array for a missing key.
+   * {@code HELLOTOPK.LIST key [WITHCOUNTS] [LIMIT n]}: the tracked items, most frequent first, ties
+   * in item order; with {@code WITHCOUNTS}, each item followed by its count (as {@code ZRANGE ...
+   * WITHSCORES}); with {@code LIMIT n}, the first {@code n} only. Options in any order. An empty
+   * array for a missing key.
    *
-   * <p>Errors: {@code WRONGTYPE}; {@code ERR syntax error} for an unknown option or a {@code
-   * LIMIT} without its number; {@code ERR LIMIT must be a non-negative integer}.
+   * <p>Errors: {@code WRONGTYPE}; {@code ERR syntax error} for an unknown option or a {@code LIMIT}
+   * without its number; {@code ERR LIMIT must be a non-negative integer}.
    */
   @RedisCommand(name = "hellotopk.list", flags = "readonly", firstKey = 1, lastKey = 1, keyStep = 1)
   public static void list(Context ctx, RedisString[] argv) {
@@ -189,7 +205,12 @@ public final class TopKCommands {
    *
    * <p>Errors: {@code WRONGTYPE}; {@code ERR no such key}.
    */
-  @RedisCommand(name = "hellotopk.info", flags = "readonly fast", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "hellotopk.info",
+      flags = "readonly fast",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void info(Context ctx, RedisString[] argv) {
     if (argv.length != 2) {
       ctx.wrongArity();
@@ -214,12 +235,17 @@ public final class TopKCommands {
 
   /**
    * {@code HELLOTOPK.IGNORE key item [item ...]}: stops counting the items: drops their counters
-   * (the total keeps what they counted) and makes {@code HELLOTOPK.ADD} skip them. Creates an
-   * exact counter on an empty key. Replies with the number of items not ignored before.
+   * (the total keeps what they counted) and makes {@code HELLOTOPK.ADD} skip them. Creates an exact
+   * counter on an empty key. Replies with the number of items not ignored before.
    *
    * <p>Errors: {@code WRONGTYPE}; {@code ERR item is not valid UTF-8}.
    */
-  @RedisCommand(name = "hellotopk.ignore", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "hellotopk.ignore",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void ignore(Context ctx, RedisString[] argv) {
     if (argv.length < 3) {
       ctx.wrongArity();

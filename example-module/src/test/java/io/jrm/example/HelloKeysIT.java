@@ -15,7 +15,8 @@ import redis.clients.jedis.Jedis;
 /** The helloworld string, expiry, sorted-set and hash commands, as a client sees them. */
 @RedisServerTest(modules = @LoadModule(path = "target/helloworld.so"))
 class HelloKeysIT {
-  private static final String WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
+  private static final String WRONGTYPE =
+      "WRONGTYPE Operation against a key holding the wrong kind of value";
 
   @BeforeEach
   void emptyServer(Jedis jedis) {
@@ -76,8 +77,10 @@ class HelloKeysIT {
 
   @Test
   void moreExpireRefusesABadTime(Jedis jedis) {
-    assertThatThrownBy(() -> send(jedis, "HELLO.MORE.EXPIRE", "k", "soon")).hasMessage("ERR invalid expire time");
-    assertThatThrownBy(() -> send(jedis, "HELLO.MORE.EXPIRE", "k", "1.5")).hasMessage("ERR invalid expire time");
+    assertThatThrownBy(() -> send(jedis, "HELLO.MORE.EXPIRE", "k", "soon"))
+        .hasMessage("ERR invalid expire time");
+    assertThatThrownBy(() -> send(jedis, "HELLO.MORE.EXPIRE", "k", "1.5"))
+        .hasMessage("ERR invalid expire time");
     assertThatThrownBy(() -> send(jedis, "HELLO.MORE.EXPIRE", "k"))
         .hasMessage("ERR wrong number of arguments for 'hello.more.expire' command");
   }
@@ -86,17 +89,22 @@ class HelloKeysIT {
   void zsumRangeSumsTheScoresBothWays(Jedis jedis) {
     jedis.zadd("z", Map.of("a", 1.0, "b", 2.0, "c", 3.0, "d", 4.5));
     assertThat(send(jedis, "HELLO.ZSUMRANGE", "z", "1", "3")).isEqualTo(List.of("6", "6"));
-    assertThat(send(jedis, "HELLO.ZSUMRANGE", "z", "-inf", "+inf")).isEqualTo(List.of("10.5", "10.5"));
+    assertThat(send(jedis, "HELLO.ZSUMRANGE", "z", "-inf", "+inf"))
+        .isEqualTo(List.of("10.5", "10.5"));
     assertThat(send(jedis, "HELLO.ZSUMRANGE", "z", "3", "1")).isEqualTo(List.of("0", "0"));
   }
 
   @Test
   void zsumRangeRefusesBadRangesAndOtherTypes(Jedis jedis) {
     jedis.set("text", "t");
-    assertThatThrownBy(() -> send(jedis, "HELLO.ZSUMRANGE", "z", "a", "3")).hasMessage("ERR invalid range");
-    assertThatThrownBy(() -> send(jedis, "HELLO.ZSUMRANGE", "z", "(1", "3")).hasMessage("ERR invalid range");
-    assertThatThrownBy(() -> send(jedis, "HELLO.ZSUMRANGE", "text", "1", "2")).hasMessage(WRONGTYPE);
-    assertThatThrownBy(() -> send(jedis, "HELLO.ZSUMRANGE", "missing", "1", "2")).hasMessage(WRONGTYPE);
+    assertThatThrownBy(() -> send(jedis, "HELLO.ZSUMRANGE", "z", "a", "3"))
+        .hasMessage("ERR invalid range");
+    assertThatThrownBy(() -> send(jedis, "HELLO.ZSUMRANGE", "z", "(1", "3"))
+        .hasMessage("ERR invalid range");
+    assertThatThrownBy(() -> send(jedis, "HELLO.ZSUMRANGE", "text", "1", "2"))
+        .hasMessage(WRONGTYPE);
+    assertThatThrownBy(() -> send(jedis, "HELLO.ZSUMRANGE", "missing", "1", "2"))
+        .hasMessage(WRONGTYPE);
   }
 
   @Test
@@ -106,7 +114,8 @@ class HelloKeysIT {
         .isEqualTo(List.of("Anna:52", "Bob:30"));
     assertThat(send(jedis, "HELLO.LEXRANGE", "people", "(Anna:52", "+", "0", "100"))
         .isEqualTo(List.of("Bob:30", "Carl:17", "Dora:88"));
-    assertThat(send(jedis, "HELLO.LEXRANGE", "people", "[Z", "[A", "0", "100")).isEqualTo(List.of());
+    assertThat(send(jedis, "HELLO.LEXRANGE", "people", "[Z", "[A", "0", "100"))
+        .isEqualTo(List.of());
   }
 
   @Test
@@ -115,8 +124,10 @@ class HelloKeysIT {
     jedis.set("text", "t");
     assertThatThrownBy(() -> send(jedis, "HELLO.LEXRANGE", "people", "A", "B", "0", "1"))
         .hasMessage("invalid range"); // no ERR code, as in C
-    assertThatThrownBy(() -> send(jedis, "HELLO.LEXRANGE", "text", "-", "+", "0", "1")).hasMessage(WRONGTYPE);
-    assertThatThrownBy(() -> send(jedis, "HELLO.LEXRANGE", "missing", "-", "+", "0", "1")).hasMessage(WRONGTYPE);
+    assertThatThrownBy(() -> send(jedis, "HELLO.LEXRANGE", "text", "-", "+", "0", "1"))
+        .hasMessage(WRONGTYPE);
+    assertThatThrownBy(() -> send(jedis, "HELLO.LEXRANGE", "missing", "-", "+", "0", "1"))
+        .hasMessage(WRONGTYPE);
     assertThatThrownBy(() -> send(jedis, "HELLO.LEXRANGE", "people", "-", "+", "0"))
         .hasMessage("ERR wrong number of arguments for 'hello.lexrange' command");
   }

@@ -15,7 +15,8 @@ import redis.clients.jedis.Jedis;
 /** The helloworld list commands on the low-level key API, as a client sees them. */
 @RedisServerTest(modules = @LoadModule(path = "target/helloworld.so"))
 class HelloListsIT {
-  private static final String WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
+  private static final String WRONGTYPE =
+      "WRONGTYPE Operation against a key holding the wrong kind of value";
 
   @BeforeEach
   void emptyServer(Jedis jedis) {
@@ -81,8 +82,10 @@ class HelloListsIT {
     assertThatThrownBy(() -> send(jedis, command, "text", "list", "1")).hasMessage(WRONGTYPE);
     assertThatThrownBy(() -> send(jedis, command, "list", "text", "1")).hasMessage(WRONGTYPE);
     assertThatThrownBy(() -> send(jedis, command, "text", "list", "bad")).hasMessage(WRONGTYPE);
-    assertThatThrownBy(() -> send(jedis, command, "list", "dst", "-1")).hasMessage("ERR invalid count");
-    assertThatThrownBy(() -> send(jedis, command, "list", "dst", "x")).hasMessage("ERR invalid count");
+    assertThatThrownBy(() -> send(jedis, command, "list", "dst", "-1"))
+        .hasMessage("ERR invalid count");
+    assertThatThrownBy(() -> send(jedis, command, "list", "dst", "x"))
+        .hasMessage("ERR invalid count");
     assertThatThrownBy(() -> send(jedis, command, "list", "dst"))
         .hasMessage("ERR wrong number of arguments for '" + command.toLowerCase() + "' command");
     assertThat(jedis.lrange("list", 0, -1)).containsExactly("a");

@@ -32,9 +32,12 @@ import redis.clients.jedis.Jedis;
  * 7.0's {@code rdb.c}, {@code module.c}, {@code cluster.c} and {@code crc64.c}, the {@code DUMP}
  * payload the C module produces for a list of elements.
  */
-@RedisServerTest(modules = @LoadModule(path = "target/helloworld.so"), config = {"enable-debug-command yes"})
+@RedisServerTest(
+    modules = @LoadModule(path = "target/helloworld.so"),
+    config = {"enable-debug-command yes"})
 class HelloTypeIT {
-  private static final String WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
+  private static final String WRONGTYPE =
+      "WRONGTYPE Operation against a key holding the wrong kind of value";
   private static final String INVALID_VALUE = "ERR invalid value: must be a signed 64 bit integer";
   private static final String INVALID_RANGE = "ERR invalid first or count parameters";
 
@@ -74,16 +77,29 @@ class HelloTypeIT {
   void aMissingKeyIsEmptyAndStaysMissing(Jedis jedis) {
     assertThat(send(jedis, "HELLOTYPE.RANGE", "missing", "0", "5")).isEqualTo(List.of());
     assertThat(send(jedis, "HELLOTYPE.LEN", "missing")).isEqualTo(0L);
-    assertThatThrownBy(() -> send(jedis, "HELLOTYPE.RANGE", "missing", "-1", "1")).hasMessage(INVALID_RANGE);
+    assertThatThrownBy(() -> send(jedis, "HELLOTYPE.RANGE", "missing", "-1", "1"))
+        .hasMessage(INVALID_RANGE);
     assertThat(jedis.exists("missing")).isFalse();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"abc", "1.5", "+1", "01", "-0", " 1", "", "9223372036854775808", "-9223372036854775809"})
+  @ValueSource(
+      strings = {
+        "abc",
+        "1.5",
+        "+1",
+        "01",
+        "-0",
+        " 1",
+        "",
+        "9223372036854775808",
+        "-9223372036854775809"
+      })
   void insertRefusesWhatIsNotASigned64BitInteger(String value, Jedis jedis) {
     send(jedis, "HELLOTYPE.INSERT", "k", "1");
     assertThatThrownBy(() -> send(jedis, "HELLOTYPE.INSERT", "k", value)).hasMessage(INVALID_VALUE);
-    assertThatThrownBy(() -> send(jedis, "HELLOTYPE.INSERT", "new", value)).hasMessage(INVALID_VALUE);
+    assertThatThrownBy(() -> send(jedis, "HELLOTYPE.INSERT", "new", value))
+        .hasMessage(INVALID_VALUE);
     assertThat(send(jedis, "HELLOTYPE.LEN", "k")).isEqualTo(1L);
     assertThat(jedis.exists("new")).isFalse();
   }
@@ -93,7 +109,8 @@ class HelloTypeIT {
   void rangeRefusesBadFirstOrCount(String firstAndCount, Jedis jedis) {
     send(jedis, "HELLOTYPE.INSERT", "k", "1");
     String[] args = firstAndCount.split(" ");
-    assertThatThrownBy(() -> send(jedis, "HELLOTYPE.RANGE", "k", args[0], args[1])).hasMessage(INVALID_RANGE);
+    assertThatThrownBy(() -> send(jedis, "HELLOTYPE.RANGE", "k", args[0], args[1]))
+        .hasMessage(INVALID_RANGE);
   }
 
   @Test
@@ -114,9 +131,13 @@ class HelloTypeIT {
   @Test
   void wrongArityNamesTheCommand(Jedis jedis) {
     String[][] calls = {
-      {"HELLOTYPE.INSERT"}, {"HELLOTYPE.INSERT", "k"}, {"hellotype.insert", "k", "1", "2"},
-      {"HELLOTYPE.RANGE", "k", "0"}, {"HELLOTYPE.RANGE", "k", "0", "1", "2"},
-      {"HELLOTYPE.LEN"}, {"HELLOTYPE.LEN", "k", "k"},
+      {"HELLOTYPE.INSERT"},
+      {"HELLOTYPE.INSERT", "k"},
+      {"hellotype.insert", "k", "1", "2"},
+      {"HELLOTYPE.RANGE", "k", "0"},
+      {"HELLOTYPE.RANGE", "k", "0", "1", "2"},
+      {"HELLOTYPE.LEN"},
+      {"HELLOTYPE.LEN", "k", "k"},
     };
     for (String[] call : calls) {
       String name = call[0].toLowerCase();
@@ -138,7 +159,8 @@ class HelloTypeIT {
 
   @Test
   void saveThenRestartKeepsTheValues() {
-    try (RedisServer server = RedisServer.builder().module(Path.of("target/helloworld.so")).start()) {
+    try (RedisServer server =
+        RedisServer.builder().module(Path.of("target/helloworld.so")).start()) {
       try (Jedis jedis = server.client()) {
         insertAll(jedis, "k", 3, -1, 2, Long.MIN_VALUE);
         assertThat(jedis.save()).isEqualTo("OK");
@@ -146,7 +168,8 @@ class HelloTypeIT {
       server.restart();
       try (Jedis jedis = server.client()) {
         assertThat(jedis.dbSize()).isEqualTo(1L);
-        assertThat(send(jedis, "HELLOTYPE.RANGE", "k", "0", "10")).isEqualTo(List.of(Long.MIN_VALUE, -1L, 2L, 3L));
+        assertThat(send(jedis, "HELLOTYPE.RANGE", "k", "0", "10"))
+            .isEqualTo(List.of(Long.MIN_VALUE, -1L, 2L, 3L));
         assertThat(send(jedis, "HELLOTYPE.LEN", "k")).isEqualTo(4L);
       }
     }
@@ -154,12 +177,16 @@ class HelloTypeIT {
 
   @Test
   void bgsaveThenRestartWritesTheCEncodingFromTheForkedChild() throws InterruptedException {
-    try (RedisServer server = RedisServer.builder().module(Path.of("target/helloworld.so")).start()) {
+    try (RedisServer server =
+        RedisServer.builder().module(Path.of("target/helloworld.so")).start()) {
       try (Jedis jedis = server.client()) {
         insertAll(jedis, "k", EVERY_LENGTH_FORM);
         long saves = infoLong(jedis, "rdb_saves");
         assertThat(jedis.bgsave()).isEqualTo("Background saving started");
-        waitFor(() -> infoLong(jedis, "rdb_saves") > saves && infoLong(jedis, "rdb_bgsave_in_progress") == 0);
+        waitFor(
+            () ->
+                infoLong(jedis, "rdb_saves") > saves
+                    && infoLong(jedis, "rdb_bgsave_in_progress") == 0);
         assertThat(jedis.info("persistence")).contains("rdb_last_bgsave_status:ok");
       }
       server.restart();
@@ -173,44 +200,63 @@ class HelloTypeIT {
 
   @Test
   void anAofRewrittenWithoutPreambleHoldsInsertsAsInC() throws InterruptedException, IOException {
-    try (RedisServer server = RedisServer.builder().module(Path.of("target/helloworld.so"))
-        .config("appendonly", "yes").config("aof-use-rdb-preamble", "no").start()) {
+    try (RedisServer server =
+        RedisServer.builder()
+            .module(Path.of("target/helloworld.so"))
+            .config("appendonly", "yes")
+            .config("aof-use-rdb-preamble", "no")
+            .start()) {
       try (Jedis jedis = server.client()) {
-        waitFor(() -> infoLong(jedis, "aof_rewrite_in_progress") == 0 && infoLong(jedis, "aof_rewrite_scheduled") == 0);
+        waitFor(
+            () ->
+                infoLong(jedis, "aof_rewrite_in_progress") == 0
+                    && infoLong(jedis, "aof_rewrite_scheduled") == 0);
         insertAll(jedis, "k", 3, -1, 2);
         long rewrites = infoLong(jedis, "aof_rewrites");
         jedis.bgrewriteaof();
-        waitFor(() -> infoLong(jedis, "aof_rewrites") > rewrites && infoLong(jedis, "aof_rewrite_in_progress") == 0);
+        waitFor(
+            () ->
+                infoLong(jedis, "aof_rewrites") > rewrites
+                    && infoLong(jedis, "aof_rewrite_in_progress") == 0);
         assertThat(jedis.info("persistence")).contains("aof_last_bgrewrite_status:ok");
         // HelloTypeAofRewrite's EmitAOF(aof, "HELLOTYPE.INSERT", "sl", key, value), per element.
         String aof = baseAof(server);
         assertThat(aof)
-            .contains("*3\r\n$16\r\nHELLOTYPE.INSERT\r\n$1\r\nk\r\n$2\r\n-1\r\n"
-                + "*3\r\n$16\r\nHELLOTYPE.INSERT\r\n$1\r\nk\r\n$1\r\n2\r\n"
-                + "*3\r\n$16\r\nHELLOTYPE.INSERT\r\n$1\r\nk\r\n$1\r\n3\r\n")
+            .contains(
+                "*3\r\n$16\r\nHELLOTYPE.INSERT\r\n$1\r\nk\r\n$2\r\n-1\r\n"
+                    + "*3\r\n$16\r\nHELLOTYPE.INSERT\r\n$1\r\nk\r\n$1\r\n2\r\n"
+                    + "*3\r\n$16\r\nHELLOTYPE.INSERT\r\n$1\r\nk\r\n$1\r\n3\r\n")
             .doesNotContain("jrm-restore");
         send(jedis, "HELLOTYPE.INSERT", "k", "0");
       }
       server.restart();
       try (Jedis jedis = server.client()) {
-        assertThat(send(jedis, "HELLOTYPE.RANGE", "k", "0", "10")).isEqualTo(List.of(-1L, 0L, 2L, 3L));
+        assertThat(send(jedis, "HELLOTYPE.RANGE", "k", "0", "10"))
+            .isEqualTo(List.of(-1L, 0L, 2L, 3L));
       }
     }
   }
 
   @Test
   void anAofSwitchedOnAfterABgsaveStillHoldsInserts() throws InterruptedException, IOException {
-    try (RedisServer server = RedisServer.builder().module(Path.of("target/helloworld.so")).start();
+    try (RedisServer server =
+            RedisServer.builder().module(Path.of("target/helloworld.so")).start();
         Jedis jedis = server.client()) {
       insertAll(jedis, "k", 3, -1, 2);
       long saves = infoLong(jedis, "rdb_saves");
       jedis.bgsave();
-      waitFor(() -> infoLong(jedis, "rdb_saves") > saves && infoLong(jedis, "rdb_bgsave_in_progress") == 0);
+      waitFor(
+          () ->
+              infoLong(jedis, "rdb_saves") > saves
+                  && infoLong(jedis, "rdb_bgsave_in_progress") == 0);
 
       jedis.configSet("aof-use-rdb-preamble", "no");
       jedis.configSet("appendonly", "yes"); // starts a rewrite
-      waitFor(() -> infoLong(jedis, "aof_rewrites") > 0 && infoLong(jedis, "aof_rewrite_in_progress") == 0
-          && infoLong(jedis, "aof_rewrite_scheduled") == 0);
+      waitFor(
+          () ->
+              infoLong(jedis, "aof_rewrites") > 0
+                  && infoLong(jedis, "aof_rewrite_in_progress") == 0
+                  && infoLong(jedis, "aof_rewrite_scheduled") == 0);
       assertThat(baseAof(server)).contains("HELLOTYPE.INSERT").doesNotContain("jrm-restore");
     }
   }
@@ -218,7 +264,11 @@ class HelloTypeIT {
   /** The base file of the multi-part AOF (Redis 7), as text. */
   private static String baseAof(RedisServer server) throws IOException {
     try (Stream<Path> files = Files.list(server.dir().resolve("appendonlydir"))) {
-      Path base = files.filter(f -> f.getFileName().toString().contains(".base.")).findFirst().orElseThrow();
+      Path base =
+          files
+              .filter(f -> f.getFileName().toString().contains(".base."))
+              .findFirst()
+              .orElseThrow();
       return Files.readString(base, StandardCharsets.ISO_8859_1);
     }
   }
@@ -282,21 +332,24 @@ class HelloTypeIT {
         .isEqualTo(send(jedis, "DEBUG", "DIGEST-VALUE", "inserted"));
     // A value restored from C is a value like any other: it takes inserts and dumps as C.
     assertThat(send(jedis, "HELLOTYPE.INSERT", "fromc", "1")).isEqualTo((long) sorted.length + 1);
-    assertThat(send(jedis, "HELLOTYPE.RANGE", "fromc", "0", "4")).isEqualTo(List.of(Long.MIN_VALUE, -1L, 0L, 1L));
+    assertThat(send(jedis, "HELLOTYPE.RANGE", "fromc", "0", "4"))
+        .isEqualTo(List.of(Long.MIN_VALUE, -1L, 0L, 1L));
   }
 
   @Test
   void restoreRefusesAPayloadOfAnotherEncver(Jedis jedis) {
     // The C module refuses encver 1; the port, at encver 0, refuses newer data too.
     byte[] payload = dumpPayload(moduleTypeId("hellotype", 1), new long[] {1});
-    assertThatThrownBy(() -> jedis.restore("k", 0, payload)).hasMessageContaining("Bad data format");
+    assertThatThrownBy(() -> jedis.restore("k", 0, payload))
+        .hasMessageContaining("Bad data format");
     assertThat(jedis.exists("k")).isFalse();
   }
 
   @Test
   void crc64MatchesRedisTestVector() {
     // From crc64.c's crc64Test.
-    assertThat(crc64("123456789".getBytes(StandardCharsets.US_ASCII))).isEqualTo(0xe9c6d914c4b8d9caL);
+    assertThat(crc64("123456789".getBytes(StandardCharsets.US_ASCII)))
+        .isEqualTo(0xe9c6d914c4b8d9caL);
   }
 
   private static void insertAll(Jedis jedis, String key, long... values) {

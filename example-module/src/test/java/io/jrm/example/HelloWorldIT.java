@@ -15,7 +15,11 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /** The helloworld commands as a client sees them, in a real redis-server. */
-@RedisServerTest(modules = @LoadModule(path = "target/helloworld.so", args = {"first", "second"}))
+@RedisServerTest(
+    modules =
+        @LoadModule(
+            path = "target/helloworld.so",
+            args = {"first", "second"}))
 class HelloWorldIT {
   @BeforeEach
   void emptyServer(Jedis jedis) {
@@ -76,20 +80,24 @@ class HelloWorldIT {
   void listSumLenRepliesWithTheErrorOfLrangeOnAnotherType(Jedis jedis) {
     // C crashes the server here: a deliberate difference.
     jedis.set("text", "x");
-    assertThatThrownBy(() -> send(jedis, "HELLO.LIST.SUM.LEN", "text")).hasMessageStartingWith("WRONGTYPE");
+    assertThatThrownBy(() -> send(jedis, "HELLO.LIST.SUM.LEN", "text"))
+        .hasMessageStartingWith("WRONGTYPE");
   }
 
   @Test
   void randArrayRepliesWithCountNonNegativeIntegers(Jedis jedis) {
     List<?> numbers = (List<?>) send(jedis, "HELLO.RAND.ARRAY", "5");
-    assertThat(numbers).hasSize(5).allSatisfy(n -> assertThat((Long) n).isBetween(0L, (long) Integer.MAX_VALUE));
+    assertThat(numbers)
+        .hasSize(5)
+        .allSatisfy(n -> assertThat((Long) n).isBetween(0L, (long) Integer.MAX_VALUE));
     assertThat((List<?>) send(jedis, "HELLO.RAND.ARRAY", "0")).isEmpty();
   }
 
   @Test
   void randArrayRefusesABadCount(Jedis jedis) {
     assertThatThrownBy(() -> send(jedis, "HELLO.RAND.ARRAY", "-1")).hasMessage("ERR invalid count");
-    assertThatThrownBy(() -> send(jedis, "HELLO.RAND.ARRAY", "many")).hasMessage("ERR invalid count");
+    assertThatThrownBy(() -> send(jedis, "HELLO.RAND.ARRAY", "many"))
+        .hasMessage("ERR invalid count");
   }
 
   @Test
@@ -122,7 +130,8 @@ class HelloWorldIT {
         .hasMessage("ERR invalid padding length");
     assertThatThrownBy(() -> send(jedis, "HELLO.LEFTPAD", "a", "5", "xy"))
         .hasMessage("ERR padding must be a single char");
-    assertThat(send(jedis, "HELLO.LEFTPAD", "abc", "2", "")).isEqualTo("abc"); // no padding, no check
+    assertThat(send(jedis, "HELLO.LEFTPAD", "abc", "2", ""))
+        .isEqualTo("abc"); // no padding, no check
     assertThatThrownBy(() -> send(jedis, "HELLO.LEFTPAD", "a", "3000000000", "x"))
         .hasMessage("ERR padding length too large");
   }
@@ -146,10 +155,12 @@ class HelloWorldIT {
 
   @Test
   void commandsReportTheirKeys(Jedis jedis) {
-    assertThat(send(jedis, "COMMAND", "GETKEYS", "HELLO.PUSH.CALL", "mykey", "v")).isEqualTo(List.of("mykey"));
+    assertThat(send(jedis, "COMMAND", "GETKEYS", "HELLO.PUSH.CALL", "mykey", "v"))
+        .isEqualTo(List.of("mykey"));
     assertThat(send(jedis, "COMMAND", "GETKEYS", "HELLO.LIST.SPLICE", "src", "dst", "1"))
         .isEqualTo(List.of("src", "dst"));
-    assertThat(send(jedis, "COMMAND", "GETKEYS", "HELLO.LEFTPAD", "str", "5", "x")).isEqualTo(List.of("str"));
+    assertThat(send(jedis, "COMMAND", "GETKEYS", "HELLO.LEFTPAD", "str", "5", "x"))
+        .isEqualTo(List.of("str"));
   }
 
   @Test
@@ -174,7 +185,8 @@ class HelloWorldIT {
       {"hello.leftpad", List.of("module"), 1L, 1L, 1L},
     };
     for (Object[] command : expected) {
-      List<?> info = (List<?>) ((List<?>) send(jedis, "COMMAND", "INFO", (String) command[0])).get(0);
+      List<?> info =
+          (List<?>) ((List<?>) send(jedis, "COMMAND", "INFO", (String) command[0])).get(0);
       assertThat(info.subList(0, 6))
           .as((String) command[0])
           .isEqualTo(List.of(command[0], -1L, command[1], command[2], command[3], command[4]));

@@ -18,7 +18,8 @@ import redis.clients.jedis.Jedis;
 /** The {@code example.*} commands of {@link MoreExamples}, as a client sees them. */
 @RedisServerTest(modules = @LoadModule(path = "target/helloworld.so"), config = "loglevel debug")
 class MoreExamplesIT {
-  private static final String WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
+  private static final String WRONGTYPE =
+      "WRONGTYPE Operation against a key holding the wrong kind of value";
 
   @BeforeEach
   void emptyServer(Jedis jedis) {
@@ -27,8 +28,10 @@ class MoreExamplesIT {
 
   @Test
   void mlenReportsItsKeysItself(Jedis jedis) {
-    assertThat(send(jedis, "COMMAND", "GETKEYS", "EXAMPLE.MLEN", "2", "a", "b")).isEqualTo(List.of("a", "b"));
-    assertThat(send(jedis, "COMMAND", "GETKEYS", "EXAMPLE.MLEN", "1", "only")).isEqualTo(List.of("only"));
+    assertThat(send(jedis, "COMMAND", "GETKEYS", "EXAMPLE.MLEN", "2", "a", "b"))
+        .isEqualTo(List.of("a", "b"));
+    assertThat(send(jedis, "COMMAND", "GETKEYS", "EXAMPLE.MLEN", "1", "only"))
+        .isEqualTo(List.of("only"));
   }
 
   @Test
@@ -37,7 +40,8 @@ class MoreExamplesIT {
     jedis.rpush("l", "a", "b", "c");
     assertThat(send(jedis, "EXAMPLE.MLEN", "3", "s", "l", "missing")).isEqualTo(8L);
     assertThat(send(jedis, "EXAMPLE.MLEN", "0")).isEqualTo(0L);
-    assertThatThrownBy(() -> send(jedis, "EXAMPLE.MLEN", "x", "s")).hasMessage("ERR invalid numkeys");
+    assertThatThrownBy(() -> send(jedis, "EXAMPLE.MLEN", "x", "s"))
+        .hasMessage("ERR invalid numkeys");
     assertThatThrownBy(() -> send(jedis, "EXAMPLE.MLEN", "2", "s"))
         .hasMessage("ERR wrong number of arguments for 'example.mlen' command");
   }
@@ -53,7 +57,8 @@ class MoreExamplesIT {
     assertThat(jedis.get("new")).isEqualTo("\0\0");
     jedis.rpush("list", "a");
     assertThatThrownBy(() -> send(jedis, "EXAMPLE.TRUNCATE", "list", "1")).hasMessage(WRONGTYPE);
-    assertThatThrownBy(() -> send(jedis, "EXAMPLE.TRUNCATE", "s", "-1")).hasMessage("ERR invalid length");
+    assertThatThrownBy(() -> send(jedis, "EXAMPLE.TRUNCATE", "s", "-1"))
+        .hasMessage("ERR invalid length");
   }
 
   @Test
@@ -113,7 +118,8 @@ class MoreExamplesIT {
     assertThat(send(jedis, "EXAMPLE.DBSIZE.OF", "3")).isEqualTo(2L);
     assertThat(send(jedis, "EXAMPLE.DBSIZE.OF", "1")).isEqualTo(0L);
     assertThat(send(jedis, "HELLO.SIMPLE")).isEqualTo(1L);
-    assertThatThrownBy(() -> send(jedis, "EXAMPLE.DBSIZE.OF", "99")).hasMessage("ERR DB index is out of range");
+    assertThatThrownBy(() -> send(jedis, "EXAMPLE.DBSIZE.OF", "99"))
+        .hasMessage("ERR DB index is out of range");
     assertThat(send(jedis, "HELLO.SIMPLE")).isEqualTo(1L);
   }
 
@@ -121,8 +127,11 @@ class MoreExamplesIT {
   void repeatBuildsTheStringInPoolMemory(Jedis jedis) {
     assertThat(send(jedis, "EXAMPLE.REPEAT", "ab", "3")).isEqualTo("ababab");
     assertThat(send(jedis, "EXAMPLE.REPEAT", "ab", "0")).isEqualTo("");
-    assertThat((String) send(jedis, "EXAMPLE.REPEAT", "xyz", "100001")).hasSize(300_003).endsWith("xyzxyz");
-    assertThatThrownBy(() -> send(jedis, "EXAMPLE.REPEAT", "ab", "-1")).hasMessage("ERR invalid count");
+    assertThat((String) send(jedis, "EXAMPLE.REPEAT", "xyz", "100001"))
+        .hasSize(300_003)
+        .endsWith("xyzxyz");
+    assertThatThrownBy(() -> send(jedis, "EXAMPLE.REPEAT", "ab", "-1"))
+        .hasMessage("ERR invalid count");
     assertThatThrownBy(() -> send(jedis, "EXAMPLE.REPEAT", "ab", "100000000"))
         .hasMessage("ERR the result would be longer than 16 MB");
   }
@@ -132,7 +141,8 @@ class MoreExamplesIT {
     for (String level : List.of("debug", "verbose", "notice", "warning")) {
       assertThat(send(jedis, "EXAMPLE.LOG", level, "a line at " + level)).isEqualTo("OK");
     }
-    assertThatThrownBy(() -> send(jedis, "EXAMPLE.LOG", "loud", "x")).hasMessageStartingWith("ERR unknown log level");
+    assertThatThrownBy(() -> send(jedis, "EXAMPLE.LOG", "loud", "x"))
+        .hasMessageStartingWith("ERR unknown log level");
     String log = Files.readString(server.logFile());
     for (String level : List.of("debug", "verbose", "notice", "warning")) {
       assertThat(log).contains("<helloworld> a line at " + level);

@@ -86,7 +86,8 @@ class ReplicationIT {
   }
 
   @Test
-  void writesThroughKeysAndCallsWithoutTheBangFlagAreNotReplicatedAsInC() throws InterruptedException {
+  void writesThroughKeysAndCallsWithoutTheBangFlagAreNotReplicatedAsInC()
+      throws InterruptedException {
     onMaster.flushAll();
     onMaster.rpush("list", "a");
     onMaster.hset("h", "f", "v");
@@ -140,7 +141,8 @@ class ReplicationIT {
     return jedis.info("replication").lines().toList();
   }
 
-  private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+  private static void waitFor(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

@@ -23,8 +23,8 @@ import redis.clients.jedis.Jedis;
  * BGSAVE with a restart, an AOF rewritten without RDB preamble (JRM writes {@code
  * helloworld.jrm-restore} commands, since the type has no {@code aofRewrite}), and replication.
  *
- * <p>Each test compares the keys' {@code DUMP} (the exact encoding, item order included) and
- * {@code DEBUG DIGEST} before and after.
+ * <p>Each test compares the keys' {@code DUMP} (the exact encoding, item order included) and {@code
+ * DEBUG DIGEST} before and after.
  */
 class TopKPersistenceIT {
   private static final Path MODULE = Path.of("target/helloworld.so");
@@ -70,7 +70,8 @@ class TopKPersistenceIT {
       Map<String, Object> before = state(jedis);
       assertThat(send(jedis, "DEBUG", "RELOAD")).isEqualTo("OK");
       assertThat(state(jedis)).isEqualTo(before);
-      assertThat(before.get("bounded info")).isEqualTo(List.of("capacity", 4L, "items", 4L, "ignored", 0L, "total", 200L));
+      assertThat(before.get("bounded info"))
+          .isEqualTo(List.of("capacity", 4L, "items", 4L, "ignored", 0L, "total", 200L));
     }
   }
 
@@ -125,7 +126,10 @@ class TopKPersistenceIT {
         fill(jedis);
         rewriteAof(jedis);
         String base = baseAof(server);
-        assertThat(base).contains("helloworld.jrm-restore").contains("hellotopk").doesNotContain("HELLOTOPK.ADD");
+        assertThat(base)
+            .contains("helloworld.jrm-restore")
+            .contains("hellotopk")
+            .doesNotContain("HELLOTOPK.ADD");
         // Written after the rewrite: replicated verbatim into the incremental AOF.
         send(jedis, "HELLOTOPK.ADD", "bounded", "after-rewrite", "1000");
         send(jedis, "HELLOTOPK.IGNORE", "exact", "item-3");
@@ -144,7 +148,8 @@ class TopKPersistenceIT {
     try (RedisServer master = server().config("repl-diskless-sync-delay", "0").start();
         Jedis onMaster = master.client()) {
       fill(onMaster); // before the replica: it gets these through the full sync's RDB
-      try (RedisServer replica = server().config("replicaof", master.host(), String.valueOf(master.port())).start();
+      try (RedisServer replica =
+              server().config("replicaof", master.host(), String.valueOf(master.port())).start();
           Jedis onReplica = replica.client()) {
         waitFor(() -> onReplica.info("replication").contains("master_link_status:up"));
         awaitReplica(onMaster, onReplica);
@@ -170,8 +175,10 @@ class TopKPersistenceIT {
   private static void bgsave(Jedis jedis) throws InterruptedException {
     long saves = infoLong(jedis, "persistence", "rdb_saves");
     assertThat(jedis.bgsave()).isEqualTo("Background saving started");
-    waitFor(() -> infoLong(jedis, "persistence", "rdb_saves") > saves
-        && infoLong(jedis, "persistence", "rdb_bgsave_in_progress") == 0);
+    waitFor(
+        () ->
+            infoLong(jedis, "persistence", "rdb_saves") > saves
+                && infoLong(jedis, "persistence", "rdb_bgsave_in_progress") == 0);
     assertThat(jedis.info("persistence")).contains("rdb_last_bgsave_status:ok");
   }
 
@@ -184,14 +191,17 @@ class TopKPersistenceIT {
   }
 
   private static void awaitNoRewrite(Jedis jedis) throws InterruptedException {
-    waitFor(() -> infoLong(jedis, "persistence", "aof_rewrite_in_progress") == 0
-        && infoLong(jedis, "persistence", "aof_rewrite_scheduled") == 0);
+    waitFor(
+        () ->
+            infoLong(jedis, "persistence", "aof_rewrite_in_progress") == 0
+                && infoLong(jedis, "persistence", "aof_rewrite_scheduled") == 0);
   }
 
   /** The base file of the multi-part AOF (Redis 7), as text. */
   private static String baseAof(RedisServer server) throws IOException {
     try (Stream<Path> files = Files.list(server.dir().resolve("appendonlydir"))) {
-      List<Path> bases = files.filter(file -> file.getFileName().toString().contains(".base.")).toList();
+      List<Path> bases =
+          files.filter(file -> file.getFileName().toString().contains(".base.")).toList();
       assertThat(bases).hasSize(1);
       return new String(Files.readAllBytes(bases.get(0)), StandardCharsets.ISO_8859_1);
     }

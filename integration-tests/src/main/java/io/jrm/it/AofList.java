@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A data type that rewrites itself into the AOF as commands: JRMTEST.ATYPE.PUSH with up to
- * {@link #CHUNK} items at a time, then JRMTEST.ATYPE.SEQ with its sequence number.
+ * A data type that rewrites itself into the AOF as commands: JRMTEST.ATYPE.PUSH with up to {@link
+ * #CHUNK} items at a time, then JRMTEST.ATYPE.SEQ with its sequence number.
  */
 @DataType(name = "jrmtest-a", encver = 0)
 public final class AofList {

@@ -16,24 +16,27 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Commands of the jrmtest module ({@code JRMTEST.API.*}) that exercise the API one function or
- * one rule at a time: native memory, strings, automatic memory, the context, calls and
- * replication. Each replies with what the tests need to see; tests live in {@code MemoryIT},
- * {@code StringsIT}, {@code AutoMemoryIT}, {@code ContextIT}, {@code CallIT} and {@code
- * ReplicationIT}.
+ * Commands of the jrmtest module ({@code JRMTEST.API.*}) that exercise the API one function or one
+ * rule at a time: native memory, strings, automatic memory, the context, calls and replication.
+ * Each replies with what the tests need to see; tests live in {@code MemoryIT}, {@code StringsIT},
+ * {@code AutoMemoryIT}, {@code ContextIT}, {@code CallIT} and {@code ReplicationIT}.
  *
- * <p>State kept between commands sits in static fields: the module's class loader holds one
- * module only, and commands run one at a time on Redis's main thread.
+ * <p>State kept between commands sits in static fields: the module's class loader holds one module
+ * only, and commands run one at a time on Redis's main thread.
  */
 public final class ApiCommands {
   /** Memory held across commands, to see it in {@code used_memory} and to use it after free. */
   private static NativeBuffer held;
+
   /** A pool buffer kept past its command, which must refuse to be used. */
   private static NativeBuffer keptPool;
+
   /** A created string retained across commands. */
   private static RedisString retained;
+
   /** An argv string retained across commands. */
   private static RedisString retainedArgument;
+
   /** A created string kept without retain(): dead once its command returns. */
   private static RedisString escaped;
 
@@ -142,13 +145,14 @@ public final class ApiCommands {
   @RedisCommand(name = "jrmtest.api.mem.bounds", flags = "readonly")
   public static void memBounds(Context ctx, RedisString[] argv) {
     try (NativeBuffer buffer = ctx.calloc(1, 8)) {
-      ctx.replyWithLongLong(buffer.read(argv[1].toLongLong(), Math.toIntExact(argv[2].toLongLong())).length);
+      ctx.replyWithLongLong(
+          buffer.read(argv[1].toLongLong(), Math.toIntExact(argv[2].toLongLong())).length);
     }
   }
 
   /**
-   * JRMTEST.API.MEM.POOL size: scratch memory of size bytes, filled with 'p' and read back;
-   * replies [size, address is 0 (1 or 0), contents].
+   * JRMTEST.API.MEM.POOL size: scratch memory of size bytes, filled with 'p' and read back; replies
+   * [size, address is 0 (1 or 0), contents].
    */
   @RedisCommand(name = "jrmtest.api.mem.pool", flags = "readonly")
   public static void memPool(Context ctx, RedisString[] argv) {
@@ -181,27 +185,28 @@ public final class ApiCommands {
   // Strings
 
   /**
-   * JRMTEST.API.STR.CREATE kind value: a new string from value by one of the CreateString
-   * variants: bytes, text (through a Java String), long, copy, format ("%s|%d" of value and 7).
+   * JRMTEST.API.STR.CREATE kind value: a new string from value by one of the CreateString variants:
+   * bytes, text (through a Java String), long, copy, format ("%s|%d" of value and 7).
    */
   @RedisCommand(name = "jrmtest.api.str.create", flags = "readonly")
   public static void strCreate(Context ctx, RedisString[] argv) {
     RedisString value = argv[2];
-    try (RedisString created = switch (argv[1].toString()) {
-      case "bytes" -> ctx.createString(value.bytes());
-      case "text" -> ctx.createString(value.toString());
-      case "long" -> ctx.createString(value.toLongLong());
-      case "copy" -> ctx.createString(value);
-      case "format" -> ctx.createStringFormat("%s|%d", value, 7);
-      default -> throw new RedisException("ERR kind is bytes, text, long, copy or format");
-    }) {
+    try (RedisString created =
+        switch (argv[1].toString()) {
+          case "bytes" -> ctx.createString(value.bytes());
+          case "text" -> ctx.createString(value.toString());
+          case "long" -> ctx.createString(value.toLongLong());
+          case "copy" -> ctx.createString(value);
+          case "format" -> ctx.createStringFormat("%s|%d", value, 7);
+          default -> throw new RedisException("ERR kind is bytes, text, long, copy or format");
+        }) {
       ctx.replyWithString(created);
     }
   }
 
   /**
-   * JRMTEST.API.STR.PARSE value: [value as a long long, value as a double], each an error
-   * element when the strict parser refuses it.
+   * JRMTEST.API.STR.PARSE value: [value as a long long, value as a double], each an error element
+   * when the strict parser refuses it.
    */
   @RedisCommand(name = "jrmtest.api.str.parse", flags = "readonly")
   public static void strParse(Context ctx, RedisString[] argv) {
@@ -254,10 +259,15 @@ public final class ApiCommands {
   }
 
   /**
-   * JRMTEST.API.STR.APPENDSHARED key: stores a created string with SET, then appends to it;
-   * Redis refuses, as the key holds a reference to the same string.
+   * JRMTEST.API.STR.APPENDSHARED key: stores a created string with SET, then appends to it; Redis
+   * refuses, as the key holds a reference to the same string.
    */
-  @RedisCommand(name = "jrmtest.api.str.appendshared", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.api.str.appendshared",
+      flags = "write",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void strAppendShared(Context ctx, RedisString[] argv) {
     try (RedisString value = ctx.createString("shared");
         CallReply set = ctx.call("SET", argv[1], value)) {
@@ -266,8 +276,8 @@ public final class ApiCommands {
   }
 
   /**
-   * JRMTEST.API.STR.RETAIN text: under auto memory, creates a string from text and retains it
-   * and argv[1] for later commands.
+   * JRMTEST.API.STR.RETAIN text: under auto memory, creates a string from text and retains it and
+   * argv[1] for later commands.
    */
   @RedisCommand(name = "jrmtest.api.str.retain", flags = "readonly")
   public static void strRetain(Context ctx, RedisString[] argv) {
@@ -280,8 +290,8 @@ public final class ApiCommands {
   }
 
   /**
-   * JRMTEST.API.STR.RETAINED [suffix]: under auto memory, in a later command: [the retained
-   * string, with suffix appended if given, the retained argument].
+   * JRMTEST.API.STR.RETAINED [suffix]: under auto memory, in a later command: [the retained string,
+   * with suffix appended if given, the retained argument].
    */
   @RedisCommand(name = "jrmtest.api.str.retained", flags = "readonly")
   public static void strRetained(Context ctx, RedisString[] argv) {
@@ -330,8 +340,8 @@ public final class ApiCommands {
   }
 
   /**
-   * JRMTEST.API.STR.ESCAPE: the first call keeps a created string without retaining it (auto
-   * memory frees it); the second uses it, which must fail.
+   * JRMTEST.API.STR.ESCAPE: the first call keeps a created string without retaining it (auto memory
+   * frees it); the second uses it, which must fail.
    */
   @RedisCommand(name = "jrmtest.api.str.escape", flags = "readonly")
   public static void strEscape(Context ctx, RedisString[] argv) {
@@ -347,9 +357,8 @@ public final class ApiCommands {
   }
 
   /**
-   * JRMTEST.API.STR.FREEEARLY n: under auto memory, creates and frees n strings at once, then
-   * uses a freed one; replies with the error that use raised. Redis must not free them again at
-   * the end.
+   * JRMTEST.API.STR.FREEEARLY n: under auto memory, creates and frees n strings at once, then uses
+   * a freed one; replies with the error that use raised. Redis must not free them again at the end.
    */
   @RedisCommand(name = "jrmtest.api.str.freeearly", flags = "readonly")
   public static void strFreeEarly(Context ctx, RedisString[] argv) {
@@ -394,7 +403,12 @@ public final class ApiCommands {
   }
 
   /** JRMTEST.API.AUTO.REPLIES n auto|manual key: n GET calls, left to auto memory or closed. */
-  @RedisCommand(name = "jrmtest.api.auto.replies", flags = "readonly", firstKey = 3, lastKey = 3, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.api.auto.replies",
+      flags = "readonly",
+      firstKey = 3,
+      lastKey = 3,
+      keyStep = 1)
   public static void autoReplies(Context ctx, RedisString[] argv) {
     long n = argv[1].toLongLong();
     boolean auto = argv[2].toString().equals("auto");
@@ -415,7 +429,12 @@ public final class ApiCommands {
   }
 
   /** JRMTEST.API.AUTO.KEYS n auto|manual key: opens key n times, left to auto memory or closed. */
-  @RedisCommand(name = "jrmtest.api.auto.keys", flags = "readonly", firstKey = 3, lastKey = 3, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.api.auto.keys",
+      flags = "readonly",
+      firstKey = 3,
+      lastKey = 3,
+      keyStep = 1)
   public static void autoKeys(Context ctx, RedisString[] argv) {
     long n = argv[1].toLongLong();
     boolean auto = argv[2].toString().equals("auto");
@@ -467,7 +486,12 @@ public final class ApiCommands {
    * JRMTEST.API.GETKEYS arg... [KEYS key...]: the arguments after a KEYS token are its keys,
    * whatever argv[1] is; asked for key positions it reports them, else it replies with them.
    */
-  @RedisCommand(name = "jrmtest.api.getkeys", flags = "readonly getkeys-api", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.api.getkeys",
+      flags = "readonly getkeys-api",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void getKeys(Context ctx, RedisString[] argv) {
     List<Integer> keys = new ArrayList<>();
     boolean afterToken = false;
@@ -489,15 +513,27 @@ public final class ApiCommands {
   // Calls
 
   /**
-   * JRMTEST.API.CALL.SPECIFIERS key: one RPUSH with an argument of every specifier (c, b, s, l,
-   * v), then the list.
+   * JRMTEST.API.CALL.SPECIFIERS key: one RPUSH with an argument of every specifier (c, b, s, l, v),
+   * then the list.
    */
-  @RedisCommand(name = "jrmtest.api.call.specifiers", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.api.call.specifiers",
+      flags = "write",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void callSpecifiers(Context ctx, RedisString[] argv) {
     try (RedisString v1 = ctx.createString("v1");
         RedisString v2 = ctx.createString(new byte[] {'v', 0, '2'});
-        CallReply push = ctx.call("RPUSH", argv[1], "c-text", new byte[] {'b', 0, (byte) 0xff}, -42L, 7,
-            new RedisString[] {v1, v2});
+        CallReply push =
+            ctx.call(
+                "RPUSH",
+                argv[1],
+                "c-text",
+                new byte[] {'b', 0, (byte) 0xff},
+                -42L,
+                7,
+                new RedisString[] {v1, v2});
         CallReply range = ctx.call("LRANGE", argv[1], 0, -1)) {
       push.integer(); // throws the error if RPUSH failed
       ctx.replyWithCallReply(range);
@@ -505,9 +541,9 @@ public final class ApiCommands {
   }
 
   /**
-   * JRMTEST.API.CALL.FLAGS flags command arg...: runs the command with those RM_Call flags;
-   * replies [reply type, reply as RESP]. Not flagged write or deny-oom, so that Redis itself lets
-   * it run when writes or memory are refused: the call's own flags are under test.
+   * JRMTEST.API.CALL.FLAGS flags command arg...: runs the command with those RM_Call flags; replies
+   * [reply type, reply as RESP]. Not flagged write or deny-oom, so that Redis itself lets it run
+   * when writes or memory are refused: the call's own flags are under test.
    */
   @RedisCommand(name = "jrmtest.api.call.flags")
   public static void callFlags(Context ctx, RedisString[] argv) {
@@ -548,7 +584,12 @@ public final class ApiCommands {
    * replicated (Replicate), INCR key again; replies the last INCR. Replicas and the AOF get all
    * three in MULTI/EXEC; the master itself never sets marker.
    */
-  @RedisCommand(name = "jrmtest.api.repl.incr", flags = "write deny-oom", firstKey = 1, lastKey = 2, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.api.repl.incr",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 2,
+      keyStep = 1)
   public static void replIncr(Context ctx, RedisString[] argv) {
     try (CallReply first = ctx.callWithFlags("!", "INCR", argv[1])) {
       first.integer();
@@ -560,10 +601,15 @@ public final class ApiCommands {
   }
 
   /**
-   * JRMTEST.API.REPL.VERBATIM key value: SET through a call that is not replicated, then
-   * propagates this very command, which replicas run themselves.
+   * JRMTEST.API.REPL.VERBATIM key value: SET through a call that is not replicated, then propagates
+   * this very command, which replicas run themselves.
    */
-  @RedisCommand(name = "jrmtest.api.repl.verbatim", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.api.repl.verbatim",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void replVerbatim(Context ctx, RedisString[] argv) {
     try (CallReply set = ctx.call("SET", argv[1], argv[2])) {
       if (set.isError()) {

@@ -17,7 +17,9 @@ import java.util.function.Function;
  * crash on. Tests live in {@code CallSafetyIT}.
  */
 public final class CallCommands {
-  /** Flag letters for the fuzzer: every valid one, every argument letter of the C format, others. */
+  /**
+   * Flag letters for the fuzzer: every valid one, every argument letter of the C format, others.
+   */
   private static final String FUZZ_FLAG_LETTERS = "!AR30CSWMEcsblvxyZ%- 9";
 
   private static final String[] FUZZ_COMMANDS = {
@@ -43,15 +45,17 @@ public final class CallCommands {
           case "long" -> i -> (long) i;
           case "bytes" -> i -> Integer.toString(i).getBytes(StandardCharsets.UTF_8);
           case "redisstring", "vector" -> i -> ctx.createString(i);
-          default -> throw new RedisException("ERR kind is string, long, bytes, redisstring or vector");
+          default ->
+              throw new RedisException("ERR kind is string, long, bytes, redisstring or vector");
         };
     Object[] values = new Object[n];
     for (int i = 0; i < n; i++) {
       values[i] = value.apply(i);
     }
-    Object[] args = argv[1].toString().equals("vector")
-        ? new Object[] {argv[2], Arrays.copyOf(values, n, RedisString[].class)}
-        : prepend(argv[2], values);
+    Object[] args =
+        argv[1].toString().equals("vector")
+            ? new Object[] {argv[2], Arrays.copyOf(values, n, RedisString[].class)}
+            : prepend(argv[2], values);
     try (CallReply reply = ctx.call("RPUSH", args)) {
       ctx.replyWithCallReply(reply);
     }

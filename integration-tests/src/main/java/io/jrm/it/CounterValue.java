@@ -54,7 +54,8 @@ public final class CounterValue {
     }
     float count = in.loadFloat();
     if (count != size) {
-      throw new RedisException("ERR corrupt jrmtest-c value: count " + count + " for " + size + " counters");
+      throw new RedisException(
+          "ERR corrupt jrmtest-c value: count " + count + " for " + size + " counters");
     }
     long trailer = in.loadUnsigned();
     if (trailer != TRAILER) {

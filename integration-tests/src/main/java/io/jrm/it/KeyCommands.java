@@ -34,7 +34,12 @@ public final class KeyCommands {
   // Generic
 
   /** JRMTEST.KEY.INFO key: [type, length, expire] through a key opened for reading. */
-  @RedisCommand(name = "jrmtest.key.info", flags = "readonly", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.key.info",
+      flags = "readonly",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void info(Context ctx, RedisString[] argv) {
     try (Key key = ctx.openKey(argv[1], KeyMode.READ)) {
       ctx.replyWithArray(3);
@@ -45,7 +50,12 @@ public final class KeyCommands {
   }
 
   /** JRMTEST.KEY.DELETE key: 1 if there was a value, 0 if not. */
-  @RedisCommand(name = "jrmtest.key.delete", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.key.delete",
+      flags = "write",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void delete(Context ctx, RedisString[] argv) {
     try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
       ctx.replyWithLongLong(key.delete() ? 1 : 0);
@@ -53,7 +63,12 @@ public final class KeyCommands {
   }
 
   /** JRMTEST.KEY.SETEXPIRE key millis: sets the time to live; -1 removes it. */
-  @RedisCommand(name = "jrmtest.key.setexpire", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.key.setexpire",
+      flags = "write",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void setExpire(Context ctx, RedisString[] argv) {
     try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
       key.setExpire(argv[2].toLongLong());
@@ -62,10 +77,15 @@ public final class KeyCommands {
   }
 
   /**
-   * JRMTEST.KEY.READONLY key operation: tries one write through a key opened for reading; every
-   * one must throw before reaching Redis.
+   * JRMTEST.KEY.READONLY key operation: tries one write through a key opened for reading; every one
+   * must throw before reaching Redis.
    */
-  @RedisCommand(name = "jrmtest.key.readonly", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.key.readonly",
+      flags = "write",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void readOnly(Context ctx, RedisString[] argv) {
     try (Key key = ctx.openKey(argv[1], KeyMode.READ);
         RedisString value = ctx.createString("v")) {
@@ -91,7 +111,12 @@ public final class KeyCommands {
   // Strings
 
   /** JRMTEST.KEY.SET key value: StringSet. */
-  @RedisCommand(name = "jrmtest.key.set", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.key.set",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void set(Context ctx, RedisString[] argv) {
     try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
       key.stringSet(argv[2]);
@@ -100,7 +125,12 @@ public final class KeyCommands {
   }
 
   /** JRMTEST.KEY.DMA.GET key: the string's bytes, read through a read-only DMA view. */
-  @RedisCommand(name = "jrmtest.key.dma.get", flags = "readonly", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.key.dma.get",
+      flags = "readonly",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void dmaGet(Context ctx, RedisString[] argv) {
     try (Key key = ctx.openKey(argv[1], KeyMode.READ)) {
       ctx.replyWithStringBuffer(key.stringDma(KeyMode.READ).bytes());
@@ -108,7 +138,12 @@ public final class KeyCommands {
   }
 
   /** JRMTEST.KEY.DMA.TOGGLE key: swaps the case of ASCII letters in place, as HELLO.TOGGLE.CASE. */
-  @RedisCommand(name = "jrmtest.key.dma.toggle", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.key.dma.toggle",
+      flags = "write",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void dmaToggle(Context ctx, RedisString[] argv) {
     try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
       StringDma dma = key.stringDma(KeyMode.READ_WRITE);
@@ -126,7 +161,12 @@ public final class KeyCommands {
   }
 
   /** JRMTEST.KEY.DMA.PUT key offset text: writes text at offset through a writable view. */
-  @RedisCommand(name = "jrmtest.key.dma.put", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.key.dma.put",
+      flags = "write",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void dmaPut(Context ctx, RedisString[] argv) {
     try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
       key.stringDma(KeyMode.WRITE).write(Math.toIntExact(argv[2].toLongLong()), argv[3].bytes());
@@ -135,7 +175,12 @@ public final class KeyCommands {
   }
 
   /** JRMTEST.KEY.TRUNCATE key length: StringTruncate; replies the new length. */
-  @RedisCommand(name = "jrmtest.key.truncate", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.key.truncate",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void truncate(Context ctx, RedisString[] argv) {
     try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
       key.stringTruncate(argv[2].toLongLong());
@@ -147,18 +192,24 @@ public final class KeyCommands {
    * JRMTEST.KEY.DMA.STALE key how: takes a DMA view, then invalidates it (truncate, set, push a
    * second writable view, close) or misuses it (readonly: writes to a read view), then uses it.
    */
-  @RedisCommand(name = "jrmtest.key.dma.stale", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.key.dma.stale",
+      flags = "write",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void dmaStale(Context ctx, RedisString[] argv) {
     String how = argv[2].toString();
     Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE);
-    try (key; RedisString value = ctx.createString("replaced")) {
+    try (key;
+        RedisString value = ctx.createString("replaced")) {
       StringDma dma = key.stringDma(how.equals("readonly") ? KeyMode.READ : KeyMode.READ_WRITE);
       switch (how) {
         case "truncate" -> key.stringTruncate(1);
         case "set" -> key.stringSet(value);
         case "newview" -> key.stringDma(KeyMode.WRITE);
         case "close" -> key.close();
-        case "readonly" -> { }
+        case "readonly" -> {}
         default -> throw new RedisException("ERR unknown way " + how);
       }
       boolean valid = dma.isValid();
@@ -174,7 +225,12 @@ public final class KeyCommands {
   // Lists
 
   /** JRMTEST.KEY.LPUSH key HEAD|TAIL element...: ListPush of each; replies the length. */
-  @RedisCommand(name = "jrmtest.key.lpush", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.key.lpush",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void listPush(Context ctx, RedisString[] argv) {
     ListEnd where = ListEnd.valueOf(argv[2].toString().toUpperCase(Locale.ROOT));
     try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
@@ -202,7 +258,12 @@ public final class KeyCommands {
   // Sorted sets
 
   /** JRMTEST.KEY.ZADD key score element [XX|NX|GT|LT...]: ZsetAdd; replies the result's name. */
-  @RedisCommand(name = "jrmtest.key.zadd", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.key.zadd",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void zsetAdd(Context ctx, RedisString[] argv) {
     try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
       ZaddResult result = key.zsetAdd(parseScore(argv[2]), argv[3], zaddFlags(argv, 4));
@@ -211,7 +272,12 @@ public final class KeyCommands {
   }
 
   /** JRMTEST.KEY.ZINCRBY key delta element [flags...]: ZsetIncrby; nil when flags held it back. */
-  @RedisCommand(name = "jrmtest.key.zincrby", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.key.zincrby",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void zsetIncrby(Context ctx, RedisString[] argv) {
     try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
       replyWithScore(ctx, key.zsetIncrby(parseScore(argv[2]), argv[3], zaddFlags(argv, 4)));
@@ -227,7 +293,12 @@ public final class KeyCommands {
   }
 
   /** JRMTEST.KEY.ZSCORE key element: the score, nil when missing. */
-  @RedisCommand(name = "jrmtest.key.zscore", flags = "readonly", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.key.zscore",
+      flags = "readonly",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void zsetScore(Context ctx, RedisString[] argv) {
     try (Key key = ctx.openKey(argv[1], KeyMode.READ)) {
       replyWithScore(ctx, key.zsetScore(argv[2]));
@@ -235,10 +306,15 @@ public final class KeyCommands {
   }
 
   /**
-   * JRMTEST.KEY.ZRANGE.SCORE key FIRST|LAST min max: [element, score, ...] walking the range
-   * from its first or last element; bounds as in ZRANGEBYSCORE ({@code (1}, {@code -inf}).
+   * JRMTEST.KEY.ZRANGE.SCORE key FIRST|LAST min max: [element, score, ...] walking the range from
+   * its first or last element; bounds as in ZRANGEBYSCORE ({@code (1}, {@code -inf}).
    */
-  @RedisCommand(name = "jrmtest.key.zrange.score", flags = "readonly", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.key.zrange.score",
+      flags = "readonly",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void zsetScoreRange(Context ctx, RedisString[] argv) {
     boolean first = argv[2].toString().equalsIgnoreCase("FIRST");
     String min = argv[3].toString();
@@ -257,12 +333,19 @@ public final class KeyCommands {
   }
 
   /** JRMTEST.KEY.ZRANGE.LEX key FIRST|LAST min max: [element, ...]; bounds as in ZRANGEBYLEX. */
-  @RedisCommand(name = "jrmtest.key.zrange.lex", flags = "readonly", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.key.zrange.lex",
+      flags = "readonly",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void zsetLexRange(Context ctx, RedisString[] argv) {
     boolean first = argv[2].toString().equalsIgnoreCase("FIRST");
     try (Key key = ctx.openKey(argv[1], KeyMode.READ);
         ZsetRange range =
-            first ? key.zsetFirstInLexRange(argv[3], argv[4]) : key.zsetLastInLexRange(argv[3], argv[4])) {
+            first
+                ? key.zsetFirstInLexRange(argv[3], argv[4])
+                : key.zsetLastInLexRange(argv[3], argv[4])) {
       replyWithEntries(ctx, range, false);
     }
   }
@@ -271,12 +354,18 @@ public final class KeyCommands {
    * JRMTEST.KEY.ZRANGE.BOUNCE key: walks the whole set with next() to its end, then back with
    * prev() to its start, using the C calls directly rather than the iterator.
    */
-  @RedisCommand(name = "jrmtest.key.zrange.bounce", flags = "readonly", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.key.zrange.bounce",
+      flags = "readonly",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void zsetBounce(Context ctx, RedisString[] argv) {
     List<String> seen = new ArrayList<>();
     try (Key key = ctx.openKey(argv[1], KeyMode.READ);
         ZsetRange range =
-            key.zsetFirstInScoreRange(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, false)) {
+            key.zsetFirstInScoreRange(
+                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, false)) {
       if (!range.endReached()) {
         do {
           seen.add(currentElement(range));
@@ -292,7 +381,12 @@ public final class KeyCommands {
   }
 
   /** JRMTEST.KEY.ZRANGE.STALE key: starts a range, writes through the key, then moves the range. */
-  @RedisCommand(name = "jrmtest.key.zrange.stale", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.key.zrange.stale",
+      flags = "write",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void zsetStale(Context ctx, RedisString[] argv) {
     try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE);
         RedisString element = ctx.createString("added-meanwhile");
@@ -313,7 +407,8 @@ public final class KeyCommands {
     int bits = Math.toIntExact(argv[1].toLongLong());
     Set<ZaddFlag> flags = ZaddFlag.fromBits(bits);
     ctx.replyWithArray(3);
-    ctx.replyWithString(flags.stream().map(ZaddFlag::name).reduce((a, b) -> a + "," + b).orElse(""));
+    ctx.replyWithString(
+        flags.stream().map(ZaddFlag::name).reduce((a, b) -> a + "," + b).orElse(""));
     ctx.replyWithLongLong(ZaddFlag.toBits(flags));
     ctx.replyWithString(ZaddResult.fromBits(bits).name());
   }
@@ -372,16 +467,21 @@ public final class KeyCommands {
 
   /**
    * JRMTEST.KEY.HSET key flags field value [field value ...]: HashSet with flags a comma list of
-   * NX, XX, COUNT_ALL and CFIELDS (field names passed as Java strings), or NONE; the value
-   * {@code __delete__} deletes the field. Replies HashSet's count.
+   * NX, XX, COUNT_ALL and CFIELDS (field names passed as Java strings), or NONE; the value {@code
+   * __delete__} deletes the field. Replies HashSet's count.
    */
-  @RedisCommand(name = "jrmtest.key.hset", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.key.hset",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void hashSet(Context ctx, RedisString[] argv) {
     Set<HashFlag> flags = EnumSet.noneOf(HashFlag.class);
     boolean cFields = false;
     for (String flag : argv[2].toString().toUpperCase(Locale.ROOT).split(",")) {
       switch (flag) {
-        case "NONE" -> { }
+        case "NONE" -> {}
         case "CFIELDS" -> cFields = true;
         default -> flags.add(HashFlag.valueOf(flag));
       }
@@ -400,13 +500,19 @@ public final class KeyCommands {
    * JRMTEST.KEY.HGET key NONE|CFIELDS field...: the values (nil for missing); one field goes
    * through hashGet, more through hashMultiGet.
    */
-  @RedisCommand(name = "jrmtest.key.hget", flags = "readonly", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.key.hget",
+      flags = "readonly",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void hashGet(Context ctx, RedisString[] argv) {
     boolean cFields = argv[2].toString().equalsIgnoreCase("CFIELDS");
     try (Key key = ctx.openKey(argv[1], KeyMode.READ)) {
       RedisString[] values;
       if (argv.length == 4) {
-        values = new RedisString[] {cFields ? key.hashGet(argv[3].toString()) : key.hashGet(argv[3])};
+        values =
+            new RedisString[] {cFields ? key.hashGet(argv[3].toString()) : key.hashGet(argv[3])};
       } else if (cFields) {
         values = key.hashMultiGet(texts(argv, 3));
       } else {
@@ -426,13 +532,19 @@ public final class KeyCommands {
   }
 
   /** JRMTEST.KEY.HEXISTS key NONE|CFIELDS field...: 1 or 0 per field. */
-  @RedisCommand(name = "jrmtest.key.hexists", flags = "readonly", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.key.hexists",
+      flags = "readonly",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void hashExists(Context ctx, RedisString[] argv) {
     boolean cFields = argv[2].toString().equalsIgnoreCase("CFIELDS");
     try (Key key = ctx.openKey(argv[1], KeyMode.READ)) {
       boolean[] exists;
       if (argv.length == 4) {
-        exists = new boolean[] {cFields ? key.hashExists(argv[3].toString()) : key.hashExists(argv[3])};
+        exists =
+            new boolean[] {cFields ? key.hashExists(argv[3].toString()) : key.hashExists(argv[3])};
       } else if (cFields) {
         exists = key.hashMultiExists(texts(argv, 3));
       } else {

@@ -17,10 +17,10 @@ import java.util.TreeSet;
  * added {@link #label}: data of encver 1 loads with the label the constructor sets, then {@link
  * #upgrade} records the encver it came from.
  *
- * <p>Encoding (fields in declaration order): number S, small S, tiny S, octet S, flag U, letter
- * U, ratio D, weight F, boxed S, text B, blob B, shade B, longs U(n) then n S, entries U(n) then
- * per entry B(key) S(count) B(data) U(0|1)[D(weight)], tags U(n) then n B, note U(0|1)[B],
- * label B (encver 2 and later).
+ * <p>Encoding (fields in declaration order): number S, small S, tiny S, octet S, flag U, letter U,
+ * ratio D, weight F, boxed S, text B, blob B, shade B, longs U(n) then n S, entries U(n) then per
+ * entry B(key) S(count) B(data) U(0|1)[D(weight)], tags U(n) then n B, note U(0|1)[B], label B
+ * (encver 2 and later).
  */
 @DataType(name = "jrmtest-r", encver = 2)
 public final class RichValue {
@@ -43,7 +43,9 @@ public final class RichValue {
   Map<String, RichEntry> entries = new HashMap<>();
   Set<String> tags = new HashSet<>();
   @Nullable String note;
-  @Since(2) String label = DEFAULT_LABEL;
+
+  @Since(2)
+  String label = DEFAULT_LABEL;
 
   /** The encver {@link #upgrade} was called with; -1 if it was not. Not persisted. */
   transient int upgradedFrom = -1;
@@ -59,23 +61,41 @@ public final class RichValue {
   String describe() {
     Map<String, String> sortedEntries = new TreeMap<>();
     entries.forEach((k, v) -> sortedEntries.put(k, v.toString()));
-    return "number=" + number
-        + ";small=" + small
-        + ";tiny=" + tiny
-        + ";octet=" + octet
-        + ";flag=" + flag
-        + ";letter=" + letter
-        + ";ratio=" + ratio
-        + ";weight=" + weight
-        + ";boxed=" + boxed
-        + ";text=" + text
-        + ";blob=" + HexFormat.of().formatHex(blob)
-        + ";shade=" + shade
-        + ";longs=" + longs
-        + ";entries=" + sortedEntries
-        + ";tags=" + new TreeSet<>(tags)
-        + ";note=" + note
-        + ";label=" + label
-        + ";upgradedFrom=" + upgradedFrom;
+    return "number="
+        + number
+        + ";small="
+        + small
+        + ";tiny="
+        + tiny
+        + ";octet="
+        + octet
+        + ";flag="
+        + flag
+        + ";letter="
+        + letter
+        + ";ratio="
+        + ratio
+        + ";weight="
+        + weight
+        + ";boxed="
+        + boxed
+        + ";text="
+        + text
+        + ";blob="
+        + HexFormat.of().formatHex(blob)
+        + ";shade="
+        + shade
+        + ";longs="
+        + longs
+        + ";entries="
+        + sortedEntries
+        + ";tags="
+        + new TreeSet<>(tags)
+        + ";note="
+        + note
+        + ";label="
+        + label
+        + ";upgradedFrom="
+        + upgradedFrom;
   }
 }

@@ -144,8 +144,8 @@ public final class TestModule {
   }
 
   /**
-   * JRMTEST.CALL command args...: runs the command and describes its reply as [type, length,
-   * value, protocol], value being the integer, the string or the element count.
+   * JRMTEST.CALL command args...: runs the command and describes its reply as [type, length, value,
+   * protocol], value being the integer, the string or the element count.
    */
   @RedisCommand(name = "jrmtest.call", flags = "write")
   public static void call(Context ctx, RedisString[] argv) {
@@ -172,7 +172,8 @@ public final class TestModule {
   /** JRMTEST.CALLTYPES: a call with every kind of Java argument, SET from pieces. */
   @RedisCommand(name = "jrmtest.calltypes", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
   public static void callTypes(Context ctx, RedisString[] argv) {
-    try (CallReply set = ctx.call("RPUSH", argv[1], "text", "raw".getBytes(StandardCharsets.UTF_8), 7, 8L, 2.5);
+    try (CallReply set =
+            ctx.call("RPUSH", argv[1], "text", "raw".getBytes(StandardCharsets.UTF_8), 7, 8L, 2.5);
         CallReply range = ctx.call("LRANGE", argv[1], 0, -1);
         RedisString first = range.element(0).toRedisString()) {
       ctx.replyWithArray(3);

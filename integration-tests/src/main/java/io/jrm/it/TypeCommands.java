@@ -30,7 +30,12 @@ public final class TypeCommands {
   }
 
   /** JRMTEST.TYPE.SET key field value [field value ...]: sets scalar fields of a RichValue. */
-  @RedisCommand(name = "jrmtest.type.set", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.type.set",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void set(Context ctx, RedisString[] argv) {
     if (argv.length < 4 || argv.length % 2 != 0) {
       ctx.wrongArity();
@@ -67,7 +72,12 @@ public final class TypeCommands {
    * JRMTEST.TYPE.ADD key longs n... | tags t... | entry name count data weight|__null__: adds to
    * the collections of a RichValue; replies with the collection's new size.
    */
-  @RedisCommand(name = "jrmtest.type.add", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.type.add",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void add(Context ctx, RedisString[] argv) {
     if (argv.length < 4) {
       ctx.wrongArity();
@@ -94,8 +104,12 @@ public final class TypeCommands {
             throw new RedisException("ERR entry name count data weight");
           }
           String weight = argv[6].toString();
-          value.entries.put(argv[3].toString(), new RichEntry(argv[4].toLongLong(), argv[5].toString(),
-              NULL.equals(weight) ? null : Double.valueOf(weight)));
+          value.entries.put(
+              argv[3].toString(),
+              new RichEntry(
+                  argv[4].toLongLong(),
+                  argv[5].toString(),
+                  NULL.equals(weight) ? null : Double.valueOf(weight)));
           size = value.entries.size();
         }
         default -> throw new RedisException("ERR add longs, tags or entry");
@@ -106,7 +120,12 @@ public final class TypeCommands {
   }
 
   /** JRMTEST.TYPE.REMOVE key tags|entries member: 1 if removed, 0 if absent. */
-  @RedisCommand(name = "jrmtest.type.remove", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.type.remove",
+      flags = "write",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void remove(Context ctx, RedisString[] argv) {
     if (argv.length != 4) {
       ctx.wrongArity();
@@ -133,7 +152,12 @@ public final class TypeCommands {
    * JRMTEST.TYPE.BUMP key: one step of a writer, changing several parts of a RichValue (number,
    * longs, tags, entries, text); replies with the new number.
    */
-  @RedisCommand(name = "jrmtest.type.bump", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.type.bump",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void bump(Context ctx, RedisString[] argv) {
     if (argv.length != 2) {
       ctx.wrongArity();
@@ -148,7 +172,9 @@ public final class TypeCommands {
       if (!value.tags.remove(tag)) {
         value.tags.add(tag);
       }
-      value.entries.put("e" + number % 5, new RichEntry(number, "d" + number, number % 2 == 0 ? null : number / 2.0));
+      value.entries.put(
+          "e" + number % 5,
+          new RichEntry(number, "d" + number, number % 2 == 0 ? null : number / 2.0));
       value.text = "bumped " + number;
       value.flag = !value.flag;
     }
@@ -157,10 +183,15 @@ public final class TypeCommands {
   }
 
   /**
-   * JRMTEST.TYPE.READBUMP key: adds 1 to the number of a RichValue through a key opened for
-   * reading only, the mistake a module can make; replies with the new number.
+   * JRMTEST.TYPE.READBUMP key: adds 1 to the number of a RichValue through a key opened for reading
+   * only, the mistake a module can make; replies with the new number.
    */
-  @RedisCommand(name = "jrmtest.type.readbump", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.type.readbump",
+      flags = "write",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void readBump(Context ctx, RedisString[] argv) {
     if (argv.length != 2) {
       ctx.wrongArity();
@@ -179,7 +210,12 @@ public final class TypeCommands {
    * JRMTEST.TYPE.STORETWICE first second number: stores one new RichValue of that number in both
    * keys, which JRM refuses at the second; replies OK if it did not.
    */
-  @RedisCommand(name = "jrmtest.type.storetwice", flags = "write deny-oom", firstKey = 1, lastKey = 2, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.type.storetwice",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 2,
+      keyStep = 1)
   public static void storeTwice(Context ctx, RedisString[] argv) {
     if (argv.length != 4) {
       ctx.wrongArity();
@@ -187,7 +223,8 @@ public final class TypeCommands {
     }
     RichValue value = new RichValue();
     value.number = argv[3].toLongLong();
-    try (Key first = ctx.openKey(argv[1], KeyMode.WRITE); Key second = ctx.openKey(argv[2], KeyMode.WRITE)) {
+    try (Key first = ctx.openKey(argv[1], KeyMode.WRITE);
+        Key second = ctx.openKey(argv[2], KeyMode.WRITE)) {
       first.setValue(value);
       second.setValue(value);
     }
@@ -196,8 +233,8 @@ public final class TypeCommands {
   }
 
   /**
-   * JRMTEST.TYPE.FILL rich|counter|aof prefix count elements: stores count values of the type
-   * at prefix0..prefix(count-1), each with elements elements; replies with count.
+   * JRMTEST.TYPE.FILL rich|counter|aof prefix count elements: stores count values of the type at
+   * prefix0..prefix(count-1), each with elements elements; replies with count.
    */
   @RedisCommand(name = "jrmtest.type.fill", flags = "write deny-oom")
   public static void fill(Context ctx, RedisString[] argv) {
@@ -269,7 +306,12 @@ public final class TypeCommands {
    * JRMTEST.TYPE.GET key: "type-name:description" of the value, through a key opened for reading
    * only; null for an empty key.
    */
-  @RedisCommand(name = "jrmtest.type.get", flags = "readonly", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.type.get",
+      flags = "readonly",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void get(Context ctx, RedisString[] argv) {
     if (argv.length != 2) {
       ctx.wrongArity();
@@ -282,19 +324,25 @@ public final class TypeCommands {
         ctx.replyWithNull();
         return;
       }
-      String description = switch (type.name()) {
-        case "jrmtest-r" -> key.value(RichValue.class).describe();
-        case "jrmtest-c" -> key.value(CounterValue.class).describe();
-        case "jrmtest-a" -> key.value(AofList.class).describe();
-        case "jrmtest-k" -> key.value(KeyNamedValue.class).describe();
-        default -> throw new IllegalStateException("unknown type " + type);
-      };
+      String description =
+          switch (type.name()) {
+            case "jrmtest-r" -> key.value(RichValue.class).describe();
+            case "jrmtest-c" -> key.value(CounterValue.class).describe();
+            case "jrmtest-a" -> key.value(AofList.class).describe();
+            case "jrmtest-k" -> key.value(KeyNamedValue.class).describe();
+            default -> throw new IllegalStateException("unknown type " + type);
+          };
       ctx.replyWithString(type.name() + ":" + description);
     }
   }
 
   /** JRMTEST.CTYPE.INCR key name delta: adds delta to a counter; replies with its new count. */
-  @RedisCommand(name = "jrmtest.ctype.incr", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.ctype.incr",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void counterIncr(Context ctx, RedisString[] argv) {
     if (argv.length != 4) {
       ctx.wrongArity();
@@ -312,7 +360,12 @@ public final class TypeCommands {
   }
 
   /** JRMTEST.ATYPE.PUSH key item...: appends items to an AofList; replies with its size. */
-  @RedisCommand(name = "jrmtest.atype.push", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.atype.push",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void aofPush(Context ctx, RedisString[] argv) {
     if (argv.length < 3) {
       ctx.wrongArity();
@@ -331,7 +384,12 @@ public final class TypeCommands {
   }
 
   /** JRMTEST.ATYPE.SEQ key n: sets the sequence number of an AofList. */
-  @RedisCommand(name = "jrmtest.atype.seq", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.atype.seq",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void aofSeq(Context ctx, RedisString[] argv) {
     if (argv.length != 3) {
       ctx.wrongArity();
@@ -345,7 +403,12 @@ public final class TypeCommands {
   }
 
   /** JRMTEST.KTYPE.SET key value: sets a KeyNamedValue. */
-  @RedisCommand(name = "jrmtest.ktype.set", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.ktype.set",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void keyNamedSet(Context ctx, RedisString[] argv) {
     if (argv.length != 3) {
       ctx.wrongArity();

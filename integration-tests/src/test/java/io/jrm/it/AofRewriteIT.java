@@ -61,7 +61,8 @@ class AofRewriteIT {
         digest = digest(jedis);
       }
       Path base = AofFiles.baseFile(server.dir());
-      assertThat(base.getFileName().toString()).endsWith(preamble.equals("yes") ? ".base.rdb" : ".base.aof");
+      assertThat(base.getFileName().toString())
+          .endsWith(preamble.equals("yes") ? ".base.rdb" : ".base.aof");
       if (preamble.equals("no")) {
         checkPlainBase(base);
       }
@@ -77,7 +78,9 @@ class AofRewriteIT {
 
   /** What the base file says of the values populate() made. */
   private static void checkPlainBase(Path base) throws java.io.IOException {
-    assertThat(new String(Files.readAllBytes(base), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
+    assertThat(
+            new String(
+                Files.readAllBytes(base), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
         .isNotEqualTo("REDIS");
     Map<String, List<List<String>>> byKey = new HashMap<>();
     Map<String, byte[]> restorePayloads = new HashMap<>();
@@ -101,28 +104,42 @@ class AofRewriteIT {
     // The payload is the value's Snapshot encoding: for RichValue, the label comes last.
     byte[] payload = restorePayloads.get("r:full");
     byte[] label = "custom-label".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    ByteBuffer tail = ByteBuffer.wrap(payload, payload.length - label.length - 9, label.length + 9)
-        .order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer tail =
+        ByteBuffer.wrap(payload, payload.length - label.length - 9, label.length + 9)
+            .order(ByteOrder.LITTLE_ENDIAN);
     assertThat(tail.get()).isEqualTo((byte) 'B');
     assertThat(tail.getLong()).isEqualTo(label.length);
     // c:one: format version 1, then U(2) B("apples") S(8) B("pears") S(-12) D(-4.0) F(2.0)
     // U(0xC0FFEE), as rdbSave wrote it.
-    assertThat(restorePayloads.get("c:one")).isEqualTo(new SnapshotBytes().raw((byte) 1)
-        .unsigned(2).text("apples").signed(8).text("pears").signed(-12).dbl(-4.0).flt(2f).unsigned(0xC0FFEE)
-        .toBytes());
+    assertThat(restorePayloads.get("c:one"))
+        .isEqualTo(
+            new SnapshotBytes()
+                .raw((byte) 1)
+                .unsigned(2)
+                .text("apples")
+                .signed(8)
+                .text("pears")
+                .signed(-12)
+                .dbl(-4.0)
+                .flt(2f)
+                .unsigned(0xC0FFEE)
+                .toBytes());
     // AofList rewrites itself: PUSH with up to 3 items, then SEQ.
-    assertThat(byKey.get("a:list")).containsExactly(
-        List.of("JRMTEST.ATYPE.PUSH", "a:list", "one", "two", "three"),
-        List.of("JRMTEST.ATYPE.PUSH", "a:list", "four", "", "six"),
-        List.of("JRMTEST.ATYPE.PUSH", "a:list", "seven ✓"),
-        List.of("JRMTEST.ATYPE.SEQ", "a:list", "9"));
+    assertThat(byKey.get("a:list"))
+        .containsExactly(
+            List.of("JRMTEST.ATYPE.PUSH", "a:list", "one", "two", "three"),
+            List.of("JRMTEST.ATYPE.PUSH", "a:list", "four", "", "six"),
+            List.of("JRMTEST.ATYPE.PUSH", "a:list", "seven ✓"),
+            List.of("JRMTEST.ATYPE.SEQ", "a:list", "9"));
     assertThat(byKey.get("a:empty")).containsExactly(List.of("JRMTEST.ATYPE.SEQ", "a:empty", "-3"));
     assertThat(byKey.get("fa:4")).hasSize(3);
-    assertThat(restorePayloads.keySet()).noneMatch(key -> key.startsWith("a:") || key.startsWith("fa:"));
+    assertThat(restorePayloads.keySet())
+        .noneMatch(key -> key.startsWith("a:") || key.startsWith("fa:"));
   }
 
   @Test
-  void switchingThePreambleOffAtRunTimeStillRewritesAnAofThatRestores() throws InterruptedException {
+  void switchingThePreambleOffAtRunTimeStillRewritesAnAofThatRestores()
+      throws InterruptedException {
     try (RedisServer server = start("yes")) {
       Map<String, String> before;
       String digest;
@@ -143,8 +160,12 @@ class AofRewriteIT {
       List<List<String>> commands = AofFiles.commands(base).stream().map(AofFiles::text).toList();
       assertThat(commands).contains(List.of("JRMTEST.ATYPE.PUSH", "a:changed", "x", "y"));
       // Values unchanged since the fork that prepared no commands get theirs too.
-      assertThat(commands).contains(List.of("JRMTEST.ATYPE.SEQ", "a:list", "9"), List.of("JRMTEST.ATYPE.SEQ", "fa:7", "7"));
-      assertThat(commands).noneMatch(c -> c.get(0).equals("jrmtest.jrm-restore") && c.get(2).equals("jrmtest-a"));
+      assertThat(commands)
+          .contains(
+              List.of("JRMTEST.ATYPE.SEQ", "a:list", "9"),
+              List.of("JRMTEST.ATYPE.SEQ", "fa:7", "7"));
+      assertThat(commands)
+          .noneMatch(c -> c.get(0).equals("jrmtest.jrm-restore") && c.get(2).equals("jrmtest-a"));
       server.restart();
       try (Jedis jedis = client(server)) {
         assertThat(contents(jedis)).isEqualTo(before);
@@ -155,13 +176,14 @@ class AofRewriteIT {
   }
 
   /**
-   * An aofRewrite that passes the key's name as a String: AofOutput.emit takes any argument "as
-   * for Context#call", and in the parent the key's name is what it gets. In a rewrite child,
-   * though, the commands come from what Java recorded before the fork with a stand-in key whose
-   * name is "key", which only an argument identical to that RedisString object replaces.
+   * An aofRewrite that passes the key's name as a String: AofOutput.emit takes any argument "as for
+   * Context#call", and in the parent the key's name is what it gets. In a rewrite child, though,
+   * the commands come from what Java recorded before the fork with a stand-in key whose name is
+   * "key", which only an argument identical to that RedisString object replaces.
    */
   @Test
-  void anAofRewriteThatPassesTheKeyNameAsAStringRestoresUnderTheRightKeys() throws InterruptedException {
+  void anAofRewriteThatPassesTheKeyNameAsAStringRestoresUnderTheRightKeys()
+      throws InterruptedException {
     try (RedisServer server = start("no")) {
       try (Jedis jedis = client(server)) {
         send(jedis, "JRMTEST.KTYPE.SET", "first", "one");
@@ -169,14 +191,19 @@ class AofRewriteIT {
         assertThat(jedis.bgrewriteaof()).contains("Background append only file rewriting");
         assertThat(awaitAofRewrite(jedis, REWRITE_TIMEOUT)).isEqualTo("ok");
       }
-      List<List<String>> commands = AofFiles.commands(AofFiles.baseFile(server.dir())).stream()
-          .map(AofFiles::text).filter(c -> c.get(0).equals("JRMTEST.KTYPE.SET")).toList();
-      assertThat(commands).containsExactlyInAnyOrder(
-          List.of("JRMTEST.KTYPE.SET", "first", "one"), List.of("JRMTEST.KTYPE.SET", "second", "two"));
+      List<List<String>> commands =
+          AofFiles.commands(AofFiles.baseFile(server.dir())).stream()
+              .map(AofFiles::text)
+              .filter(c -> c.get(0).equals("JRMTEST.KTYPE.SET"))
+              .toList();
+      assertThat(commands)
+          .containsExactlyInAnyOrder(
+              List.of("JRMTEST.KTYPE.SET", "first", "one"),
+              List.of("JRMTEST.KTYPE.SET", "second", "two"));
       server.restart();
       try (Jedis jedis = client(server)) {
-        assertThat(contents(jedis)).isEqualTo(Map.of(
-            "first", "jrmtest-k:value=one", "second", "jrmtest-k:value=two"));
+        assertThat(contents(jedis))
+            .isEqualTo(Map.of("first", "jrmtest-k:value=one", "second", "jrmtest-k:value=two"));
       }
     }
   }

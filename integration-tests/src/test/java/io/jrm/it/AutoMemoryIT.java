@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
 /**
- * Automatic memory management: what a command creates with auto memory on and never closes is
- * freed when it returns, and without it try-with-resources frees the same. Measured in {@code
+ * Automatic memory management: what a command creates with auto memory on and never closes is freed
+ * when it returns, and without it try-with-resources frees the same. Measured in {@code
  * used_memory}, which counts Redis's allocator only (not the JVM's heap).
  */
 @RedisServerTest(modules = @LoadModule(path = "${jrm.test.module}"))
 class AutoMemoryIT {
   private static final String N = "100000";
+
   /** Far below what 100,000 leaked objects take (several MB), far above the noise. */
   private static final long TOLERANCE = 512 * 1024;
 
@@ -35,24 +36,30 @@ class AutoMemoryIT {
 
   @Test
   void autoMemoryFreesStrings(Jedis jedis) {
-    assertThat(growth(jedis, () -> send(jedis, "JRMTEST.API.AUTO.STRINGS", N, "auto"))).isLessThan(TOLERANCE);
+    assertThat(growth(jedis, () -> send(jedis, "JRMTEST.API.AUTO.STRINGS", N, "auto")))
+        .isLessThan(TOLERANCE);
   }
 
   @Test
   void autoMemoryFreesCallReplies(Jedis jedis) {
-    assertThat(growth(jedis, () -> send(jedis, "JRMTEST.API.AUTO.REPLIES", N, "auto", "k"))).isLessThan(TOLERANCE);
+    assertThat(growth(jedis, () -> send(jedis, "JRMTEST.API.AUTO.REPLIES", N, "auto", "k")))
+        .isLessThan(TOLERANCE);
   }
 
   @Test
   void autoMemoryClosesKeys(Jedis jedis) {
-    assertThat(growth(jedis, () -> send(jedis, "JRMTEST.API.AUTO.KEYS", N, "auto", "k"))).isLessThan(TOLERANCE);
+    assertThat(growth(jedis, () -> send(jedis, "JRMTEST.API.AUTO.KEYS", N, "auto", "k")))
+        .isLessThan(TOLERANCE);
   }
 
   @Test
   void tryWithResourcesFreesEverythingWithoutAutoMemory(Jedis jedis) {
-    assertThat(growth(jedis, () -> send(jedis, "JRMTEST.API.AUTO.STRINGS", N, "manual"))).isLessThan(TOLERANCE);
-    assertThat(growth(jedis, () -> send(jedis, "JRMTEST.API.AUTO.REPLIES", N, "manual", "k"))).isLessThan(TOLERANCE);
-    assertThat(growth(jedis, () -> send(jedis, "JRMTEST.API.AUTO.KEYS", N, "manual", "k"))).isLessThan(TOLERANCE);
+    assertThat(growth(jedis, () -> send(jedis, "JRMTEST.API.AUTO.STRINGS", N, "manual")))
+        .isLessThan(TOLERANCE);
+    assertThat(growth(jedis, () -> send(jedis, "JRMTEST.API.AUTO.REPLIES", N, "manual", "k")))
+        .isLessThan(TOLERANCE);
+    assertThat(growth(jedis, () -> send(jedis, "JRMTEST.API.AUTO.KEYS", N, "manual", "k")))
+        .isLessThan(TOLERANCE);
   }
 
   @Test

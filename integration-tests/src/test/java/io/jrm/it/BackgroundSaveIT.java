@@ -32,13 +32,14 @@ class BackgroundSaveIT {
   private record AtFork(String digest, Map<String, String> contents, long writesBefore) {}
 
   /**
-   * Runs BGSAVE with writes paused (CLIENT PAUSE WRITE), so that the digest and contents read
-   * right before are exactly what the child saves; writes resume as soon as it has forked.
+   * Runs BGSAVE with writes paused (CLIENT PAUSE WRITE), so that the digest and contents read right
+   * before are exactly what the child saves; writes resume as soon as it has forked.
    */
   private static AtFork bgsaveAtKnownState(Jedis jedis, Writer writer) {
     assertThat(send(jedis, "CLIENT", "PAUSE", "10000", "WRITE")).isEqualTo("OK");
     try {
-      AtFork state = new AtFork(digest(jedis), contents(jedis, TypeServers.BULK_PREFIX), writer.done());
+      AtFork state =
+          new AtFork(digest(jedis), contents(jedis, TypeServers.BULK_PREFIX), writer.done());
       assertThat(jedis.bgsave()).isEqualTo("Background saving started");
       return state;
     } finally {
@@ -48,7 +49,8 @@ class BackgroundSaveIT {
 
   @Test
   void bgsaveWritesTheStateAtTheForkWhileAnotherClientKeepsWriting() throws InterruptedException {
-    try (RedisServer server = builder().start(); Jedis jedis = client(server)) {
+    try (RedisServer server = builder().start();
+        Jedis jedis = client(server)) {
       populate(jedis);
       // Enough for the child to take a while, so that the writer changes values during the save.
       send(jedis, "JRMTEST.TYPE.FILL", "rich", "big:", "20000", "10");
@@ -69,7 +71,8 @@ class BackgroundSaveIT {
         assertThat(digest(again)).isEqualTo(atFork.digest());
         assertThat(contents(again, TypeServers.BULK_PREFIX)).isEqualTo(atFork.contents());
         assertThat(TypeServers.describe(again, "big:19999"))
-            .startsWith("jrmtest-r:number=19999;").contains("longs=[19999000, 19999001,");
+            .startsWith("jrmtest-r:number=19999;")
+            .contains("longs=[19999000, 19999001,");
       }
       assertCleanLog(server);
     }
@@ -77,7 +80,8 @@ class BackgroundSaveIT {
 
   @Test
   void twentyBgsavesInARowUnderWritesAllSucceed() throws InterruptedException {
-    try (RedisServer server = builder().start(); Jedis jedis = client(server)) {
+    try (RedisServer server = builder().start();
+        Jedis jedis = client(server)) {
       populate(jedis);
       send(jedis, "JRMTEST.TYPE.FILL", "rich", "big:", "5000", "5");
       AtFork last;
@@ -92,7 +96,8 @@ class BackgroundSaveIT {
         assertThat(awaitBgsave(jedis, SAVE_TIMEOUT)).as("BGSAVE #20").isEqualTo("ok");
       }
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(40));
-      assertThat(TypeServers.log(server)).containsPattern("(?s)(Background saving terminated with success.*){20}");
+      assertThat(TypeServers.log(server))
+          .containsPattern("(?s)(Background saving terminated with success.*){20}");
       server.restart();
       try (Jedis again = client(server)) {
         assertThat(digest(again)).isEqualTo(last.digest());
@@ -109,18 +114,26 @@ class BackgroundSaveIT {
    */
   @Test
   void aForkStartedFromAJavaCommandWritesEqualValues() throws InterruptedException {
-    try (RedisServer server = builder().config("appendonly", "yes").config("aof-use-rdb-preamble", "no").start();
+    try (RedisServer server =
+            builder().config("appendonly", "yes").config("aof-use-rdb-preamble", "no").start();
         Jedis jedis = client(server)) {
       populate(jedis);
-      assertThat(send(jedis, "JRMTEST.CALL", "BGSAVE")).asString().contains("Background saving started");
+      assertThat(send(jedis, "JRMTEST.CALL", "BGSAVE"))
+          .asString()
+          .contains("Background saving started");
       assertThat(awaitBgsave(jedis, SAVE_TIMEOUT)).isEqualTo("ok");
       send(jedis, "JRMTEST.ATYPE.PUSH", "a:list", "eight");
-      assertThat(send(jedis, "JRMTEST.CALL", "BGREWRITEAOF")).asString().contains("rewriting started");
+      assertThat(send(jedis, "JRMTEST.CALL", "BGREWRITEAOF"))
+          .asString()
+          .contains("rewriting started");
       assertThat(TypeServers.awaitAofRewrite(jedis, SAVE_TIMEOUT)).isEqualTo("ok");
       String digest = digest(jedis);
       Map<String, String> contents = contents(jedis);
-      assertThat(java.nio.file.Files.readString(AofFiles.baseFile(server.dir()), java.nio.charset.StandardCharsets.ISO_8859_1))
-          .contains("JRMTEST.ATYPE.PUSH").contains("eight");
+      assertThat(
+              java.nio.file.Files.readString(
+                  AofFiles.baseFile(server.dir()), java.nio.charset.StandardCharsets.ISO_8859_1))
+          .contains("JRMTEST.ATYPE.PUSH")
+          .contains("eight");
       server.restart();
       try (Jedis again = client(server)) {
         assertThat(digest(again)).isEqualTo(digest);
@@ -135,22 +148,30 @@ class BackgroundSaveIT {
   @ParameterizedTest(name = "repl-diskless-sync {0}")
   @ValueSource(strings = {"yes", "no"})
   void replicaFullSyncGetsIdenticalValues(String diskless) throws InterruptedException {
-    try (RedisServer master = builder().config("repl-diskless-sync", diskless)
-            .config("repl-diskless-sync-delay", "0").start();
+    try (RedisServer master =
+            builder()
+                .config("repl-diskless-sync", diskless)
+                .config("repl-diskless-sync-delay", "0")
+                .start();
         Jedis onMaster = client(master)) {
       populate(onMaster);
       send(onMaster, "JRMTEST.TYPE.FILL", "rich", "big:", "5000", "5");
-      try (RedisServer replica = builder().start(); Jedis onReplica = client(replica)) {
+      try (RedisServer replica = builder().start();
+          Jedis onReplica = client(replica)) {
         try (Writer writer = new Writer(master)) {
           Thread.sleep(100);
           assertThat(onReplica.replicaof(master.host(), master.port())).isEqualTo("OK");
-          TypeServers.awaitField(onReplica, "replication", "master_link_status", "up", Duration.ofSeconds(30));
+          TypeServers.awaitField(
+              onReplica, "replication", "master_link_status", "up", Duration.ofSeconds(30));
           Thread.sleep(100); // writes after the sync, which replicate as commands
         }
-        // WAIT waits for this client's writes: one after the writer's makes it wait for all of them.
+        // WAIT waits for this client's writes: one after the writer's makes it wait for all of
+        // them.
         onMaster.set("sync-marker", "1");
         assertThat(onMaster.waitReplicas(1, 10_000)).isEqualTo(1L);
-        TypeServers.assertSameContents(contents(onReplica, TypeServers.BULK_PREFIX), contents(onMaster, TypeServers.BULK_PREFIX));
+        TypeServers.assertSameContents(
+            contents(onReplica, TypeServers.BULK_PREFIX),
+            contents(onMaster, TypeServers.BULK_PREFIX));
         assertThat(digest(onReplica)).isEqualTo(digest(onMaster));
         assertThat(Info.field(onMaster, "stats", "sync_full")).isEqualTo("1");
         assertCleanLog(replica);
@@ -160,8 +181,8 @@ class BackgroundSaveIT {
   }
 
   /**
-   * Two Java modules with data types in one server (one JVM, two class loaders, two stubs each
-   * with its own fork handler): a child writes the values of both.
+   * Two Java modules with data types in one server (one JVM, two class loaders, two stubs each with
+   * its own fork handler): a child writes the values of both.
    */
   @Test
   void aChildWritesTheValuesOfTwoJavaModules() throws InterruptedException {

@@ -18,11 +18,13 @@ import redis.clients.jedis.exceptions.JedisDataException;
 @RedisServerTest(modules = @LoadModule(path = "${jrm.test.module}"))
 class BlockingIT {
   private static final int RACES = 300;
+
   /** How long one racing call may take to reply before it counts as never answered. */
   private static final int RACE_REPLY_BOUND_MILLIS = 5_000;
 
   @Test
-  void aBlockedClientGetsTheReplyOfItsCallbackWhileOthersAreServed(Jedis jedis, RedisServer server) {
+  void aBlockedClientGetsTheReplyOfItsCallbackWhileOthersAreServed(
+      Jedis jedis, RedisServer server) {
     CompletableFuture<Object> blocked =
         CompletableFuture.supplyAsync(() -> send(jedis, "JRMTEST.BLOCK.ECHO", "300", "hello"));
     try (Jedis other = server.client()) {
@@ -85,7 +87,8 @@ class BlockingIT {
   }
 
   @Test
-  void clientUnblockTimeoutRunsTheTimeoutCallbackOnce(Jedis jedis, RedisServer server) throws Exception {
+  void clientUnblockTimeoutRunsTheTimeoutCallbackOnce(Jedis jedis, RedisServer server)
+      throws Exception {
     long id = jedis.clientId();
     CompletableFuture<Object> blocked =
         CompletableFuture.supplyAsync(() -> send(jedis, "JRMTEST.BLOCK.ECHO", "500", "late"));
@@ -114,7 +117,8 @@ class BlockingIT {
   @Test
   void aThreadSafeContextCallsRedisUnderTheLock(Jedis jedis) {
     jedis.del("counter");
-    assertThat(send(jedis, "JRMTEST.BLOCK.INCR", "counter", "500")).isEqualTo(List.of("500", 1L, 0L));
+    assertThat(send(jedis, "JRMTEST.BLOCK.INCR", "counter", "500"))
+        .isEqualTo(List.of("500", 1L, 0L));
     assertThat(jedis.get("counter")).isEqualTo("500");
   }
 

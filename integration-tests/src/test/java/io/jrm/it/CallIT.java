@@ -34,31 +34,44 @@ class CallIT {
   @Test
   void everyArgumentSpecifierReachesTheCommand(Jedis jedis) {
     @SuppressWarnings("unchecked")
-    List<Object> list = (List<Object>) jedis.sendCommand(() -> bytes("JRMTEST.API.CALL.SPECIFIERS"), bytes("list"));
+    List<Object> list =
+        (List<Object>) jedis.sendCommand(() -> bytes("JRMTEST.API.CALL.SPECIFIERS"), bytes("list"));
     // c: String, b: byte[] (binary), l: long and int, v: RedisString[] (each its own argument).
-    assertThat(list).containsExactly((Object[]) new byte[][] {
-        bytes("c-text"), new byte[] {'b', 0, (byte) 0xff}, bytes("-42"), bytes("7"), bytes("v1"),
-        new byte[] {'v', 0, '2'}});
+    assertThat(list)
+        .containsExactly(
+            (Object[])
+                new byte[][] {
+                  bytes("c-text"),
+                  new byte[] {'b', 0, (byte) 0xff},
+                  bytes("-42"),
+                  bytes("7"),
+                  bytes("v1"),
+                  new byte[] {'v', 0, '2'}
+                });
     // s: the key itself was a RedisString of argv.
     assertThat(jedis.llen("list")).isEqualTo(6);
   }
 
   @Test
   void repliesAreResp2UnlessAsked(Jedis jedis) {
-    assertThat(call(jedis, "", "HGETALL", "h")).containsExactly("ARRAY", "*2\r\n$1\r\nf\r\n$1\r\nv\r\n");
+    assertThat(call(jedis, "", "HGETALL", "h"))
+        .containsExactly("ARRAY", "*2\r\n$1\r\nf\r\n$1\r\nv\r\n");
   }
 
   @Test
   void flag3AsksForResp3Replies(Jedis jedis) {
-    assertThat(call(jedis, "3", "HGETALL", "h")).containsExactly("MAP", "%1\r\n$1\r\nf\r\n$1\r\nv\r\n");
+    assertThat(call(jedis, "3", "HGETALL", "h"))
+        .containsExactly("MAP", "%1\r\n$1\r\nf\r\n$1\r\nv\r\n");
     assertThat(call(jedis, "3", "HEXISTS", "h", "f")).containsExactly("INTEGER", ":1\r\n");
   }
 
   @Test
   void flag0FollowsTheCallersProtocol(Jedis jedis, RedisServer server) {
     assertThat(call(jedis, "0", "HGETALL", "h").get(0)).isEqualTo("ARRAY");
-    try (Jedis resp3 = new Jedis(server.hostAndPort(),
-        DefaultJedisClientConfig.builder().protocol(RedisProtocol.RESP3).build())) {
+    try (Jedis resp3 =
+        new Jedis(
+            server.hostAndPort(),
+            DefaultJedisClientConfig.builder().protocol(RedisProtocol.RESP3).build())) {
       assertThat(call(resp3, "0", "HGETALL", "h").get(0)).isEqualTo("MAP");
       assertThat(call(resp3, "", "HGETALL", "h").get(0)).isEqualTo("ARRAY");
     }
@@ -66,15 +79,22 @@ class CallIT {
 
   @Test
   void forwardedRepliesKeepTheirProtocol(Jedis jedis, RedisServer server) {
-    assertThat(send(jedis, "JRMTEST.API.CALL.FORWARD", "0", "HGETALL", "h")).isEqualTo(List.of("f", "v"));
-    try (Jedis resp3 = new Jedis(server.hostAndPort(),
-        DefaultJedisClientConfig.builder().protocol(RedisProtocol.RESP3).build())) {
+    assertThat(send(jedis, "JRMTEST.API.CALL.FORWARD", "0", "HGETALL", "h"))
+        .isEqualTo(List.of("f", "v"));
+    try (Jedis resp3 =
+        new Jedis(
+            server.hostAndPort(),
+            DefaultJedisClientConfig.builder().protocol(RedisProtocol.RESP3).build())) {
       Object map = resp3.sendCommand(() -> bytes("JRMTEST.API.CALL.FORWARD"), "3", "HGETALL", "h");
-      assertThat(map).asInstanceOf(InstanceOfAssertFactories.LIST).singleElement()
-          .isInstanceOfSatisfying(KeyValue.class, entry -> {
-            assertThat((byte[]) entry.getKey()).isEqualTo(bytes("f"));
-            assertThat((byte[]) entry.getValue()).isEqualTo(bytes("v"));
-          });
+      assertThat(map)
+          .asInstanceOf(InstanceOfAssertFactories.LIST)
+          .singleElement()
+          .isInstanceOfSatisfying(
+              KeyValue.class,
+              entry -> {
+                assertThat((byte[]) entry.getKey()).isEqualTo(bytes("f"));
+                assertThat((byte[]) entry.getValue()).isEqualTo(bytes("v"));
+              });
     }
   }
 
@@ -91,8 +111,9 @@ class CallIT {
     jedis.aclSetUser("nosetter", "on", "nopass", "+@all", "-set", "~*", "&*");
     try (Jedis limited = server.client()) {
       limited.auth("nosetter", "any");
-      assertThat(call(limited, "C", "SET", "k", "v")).containsExactly(
-          "ERROR", "-ERR acl verification failed, can't run this command or subcommand.\r\n");
+      assertThat(call(limited, "C", "SET", "k", "v"))
+          .containsExactly(
+              "ERROR", "-ERR acl verification failed, can't run this command or subcommand.\r\n");
       assertThat(call(limited, "C", "GET", "k")).containsExactly("NULL", "$-1\r\n");
       // Without C the module runs commands with full rights.
       assertThat(call(limited, "", "SET", "k", "v")).containsExactly("STRING", "+OK\r\n");
@@ -104,8 +125,8 @@ class CallIT {
 
   @Test
   void flagSRefusesCommandsScriptsCannotRun(Jedis jedis) {
-    assertThat(call(jedis, "S", "ACL", "GENPASS")).containsExactly(
-        "ERROR", "-ERR command 'acl|genpass' is not allowed on script mode\r\n");
+    assertThat(call(jedis, "S", "ACL", "GENPASS"))
+        .containsExactly("ERROR", "-ERR command 'acl|genpass' is not allowed on script mode\r\n");
     assertThat(call(jedis, "", "ACL", "GENPASS").get(0)).isEqualTo("STRING");
   }
 
@@ -124,8 +145,9 @@ class CallIT {
 
   @Test
   void flagWRefusesWrites(Jedis jedis) {
-    assertThat(call(jedis, "W", "SET", "k", "v")).containsExactly(
-        "ERROR", "-ERR Write command 'set' was called while write is not allowed.\r\n");
+    assertThat(call(jedis, "W", "SET", "k", "v"))
+        .containsExactly(
+            "ERROR", "-ERR Write command 'set' was called while write is not allowed.\r\n");
     assertThat(call(jedis, "W", "HGET", "h", "f")).containsExactly("STRING", "$1\r\nv\r\n");
     assertThat(jedis.exists("k")).isFalse();
   }
@@ -150,7 +172,8 @@ class CallIT {
     for (String flags : List.of("", "E")) {
       assertThat(call(jedis, flags, "NOSUCHCOMMAND", "x").get(1))
           .startsWith("-ERR unknown command 'NOSUCHCOMMAND'");
-      assertThat(call(jedis, flags, "GET").get(1)).isEqualTo("-ERR wrong number of arguments for 'get' command\r\n");
+      assertThat(call(jedis, flags, "GET").get(1))
+          .isEqualTo("-ERR wrong number of arguments for 'get' command\r\n");
       assertThat(call(jedis, flags, "LPUSH", "h", "x").get(1)).startsWith("-WRONGTYPE");
     }
   }

@@ -33,7 +33,8 @@ class CallSafetyIT {
   void anyArgumentCountReachesTheCommand(String kind, Jedis jedis) {
     for (int n : new int[] {1000, 100_000}) {
       jedis.del("list");
-      assertThat(send(jedis, "JRMTEST.CALL.MANY", kind, "list", Integer.toString(n))).isEqualTo((long) n);
+      assertThat(send(jedis, "JRMTEST.CALL.MANY", kind, "list", Integer.toString(n)))
+          .isEqualTo((long) n);
       assertThat(jedis.llen("list")).isEqualTo(n);
       assertThat(jedis.lindex("list", 0)).isEqualTo("0");
       assertThat(jedis.lindex("list", 257)).isEqualTo("257");
@@ -59,13 +60,16 @@ class CallSafetyIT {
   void aFlagThatIsNoFlagIsRefusedBeforeRedisReadsIt(String flags, Jedis jedis) {
     char bad = flags.charAt(flags.length() - 1);
     assertThatThrownBy(() -> send(jedis, "JRMTEST.API.CALL.FLAGS", flags, "ECHO", "hello"))
-        .hasMessage("ERR java.lang.IllegalArgumentException: unknown flag '" + bad
-            + "': the flags here are ! A R 3 0 C S W M E");
+        .hasMessage(
+            "ERR java.lang.IllegalArgumentException: unknown flag '"
+                + bad
+                + "': the flags here are ! A R 3 0 C S W M E");
     assertThat(jedis.ping()).isEqualTo("PONG");
   }
 
   @Test
-  void aBlockingCommandCalledByAnotherCommandFailsInsteadOfBlocking(Jedis jedis, RedisServer server) {
+  void aBlockingCommandCalledByAnotherCommandFailsInsteadOfBlocking(
+      Jedis jedis, RedisServer server) {
     // Redis 7.0 would block the client RedisModule_Call made, then assert (module.c:6054).
     assertThat(send(jedis, "JRMTEST.CALL", "JRMTEST.BLOCK.TIMEOUT", "100"))
         .asInstanceOf(InstanceOfAssertFactories.LIST)
@@ -77,14 +81,24 @@ class CallSafetyIT {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = ';', quoteCharacter = '"', value = {
-      "eval; 'EVAL', 'return 1', '0'", "fcall; 'FCALL', 'f', '0'", "script|flush; 'SCRIPT', 'FLUSH'",
-      "client|kill; 'CLIENT', 'KILL', 'TYPE', 'normal'", "multi; 'MULTI'"})
-  void insideAScriptACallMayOnlyRunWhatTheScriptMay(String refused, String call, Jedis jedis, RedisServer server) {
-    jedis.functionLoadReplace("#!lua name=lib\nredis.register_function('f', function() return 1 end)");
+  @CsvSource(
+      delimiter = ';',
+      quoteCharacter = '"',
+      value = {
+        "eval; 'EVAL', 'return 1', '0'",
+        "fcall; 'FCALL', 'f', '0'",
+        "script|flush; 'SCRIPT', 'FLUSH'",
+        "client|kill; 'CLIENT', 'KILL', 'TYPE', 'normal'",
+        "multi; 'MULTI'"
+      })
+  void insideAScriptACallMayOnlyRunWhatTheScriptMay(
+      String refused, String call, Jedis jedis, RedisServer server) {
+    jedis.functionLoadReplace(
+        "#!lua name=lib\nredis.register_function('f', function() return 1 end)");
     // Redis 7.0 asserts (script.c:132) or crashes on each of these from a command a script called.
     Object reply = jedis.eval("return redis.call('JRMTEST.CALL', " + call + ")");
-    assertThat(reply).asInstanceOf(InstanceOfAssertFactories.LIST)
+    assertThat(reply)
+        .asInstanceOf(InstanceOfAssertFactories.LIST)
         .startsWith("ERROR")
         .contains("ERR command '" + refused + "' is not allowed on script mode");
     assertThat(jedis.ping()).isEqualTo("PONG");
@@ -93,13 +107,16 @@ class CallSafetyIT {
 
   @Test
   void aFunctionCallingACommandThatCallsFcallIsRefusedToo(Jedis jedis) {
-    jedis.functionLoadReplace("#!lua name=lib\n"
-        + "redis.register_function('outer', function() return redis.call('JRMTEST.CALL', 'FCALL', 'inner', '0') end)\n"
-        + "redis.register_function('inner', function() return 1 end)");
-    assertThat(jedis.fcall("outer", List.of(), List.of())).asInstanceOf(InstanceOfAssertFactories.LIST)
+    jedis.functionLoadReplace(
+        "#!lua name=lib\n"
+            + "redis.register_function('outer', function() return redis.call('JRMTEST.CALL', 'FCALL', 'inner', '0') end)\n"
+            + "redis.register_function('inner', function() return 1 end)");
+    assertThat(jedis.fcall("outer", List.of(), List.of()))
+        .asInstanceOf(InstanceOfAssertFactories.LIST)
         .contains("ERR command 'fcall' is not allowed on script mode");
     // Outside a script the same call runs: S is added only where the danger is.
-    assertThat(send(jedis, "JRMTEST.CALL", "FCALL", "inner", "0")).isEqualTo(List.of("INTEGER", 0L, 1L, ":1\r\n"));
+    assertThat(send(jedis, "JRMTEST.CALL", "FCALL", "inner", "0"))
+        .isEqualTo(List.of("INTEGER", 0L, 1L, ":1\r\n"));
   }
 
   @Test
@@ -107,7 +124,9 @@ class CallSafetyIT {
     long calls = 2_000;
     for (int seed = 1; seed <= 5; seed++) {
       @SuppressWarnings("unchecked")
-      List<Long> counts = (List<Long>) send(jedis, "JRMTEST.CALL.FUZZ", Integer.toString(seed), Long.toString(calls));
+      List<Long> counts =
+          (List<Long>)
+              send(jedis, "JRMTEST.CALL.FUZZ", Integer.toString(seed), Long.toString(calls));
       long replies = counts.get(0);
       long errorReplies = counts.get(1);
       long refused = counts.get(2);

@@ -32,7 +32,8 @@ class ContextApiIT {
 
   @Test
   void parsersReadStrictNumbers(Jedis jedis) {
-    assertThat(send(jedis, "JRMTEST.PARSE", "integer", "-9223372036854775808")).isEqualTo(Long.MIN_VALUE);
+    assertThat(send(jedis, "JRMTEST.PARSE", "integer", "-9223372036854775808"))
+        .isEqualTo(Long.MIN_VALUE);
     assertThat(send(jedis, "JRMTEST.PARSE", "double", "1.5e3")).isEqualTo("1500");
   }
 
@@ -45,8 +46,10 @@ class ContextApiIT {
   @Test
   void callRepliesDescribeStringsAndNulls(Jedis jedis) {
     jedis.set("k", "value");
-    assertThat(send(jedis, "JRMTEST.CALL", "GET", "k")).isEqualTo(List.of("STRING", 5L, "value", "$5\r\nvalue\r\n"));
-    assertThat(send(jedis, "JRMTEST.CALL", "GET", "nokey")).isEqualTo(Arrays.asList("NULL", 0L, null, "$-1\r\n"));
+    assertThat(send(jedis, "JRMTEST.CALL", "GET", "k"))
+        .isEqualTo(List.of("STRING", 5L, "value", "$5\r\nvalue\r\n"));
+    assertThat(send(jedis, "JRMTEST.CALL", "GET", "nokey"))
+        .isEqualTo(Arrays.asList("NULL", 0L, null, "$-1\r\n"));
   }
 
   @Test
@@ -79,7 +82,8 @@ class ContextApiIT {
   void logLinesReachTheRedisLogAtTheirLevel(Jedis jedis, RedisServer server) {
     assertThat(send(jedis, "JRMTEST.LOG", "marker-1")).isEqualTo("OK");
     String log = server.logTail(50);
-    assertThat(log).contains("<jrmtest> jrmtest WARNING marker-1", "<jrmtest> jrmtest NOTICE marker-1");
+    assertThat(log)
+        .contains("<jrmtest> jrmtest WARNING marker-1", "<jrmtest> jrmtest NOTICE marker-1");
     assertThat(log).doesNotContain("jrmtest DEBUG marker-1"); // below the default loglevel
   }
 

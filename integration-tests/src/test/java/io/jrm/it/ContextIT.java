@@ -12,14 +12,18 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
 /** What the context tells and does: client id, databases, clock, log, key positions. */
-@RedisServerTest(modules = @LoadModule(path = "${jrm.test.module}"), config = {"loglevel debug"})
+@RedisServerTest(
+    modules = @LoadModule(path = "${jrm.test.module}"),
+    config = {"loglevel debug"})
 class ContextIT {
   @Test
   void clientIdIsTheConnectionsId(Jedis jedis, RedisServer server) {
     long id = (Long) send(jedis, "JRMTEST.API.CTX.CLIENTID");
     assertThat(id).isPositive().isEqualTo(jedis.clientId());
     try (Jedis other = server.client()) {
-      assertThat(send(other, "JRMTEST.API.CTX.CLIENTID")).isEqualTo(other.clientId()).isNotEqualTo(id);
+      assertThat(send(other, "JRMTEST.API.CTX.CLIENTID"))
+          .isEqualTo(other.clientId())
+          .isNotEqualTo(id);
     }
   }
 
@@ -39,8 +43,10 @@ class ContextIT {
 
   @Test
   void selectingAMissingDatabaseFails(Jedis jedis) {
-    assertThatThrownBy(() -> send(jedis, "JRMTEST.API.CTX.SELECT", "16")).hasMessage("ERR DB index is out of range");
-    assertThatThrownBy(() -> send(jedis, "JRMTEST.API.CTX.SELECT", "-1")).hasMessage("ERR DB index is out of range");
+    assertThatThrownBy(() -> send(jedis, "JRMTEST.API.CTX.SELECT", "16"))
+        .hasMessage("ERR DB index is out of range");
+    assertThatThrownBy(() -> send(jedis, "JRMTEST.API.CTX.SELECT", "-1"))
+        .hasMessage("ERR DB index is out of range");
     assertThat(jedis.clientInfo()).contains(" db=0 ");
   }
 
@@ -58,19 +64,22 @@ class ContextIT {
       assertThat(send(jedis, "JRMTEST.API.CTX.LOG", level, "ctxit-" + level)).isEqualTo("OK");
     }
     // Redis marks levels with one character: . debug, - verbose, * notice, # warning.
-    assertThat(server.logTail(200)).contains(
-        ". <jrmtest> ctxit-debug", "- <jrmtest> ctxit-verbose",
-        "* <jrmtest> ctxit-notice", "# <jrmtest> ctxit-warning");
+    assertThat(server.logTail(200))
+        .contains(
+            ". <jrmtest> ctxit-debug", "- <jrmtest> ctxit-verbose",
+            "* <jrmtest> ctxit-notice", "# <jrmtest> ctxit-warning");
   }
 
   @Test
   void commandGetKeysAsksTheCommand(Jedis jedis) {
     // argv[1] is the declared first key, but the getkeys-api answer overrides it.
-    assertThat(send(jedis, "COMMAND", "GETKEYS", "JRMTEST.API.GETKEYS", "notakey", "KEYS", "k1", "k2"))
+    assertThat(
+            send(jedis, "COMMAND", "GETKEYS", "JRMTEST.API.GETKEYS", "notakey", "KEYS", "k1", "k2"))
         .isEqualTo(List.of("k1", "k2"));
     assertThat(send(jedis, "COMMAND", "GETKEYS", "JRMTEST.API.GETKEYS", "a", "b", "KEYS", "only"))
         .isEqualTo(List.of("only"));
     // Called for real, the command replies instead of reporting positions.
-    assertThat(send(jedis, "JRMTEST.API.GETKEYS", "notakey", "KEYS", "k1", "k2")).isEqualTo(List.of("k1", "k2"));
+    assertThat(send(jedis, "JRMTEST.API.GETKEYS", "notakey", "KEYS", "k1", "k2"))
+        .isEqualTo(List.of("k1", "k2"));
   }
 }

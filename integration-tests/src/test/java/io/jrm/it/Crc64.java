@@ -1,8 +1,8 @@
 package io.jrm.it;
 
 /**
- * Redis's CRC-64 (src/crc64.c): the Jones polynomial 0xad93d23594c935a9, reflected, started at 0
- * as rdb.c and cluster.c call it, no final xor; "123456789" gives 0xe9c6d914c4b8d9ca.
+ * Redis's CRC-64 (src/crc64.c): the Jones polynomial 0xad93d23594c935a9, reflected, started at 0 as
+ * rdb.c and cluster.c call it, no final xor; "123456789" gives 0xe9c6d914c4b8d9ca.
  */
 final class Crc64 {
   /** The polynomial reflected, for the bitwise right-shifting form. */

@@ -19,10 +19,13 @@ import redis.clients.jedis.exceptions.JedisDataException;
 class HeapPressureIT {
   private static final String REFUSED =
       "OOM command not allowed when the Java heap used after GC is over 80% of jrm.xmx (32 MB)";
+
   /** Items per value: about 1.5 MB of heap each, so that some twenty values fill 32 MB. */
   private static final int ITEMS = 20_000;
+
   /** More values than 32 MB of heap can hold: the loop ends with the refusal or fails. */
   private static final int MAX_VALUES = 200;
+
   /** The least a value of ITEMS items takes in its encoding: a tag and a length per item. */
   private static final long ENCODED_AT_LEAST = ITEMS * 9L;
 
@@ -114,7 +117,8 @@ class HeapPressureIT {
   void theLimitIsAPercentageOfTheHeapSetByASystemProperty() {
     try (RedisServer server =
             RedisServer.builder()
-                .module(TypeServers.MODULE, "jrm.xmx=32m", "jrm.jvm-option=-Djrm.heap-limit-percent=50")
+                .module(
+                    TypeServers.MODULE, "jrm.xmx=32m", "jrm.jvm-option=-Djrm.heap-limit-percent=50")
                 .start();
         Jedis jedis = client(server)) {
       assertThat(heapInfo(jedis, "limit")).isEqualTo((32L << 20) / 100 * 50);

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 
-/** What a client sees when Java code in a command fails: an error reply, and a server that goes on. */
+/**
+ * What a client sees when Java code in a command fails: an error reply, and a server that goes on.
+ */
 @RedisServerTest(modules = @LoadModule(path = "${jrm.test.module}"))
 class JavaErrorsIT {
   @Test
@@ -23,8 +25,10 @@ class JavaErrorsIT {
     assertThat(jedis.ping()).isEqualTo("PONG");
     assertThat(send(jedis, "JRMTEST.TIME")).isInstanceOf(Long.class);
     assertThat(server.logTail(20))
-        .contains("JRM: command jrmtest.throw threw java.lang.IllegalStateException: boom second line"
-            + " at jrm-jrmtest//io.jrm.it.TestModule.throwing"); // the frame names the module's class loader
+        .contains(
+            "JRM: command jrmtest.throw threw java.lang.IllegalStateException: boom second line"
+                + " at jrm-jrmtest//io.jrm.it.TestModule.throwing"); // the frame names the module's
+    // class loader
   }
 
   @Test
@@ -74,7 +78,8 @@ class JavaErrorsIT {
       assertThat(client.readLine()).isEqualTo("+PONG");
     }
     assertThat(server.logTail(20))
-        .contains("JRM: command jrmtest.reply.twice replied more than once; the extra reply was dropped")
+        .contains(
+            "JRM: command jrmtest.reply.twice replied more than once; the extra reply was dropped")
         .contains("jrmtest refused: the command has already replied")
         .contains("JRM: command jrmtest.reply.pastarray replied more than once")
         .doesNotContain("jrmtest.reply.twice threw");
@@ -84,7 +89,8 @@ class JavaErrorsIT {
   void aStringKeptPastItsCommandIsRefusedNotDereferenced(Jedis jedis) {
     send(jedis, "JRMTEST.ESCAPE", "kept");
     assertThatThrownBy(() -> send(jedis, "JRMTEST.ESCAPE", "again"))
-        .hasMessageContaining("IllegalStateException: this Context belongs to a call that has returned");
+        .hasMessageContaining(
+            "IllegalStateException: this Context belongs to a call that has returned");
     assertThat(jedis.ping()).isEqualTo("PONG");
   }
 

@@ -21,7 +21,8 @@ import redis.clients.jedis.exceptions.JedisDataException;
 /** The low-level key API ({@code io.jrm.Key}), through the JRMTEST.KEY.* commands. */
 @RedisServerTest(modules = @LoadModule(path = "${jrm.test.module}"))
 class KeysIT {
-  private static final String WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
+  private static final String WRONGTYPE =
+      "WRONGTYPE Operation against a key holding the wrong kind of value";
 
   @BeforeEach
   void emptyServer(Jedis jedis) {
@@ -72,7 +73,8 @@ class KeysIT {
 
   @Test
   void expireOfAnEmptyKeyIsAnError(Jedis jedis) {
-    assertError(() -> send(jedis, "JRMTEST.KEY.SETEXPIRE", "missing", "1000"), "ERR cannot set the expire");
+    assertError(
+        () -> send(jedis, "JRMTEST.KEY.SETEXPIRE", "missing", "1000"), "ERR cannot set the expire");
     assertThat(jedis.exists("missing")).isFalse();
   }
 
@@ -85,17 +87,35 @@ class KeysIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"delete", "setexpire", "set", "dma", "truncate", "push", "pop", "zadd", "zincrby", "zrem", "hset", "hdel"})
+  @ValueSource(
+      strings = {
+        "delete",
+        "setexpire",
+        "set",
+        "dma",
+        "truncate",
+        "push",
+        "pop",
+        "zadd",
+        "zincrby",
+        "zrem",
+        "hset",
+        "hdel"
+      })
   void writingThroughAKeyOpenedForReadingIsAnError(String operation, Jedis jedis) {
     jedis.set("k", "v");
-    assertError(() -> send(jedis, "JRMTEST.KEY.READONLY", "k", operation), "ERR the key is not open for writing");
+    assertError(
+        () -> send(jedis, "JRMTEST.KEY.READONLY", "k", operation),
+        "ERR the key is not open for writing");
     assertThat(jedis.get("k")).isEqualTo("v");
     assertThat(jedis.pttl("k")).isEqualTo(-1L);
   }
 
   @Test
   void writingThroughAMissingKeyOpenedForReadingIsAnErrorToo(Jedis jedis) {
-    assertError(() -> send(jedis, "JRMTEST.KEY.READONLY", "missing", "push"), "ERR the key is not open for writing");
+    assertError(
+        () -> send(jedis, "JRMTEST.KEY.READONLY", "missing", "push"),
+        "ERR the key is not open for writing");
     assertThat(jedis.exists("missing")).isFalse();
   }
 
@@ -135,7 +155,9 @@ class KeysIT {
     @Test
     void dmaWritesStayWithinTheString(Jedis jedis) {
       jedis.set("k", "abc");
-      assertError(() -> send(jedis, "JRMTEST.KEY.DMA.PUT", "k", "2", "xy"), "ERR java.lang.IndexOutOfBoundsException");
+      assertError(
+          () -> send(jedis, "JRMTEST.KEY.DMA.PUT", "k", "2", "xy"),
+          "ERR java.lang.IndexOutOfBoundsException");
       assertThat(jedis.get("k")).isEqualTo("abc");
     }
 
@@ -159,7 +181,8 @@ class KeysIT {
     @Test
     void truncateBeyond512MbIsAnError(Jedis jedis) {
       jedis.set("k", "abc");
-      assertError(() -> send(jedis, "JRMTEST.KEY.TRUNCATE", "k", String.valueOf(512L * 1024 * 1024 + 1)),
+      assertError(
+          () -> send(jedis, "JRMTEST.KEY.TRUNCATE", "k", String.valueOf(512L * 1024 * 1024 + 1)),
           "ERR string exceeds maximum allowed size");
       assertThat(jedis.get("k")).isEqualTo("abc");
     }
@@ -168,13 +191,16 @@ class KeysIT {
     @ValueSource(strings = {"truncate", "set", "newview", "close"})
     void aStaleDmaViewIsAnErrorNotACrash(String how, Jedis jedis) {
       jedis.set("k", "abcdef");
-      assertError(() -> send(jedis, "JRMTEST.KEY.DMA.STALE", "k", how), "ERR java.lang.IllegalStateException");
+      assertError(
+          () -> send(jedis, "JRMTEST.KEY.DMA.STALE", "k", how),
+          "ERR java.lang.IllegalStateException");
     }
 
     @Test
     void aReadOnlyDmaViewRefusesWrites(Jedis jedis) {
       jedis.set("k", "abc");
-      assertError(() -> send(jedis, "JRMTEST.KEY.DMA.STALE", "k", "readonly"),
+      assertError(
+          () -> send(jedis, "JRMTEST.KEY.DMA.STALE", "k", "readonly"),
           "ERR java.lang.UnsupportedOperationException");
       assertThat(jedis.get("k")).isEqualTo("abc");
     }
@@ -245,7 +271,9 @@ class KeysIT {
       assertThat(send(jedis, "JRMTEST.KEY.ZADD", "z", "8", "a", "LT")).isEqualTo("NOP");
       assertThat(send(jedis, "JRMTEST.KEY.ZADD", "z", "4", "a", "LT", "XX")).isEqualTo("UPDATED");
       assertThat(send(jedis, "JRMTEST.KEY.ZADD", "z", "2", "d", "GT")).isEqualTo("ADDED");
-      assertThat(jedis.zrangeWithScores("z", 0, -1).stream().map(t -> t.getElement() + "=" + t.getScore()))
+      assertThat(
+              jedis.zrangeWithScores("z", 0, -1).stream()
+                  .map(t -> t.getElement() + "=" + t.getScore()))
           .containsExactly("b=1.0", "d=2.0", "a=4.0");
     }
 
@@ -259,8 +287,10 @@ class KeysIT {
     @Test
     void flagBitsConvertBothWays(Jedis jedis) {
       assertThat(send(jedis, "JRMTEST.KEY.ZADDBITS", "0")).isEqualTo(List.of("", 0L, "UNCHANGED"));
-      assertThat(send(jedis, "JRMTEST.KEY.ZADDBITS", "1")).isEqualTo(List.of("XX", 1L, "UNCHANGED"));
-      assertThat(send(jedis, "JRMTEST.KEY.ZADDBITS", "98")).isEqualTo(List.of("NX,GT,LT", 98L, "UNCHANGED"));
+      assertThat(send(jedis, "JRMTEST.KEY.ZADDBITS", "1"))
+          .isEqualTo(List.of("XX", 1L, "UNCHANGED"));
+      assertThat(send(jedis, "JRMTEST.KEY.ZADDBITS", "98"))
+          .isEqualTo(List.of("NX,GT,LT", 98L, "UNCHANGED"));
       assertThat(send(jedis, "JRMTEST.KEY.ZADDBITS", "4")).isEqualTo(List.of("", 0L, "ADDED"));
       assertThat(send(jedis, "JRMTEST.KEY.ZADDBITS", "9")).isEqualTo(List.of("XX", 1L, "UPDATED"));
       assertThat(send(jedis, "JRMTEST.KEY.ZADDBITS", "16")).isEqualTo(List.of("", 0L, "NOP"));
@@ -268,8 +298,12 @@ class KeysIT {
 
     @Test
     void incompatibleFlagsAreRefusedAsZaddDoes(Jedis jedis) {
-      assertError(() -> send(jedis, "JRMTEST.KEY.ZADD", "z", "1", "a", "NX", "XX"), "ERR XX and NX options");
-      assertError(() -> send(jedis, "JRMTEST.KEY.ZADD", "z", "1", "a", "GT", "LT"), "ERR GT, LT, and/or NX");
+      assertError(
+          () -> send(jedis, "JRMTEST.KEY.ZADD", "z", "1", "a", "NX", "XX"),
+          "ERR XX and NX options");
+      assertError(
+          () -> send(jedis, "JRMTEST.KEY.ZADD", "z", "1", "a", "GT", "LT"),
+          "ERR GT, LT, and/or NX");
       assertThat(jedis.exists("z")).isFalse();
     }
 
@@ -287,7 +321,8 @@ class KeysIT {
     @Test
     void incrbyToNanIsAnError(Jedis jedis) {
       send(jedis, "JRMTEST.KEY.ZADD", "z", "+inf", "a");
-      assertError(() -> send(jedis, "JRMTEST.KEY.ZINCRBY", "z", "-inf", "a"),
+      assertError(
+          () -> send(jedis, "JRMTEST.KEY.ZINCRBY", "z", "-inf", "a"),
           "ERR resulting score is not a number (NaN)");
       assertThat(send(jedis, "JRMTEST.KEY.ZSCORE", "z", "a")).isEqualTo("inf");
     }
@@ -314,11 +349,14 @@ class KeysIT {
       fiveScores(jedis);
       assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.SCORE", "z", "FIRST", "2", "4"))
           .isEqualTo(List.of("b", "2", "c", "3", "d", "4"));
-      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.SCORE", "z", "FIRST", "(2", "(4")).isEqualTo(List.of("c", "3"));
-      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.SCORE", "z", "FIRST", "-inf", "(2")).isEqualTo(List.of("a", "1"));
+      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.SCORE", "z", "FIRST", "(2", "(4"))
+          .isEqualTo(List.of("c", "3"));
+      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.SCORE", "z", "FIRST", "-inf", "(2"))
+          .isEqualTo(List.of("a", "1"));
       assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.SCORE", "z", "FIRST", "(4", "+inf"))
           .isEqualTo(List.of("e", "5"));
-      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.SCORE", "z", "FIRST", "6", "+inf")).isEqualTo(List.of());
+      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.SCORE", "z", "FIRST", "6", "+inf"))
+          .isEqualTo(List.of());
     }
 
     @Test
@@ -326,26 +364,34 @@ class KeysIT {
       fiveScores(jedis);
       assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.SCORE", "z", "LAST", "-inf", "+inf"))
           .isEqualTo(List.of("e", "5", "d", "4", "c", "3", "b", "2", "a", "1"));
-      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.SCORE", "z", "LAST", "(1", "(3")).isEqualTo(List.of("b", "2"));
-      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.SCORE", "z", "LAST", "(3", "(4")).isEqualTo(List.of());
+      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.SCORE", "z", "LAST", "(1", "(3"))
+          .isEqualTo(List.of("b", "2"));
+      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.SCORE", "z", "LAST", "(3", "(4"))
+          .isEqualTo(List.of());
     }
 
     @Test
     void scoreRangesKeepInfiniteScores(Jedis jedis) {
-      jedis.zadd("z", Map.of("low", Double.NEGATIVE_INFINITY, "mid", 0.0, "high", Double.POSITIVE_INFINITY));
+      jedis.zadd(
+          "z",
+          Map.of("low", Double.NEGATIVE_INFINITY, "mid", 0.0, "high", Double.POSITIVE_INFINITY));
       assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.SCORE", "z", "FIRST", "-inf", "+inf"))
           .isEqualTo(List.of("low", "-inf", "mid", "0", "high", "inf"));
-      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.SCORE", "z", "FIRST", "(-inf", "(+inf")).isEqualTo(List.of("mid", "0"));
+      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.SCORE", "z", "FIRST", "(-inf", "(+inf"))
+          .isEqualTo(List.of("mid", "0"));
     }
 
     @Test
     void rangesOfAMissingKeyAreEmpty(Jedis jedis) {
-      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.SCORE", "missing", "FIRST", "-inf", "+inf")).isEqualTo(List.of());
-      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.LEX", "missing", "LAST", "-", "+")).isEqualTo(List.of());
+      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.SCORE", "missing", "FIRST", "-inf", "+inf"))
+          .isEqualTo(List.of());
+      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.LEX", "missing", "LAST", "-", "+"))
+          .isEqualTo(List.of());
     }
 
     private void fiveNames(Jedis jedis) {
-      jedis.zadd("z", Map.of("apple", 0.0, "banana", 0.0, "cherry", 0.0, "date", 0.0, "elder", 0.0));
+      jedis.zadd(
+          "z", Map.of("apple", 0.0, "banana", 0.0, "cherry", 0.0, "date", 0.0, "elder", 0.0));
     }
 
     @Test
@@ -357,7 +403,8 @@ class KeysIT {
           .isEqualTo(List.of("banana", "cherry"));
       assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.LEX", "z", "FIRST", "(banana", "[date"))
           .isEqualTo(List.of("cherry", "date"));
-      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.LEX", "z", "FIRST", "[c", "+")).isEqualTo(List.of("cherry", "date", "elder"));
+      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.LEX", "z", "FIRST", "[c", "+"))
+          .isEqualTo(List.of("cherry", "date", "elder"));
     }
 
     @Test
@@ -365,29 +412,36 @@ class KeysIT {
       fiveNames(jedis);
       assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.LEX", "z", "LAST", "-", "+"))
           .isEqualTo(List.of("elder", "date", "cherry", "banana", "apple"));
-      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.LEX", "z", "LAST", "-", "(c")).isEqualTo(List.of("banana", "apple"));
+      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.LEX", "z", "LAST", "-", "(c"))
+          .isEqualTo(List.of("banana", "apple"));
     }
 
     @Test
     void anInvalidLexRangeIsAnError(Jedis jedis) {
       fiveNames(jedis);
-      assertError(() -> send(jedis, "JRMTEST.KEY.ZRANGE.LEX", "z", "FIRST", "a", "+"),
+      assertError(
+          () -> send(jedis, "JRMTEST.KEY.ZRANGE.LEX", "z", "FIRST", "a", "+"),
           "ERR min or max not valid string range item");
-      assertError(() -> send(jedis, "JRMTEST.KEY.ZRANGE.LEX", "z", "LAST", "[a", "5"),
+      assertError(
+          () -> send(jedis, "JRMTEST.KEY.ZRANGE.LEX", "z", "LAST", "[a", "5"),
           "ERR min or max not valid string range item");
     }
 
     @Test
     void aRangeMovesBothWays(Jedis jedis) {
       jedis.zadd("z", Map.of("a", 1.0, "b", 2.0, "c", 3.0));
-      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.BOUNCE", "z")).isEqualTo(List.of("a", "b", "c", "b", "a", "end=true"));
-      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.BOUNCE", "missing")).isEqualTo(List.of("end=true"));
+      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.BOUNCE", "z"))
+          .isEqualTo(List.of("a", "b", "c", "b", "a", "end=true"));
+      assertThat(send(jedis, "JRMTEST.KEY.ZRANGE.BOUNCE", "missing"))
+          .isEqualTo(List.of("end=true"));
     }
 
     @Test
     void aRangeEndedByAWriteIsAnErrorNotACrash(Jedis jedis) {
       fiveNames(jedis);
-      assertError(() -> send(jedis, "JRMTEST.KEY.ZRANGE.STALE", "z"), "ERR java.lang.IllegalStateException");
+      assertError(
+          () -> send(jedis, "JRMTEST.KEY.ZRANGE.STALE", "z"),
+          "ERR java.lang.IllegalStateException");
     }
 
     @Test
@@ -397,7 +451,8 @@ class KeysIT {
       assertError(() -> send(jedis, "JRMTEST.KEY.ZINCRBY", "l", "1", "a"), WRONGTYPE);
       assertError(() -> send(jedis, "JRMTEST.KEY.ZREM", "l", "a"), WRONGTYPE);
       assertError(() -> send(jedis, "JRMTEST.KEY.ZSCORE", "l", "a"), WRONGTYPE);
-      assertError(() -> send(jedis, "JRMTEST.KEY.ZRANGE.SCORE", "l", "FIRST", "-inf", "+inf"), WRONGTYPE);
+      assertError(
+          () -> send(jedis, "JRMTEST.KEY.ZRANGE.SCORE", "l", "FIRST", "-inf", "+inf"), WRONGTYPE);
       assertError(() -> send(jedis, "JRMTEST.KEY.ZRANGE.LEX", "l", "FIRST", "-", "+"), WRONGTYPE);
       assertThat(jedis.lrange("l", 0, -1)).containsExactly("a");
     }
@@ -409,23 +464,27 @@ class KeysIT {
   class Hashes {
     @Test
     void setAndGet(Jedis jedis) {
-      assertThat(send(jedis, "JRMTEST.KEY.HSET", "h", "NONE", "f1", "v1", "f2", "v2")).isEqualTo(0L);
+      assertThat(send(jedis, "JRMTEST.KEY.HSET", "h", "NONE", "f1", "v1", "f2", "v2"))
+          .isEqualTo(0L);
       assertThat(send(jedis, "JRMTEST.KEY.HSET", "h", "NONE", "f1", "w1")).isEqualTo(1L);
       assertThat(jedis.hgetAll("h")).isEqualTo(Map.of("f1", "w1", "f2", "v2"));
       assertThat(send(jedis, "JRMTEST.KEY.HGET", "h", "NONE", "f1")).isEqualTo(List.of("w1"));
       assertThat(send(jedis, "JRMTEST.KEY.HGET", "h", "NONE", "f2", "nope", "f1"))
           .isEqualTo(Arrays.asList("v2", null, "w1"));
-      assertThat(send(jedis, "JRMTEST.KEY.HGET", "missing", "NONE", "f1")).isEqualTo(Arrays.asList((Object) null));
+      assertThat(send(jedis, "JRMTEST.KEY.HGET", "missing", "NONE", "f1"))
+          .isEqualTo(Arrays.asList((Object) null));
     }
 
     @Test
     void cFieldsNameFieldsWithJavaStrings(Jedis jedis) {
-      assertThat(send(jedis, "JRMTEST.KEY.HSET", "h", "CFIELDS", "name", "ada", "lang", "java")).isEqualTo(0L);
+      assertThat(send(jedis, "JRMTEST.KEY.HSET", "h", "CFIELDS", "name", "ada", "lang", "java"))
+          .isEqualTo(0L);
       assertThat(jedis.hgetAll("h")).isEqualTo(Map.of("name", "ada", "lang", "java"));
       assertThat(send(jedis, "JRMTEST.KEY.HGET", "h", "CFIELDS", "name")).isEqualTo(List.of("ada"));
       assertThat(send(jedis, "JRMTEST.KEY.HGET", "h", "CFIELDS", "lang", "none"))
           .isEqualTo(Arrays.asList("java", null));
-      assertThat(send(jedis, "JRMTEST.KEY.HSET", "h", "CFIELDS", "name", "__delete__")).isEqualTo(1L);
+      assertThat(send(jedis, "JRMTEST.KEY.HSET", "h", "CFIELDS", "name", "__delete__"))
+          .isEqualTo(1L);
       assertThat(jedis.hgetAll("h")).isEqualTo(Map.of("lang", "java"));
     }
 
@@ -434,16 +493,20 @@ class KeysIT {
       jedis.hset("h", "old", "1");
       assertThat(send(jedis, "JRMTEST.KEY.HSET", "h", "NX", "old", "2", "new", "2")).isEqualTo(0L);
       assertThat(jedis.hgetAll("h")).isEqualTo(Map.of("old", "1", "new", "2"));
-      assertThat(send(jedis, "JRMTEST.KEY.HSET", "h", "XX", "old", "3", "newer", "3")).isEqualTo(1L);
+      assertThat(send(jedis, "JRMTEST.KEY.HSET", "h", "XX", "old", "3", "newer", "3"))
+          .isEqualTo(1L);
       assertThat(jedis.hgetAll("h")).isEqualTo(Map.of("old", "3", "new", "2"));
     }
 
     @Test
     void countAllCountsInsertedFieldsToo(Jedis jedis) {
       jedis.hset("h", "old", "1");
-      assertThat(send(jedis, "JRMTEST.KEY.HSET", "h", "COUNT_ALL", "old", "2", "a", "1", "b", "1")).isEqualTo(3L);
-      assertThat(send(jedis, "JRMTEST.KEY.HSET", "h", "NX,COUNT_ALL", "old", "9", "c", "1")).isEqualTo(1L);
-      assertThat(send(jedis, "JRMTEST.KEY.HSET", "h", "CFIELDS,XX,COUNT_ALL", "c", "2", "d", "2")).isEqualTo(1L);
+      assertThat(send(jedis, "JRMTEST.KEY.HSET", "h", "COUNT_ALL", "old", "2", "a", "1", "b", "1"))
+          .isEqualTo(3L);
+      assertThat(send(jedis, "JRMTEST.KEY.HSET", "h", "NX,COUNT_ALL", "old", "9", "c", "1"))
+          .isEqualTo(1L);
+      assertThat(send(jedis, "JRMTEST.KEY.HSET", "h", "CFIELDS,XX,COUNT_ALL", "c", "2", "d", "2"))
+          .isEqualTo(1L);
       assertThat(jedis.hgetAll("h")).isEqualTo(Map.of("old", "2", "a", "1", "b", "1", "c", "2"));
     }
 
@@ -451,16 +514,20 @@ class KeysIT {
     void existsReportsFields(Jedis jedis) {
       jedis.hset("h", "f", "v");
       assertThat(send(jedis, "JRMTEST.KEY.HEXISTS", "h", "NONE", "f")).isEqualTo(List.of(1L));
-      assertThat(send(jedis, "JRMTEST.KEY.HEXISTS", "h", "NONE", "g", "f")).isEqualTo(List.of(0L, 1L));
+      assertThat(send(jedis, "JRMTEST.KEY.HEXISTS", "h", "NONE", "g", "f"))
+          .isEqualTo(List.of(0L, 1L));
       assertThat(send(jedis, "JRMTEST.KEY.HEXISTS", "h", "CFIELDS", "f")).isEqualTo(List.of(1L));
-      assertThat(send(jedis, "JRMTEST.KEY.HEXISTS", "h", "CFIELDS", "f", "g")).isEqualTo(List.of(1L, 0L));
+      assertThat(send(jedis, "JRMTEST.KEY.HEXISTS", "h", "CFIELDS", "f", "g"))
+          .isEqualTo(List.of(1L, 0L));
       assertThat(send(jedis, "JRMTEST.KEY.HEXISTS", "missing", "NONE", "f")).isEqualTo(List.of(0L));
     }
 
     @Test
     void deletingFieldsAndTheLastOneDeletesTheKey(Jedis jedis) {
       jedis.hset("h", Map.of("a", "1", "b", "2", "c", "3"));
-      assertThat(send(jedis, "JRMTEST.KEY.HSET", "h", "NONE", "a", "__delete__", "nope", "__delete__")).isEqualTo(1L);
+      assertThat(
+              send(jedis, "JRMTEST.KEY.HSET", "h", "NONE", "a", "__delete__", "nope", "__delete__"))
+          .isEqualTo(1L);
       assertThat(jedis.hgetAll("h")).isEqualTo(Map.of("b", "2", "c", "3"));
       assertThat(send(jedis, "JRMTEST.KEY.HDEL", "h", "b", "c", "x")).isEqualTo(2L);
       assertThat(jedis.exists("h")).isFalse();

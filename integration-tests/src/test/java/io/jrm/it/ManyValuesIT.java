@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jrm.testkit.RedisServer;
 import java.time.Duration;
-import java.util.TreeMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import redis.clients.jedis.Jedis;
@@ -36,7 +36,8 @@ class ManyValuesIT {
   private static String digest(Jedis jedis) {
     long started = System.nanoTime();
     String digest = TypeServers.digest(jedis);
-    System.out.println("ManyValuesIT: DEBUG DIGEST took " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    System.out.println(
+        "ManyValuesIT: DEBUG DIGEST took " + (System.nanoTime() - started) / 1_000_000 + " ms");
     return digest;
   }
 
@@ -57,10 +58,16 @@ class ManyValuesIT {
       Map<String, String> sample;
       String digest;
       try (Jedis jedis = client(server)) {
-        timed(() -> assertThat(send(jedis, "JRMTEST.TYPE.FILL", "rich", "k:", String.valueOf(KEYS), "2"))
-            .isEqualTo((long) KEYS), "FILL", Duration.ofSeconds(20));
+        timed(
+            () ->
+                assertThat(
+                        send(jedis, "JRMTEST.TYPE.FILL", "rich", "k:", String.valueOf(KEYS), "2"))
+                    .isEqualTo((long) KEYS),
+            "FILL",
+            Duration.ofSeconds(20));
         sample = sample(jedis);
-        assertThat(sample.get("k:" + (KEYS - 1))).startsWith("jrmtest-r:number=" + (KEYS - 1) + ";");
+        assertThat(sample.get("k:" + (KEYS - 1)))
+            .startsWith("jrmtest-r:number=" + (KEYS - 1) + ";");
         digest = digest(jedis);
         timed(() -> assertThat(jedis.save()).isEqualTo("OK"), "SAVE", Duration.ofSeconds(20));
       }
@@ -73,16 +80,20 @@ class ManyValuesIT {
         send(jedis, "JRMTEST.TYPE.BUMP", "k:0");
         sample.put("k:0", describe(jedis, "k:0"));
         assertThat(sample.get("k:0")).startsWith("jrmtest-r:number=1;");
-        timed(() -> {
-          assertThat(jedis.bgsave()).isEqualTo("Background saving started");
-          try {
-            assertThat(awaitBgsave(jedis, Duration.ofSeconds(30))).isEqualTo("ok");
-          } catch (InterruptedException e) {
-            throw new AssertionError(e);
-          }
-        }, "BGSAVE", Duration.ofSeconds(20));
+        timed(
+            () -> {
+              assertThat(jedis.bgsave()).isEqualTo("Background saving started");
+              try {
+                assertThat(awaitBgsave(jedis, Duration.ofSeconds(30))).isEqualTo("ok");
+              } catch (InterruptedException e) {
+                throw new AssertionError(e);
+              }
+            },
+            "BGSAVE",
+            Duration.ofSeconds(20));
         // fork() with the pre-fork serialization of every value, the main thread blocked meanwhile.
-        System.out.println("ManyValuesIT: latest_fork_usec " + Info.field(jedis, "stats", "latest_fork_usec"));
+        System.out.println(
+            "ManyValuesIT: latest_fork_usec " + Info.field(jedis, "stats", "latest_fork_usec"));
       }
       timed(server::restart, "restart (load)", Duration.ofSeconds(30));
       try (Jedis jedis = client(server)) {

@@ -20,7 +20,8 @@ class MemoryIT {
 
   @Test
   void allocatedMemoryHoldsWhatWasWritten(Jedis jedis) {
-    assertThat(send(jedis, "JRMTEST.API.MEM.ALLOC", "héllo wörld")).isEqualTo(List.of(13L, "héllo wörld"));
+    assertThat(send(jedis, "JRMTEST.API.MEM.ALLOC", "héllo wörld"))
+        .isEqualTo(List.of(13L, "héllo wörld"));
   }
 
   @Test
@@ -70,8 +71,10 @@ class MemoryIT {
   void accessIsBoundsChecked(Jedis jedis) {
     assertThat(send(jedis, "JRMTEST.API.MEM.BOUNDS", "0", "8")).isEqualTo(8L);
     assertThat(send(jedis, "JRMTEST.API.MEM.BOUNDS", "8", "0")).isEqualTo(0L);
-    for (String[] range : new String[][] {{"1", "8"}, {"-1", "1"}, {"9", "0"}, {"0", "-1"},
-        {String.valueOf(Long.MAX_VALUE), "8"}}) {
+    for (String[] range :
+        new String[][] {
+          {"1", "8"}, {"-1", "1"}, {"9", "0"}, {"0", "-1"}, {String.valueOf(Long.MAX_VALUE), "8"}
+        }) {
       assertThatThrownBy(() -> send(jedis, "JRMTEST.API.MEM.BOUNDS", range))
           .hasMessageStartingWith("ERR java.lang.IndexOutOfBoundsException: range [" + range[0]);
     }
@@ -79,8 +82,10 @@ class MemoryIT {
 
   @Test
   void poolMemoryServesItsCommand(Jedis jedis) {
-    assertThat(send(jedis, "JRMTEST.API.MEM.POOL", "100")).isEqualTo(List.of(100L, 0L, "p".repeat(100)));
-    assertThat(send(jedis, "JRMTEST.API.MEM.POOL", "100000")).isEqualTo(List.of(100000L, 0L, "p".repeat(100000)));
+    assertThat(send(jedis, "JRMTEST.API.MEM.POOL", "100"))
+        .isEqualTo(List.of(100L, 0L, "p".repeat(100)));
+    assertThat(send(jedis, "JRMTEST.API.MEM.POOL", "100000"))
+        .isEqualTo(List.of(100000L, 0L, "p".repeat(100000)));
     // PoolAlloc(0) is NULL in C: an empty buffer here, with nothing to read or write.
     assertThat(send(jedis, "JRMTEST.API.MEM.POOL", "0")).isEqualTo(List.of(0L, 1L, ""));
   }
@@ -89,8 +94,9 @@ class MemoryIT {
   void poolMemoryDiesWithItsCommand(Jedis jedis, RedisServer server) {
     assertThat(send(jedis, "JRMTEST.API.MEM.POOLKEEP")).isEqualTo("OK");
     assertThatThrownBy(() -> send(jedis, "JRMTEST.API.MEM.POOLREAD"))
-        .hasMessage("ERR java.lang.IllegalStateException: "
-            + "this pool NativeBuffer was freed by Redis when its command returned");
+        .hasMessage(
+            "ERR java.lang.IllegalStateException: "
+                + "this pool NativeBuffer was freed by Redis when its command returned");
     assertThat(jedis.ping()).isEqualTo("PONG");
     assertThat(server.isRunning()).isTrue();
   }

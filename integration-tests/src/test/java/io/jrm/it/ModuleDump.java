@@ -8,13 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A {@code DUMP} payload of a module value, taken apart as Redis 7.0 writes it (rdb.c,
- * module.c, cluster.c): the type byte {@code RDB_TYPE_MODULE_2} (7); the module id as an RDB
- * length, {@code 0x81} and 8 bytes big-endian, whose upper 54 bits encode the type name and lower
- * 10 bits the encver; one record per {@code Save*} call, an opcode (an RDB length: 1 SINT, 2
- * UINT, 3 FLOAT, 4 DOUBLE, 5 STRING; {@code SaveSigned} writes UINT) and its value; the EOF opcode
- * 0; then the RDB version (2 bytes, little-endian) and the CRC-64 of everything before it (8 bytes,
- * little-endian).
+ * A {@code DUMP} payload of a module value, taken apart as Redis 7.0 writes it (rdb.c, module.c,
+ * cluster.c): the type byte {@code RDB_TYPE_MODULE_2} (7); the module id as an RDB length, {@code
+ * 0x81} and 8 bytes big-endian, whose upper 54 bits encode the type name and lower 10 bits the
+ * encver; one record per {@code Save*} call, an opcode (an RDB length: 1 SINT, 2 UINT, 3 FLOAT, 4
+ * DOUBLE, 5 STRING; {@code SaveSigned} writes UINT) and its value; the EOF opcode 0; then the RDB
+ * version (2 bytes, little-endian) and the CRC-64 of everything before it (8 bytes, little-endian).
  */
 final class ModuleDump {
   static final int RDB_TYPE_MODULE_2 = 7;
@@ -37,7 +36,8 @@ final class ModuleDump {
     String text() {
       int header = bytes[1] & 0xFF;
       if (opcode != STRING || (header & 0xC0) != 0) {
-        throw new IllegalStateException("not a short plain string record: " + Arrays.toString(bytes));
+        throw new IllegalStateException(
+            "not a short plain string record: " + Arrays.toString(bytes));
       }
       return new String(bytes, 2, header, java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -77,7 +77,8 @@ final class ModuleDump {
         case FLOAT -> in.skip(4);
         case DOUBLE -> in.skip(8);
         case STRING -> in.string();
-        default -> throw new IllegalArgumentException("unknown module opcode " + opcode + " at " + start);
+        default ->
+            throw new IllegalArgumentException("unknown module opcode " + opcode + " at " + start);
       }
       records.add(new Record(opcode, Arrays.copyOfRange(dump, start, in.at)));
     }
@@ -196,11 +197,12 @@ final class ModuleDump {
       return switch (first >> 6) {
         case 0 -> first & 0x3F;
         case 1 -> (first & 0x3F) << 8 | u8();
-        case 2 -> switch (first) {
-          case 0x80 -> big(4);
-          case 0x81 -> big(8);
-          default -> throw new IllegalArgumentException("bad length byte " + first);
-        };
+        case 2 ->
+            switch (first) {
+              case 0x80 -> big(4);
+              case 0x81 -> big(8);
+              default -> throw new IllegalArgumentException("bad length byte " + first);
+            };
         default -> throw new IllegalArgumentException("an encoded value where a length was due");
       };
     }

@@ -25,7 +25,8 @@ class ModuleLoadingIT {
 
   @Test
   void twoJavaModulesServeSideBySideInOneServer() {
-    try (RedisServer server = RedisServer.builder().module(EXAMPLE_MODULE).module(TEST_MODULE, "x").start();
+    try (RedisServer server =
+            RedisServer.builder().module(EXAMPLE_MODULE).module(TEST_MODULE, "x").start();
         Jedis jedis = server.client()) {
       assertThat(send(jedis, "HELLO.PUSH.CALL", "list", "a")).isEqualTo(1L);
       assertThat(send(jedis, "JRMTEST.ARGS")).isEqualTo(List.of("x"));
@@ -36,8 +37,10 @@ class ModuleLoadingIT {
 
   @Test
   void moduleLoadAddsAJavaModuleToARunningServer() {
-    try (RedisServer server = withModuleCommand().start(); Jedis jedis = server.client()) {
-      assertThat(send(jedis, "MODULE", "LOAD", TEST_MODULE.toString(), "a", "jrm.xmx=128m", "b")).isEqualTo("OK");
+    try (RedisServer server = withModuleCommand().start();
+        Jedis jedis = server.client()) {
+      assertThat(send(jedis, "MODULE", "LOAD", TEST_MODULE.toString(), "a", "jrm.xmx=128m", "b"))
+          .isEqualTo("OK");
       assertThat(send(jedis, "JRMTEST.ARGS")).isEqualTo(List.of("a", "b"));
       assertThat(send(jedis, "MODULE", "LOAD", EXAMPLE_MODULE.toString())).isEqualTo("OK");
       assertThat(send(jedis, "HELLO.SIMPLE")).isEqualTo(0L);
@@ -46,7 +49,8 @@ class ModuleLoadingIT {
 
   @Test
   void loadingTheSameModuleTwiceIsRefused() {
-    try (RedisServer server = withModuleCommand().module(TEST_MODULE).start(); Jedis jedis = server.client()) {
+    try (RedisServer server = withModuleCommand().module(TEST_MODULE).start();
+        Jedis jedis = server.client()) {
       assertThatThrownBy(() -> send(jedis, "MODULE", "LOAD", TEST_MODULE.toString()))
           .hasMessageContaining("Error loading the extension");
       assertThat(server.logTail(20)).contains("a module named jrmtest is already loaded");
@@ -56,7 +60,8 @@ class ModuleLoadingIT {
 
   @Test
   void javaModulesRefuseToUnload() {
-    try (RedisServer server = withModuleCommand().module(TEST_MODULE).start(); Jedis jedis = server.client()) {
+    try (RedisServer server = withModuleCommand().module(TEST_MODULE).start();
+        Jedis jedis = server.client()) {
       // jrmtest exports data types, so Redis refuses before asking the module; a Java module
       // without types refuses itself ("Java modules cannot be unloaded" in the log).
       assertThatThrownBy(() -> send(jedis, "MODULE", "UNLOAD", "jrmtest"))
@@ -67,29 +72,38 @@ class ModuleLoadingIT {
 
   @Test
   void anOnLoadThatThrowsFailsTheLoadWithItsReason() {
-    assertLoadFails(TEST_MODULE, List.of("fail-on-load"),
+    assertLoadFails(
+        TEST_MODULE,
+        List.of("fail-on-load"),
         "JRM: loading the module failed: java.lang.IllegalStateException: refusing to load, as asked");
   }
 
   @Test
   void anUnknownJrmArgumentFailsTheLoad() {
-    assertLoadFails(TEST_MODULE, List.of("jrm.heap=1g"), "JRM: unknown module argument 'jrm.heap=1g'");
+    assertLoadFails(
+        TEST_MODULE, List.of("jrm.heap=1g"), "JRM: unknown module argument 'jrm.heap=1g'");
   }
 
   @Test
   void aBadHeapSizeFailsTheLoad() {
     assertLoadFails(TEST_MODULE, List.of("jrm.xmx=lots"), "JRM: jrm.xms and jrm.xmx take a size");
-    assertLoadFails(TEST_MODULE, List.of("jrm.xms=1g", "jrm.xmx=64m"), "JRM: jrm.xms=1g is larger than jrm.xmx=64m");
+    assertLoadFails(
+        TEST_MODULE,
+        List.of("jrm.xms=1g", "jrm.xmx=64m"),
+        "JRM: jrm.xms=1g is larger than jrm.xmx=64m");
   }
 
   @Test
   void aMissingJdkFailsTheLoad() {
-    assertLoadFails(TEST_MODULE, List.of("jrm.jdk=/no/such/jdk"), "JRM: jrm.jdk=/no/such/jdk is not a JDK");
+    assertLoadFails(
+        TEST_MODULE, List.of("jrm.jdk=/no/such/jdk"), "JRM: jrm.jdk=/no/such/jdk is not a JDK");
   }
 
   @Test
   void aJvmOptionTheJvmRefusesFailsTheLoad() {
-    assertLoadFails(TEST_MODULE, List.of("jrm.jvm-option=-XX:+NoSuchJvmOption"),
+    assertLoadFails(
+        TEST_MODULE,
+        List.of("jrm.jvm-option=-XX:+NoSuchJvmOption"),
         "JRM: the JVM refuses the options -Xrs -Xms32m -Xmx256m -Djna.nosys=true --enable-native-access=ALL-UNNAMED -XX:+NoSuchJvmOption: "
             + "Unrecognized VM option 'NoSuchJvmOption'");
   }
@@ -97,20 +111,23 @@ class ModuleLoadingIT {
   @Test
   void aModuleWithoutItsJarFailsTheLoad(@TempDir Path dir) throws IOException {
     Path lonely = Files.copy(TEST_MODULE, dir.resolve("jrmtest.so"));
-    assertLoadFails(lonely, List.of(), "JRM: module jar " + dir.resolve("jrmtest.jar") + " not found");
+    assertLoadFails(
+        lonely, List.of(), "JRM: module jar " + dir.resolve("jrmtest.jar") + " not found");
   }
 
   @Test
   void aJarWithoutTheModuleClassesFailsTheLoad(@TempDir Path dir) throws IOException {
     Path so = Files.copy(TEST_MODULE, dir.resolve("jrmtest.so"));
     Files.copy(EXAMPLE_MODULE.resolveSibling("helloworld.jar"), dir.resolve("jrmtest.jar"));
-    assertLoadFails(so, List.of(), "JRM: class io.jrm.it.JrmModule_TestModule not found in the module jar");
+    assertLoadFails(
+        so, List.of(), "JRM: class io.jrm.it.JrmModule_TestModule not found in the module jar");
   }
 
   @Test
   void theSameModuleLoadsOnJdk25ByItsModuleArgumentAlone() {
     assumeTrue(Files.exists(JDK_25.resolve("lib/server/libjvm.so")), "Temurin 25 is not installed");
-    try (RedisServer server = RedisServer.builder().module(TEST_MODULE, "jrm.jdk=" + JDK_25).start();
+    try (RedisServer server =
+            RedisServer.builder().module(TEST_MODULE, "jrm.jdk=" + JDK_25).start();
         Jedis jedis = server.client()) {
       assertThat(send(jedis, "JRMTEST.TIME")).isInstanceOf(Long.class);
       assertThat(server.logTail(50)).contains("started the JVM from " + JDK_25, "on Java 25");
@@ -120,18 +137,21 @@ class ModuleLoadingIT {
   @Test
   void argumentsOfAModuleWithoutOnLoadAreLoggedAsIgnored() {
     Path module = Path.of(System.getProperty("jrm.no-onload.module"));
-    try (RedisServer server = RedisServer.builder().module(module, "jrm.xmx=128m", "a", "b").start();
+    try (RedisServer server =
+            RedisServer.builder().module(module, "jrm.xmx=128m", "a", "b").start();
         Jedis jedis = server.client()) {
       assertThat(send(jedis, "NOONLOAD.PING")).isEqualTo("PONG");
       assertThat(server.logTail(50))
-          .contains("JRM: module noonload has no @OnLoad method, so its arguments are ignored: a b");
+          .contains(
+              "JRM: module noonload has no @OnLoad method, so its arguments are ignored: a b");
     }
   }
 
   @Test
   void aCleanStartOnJdk25PrintsNothingOnStdoutOrStderr() throws IOException {
     assumeTrue(Files.exists(JDK_25.resolve("lib/server/libjvm.so")), "Temurin 25 is not installed");
-    try (RedisServer server = RedisServer.builder().module(TEST_MODULE, "jrm.jdk=" + JDK_25).start();
+    try (RedisServer server =
+            RedisServer.builder().module(TEST_MODULE, "jrm.jdk=" + JDK_25).start();
         Jedis jedis = server.client()) {
       assertThat(send(jedis, "JRMTEST.TIME")).isInstanceOf(Long.class);
       // JRM's lines go to the Redis log; JNA's restricted-method warnings would land here.
@@ -166,7 +186,8 @@ class ModuleLoadingIT {
   }
 
   private static void assertLoadFails(Path module, List<String> args, String logLine) {
-    assertThatThrownBy(() -> RedisServer.builder().module(module, args.toArray(String[]::new)).start().close())
+    assertThatThrownBy(
+            () -> RedisServer.builder().module(module, args.toArray(String[]::new)).start().close())
         .hasMessageContaining(logLine);
   }
 }

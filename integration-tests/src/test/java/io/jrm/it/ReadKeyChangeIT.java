@@ -51,15 +51,18 @@ class ReadKeyChangeIT {
       try (Jedis jedis = client(server)) {
         assertThat(describe(jedis, "k")).startsWith("jrmtest-r:number=8;");
       }
-      TypeServers.assertLogLine(server, "JRM: jrmtest: a jrmtest-r value fetched through a key opened for reading"
-          + " was changed in place");
+      TypeServers.assertLogLine(
+          server,
+          "JRM: jrmtest: a jrmtest-r value fetched through a key opened for reading"
+              + " was changed in place");
       assertCleanLog(server);
     }
   }
 
   @Test
   void valuesOnlyReadAreNotReportedAsChanged() throws InterruptedException {
-    try (RedisServer server = builder().start(); Jedis jedis = client(server)) {
+    try (RedisServer server = builder().start();
+        Jedis jedis = client(server)) {
       send(jedis, "JRMTEST.TYPE.SET", "k", "number", "5");
       bgsave(jedis);
       for (int i = 0; i < 3; i++) {

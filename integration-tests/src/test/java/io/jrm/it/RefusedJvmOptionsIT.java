@@ -34,7 +34,11 @@ class RefusedJvmOptionsIT {
     return Stream.of(
         arguments(
             List.of("jrm.xms=" + heap, "jrm.xmx=" + heap),
-            "-Xms" + heap + " -Xmx" + heap + " -Djna.nosys=true --enable-native-access=ALL-UNNAMED: ",
+            "-Xms"
+                + heap
+                + " -Xmx"
+                + heap
+                + " -Djna.nosys=true --enable-native-access=ALL-UNNAMED: ",
             "os::commit_memory"),
         arguments(
             List.of("jrm.xmx=100000g"),

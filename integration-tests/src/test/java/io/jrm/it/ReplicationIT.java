@@ -38,16 +38,20 @@ class ReplicationIT {
   @BeforeAll
   static void startServers() {
     Path module = Path.of(System.getProperty("jrm.test.module"));
-    master = RedisServer.builder().module(module)
-        .config("appendonly", "yes")
-        // Written and flushed before the reply goes out, so the test can read it at once.
-        .config("appendfsync", "always")
-        .config("enable-debug-command", "yes")
-        .start();
-    replica = RedisServer.builder().module(module)
-        .config("replicaof", "127.0.0.1", String.valueOf(master.port()))
-        .config("enable-debug-command", "yes")
-        .start();
+    master =
+        RedisServer.builder()
+            .module(module)
+            .config("appendonly", "yes")
+            // Written and flushed before the reply goes out, so the test can read it at once.
+            .config("appendfsync", "always")
+            .config("enable-debug-command", "yes")
+            .start();
+    replica =
+        RedisServer.builder()
+            .module(module)
+            .config("replicaof", "127.0.0.1", String.valueOf(master.port()))
+            .config("enable-debug-command", "yes")
+            .start();
   }
 
   @AfterAll
@@ -86,11 +90,16 @@ class ReplicationIT {
     // Replicate only propagates: the master never ran the SET.
     assertThat(onMaster.exists("marker")).isFalse();
     assertThat(onReplica.get("marker")).isEqualTo("replicated-only");
-    List<List<String>> transaction = List.of(
-        List.of("MULTI"), List.of("INCR", "counter"), List.of("SET", "marker", "replicated-only"),
-        List.of("INCR", "counter"), List.of("EXEC"));
+    List<List<String>> transaction =
+        List.of(
+            List.of("MULTI"),
+            List.of("INCR", "counter"),
+            List.of("SET", "marker", "replicated-only"),
+            List.of("INCR", "counter"),
+            List.of("EXEC"));
     List<List<String>> aof = aof();
-    assertThat(Collections.indexOfSubList(aof, transaction)).as("%s in the AOF %s", transaction, aof)
+    assertThat(Collections.indexOfSubList(aof, transaction))
+        .as("%s in the AOF %s", transaction, aof)
         .isNotNegative();
   }
 
@@ -119,7 +128,9 @@ class ReplicationIT {
     assertThat(onReplica.exists("local")).isFalse();
     assertThat(onReplica.get("everywhere")).isEqualTo("1");
     List<List<String>> aof = aof();
-    assertThat(aof).contains(List.of("SET", "everywhere", "1")).doesNotContain(List.of("SET", "local", "1"));
+    assertThat(aof)
+        .contains(List.of("SET", "everywhere", "1"))
+        .doesNotContain(List.of("SET", "local", "1"));
   }
 
   @Test
@@ -131,7 +142,9 @@ class ReplicationIT {
     assertThat(onReplica.get("replica-only")).isEqualTo("1");
     assertThat(onReplica.exists("aof-only")).isFalse();
     List<List<String>> aof = aof();
-    assertThat(aof).contains(List.of("SET", "aof-only", "1")).doesNotContain(List.of("SET", "replica-only", "1"));
+    assertThat(aof)
+        .contains(List.of("SET", "aof-only", "1"))
+        .doesNotContain(List.of("SET", "replica-only", "1"));
   }
 
   @SuppressWarnings("unchecked")
@@ -149,7 +162,8 @@ class ReplicationIT {
   private static List<List<String>> aof() {
     Path dir = master.dir().resolve("appendonlydir");
     try (Stream<Path> files = Files.list(dir)) {
-      List<Path> incremental = files.filter(f -> f.getFileName().toString().endsWith(".incr.aof")).sorted().toList();
+      List<Path> incremental =
+          files.filter(f -> f.getFileName().toString().endsWith(".incr.aof")).sorted().toList();
       assertThat(incremental).as("incremental AOF files in %s", dir).isNotEmpty();
       List<List<String>> commands = new ArrayList<>();
       for (Path file : incremental) {

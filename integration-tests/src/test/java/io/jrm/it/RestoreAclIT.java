@@ -32,7 +32,8 @@ class RestoreAclIT {
       try (Jedis limited = client(server)) {
         assertThatThrownBy(() -> send(limited, "RESTORE", "k", "0", "payload"))
             .hasMessageStartingWith("NOPERM");
-        assertThatThrownBy(() -> send(limited, "JRMTEST.JRM-RESTORE", "k", "jrmtest-c", "1", "payload"))
+        assertThatThrownBy(
+                () -> send(limited, "JRMTEST.JRM-RESTORE", "k", "jrmtest-c", "1", "payload"))
             .hasMessageStartingWith("NOPERM this user may not run RESTORE on this key");
         assertThat(limited.exists("k")).isFalse();
         // The limited user keeps the module's other commands.

@@ -58,25 +58,44 @@ final class SnapshotBytes {
   }
 
   /**
-   * A RichValue of encver 1 (no label) as its generated serializer writes it: number 7, text
-   * "old", shade GREEN, longs [1, 2], one entry k=(3, "d", null), tags [x], note "n".
+   * A RichValue of encver 1 (no label) as its generated serializer writes it: number 7, text "old",
+   * shade GREEN, longs [1, 2], one entry k=(3, "d", null), tags [x], note "n".
    */
   static SnapshotBytes richEncver1() {
     return new SnapshotBytes()
-        .signed(7).signed(-5).signed(300).signed(-7) // number small tiny octet
-        .unsigned(1).unsigned('q') // flag letter
-        .dbl(2.5).flt(0.5f).signed(11) // ratio weight boxed
-        .text("old").buffer(new byte[] {1, 2}).text("GREEN") // text blob shade
-        .unsigned(2).signed(1).signed(2) // longs
-        .unsigned(1).text("k").signed(3).text("d").unsigned(0) // entries
-        .unsigned(1).text("x") // tags
-        .unsigned(1).text("n"); // note
+        .signed(7)
+        .signed(-5)
+        .signed(300)
+        .signed(-7) // number small tiny octet
+        .unsigned(1)
+        .unsigned('q') // flag letter
+        .dbl(2.5)
+        .flt(0.5f)
+        .signed(11) // ratio weight boxed
+        .text("old")
+        .buffer(new byte[] {1, 2})
+        .text("GREEN") // text blob shade
+        .unsigned(2)
+        .signed(1)
+        .signed(2) // longs
+        .unsigned(1)
+        .text("k")
+        .signed(3)
+        .text("d")
+        .unsigned(0) // entries
+        .unsigned(1)
+        .text("x") // tags
+        .unsigned(1)
+        .text("n"); // note
   }
 
   /** What JRMTEST.TYPE.GET says of {@link #richEncver1()} loaded, the label as given. */
   static String richEncver1Description(String label, int upgradedFrom) {
     return "jrmtest-r:number=7;small=-5;tiny=300;octet=-7;flag=true;letter=q;ratio=2.5;weight=0.5;boxed=11"
         + ";text=old;blob=0102;shade=GREEN;longs=[1, 2];entries={k=(3,d,null)};tags=[x];note=n"
-        + ";label=" + label + ";upgradedFrom=" + upgradedFrom;
+        + ";label="
+        + label
+        + ";upgradedFrom="
+        + upgradedFrom;
   }
 }

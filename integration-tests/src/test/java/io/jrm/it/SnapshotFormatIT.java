@@ -33,7 +33,8 @@ class SnapshotFormatIT {
   private static void replay(Jedis jedis, Path aof) {
     for (List<byte[]> command : AofFiles.commands(aof)) {
       String name = new String(command.get(0), StandardCharsets.UTF_8);
-      TypeServers.sendBinary(jedis, name, command.subList(1, command.size()).toArray(byte[][]::new));
+      TypeServers.sendBinary(
+          jedis, name, command.subList(1, command.size()).toArray(byte[][]::new));
     }
   }
 
@@ -41,19 +42,30 @@ class SnapshotFormatIT {
   @ValueSource(strings = {"v0", "v1"})
   void aRewrittenAofOfEveryFormatVersionLoads(String version) throws Exception {
     List<String> expected = Files.readAllLines(fixture("expected.txt"), StandardCharsets.UTF_8);
-    try (RedisServer server = builder().start(); Jedis jedis = client(server)) {
+    try (RedisServer server = builder().start();
+        Jedis jedis = client(server)) {
       replay(jedis, fixture(version + ".base.aof"));
-      assertThat(List.of(describe(jedis, "fixture"), describe(jedis, "counter"))).isEqualTo(expected);
+      assertThat(List.of(describe(jedis, "fixture"), describe(jedis, "counter")))
+          .isEqualTo(expected);
     }
   }
 
   @Test
   void aPayloadOfAnUnknownFormatVersionIsRefused() throws IOException {
-    try (RedisServer server = builder().start(); Jedis jedis = client(server)) {
+    try (RedisServer server = builder().start();
+        Jedis jedis = client(server)) {
       byte[] payload = new SnapshotBytes().raw((byte) 2).unsigned(0).toBytes();
-      assertThatThrownBy(() -> TypeServers.sendBinary(jedis, "jrmtest.jrm-restore", TypeServers.bytes("k"),
-              TypeServers.bytes("jrmtest-c"), TypeServers.bytes("1"), payload))
-          .hasMessage("ERR serialized value of format version 2: this JRM reads versions 0 to 1; upgrade JRM to load it");
+      assertThatThrownBy(
+              () ->
+                  TypeServers.sendBinary(
+                      jedis,
+                      "jrmtest.jrm-restore",
+                      TypeServers.bytes("k"),
+                      TypeServers.bytes("jrmtest-c"),
+                      TypeServers.bytes("1"),
+                      payload))
+          .hasMessage(
+              "ERR serialized value of format version 2: this JRM reads versions 0 to 1; upgrade JRM to load it");
       assertThat(jedis.exists("k")).isFalse();
     }
   }

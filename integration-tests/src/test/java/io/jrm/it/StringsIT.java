@@ -32,15 +32,21 @@ class StringsIT {
   @Test
   void stringsAreBinarySafe(Jedis jedis) {
     byte[] binary = {0, 'a', 0, (byte) 0xff, (byte) 0xc3, (byte) 0x28, (byte) 0x80, 0};
-    assertThat(sendBytes(jedis, "JRMTEST.API.STR.CREATE", "bytes".getBytes(StandardCharsets.UTF_8), binary))
+    assertThat(
+            sendBytes(
+                jedis, "JRMTEST.API.STR.CREATE", "bytes".getBytes(StandardCharsets.UTF_8), binary))
         .isEqualTo(binary);
-    assertThat(sendBytes(jedis, "JRMTEST.API.STR.CREATE", "copy".getBytes(StandardCharsets.UTF_8), binary))
+    assertThat(
+            sendBytes(
+                jedis, "JRMTEST.API.STR.CREATE", "copy".getBytes(StandardCharsets.UTF_8), binary))
         .isEqualTo(binary);
     byte[] big = new byte[1 << 20];
     for (int i = 0; i < big.length; i++) {
       big[i] = (byte) i;
     }
-    assertThat(sendBytes(jedis, "JRMTEST.API.STR.CREATE", "bytes".getBytes(StandardCharsets.UTF_8), big))
+    assertThat(
+            sendBytes(
+                jedis, "JRMTEST.API.STR.CREATE", "bytes".getBytes(StandardCharsets.UTF_8), big))
         .isEqualTo(big);
   }
 
@@ -49,9 +55,22 @@ class StringsIT {
     assertThat(parse(jedis, "42")).containsExactly(42L, "42");
     assertThat(parse(jedis, "-9223372036854775808").get(0)).isEqualTo(Long.MIN_VALUE);
     assertThat(parse(jedis, "9223372036854775807").get(0)).isEqualTo(Long.MAX_VALUE);
-    for (String refused : List.of("9223372036854775808", "-9223372036854775809", " 1", "1 ", "",
-        "+1", "01", "1.0", "0x10", "inf", "1e3")) {
-      assertThat(parse(jedis, refused).get(0)).as("'%s' as integer", refused).isEqualTo(NOT_INTEGER);
+    for (String refused :
+        List.of(
+            "9223372036854775808",
+            "-9223372036854775809",
+            " 1",
+            "1 ",
+            "",
+            "+1",
+            "01",
+            "1.0",
+            "0x10",
+            "inf",
+            "1e3")) {
+      assertThat(parse(jedis, refused).get(0))
+          .as("'%s' as integer", refused)
+          .isEqualTo(NOT_INTEGER);
     }
   }
 
@@ -78,17 +97,21 @@ class StringsIT {
     assertThat(send(jedis, "JRMTEST.API.STR.COMPARE", "", "a")).isEqualTo(List.of(-1L, -1L));
     // Bytes are unsigned: 0xff sorts after 'a'.
     byte[] high = {(byte) 0xff};
-    assertThat(jedis.sendCommand(command("JRMTEST.API.STR.COMPARE"), high, "a".getBytes(StandardCharsets.UTF_8)))
+    assertThat(
+            jedis.sendCommand(
+                command("JRMTEST.API.STR.COMPARE"), high, "a".getBytes(StandardCharsets.UTF_8)))
         .isEqualTo(List.of(1L, 1L));
   }
 
   @Test
   void appendGrowsACreatedString(Jedis jedis) {
     assertThat(send(jedis, "JRMTEST.API.STR.APPEND", "base")).isEqualTo("base");
-    assertThat(send(jedis, "JRMTEST.API.STR.APPEND", "base", "-bytes", "-tëxt", "")).isEqualTo("base-bytes-tëxt");
+    assertThat(send(jedis, "JRMTEST.API.STR.APPEND", "base", "-bytes", "-tëxt", ""))
+        .isEqualTo("base-bytes-tëxt");
     assertThat(send(jedis, "JRMTEST.API.STR.APPEND", "12", "34")).isEqualTo("1234");
     String longPiece = "x".repeat(100_000);
-    assertThat(send(jedis, "JRMTEST.API.STR.APPEND", "", longPiece, longPiece)).isEqualTo(longPiece + longPiece);
+    assertThat(send(jedis, "JRMTEST.API.STR.APPEND", "", longPiece, longPiece))
+        .isEqualTo(longPiece + longPiece);
   }
 
   @Test
@@ -106,7 +129,8 @@ class StringsIT {
     // Commands in between reuse the memory auto memory freed; the retained strings must not care.
     send(jedis, "JRMTEST.API.AUTO.STRINGS", "1000", "auto");
     assertThat(send(jedis, "JRMTEST.API.STR.RETAINED")).isEqualTo(List.of("created:kept", "kept"));
-    assertThat(send(jedis, "JRMTEST.API.STR.RETAINED", "+more")).isEqualTo(List.of("created:kept+more", "kept"));
+    assertThat(send(jedis, "JRMTEST.API.STR.RETAINED", "+more"))
+        .isEqualTo(List.of("created:kept+more", "kept"));
     assertThat(send(jedis, "JRMTEST.API.STR.RELEASE")).isEqualTo("OK");
     assertThatThrownBy(() -> send(jedis, "JRMTEST.API.STR.RETAINED"))
         .hasMessage("ERR java.lang.IllegalStateException: this RedisString was freed");
@@ -126,13 +150,15 @@ class StringsIT {
   void aStringThatWasNotRetainedDiesWithItsCommand(Jedis jedis) {
     assertThat(send(jedis, "JRMTEST.API.STR.ESCAPE")).isEqualTo("KEPT");
     assertThatThrownBy(() -> send(jedis, "JRMTEST.API.STR.ESCAPE"))
-        .hasMessage("ERR java.lang.IllegalStateException: this Context belongs to a call that has returned");
+        .hasMessage(
+            "ERR java.lang.IllegalStateException: this Context belongs to a call that has returned");
   }
 
   @Test
   void stringsFreedEarlyUnderAutoMemoryAreNotFreedAgain(Jedis jedis) {
     for (int i = 0; i < 3; i++) {
-      assertThat(send(jedis, "JRMTEST.API.STR.FREEEARLY", "10000")).isEqualTo("this RedisString was freed");
+      assertThat(send(jedis, "JRMTEST.API.STR.FREEEARLY", "10000"))
+          .isEqualTo("this RedisString was freed");
     }
     assertThat(jedis.ping()).isEqualTo("PONG");
   }
@@ -140,7 +166,9 @@ class StringsIT {
   /** [integer or error line, double or error line]. */
   private static List<Object> parse(Jedis jedis, String value) {
     List<?> reply = (List<?>) send(jedis, "JRMTEST.API.STR.PARSE", value);
-    return reply.stream().map(e -> e instanceof Exception error ? (Object) error.getMessage() : e).toList();
+    return reply.stream()
+        .map(e -> e instanceof Exception error ? (Object) error.getMessage() : e)
+        .toList();
   }
 
   private static byte[] sendBytes(Jedis jedis, String name, byte[]... args) {

@@ -30,7 +30,18 @@ import redis.clients.jedis.exceptions.JedisDataException;
 @Timeout(60)
 class TypePersistenceIT {
   private static final List<String> MODULE_KEYS =
-      List.of("r:full", "r:empty", "r:nan", "r:large", "c:one", "c:empty0", "a:list", "a:empty", "fr:7", "fc:3", "fa:9");
+      List.of(
+          "r:full",
+          "r:empty",
+          "r:nan",
+          "r:large",
+          "c:one",
+          "c:empty0",
+          "a:list",
+          "a:empty",
+          "fr:7",
+          "fc:3",
+          "fa:9");
 
   @Test
   void saveThenRestartLoadsEqualValues() {
@@ -51,10 +62,12 @@ class TypePersistenceIT {
         assertThat(contents(jedis)).isEqualTo(saved);
         assertThat(digest(jedis)).isEqualTo(digest);
         assertThat(saved).containsKeys(MODULE_KEYS.toArray(String[]::new));
-        assertThat(saved.get("r:full")).startsWith("jrmtest-r:number=-9223372036854775808;small=-2147483648;"
-            + "tiny=32767;octet=-128;flag=true;letter=é;ratio=3.141592653589793;weight=-Infinity;boxed=42;"
-            + "text=héllo wörld ✓;blob=00ff0a0d00;shade=BLUE;longs=[9223372036854775807, -1, 0];"
-            + "entries={e1=(1,x,0.25), e2=(-2,,null)};tags=[, t1, t3, ünï];note=a note;label=custom-label;");
+        assertThat(saved.get("r:full"))
+            .startsWith(
+                "jrmtest-r:number=-9223372036854775808;small=-2147483648;"
+                    + "tiny=32767;octet=-128;flag=true;letter=é;ratio=3.141592653589793;weight=-Infinity;boxed=42;"
+                    + "text=héllo wörld ✓;blob=00ff0a0d00;shade=BLUE;longs=[9223372036854775807, -1, 0];"
+                    + "entries={e1=(1,x,0.25), e2=(-2,,null)};tags=[, t1, t3, ünï];note=a note;label=custom-label;");
       }
       assertCleanLog(server);
     }
@@ -85,7 +98,8 @@ class TypePersistenceIT {
 
   @Test
   void debugReloadKeepsValuesAndTheReloadedOnesSaveInBackground() throws InterruptedException {
-    try (RedisServer server = builder().start(); Jedis jedis = TypeServers.client(server)) {
+    try (RedisServer server = builder().start();
+        Jedis jedis = TypeServers.client(server)) {
       populate(jedis);
       Map<String, String> before = contents(jedis);
       String digest = digest(jedis);
@@ -128,7 +142,8 @@ class TypePersistenceIT {
 
       byte[] dump = jedis.dump("r:full");
       assertThatThrownBy(() -> jedis.restore("r:full:copy", 0, dump))
-          .isInstanceOf(JedisDataException.class).hasMessageStartingWith("BUSYKEY");
+          .isInstanceOf(JedisDataException.class)
+          .hasMessageStartingWith("BUSYKEY");
       assertThatThrownBy(() -> send(jedis, "RESTORE", "r:nothing", "0", "not a payload"))
           .isInstanceOf(JedisDataException.class)
           .hasMessageContaining("DUMP payload version or checksum are wrong");
@@ -139,11 +154,19 @@ class TypePersistenceIT {
 
   @Test
   void restoreReplaceSwapsTheValue() {
-    try (RedisServer server = builder().start(); Jedis jedis = TypeServers.client(server)) {
+    try (RedisServer server = builder().start();
+        Jedis jedis = TypeServers.client(server)) {
       populate(jedis);
       byte[] dump = jedis.dump("r:full");
-      assertThat(TypeServers.sendBinary(jedis, "RESTORE", TypeServers.bytes("r:empty"), TypeServers.bytes("0"), dump,
-          TypeServers.bytes("REPLACE"))).isEqualTo("OK".getBytes());
+      assertThat(
+              TypeServers.sendBinary(
+                  jedis,
+                  "RESTORE",
+                  TypeServers.bytes("r:empty"),
+                  TypeServers.bytes("0"),
+                  dump,
+                  TypeServers.bytes("REPLACE")))
+          .isEqualTo("OK".getBytes());
       assertThat(describe(jedis, "r:empty")).isEqualTo(describe(jedis, "r:full"));
       // The replaced value was freed; the new one saves.
       assertThat(jedis.save()).isEqualTo("OK");
@@ -153,7 +176,8 @@ class TypePersistenceIT {
 
   @Test
   void debugObjectMeasuresAModuleValue() {
-    try (RedisServer server = builder().start(); Jedis jedis = TypeServers.client(server)) {
+    try (RedisServer server = builder().start();
+        Jedis jedis = TypeServers.client(server)) {
       populate(jedis);
       // serializedlength: the value written to a null RDB stream, in the parent.
       String small = (String) send(jedis, "DEBUG", "OBJECT", "r:empty");
@@ -168,7 +192,8 @@ class TypePersistenceIT {
 
   @Test
   void copyOfAModuleValueIsRefusedWithAnError() {
-    try (RedisServer server = builder().start(); Jedis jedis = TypeServers.client(server)) {
+    try (RedisServer server = builder().start();
+        Jedis jedis = TypeServers.client(server)) {
       populate(jedis);
       // The types declare no copy callback: Redis answers with an error and goes on.
       for (String key : List.of("r:full", "c:one", "a:list")) {
@@ -185,7 +210,8 @@ class TypePersistenceIT {
 
   @Test
   void memoryUsageGrowsWithContent() {
-    try (RedisServer server = builder().start(); Jedis jedis = TypeServers.client(server)) {
+    try (RedisServer server = builder().start();
+        Jedis jedis = TypeServers.client(server)) {
       send(jedis, "JRMTEST.TYPE.SET", "r", "number", "1");
       long empty = jedis.memoryUsage("r");
       List<String> longs = new ArrayList<>();
@@ -210,7 +236,8 @@ class TypePersistenceIT {
 
   @Test
   void equalContentDigestsEquallyWhateverTheOrderItWasBuiltIn() {
-    try (RedisServer server = builder().start(); Jedis jedis = TypeServers.client(server)) {
+    try (RedisServer server = builder().start();
+        Jedis jedis = TypeServers.client(server)) {
       List<String> tags = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
         tags.add("tag-" + i);
@@ -223,7 +250,15 @@ class TypePersistenceIT {
       send(jedis, "JRMTEST.TYPE.REMOVE", "removed", "tags", "extra");
       for (int i = 0; i < 50; i++) {
         send(jedis, "JRMTEST.TYPE.ADD", "forward", "entry", "e" + i, String.valueOf(i), "d", "1.5");
-        send(jedis, "JRMTEST.TYPE.ADD", "backward", "entry", "e" + (49 - i), String.valueOf(49 - i), "d", "1.5");
+        send(
+            jedis,
+            "JRMTEST.TYPE.ADD",
+            "backward",
+            "entry",
+            "e" + (49 - i),
+            String.valueOf(49 - i),
+            "d",
+            "1.5");
       }
       for (int i = 0; i < 50; i++) {
         send(jedis, "JRMTEST.TYPE.ADD", "removed", "entry", "e" + i, String.valueOf(i), "d", "1.5");
@@ -247,7 +282,8 @@ class TypePersistenceIT {
 
   @Test
   void flushallAsyncFreesManyValuesWhileTheServerKeepsServing() throws InterruptedException {
-    try (RedisServer server = builder().start(); Jedis jedis = TypeServers.client(server)) {
+    try (RedisServer server = builder().start();
+        Jedis jedis = TypeServers.client(server)) {
       send(jedis, "JRMTEST.TYPE.FILL", "rich", "r:", "30000", "3");
       send(jedis, "JRMTEST.TYPE.FILL", "counter", "c:", "10000", "3");
       send(jedis, "JRMTEST.TYPE.FILL", "aof", "a:", "10000", "3");
@@ -261,10 +297,12 @@ class TypePersistenceIT {
         assertThat(TypeServers.awaitBgsave(jedis, Duration.ofSeconds(20))).isEqualTo("ok");
         send(jedis, "JRMTEST.TYPE.FILL", "rich", "r:", "30000", "3");
       }
-      TypeServers.awaitField(jedis, "memory", "lazyfree_pending_objects", "0", Duration.ofSeconds(20));
+      TypeServers.awaitField(
+          jedis, "memory", "lazyfree_pending_objects", "0", Duration.ofSeconds(20));
       // Freed by Redis's lazy-free thread, not the main thread: 50,000, then 30,000 twice (the
       // 2,000 refilled keys were replaced, and freed, by the next fill).
-      assertThat(Long.parseLong(Info.field(jedis, "memory", "lazyfreed_objects"))).isGreaterThanOrEqualTo(50_000 + 2 * 30_000);
+      assertThat(Long.parseLong(Info.field(jedis, "memory", "lazyfreed_objects")))
+          .isGreaterThanOrEqualTo(50_000 + 2 * 30_000);
       assertThat(jedis.dbSize()).isEqualTo(30_000L);
       assertThat(describe(jedis, "r:29999")).startsWith("jrmtest-r:number=29999;");
       assertThat(jedis.ping()).isEqualTo("PONG");

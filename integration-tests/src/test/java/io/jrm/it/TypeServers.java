@@ -18,8 +18,8 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.commands.ProtocolCommand;
 
 /**
- * Servers running the jrmtest module for the data type persistence tests, the values they hold,
- * and what their logs must never say.
+ * Servers running the jrmtest module for the data type persistence tests, the values they hold, and
+ * what their logs must never say.
  */
 final class TypeServers {
   static final Path MODULE = Path.of(System.getProperty("jrm.test.module"));
@@ -31,10 +31,15 @@ final class TypeServers {
 
   /** A server with the jrmtest module and DEBUG enabled; persistence off unless configured. */
   static RedisServer.Builder builder(String... moduleArguments) {
-    return RedisServer.builder().module(MODULE, moduleArguments).config("enable-debug-command", "yes");
+    return RedisServer.builder()
+        .module(MODULE, moduleArguments)
+        .config("enable-debug-command", "yes");
   }
 
-  /** A connection that waits up to 30 seconds for a reply: big fills, SAVE and DEBUG RELOAD take a while. */
+  /**
+   * A connection that waits up to 30 seconds for a reply: big fills, SAVE and DEBUG RELOAD take a
+   * while.
+   */
   static Jedis client(RedisServer server) {
     Jedis jedis = new Jedis(server.host(), server.port(), 30_000);
     jedis.connect();
@@ -52,8 +57,10 @@ final class TypeServers {
 
   /** Asserts that one line of the log holds every one of {@code parts}, in order. */
   static void assertLogLine(RedisServer server, String... parts) {
-    String pattern = java.util.Arrays.stream(parts).map(java.util.regex.Pattern::quote)
-        .collect(java.util.stream.Collectors.joining(".*"));
+    String pattern =
+        java.util.Arrays.stream(parts)
+            .map(java.util.regex.Pattern::quote)
+            .collect(java.util.stream.Collectors.joining(".*"));
     assertThat(log(server)).as("a log line with %s", List.of(parts)).containsPattern(pattern);
   }
 
@@ -90,7 +97,9 @@ final class TypeServers {
     return contents(jedis, BULK_PREFIX + "#");
   }
 
-  /** Keys whose name starts with this are bulk data the digest covers: {@link #contents} skips them. */
+  /**
+   * Keys whose name starts with this are bulk data the digest covers: {@link #contents} skips them.
+   */
   static final String BULK_PREFIX = "big:";
 
   /** Like {@link #contents}, skipping keys that start with {@code skipped}. */
@@ -101,7 +110,11 @@ final class TypeServers {
         continue;
       }
       String type = jedis.type(key);
-      contents.put(key, type.startsWith("jrmtest") ? describe(jedis, key) : type + ":" + otherValue(jedis, key, type));
+      contents.put(
+          key,
+          type.startsWith("jrmtest")
+              ? describe(jedis, key)
+              : type + ":" + otherValue(jedis, key, type));
     }
     return contents;
   }
@@ -145,22 +158,54 @@ final class TypeServers {
   }
 
   /**
-   * Values of every kind: the three types with full, empty and large content (a long text that
-   * RDB compresses, binary bytes, extreme numbers, NaN and infinities), bulk-filled ones, and a
-   * string and a hash beside them.
+   * Values of every kind: the three types with full, empty and large content (a long text that RDB
+   * compresses, binary bytes, extreme numbers, NaN and infinities), bulk-filled ones, and a string
+   * and a hash beside them.
    */
   static void populate(Jedis jedis) {
-    send(jedis, "JRMTEST.TYPE.SET", "r:full", "number", String.valueOf(Long.MIN_VALUE),
-        "small", String.valueOf(Integer.MIN_VALUE), "tiny", "32767", "octet", "-128", "flag", "true",
-        "letter", "é", "ratio", "3.141592653589793", "weight", "-Infinity", "boxed", "42",
-        "text", "héllo wörld ✓", "shade", "BLUE", "note", "a note", "label", "custom-label");
-    sendBinary(jedis, "JRMTEST.TYPE.SET", bytes("r:full"), bytes("blob"), new byte[] {0, (byte) 0xff, 10, 13, 0});
+    send(
+        jedis,
+        "JRMTEST.TYPE.SET",
+        "r:full",
+        "number",
+        String.valueOf(Long.MIN_VALUE),
+        "small",
+        String.valueOf(Integer.MIN_VALUE),
+        "tiny",
+        "32767",
+        "octet",
+        "-128",
+        "flag",
+        "true",
+        "letter",
+        "é",
+        "ratio",
+        "3.141592653589793",
+        "weight",
+        "-Infinity",
+        "boxed",
+        "42",
+        "text",
+        "héllo wörld ✓",
+        "shade",
+        "BLUE",
+        "note",
+        "a note",
+        "label",
+        "custom-label");
+    sendBinary(
+        jedis,
+        "JRMTEST.TYPE.SET",
+        bytes("r:full"),
+        bytes("blob"),
+        new byte[] {0, (byte) 0xff, 10, 13, 0});
     send(jedis, "JRMTEST.TYPE.ADD", "r:full", "longs", String.valueOf(Long.MAX_VALUE), "-1", "0");
     send(jedis, "JRMTEST.TYPE.ADD", "r:full", "tags", "t1", "", "t3", "ünï");
     send(jedis, "JRMTEST.TYPE.ADD", "r:full", "entry", "e1", "1", "x", "0.25");
     send(jedis, "JRMTEST.TYPE.ADD", "r:full", "entry", "e2", "-2", "", TypeNull.NULL);
     send(jedis, "JRMTEST.TYPE.SET", "r:empty", "number", "0");
-    send(jedis, "JRMTEST.TYPE.SET", "r:nan", "ratio", "NaN", "weight", "NaN", "note", TypeNull.NULL);
+    send(
+        jedis, "JRMTEST.TYPE.SET", "r:nan", "ratio", "NaN", "weight", "NaN", "note", TypeNull.NULL);
     send(jedis, "JRMTEST.TYPE.SET", "r:large", "text", "abcdefghij".repeat(5_000) + "end");
     List<String> longs = new ArrayList<>();
     List<String> tags = new ArrayList<>();
@@ -171,13 +216,21 @@ final class TypeServers {
     sendAll(jedis, "JRMTEST.TYPE.ADD", List.of("r:large", "longs"), longs);
     sendAll(jedis, "JRMTEST.TYPE.ADD", List.of("r:large", "tags"), tags);
     for (int i = 0; i < 200; i++) {
-      send(jedis, "JRMTEST.TYPE.ADD", "r:large", "entry", "k" + i, String.valueOf(i), "v".repeat(i % 30),
+      send(
+          jedis,
+          "JRMTEST.TYPE.ADD",
+          "r:large",
+          "entry",
+          "k" + i,
+          String.valueOf(i),
+          "v".repeat(i % 30),
           i % 3 == 0 ? TypeNull.NULL : String.valueOf(i / 7.0));
     }
     send(jedis, "JRMTEST.CTYPE.INCR", "c:one", "apples", "5");
     send(jedis, "JRMTEST.CTYPE.INCR", "c:one", "pears", "-12");
     send(jedis, "JRMTEST.CTYPE.INCR", "c:one", "apples", "3");
-    send(jedis, "JRMTEST.ATYPE.PUSH", "a:list", "one", "two", "three", "four", "", "six", "seven ✓");
+    send(
+        jedis, "JRMTEST.ATYPE.PUSH", "a:list", "one", "two", "three", "four", "", "six", "seven ✓");
     send(jedis, "JRMTEST.ATYPE.SEQ", "a:list", "9");
     send(jedis, "JRMTEST.ATYPE.SEQ", "a:empty", "-3");
     send(jedis, "JRMTEST.TYPE.FILL", "rich", "fr:", "300", "4");
@@ -207,7 +260,9 @@ final class TypeServers {
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!Info.field(jedis, section, field).equals(value)) {
-      assertThat(System.nanoTime()).as("%s:%s within %s", field, value, timeout).isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("%s:%s within %s", field, value, timeout)
+          .isLessThan(deadline);
       Thread.sleep(20);
     }
   }

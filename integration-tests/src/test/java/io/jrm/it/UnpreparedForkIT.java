@@ -46,15 +46,23 @@ class UnpreparedForkIT {
         pipeline.sendCommand(() -> "HELLOTOPK.ADD".getBytes(), "big", "item-" + i);
       }
       List<Object> replies = pipeline.syncAndReturnAll();
-      assertThat(replies).as("replies to HELLOTOPK.ADD").allMatch(reply -> Long.valueOf(1).equals(reply));
+      assertThat(replies)
+          .as("replies to HELLOTOPK.ADD")
+          .allMatch(reply -> Long.valueOf(1).equals(reply));
     }
   }
 
   private static void assertFailedForkLogged(RedisServer server) {
-    TypeServers.assertLogLine(server, "JRM: helloworld: 1 value(s) could not be serialized for this fork",
-        "OutOfMemoryError", "raise jrm.xmx");
-    TypeServers.assertLogLine(server, "JRM: a value of type hellotopk was not prepared for this fork");
-    assertThat(TypeServers.log(server)).doesNotContain(TypeServers.FORKED_JAVA).doesNotContain("JRM: cannot load");
+    TypeServers.assertLogLine(
+        server,
+        "JRM: helloworld: 1 value(s) could not be serialized for this fork",
+        "OutOfMemoryError",
+        "raise jrm.xmx");
+    TypeServers.assertLogLine(
+        server, "JRM: a value of type hellotopk was not prepared for this fork");
+    assertThat(TypeServers.log(server))
+        .doesNotContain(TypeServers.FORKED_JAVA)
+        .doesNotContain("JRM: cannot load");
   }
 
   @Test
@@ -99,7 +107,9 @@ class UnpreparedForkIT {
       server.restart();
       try (Jedis jedis = client(server)) {
         assertThat(send(jedis, "HELLOTOPK.INFO", "big"))
-            .isEqualTo(List.of("capacity", 0L, "items", (long) ITEMS, "ignored", 0L, "total", (long) ITEMS));
+            .isEqualTo(
+                List.of(
+                    "capacity", 0L, "items", (long) ITEMS, "ignored", 0L, "total", (long) ITEMS));
         assertThat(TypeServers.log(server)).doesNotContain("JRM: cannot load");
         assertThat(jedis.bgsave()).isEqualTo("Background saving started");
         assertThat(awaitBgsave(jedis, TIMEOUT)).isEqualTo("err");
@@ -109,8 +119,10 @@ class UnpreparedForkIT {
   }
 
   @Test
-  void anAofRewriteThatCannotPrepareAValueFailsAndTheAcknowledgedWritesSurvive() throws InterruptedException {
-    try (RedisServer server = smallHeap().config("appendonly", "yes").config("appendfsync", "always").start()) {
+  void anAofRewriteThatCannotPrepareAValueFailsAndTheAcknowledgedWritesSurvive()
+      throws InterruptedException {
+    try (RedisServer server =
+        smallHeap().config("appendonly", "yes").config("appendfsync", "always").start()) {
       try (Jedis jedis = client(server)) {
         awaitAofRewrite(jedis, TIMEOUT);
         fillBig(jedis);
@@ -119,7 +131,8 @@ class UnpreparedForkIT {
         assertThat(awaitAofRewrite(jedis, TIMEOUT)).isEqualTo("err");
         jedis.set("after", "the rewrite");
         assertFailedForkLogged(server);
-        assertThat(TypeServers.log(server)).contains("Background AOF rewrite terminated with error");
+        assertThat(TypeServers.log(server))
+            .contains("Background AOF rewrite terminated with error");
       }
       server.restart();
       try (Jedis jedis = client(server)) {
@@ -132,12 +145,16 @@ class UnpreparedForkIT {
 
   @Test
   void aFullSyncThatCannotPrepareAValueFailsUntilTheValueIsGone() throws InterruptedException {
-    try (RedisServer master = smallHeap().config("repl-diskless-sync", "yes")
-            .config("repl-diskless-sync-delay", "0").start();
+    try (RedisServer master =
+            smallHeap()
+                .config("repl-diskless-sync", "yes")
+                .config("repl-diskless-sync-delay", "0")
+                .start();
         Jedis onMaster = client(master)) {
       fillBig(onMaster);
       onMaster.set("plain", "synced");
-      try (RedisServer replica = RedisServer.builder().module(EXAMPLE).start(); Jedis onReplica = client(replica)) {
+      try (RedisServer replica = RedisServer.builder().module(EXAMPLE).start();
+          Jedis onReplica = client(replica)) {
         assertThat(onReplica.replicaof(master.host(), master.port())).isEqualTo("OK");
         TypeServers.awaitField(onMaster, "stats", "sync_full", "1", TIMEOUT);
         TypeServers.awaitField(onMaster, "persistence", "rdb_bgsave_in_progress", "0", TIMEOUT);

@@ -17,8 +17,8 @@ import redis.clients.jedis.Jedis;
 
 /**
  * Values created and deleted over and over, with persistence off: the Java heap must stay flat,
- * whether forks happen or not (JRM's lists of values to serialize or record at the next fork
- * must not keep the freed ones).
+ * whether forks happen or not (JRM's lists of values to serialize or record at the next fork must
+ * not keep the freed ones).
  */
 @Timeout(120)
 class ValueChurnIT {
@@ -49,14 +49,18 @@ class ValueChurnIT {
   @ParameterizedTest(name = "forks {0}")
   @ValueSource(booleans = {false, true})
   void theJavaHeapStaysFlatUnderCreateAndDelete(boolean forks) throws InterruptedException {
-    try (RedisServer server = builder().start(); Jedis jedis = client(server)) {
+    try (RedisServer server = builder().start();
+        Jedis jedis = client(server)) {
       churn(jedis, 20, forks); // warm-up: classes loaded, lists at their working size
       long before = heapUsed(jedis);
       churn(jedis, 200, forks); // 400,000 values created and freed
       long after = heapUsed(jedis);
-      System.out.println("ValueChurnIT: heap used " + before + " -> " + after + " bytes (forks " + forks + ")");
+      System.out.println(
+          "ValueChurnIT: heap used " + before + " -> " + after + " bytes (forks " + forks + ")");
       // A leak of one list entry and its slot per value would be about 15 MB here.
-      assertThat(after - before).as("heap growth over 400,000 values created and freed").isLessThan(2_000_000);
+      assertThat(after - before)
+          .as("heap growth over 400,000 values created and freed")
+          .isLessThan(2_000_000);
     }
   }
 }

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import redis.clients.jedis.Jedis;
 
 /**
- * A client that keeps changing values of all three types on its own connection until closed:
- * bumps rich values w:0..w:49, creates and deletes keys, increments counters, appends to lists.
+ * A client that keeps changing values of all three types on its own connection until closed: bumps
+ * rich values w:0..w:49, creates and deletes keys, increments counters, appends to lists.
  */
 final class Writer implements AutoCloseable {
   private final Thread thread;
@@ -28,9 +28,18 @@ final class Writer implements AutoCloseable {
       for (long j = 0; !stop; j++) {
         switch ((int) (j % 6)) {
           case 0, 1 -> send(jedis, "JRMTEST.TYPE.BUMP", "w:" + j % 50);
-          case 2 -> send(jedis, "JRMTEST.CTYPE.INCR", "wc:" + j % 20, "n" + j % 13, String.valueOf(j));
+          case 2 ->
+              send(jedis, "JRMTEST.CTYPE.INCR", "wc:" + j % 20, "n" + j % 13, String.valueOf(j));
           case 3 -> send(jedis, "JRMTEST.ATYPE.PUSH", "wa:" + j % 20, "item" + j);
-          case 4 -> send(jedis, "JRMTEST.TYPE.SET", "wn:" + j, "number", String.valueOf(j), "text", "new " + j);
+          case 4 ->
+              send(
+                  jedis,
+                  "JRMTEST.TYPE.SET",
+                  "wn:" + j,
+                  "number",
+                  String.valueOf(j),
+                  "text",
+                  "new " + j);
           default -> jedis.del("wn:" + (j - 49)); // created 49 steps earlier
         }
         done.incrementAndGet();

@@ -47,7 +47,8 @@ import java.util.zip.ZipFile;
  *       SIG-*}) are dropped, as they no longer match the merged content and would make the class
  *       loader reject it; so are {@code INDEX.LIST} and all manifests (a new one is written), and
  *       the dependencies' {@code META-INF/maven/**} pom metadata;
- *   <li>JNA's native dispatch libraries are kept only for the platforms {@link JnaPlatforms} selects.
+ *   <li>JNA's native dispatch libraries are kept only for the platforms {@link JnaPlatforms}
+ *       selects.
  * </ul>
  *
  * Entries are written in name order with a fixed time stamp, so the same input gives the same jar.

@@ -51,8 +51,8 @@ public class ModuleMojo extends AbstractMojo {
 
   /**
    * The platforms whose JNA native library the module jar keeps, in JNA's naming ({@code
-   * linux-x86-64}, {@code linux-aarch64}, ...), or {@code all}. By default only the build machine's:
-   * the stub gcc compiles runs only there. Set it when cross-compiling the stub.
+   * linux-x86-64}, {@code linux-aarch64}, ...), or {@code all}. By default only the build
+   * machine's: the stub gcc compiles runs only there. Set it when cross-compiling the stub.
    */
   @Parameter(property = "jrm.jnaPlatforms")
   private List<String> jnaPlatforms;

@@ -1,12 +1,12 @@
 package io.jrm.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
 import static io.jrm.processor.GeneratedClasses.contents;
 import static io.jrm.processor.Sources.command;
 import static io.jrm.processor.Sources.compile;
 import static io.jrm.processor.Sources.module;
 import static io.jrm.processor.Sources.source;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;

@@ -137,9 +137,7 @@ public final class CommandValidator {
       int firstKey = annotation.integer("firstKey");
       boolean keys = firstKey > 0;
       int lastKey =
-          keys && annotation.explicit("lastKey") == null
-              ? firstKey
-              : annotation.integer("lastKey");
+          keys && annotation.explicit("lastKey") == null ? firstKey : annotation.integer("lastKey");
       int keyStep =
           keys && annotation.explicit("keyStep") == null ? 1 : annotation.integer("keyStep");
       return new KeyPositions(firstKey, lastKey, keyStep);

@@ -303,7 +303,6 @@ final class EncodingResolver {
     return Optional.empty();
   }
 
-
   /** No type variables or wildcards anywhere in {@code type}. */
   private static boolean isConcrete(TypeMirror type) {
     return switch (type.getKind()) {

@@ -178,5 +178,4 @@ final class FieldCodecs {
     }
     return Optional.empty();
   }
-
 }

@@ -115,7 +115,8 @@ public final class HandlerValidator {
   /** The parameter types as declared: a varargs parameter is {@code T...}, not {@code T[]}. */
   private static String describeParameters(ExecutableElement method) {
     List<? extends VariableElement> params = method.getParameters();
-    List<String> types = params.stream().map(p -> p.asType().toString()).collect(Collectors.toList());
+    List<String> types =
+        params.stream().map(p -> p.asType().toString()).collect(Collectors.toList());
     if (method.isVarArgs()) {
       int last = types.size() - 1;
       types.set(last, ((ArrayType) params.get(last).asType()).getComponentType() + "...");

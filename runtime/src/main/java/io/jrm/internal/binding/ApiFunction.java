@@ -137,7 +137,8 @@ public enum ApiFunction {
   IsIOError(INT, POINTER),
   // Beyond the reference: whether the caller is in MULTI, a script, a replica or loading.
   GetContextFlags(INT, POINTER),
-  // Beyond the reference: the module's INFO section (the Java heap; the stub registers the callback).
+  // Beyond the reference: the module's INFO section (the Java heap; the stub registers the
+  // callback).
   InfoAddSection(INT, POINTER, POINTER),
   InfoAddFieldLongLong(INT, POINTER, POINTER, LONG);
 

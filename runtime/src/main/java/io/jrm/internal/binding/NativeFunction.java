@@ -1,14 +1,14 @@
 package io.jrm.internal.binding;
 
 /**
- * One bound Redis Module API function. Arguments are {@code Long} for pointers and 64-bit
- * integers, {@code Integer} for {@code int}, {@code Double} for {@code double}, {@code byte[]} for
- * buffers the backend copies in, and {@code long[]}, {@code int[]} or {@code double[]} for out-parameters it
- * copies in and back out around the call.
+ * One bound Redis Module API function. Arguments are {@code Long} for pointers and 64-bit integers,
+ * {@code Integer} for {@code int}, {@code Double} for {@code double}, {@code byte[]} for buffers
+ * the backend copies in, and {@code long[]}, {@code int[]} or {@code double[]} for out-parameters
+ * it copies in and back out around the call.
  *
  * <p>Calls whose arguments are all integers or pointers (an {@code int} widens to {@code long})
- * pick the overloads with {@code long} parameters, which the jni backend serves without boxing
- * (and JNA converts back to the C parameter types).
+ * pick the overloads with {@code long} parameters, which the jni backend serves without boxing (and
+ * JNA converts back to the C parameter types).
  */
 public interface NativeFunction {
   /** Calls a function returning {@code int}. */

@@ -26,8 +26,12 @@ public final class SnapshotReader implements RdbInput {
     if (buffer.hasRemaining() && !Snapshot.isRecordTag(buffer.get(0))) {
       byte version = buffer.get();
       if (version != Snapshot.VERSION) {
-        throw new RedisException("ERR serialized value of format version " + (version & 0xff)
-            + ": this JRM reads versions 0 to " + Snapshot.VERSION + "; upgrade JRM to load it");
+        throw new RedisException(
+            "ERR serialized value of format version "
+                + (version & 0xff)
+                + ": this JRM reads versions 0 to "
+                + Snapshot.VERSION
+                + "; upgrade JRM to load it");
       }
     }
   }
@@ -39,8 +43,13 @@ public final class SnapshotReader implements RdbInput {
     }
     byte actual = buffer.get();
     if (actual != tag) {
-      throw new RedisException("ERR corrupt serialized value: expected record '" + (char) tag
-          + "' but found '" + (char) actual + "' at byte " + (buffer.position() - 1));
+      throw new RedisException(
+          "ERR corrupt serialized value: expected record '"
+              + (char) tag
+              + "' but found '"
+              + (char) actual
+              + "' at byte "
+              + (buffer.position() - 1));
     }
     return buffer;
   }

@@ -3,10 +3,10 @@ package io.jrm.internal.binding.jni;
 import java.nio.ByteBuffer;
 
 /**
- * The JNI natives the module stub registers for the JNI backend ({@code jrm.backend=jni}): one
- * per C signature shape of the API, named by {@link io.jrm.internal.binding.ApiFunction#shape()},
- * taking the function pointer first; then native memory access. StubAbiTest checks that the stub registers
- * exactly these and that every shape of the API is here.
+ * The JNI natives the module stub registers for the JNI backend ({@code jrm.backend=jni}): one per
+ * C signature shape of the API, named by {@link io.jrm.internal.binding.ApiFunction#shape()},
+ * taking the function pointer first; then native memory access. StubAbiTest checks that the stub
+ * registers exactly these and that every shape of the API is here.
  */
 @SuppressWarnings("checkstyle:MethodName") // the names are the shapes
 final class JniDowncalls {

@@ -12,6 +12,7 @@ import java.util.List;
  */
 final class Scratch {
   private static final int INITIAL = 4096;
+
   /** Larger arrays get memory of their own rather than growing every thread's scratch for good. */
   private static final int LARGEST_KEPT = 1 << 16;
 
@@ -20,6 +21,7 @@ final class Scratch {
   private ByteBuffer buffer;
   private long address;
   private int top;
+
   /** Memory of the arrays that did not fit, kept reachable until the outermost downcall returns. */
   private final List<ByteBuffer> overflow = new ArrayList<>();
 

@@ -46,34 +46,41 @@ final class Shapes {
       case "j_jjij" -> (fn, a, b, c, d, e, f, g) -> JniDowncalls.j_jjij(fn, a, b, i(c), d);
       case "j_jjj" -> (fn, a, b, c, d, e, f, g) -> JniDowncalls.j_jjj(fn, a, b, c);
       case "j_jjjjj" -> (fn, a, b, c, d, e, f, g) -> JniDowncalls.j_jjjjj(fn, a, b, c, d, e);
-      case "v_j" -> (fn, a, b, c, d, e, f, g) -> {
-        JniDowncalls.v_j(fn, a);
-        return 0;
-      };
-      case "v_jd" -> (fn, a, b, c, d, e, f, g) -> {
-        JniDowncalls.v_jd(fn, a, d(b));
-        return 0;
-      };
-      case "v_jf" -> (fn, a, b, c, d, e, f, g) -> {
-        JniDowncalls.v_jf(fn, a, f(b));
-        return 0;
-      };
-      case "v_ji" -> (fn, a, b, c, d, e, f, g) -> {
-        JniDowncalls.v_ji(fn, a, i(b));
-        return 0;
-      };
-      case "v_jj" -> (fn, a, b, c, d, e, f, g) -> {
-        JniDowncalls.v_jj(fn, a, b);
-        return 0;
-      };
-      case "v_jjii" -> (fn, a, b, c, d, e, f, g) -> {
-        JniDowncalls.v_jjii(fn, a, b, i(c), i(d));
-        return 0;
-      };
-      case "v_jjj" -> (fn, a, b, c, d, e, f, g) -> {
-        JniDowncalls.v_jjj(fn, a, b, c);
-        return 0;
-      };
+      case "v_j" ->
+          (fn, a, b, c, d, e, f, g) -> {
+            JniDowncalls.v_j(fn, a);
+            return 0;
+          };
+      case "v_jd" ->
+          (fn, a, b, c, d, e, f, g) -> {
+            JniDowncalls.v_jd(fn, a, d(b));
+            return 0;
+          };
+      case "v_jf" ->
+          (fn, a, b, c, d, e, f, g) -> {
+            JniDowncalls.v_jf(fn, a, f(b));
+            return 0;
+          };
+      case "v_ji" ->
+          (fn, a, b, c, d, e, f, g) -> {
+            JniDowncalls.v_ji(fn, a, i(b));
+            return 0;
+          };
+      case "v_jj" ->
+          (fn, a, b, c, d, e, f, g) -> {
+            JniDowncalls.v_jj(fn, a, b);
+            return 0;
+          };
+      case "v_jjii" ->
+          (fn, a, b, c, d, e, f, g) -> {
+            JniDowncalls.v_jjii(fn, a, b, i(c), i(d));
+            return 0;
+          };
+      case "v_jjj" ->
+          (fn, a, b, c, d, e, f, g) -> {
+            JniDowncalls.v_jjj(fn, a, b, c);
+            return 0;
+          };
       default -> throw new IllegalArgumentException("no JNI downcall of shape " + shape);
     };
   }
