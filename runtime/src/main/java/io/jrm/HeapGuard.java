@@ -23,10 +23,9 @@ import javax.management.openmbean.CompositeData;
  * back to back, Redis stops answering, and then every allocation fails.
  *
  * <p>It costs nothing while the heap, garbage included, is under the limit. Above it, it reads the
- * heap in use after the last GC, which a GC notification records; no GC runs per command. When that
- * figure is over the limit, one full GC confirms it (a young GC leaves the old generation's garbage
- * counted) at most once a second, or at once when values were freed since the last look, so that
- * the space they gave back is seen without waiting for the next old-generation collection.
+ * heap in use after the last GC, which a GC notification records; no GC runs per command. Only when
+ * values were freed since the last look does it run one GC, so that the space they gave back is
+ * seen at once rather than at the next old-generation collection.
  */
 final class HeapGuard {
   /** The system property that sets the limit, in percent of {@code -Xmx}. */
@@ -47,12 +46,6 @@ final class HeapGuard {
 
   /** Heap in use after the most recent GC, recorded by the GC's notification. */
   private volatile long usedAfterGc;
-
-  /** How often a full GC may confirm that the heap is over the limit. */
-  private static final long CONFIRM_INTERVAL_NANOS = 1_000_000_000L;
-
-  /** When the guard last ran a full GC ({@link System#nanoTime}); only the main thread uses it. */
-  private long lastFullGc = System.nanoTime() - CONFIRM_INTERVAL_NANOS;
 
   /** Values were freed since the last forced GC: the heap may have room again. */
   private volatile boolean freed;
@@ -177,13 +170,9 @@ final class HeapGuard {
     if (runtime.totalMemory() - runtime.freeMemory() < limit || usedAfterGc < limit) {
       return false; // in use now, garbage included, or just after the last GC: under the limit
     }
-    // The last GC may have been a young one that left the old generation's garbage in place, and
-    // values freed since then may have given room back: a full GC tells, at most once a second.
-    long now = System.nanoTime();
-    if (freed || now - lastFullGc > CONFIRM_INTERVAL_NANOS) {
+    if (freed) {
       freed = false;
-      System.gc();
-      lastFullGc = System.nanoTime();
+      System.gc(); // values were freed: count the room they gave back now
       usedAfterGc = runtime.totalMemory() - runtime.freeMemory();
     }
     return usedAfterGc >= limit;
