@@ -42,8 +42,11 @@ final class ErrorLog {
   private final LongSupplier clock;
   private final Map<Failure, Window> windows = new LinkedHashMap<>(16, 0.75f, true);
 
-  /** Whether some window holds repeats to report, and when the first of them ends. */
-  private boolean pending;
+  /**
+   * Whether some window holds repeats to report, and when the first of them ends. Volatile so that
+   * {@link #mayHaveSummaries} reads it without the lock, on every upcall.
+   */
+  private volatile boolean pending;
 
   private long nextDue;
 
@@ -86,6 +89,11 @@ final class ErrorLog {
     if (window.repeats++ == 0) {
       due(window);
     }
+  }
+
+  /** Whether {@link #flush} may have something to write: false, the usual case, costs one read. */
+  boolean mayHaveSummaries() {
+    return pending;
   }
 
   /** Writes to {@code sink} one summary line for every window that has passed with repeats. */

@@ -291,13 +291,15 @@ final class ModuleEntry {
     Thread thread = Thread.currentThread();
     ClassLoader caller = thread.getContextClassLoader();
     thread.setContextClassLoader(ModuleEntry.class.getClassLoader());
-    Consumer<String> log = line -> context.log(LogLevel.WARNING, line);
     try {
-      errors.flush(log);
+      // Checked before locking and allocating anything: this runs on every command.
+      if (errors.mayHaveSummaries()) {
+        errors.flush(warnings(context));
+      }
       body.run(context);
     } catch (Throwable t) {
       if (!(t instanceof RedisException) && !(t instanceof ReplyTracker.ExtraReplyException)) {
-        errors.failed(what, t, () -> "JRM: " + what + " threw " + describe(t), log);
+        errors.failed(what, t, () -> "JRM: " + what + " threw " + describe(t), warnings(context));
       }
       replyError(context, errorLine(t));
     } finally {
@@ -310,6 +312,11 @@ final class ModuleEntry {
       thread.setContextClassLoader(caller);
     }
     return OK;
+  }
+
+  /** Where {@link ErrorLog} writes for a callback: the Redis log, as WARNING lines. */
+  private static Consumer<String> warnings(Context context) {
+    return line -> context.log(LogLevel.WARNING, line);
   }
 
   /** The argv block of a command: one native read for all its pointers. */
