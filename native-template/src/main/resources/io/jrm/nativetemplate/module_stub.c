@@ -26,6 +26,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/sysinfo.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -828,6 +831,153 @@ static int probe_jvm_options(RedisModuleCtx *ctx, void *libjvm_symbol, const Jav
     return REDIS_OK;
 }
 
+/* ---- Remembering the options a child JVM started with. ---- */
+
+/*
+ * The check above costs a JVM start (150-270 ms). Once a child started with some options, a later
+ * load with the same options on the same JDK, under the same memory limits, starts too: the stub
+ * remembers that in one small file per set of options, named by a hash of its key and holding the
+ * whole key, under $JRM_CACHE_DIR (default $XDG_CACHE_HOME/jrm or $HOME/.cache/jrm). A file is
+ * trusted only if it holds exactly the key, is a regular file of this user in a directory of this
+ * user that nobody else can write; anything else (missing, corrupt, foreign) means "check again".
+ * Only passed checks are remembered, so refused options are always checked, and an entry is
+ * dropped when the JVM then fails to start.
+ */
+#define JRM_CHECK_KEY_SIZE 8192
+
+/* Options that name files (agents, flag files): the files may change under the same key. */
+static const char *const uncached_option_prefixes[] = {
+    "-javaagent", "-agentlib", "-agentpath", "-XX:Flags", "-XX:VMOptionsFile", "-Xbootclasspath",
+};
+
+static int is_cacheable_option(const char *option) {
+    for (size_t i = 0; i < sizeof(uncached_option_prefixes) / sizeof(uncached_option_prefixes[0]); i++) {
+        if (strncmp(option, uncached_option_prefixes[i], strlen(uncached_option_prefixes[i])) == 0) return 0;
+    }
+    return 1;
+}
+
+/* The first line of a small system file, or "-" if there is none. */
+static void first_line_of(const char *path, char *out, size_t size) {
+    FILE *file = fopen(path, "re");
+    if (file == NULL || fgets(out, (int)size, file) == NULL) snprintf(out, size, "-");
+    if (file != NULL) fclose(file);
+    out[strcspn(out, "\n")] = '\0';
+}
+
+/* Appends to a key being built; 0 once it no longer fits. */
+static int append_key(char *key, size_t size, size_t *len, const char *format, ...) {
+    va_list args;
+    va_start(args, format);
+    int written = vsnprintf(key + *len, size - *len, format, args);
+    va_end(args);
+    if (written < 0 || (size_t)written >= size - *len) return 0;
+    *len += (size_t)written;
+    return 1;
+}
+
+/*
+ * What decides whether a JVM with these options starts: the libjvm (path, identity, size, mtime),
+ * the options, the environment options the JVM reads, and the memory it may reserve and commit.
+ * 0 if the options cannot be remembered (strict overcommit makes a commit depend on the moment).
+ */
+static int options_check_key(void *libjvm_symbol, const JavaVMOption *options, int n, char *key, size_t size) {
+    Dl_info info;
+    char libjvm[PATH_MAX];
+    struct stat jvm_file;
+    if (dladdr(libjvm_symbol, &info) == 0 || realpath(info.dli_fname, libjvm) == NULL || stat(libjvm, &jvm_file) != 0) {
+        return 0;
+    }
+    char overcommit[32], cgroup_v2[64], cgroup_v1[64];
+    first_line_of("/proc/sys/vm/overcommit_memory", overcommit, sizeof(overcommit));
+    if (strcmp(overcommit, "2") == 0) return 0;
+    first_line_of("/sys/fs/cgroup/memory.max", cgroup_v2, sizeof(cgroup_v2));
+    first_line_of("/sys/fs/cgroup/memory/memory.limit_in_bytes", cgroup_v1, sizeof(cgroup_v1));
+    struct sysinfo memory;
+    struct rlimit address_space, data, stack;
+    if (sysinfo(&memory) != 0 || getrlimit(RLIMIT_AS, &address_space) != 0 || getrlimit(RLIMIT_DATA, &data) != 0 ||
+        getrlimit(RLIMIT_STACK, &stack) != 0) {
+        return 0;
+    }
+    size_t len = 0;
+    int fits = append_key(key, size, &len, "jrm options check 1\nlibjvm %s %lu %lu %lld %lld.%09ld\n", libjvm,
+                          (unsigned long)jvm_file.st_dev, (unsigned long)jvm_file.st_ino, (long long)jvm_file.st_size,
+                          (long long)jvm_file.st_mtim.tv_sec, jvm_file.st_mtim.tv_nsec) &&
+               append_key(key, size, &len, "memory %llu swap %llu overcommit %s cgroup %s %s\n",
+                          (unsigned long long)memory.totalram * memory.mem_unit,
+                          (unsigned long long)memory.totalswap * memory.mem_unit, overcommit, cgroup_v2, cgroup_v1) &&
+               append_key(key, size, &len, "rlimits %llu %llu %llu\n", (unsigned long long)address_space.rlim_cur,
+                          (unsigned long long)data.rlim_cur, (unsigned long long)stack.rlim_cur);
+    const char *environment[] = {"JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS"};
+    for (size_t i = 0; fits && i < sizeof(environment) / sizeof(environment[0]); i++) {
+        const char *value = getenv(environment[i]);
+        fits = append_key(key, size, &len, "env %s=%s\n", environment[i], value != NULL ? value : "");
+    }
+    for (int i = 0; fits && i < n; i++) {
+        fits = is_cacheable_option(options[i].optionString) &&
+               append_key(key, size, &len, "option %s\n", options[i].optionString);
+    }
+    return fits;
+}
+
+/* A directory of this user that nobody else can write, created if missing. */
+static int is_private_directory(const char *path) {
+    struct stat dir;
+    if (lstat(path, &dir) != 0 && (errno != ENOENT || mkdir(path, 0700) != 0 || lstat(path, &dir) != 0)) return 0;
+    return S_ISDIR(dir.st_mode) && dir.st_uid == geteuid() && (dir.st_mode & 022) == 0;
+}
+
+/* <cache dir>/options-<hash of key>; 0 if there is no private cache directory. */
+static int options_check_file(const char *key, char *out, size_t size) {
+    char dir[PATH_MAX];
+    const char *configured = getenv("JRM_CACHE_DIR");
+    const char *xdg = getenv("XDG_CACHE_HOME");
+    const char *home = getenv("HOME");
+    if (configured != NULL && *configured != '\0') {
+        snprintf(dir, sizeof(dir), "%s", configured);
+    } else if (xdg != NULL && *xdg == '/') {
+        snprintf(dir, sizeof(dir), "%s/jrm", xdg);
+    } else if (home != NULL && *home == '/') {
+        char cache[PATH_MAX];
+        snprintf(cache, sizeof(cache), "%s/.cache", home);
+        if (!is_private_directory(cache)) return 0;
+        snprintf(dir, sizeof(dir), "%s/jrm", cache);
+    } else {
+        return 0;
+    }
+    if (!is_private_directory(dir)) return 0;
+    uint64_t hash = 14695981039346656037ULL; /* FNV-1a: a file name, not a proof: the file holds the key */
+    for (const char *p = key; *p != '\0'; p++) hash = (hash ^ (unsigned char)*p) * 1099511628211ULL;
+    int written = snprintf(out, size, "%s/options-%016llx", dir, (unsigned long long)hash);
+    return written > 0 && (size_t)written < size;
+}
+
+/* 1 if the file is this user's regular file holding exactly the key. */
+static int options_checked_before(const char *file, const char *key) {
+    int fd = open(file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) return 0;
+    struct stat entry;
+    char content[JRM_CHECK_KEY_SIZE + 1];
+    size_t len = 0;
+    if (fstat(fd, &entry) == 0 && S_ISREG(entry.st_mode) && entry.st_uid == geteuid()) {
+        ssize_t n;
+        while (len < sizeof(content) && (n = read(fd, content + len, sizeof(content) - len)) > 0) len += (size_t)n;
+    }
+    close(fd);
+    return len == strlen(key) && memcmp(content, key, len) == 0;
+}
+
+/* Writes the key to a temporary file renamed over the entry, so a reader never sees half of it. */
+static void remember_options_check(const char *file, const char *key) {
+    char temporary[PATH_MAX + 32];
+    snprintf(temporary, sizeof(temporary), "%s.%ld.tmp", file, (long)getpid());
+    int fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) return;
+    size_t len = strlen(key);
+    int written = write(fd, key, len) == (ssize_t)len;
+    if (close(fd) != 0 || !written || rename(temporary, file) != 0) unlink(temporary);
+}
+
 /* ---- Starting or joining the JVM. ---- */
 
 typedef jint (*CreateJavaVM)(JavaVM **, void **, void *);
@@ -884,8 +1034,17 @@ static int start_jvm(RedisModuleCtx *ctx, const Options *o, JNIEnv **env) {
     options[n++].optionString = "--enable-native-access=ALL-UNNAMED";
     for (int i = 0; i < o->jvm_option_count; i++) options[n++].optionString = (char *)o->jvm_options[i];
     for (int i = 0; i < n; i++) options[i].extraInfo = NULL;
-    long probe_ms = 0;
-    if (probe_jvm_options(ctx, (void *)create, options, n, &probe_ms) != REDIS_OK) return REDIS_ERR;
+    char check_key[JRM_CHECK_KEY_SIZE];
+    char check_file[PATH_MAX] = "";
+    if (!options_check_key((void *)create, options, n, check_key, sizeof(check_key)) ||
+        !options_check_file(check_key, check_file, sizeof(check_file))) {
+        check_file[0] = '\0';
+    }
+    long probe_ms = -1; /* -1: checked by an earlier load */
+    if (check_file[0] == '\0' || !options_checked_before(check_file, check_key)) {
+        if (probe_jvm_options(ctx, (void *)create, options, n, &probe_ms) != REDIS_OK) return REDIS_ERR;
+        if (check_file[0] != '\0') remember_options_check(check_file, check_key);
+    }
 
     JavaVMInitArgs args;
     args.version = JNI_VERSION_10;
@@ -898,10 +1057,16 @@ static int start_jvm(RedisModuleCtx *ctx, const Options *o, JNIEnv **env) {
                                   "jrm.jvm-option, jrm.xms and jrm.xmx; the JVM's reason is on Redis's stderr", rc);
         jvm = NULL;
         mark_jvm_failed();
+        if (check_file[0] != '\0') unlink(check_file);
         return REDIS_ERR;
     }
-    redis_log(ctx, "notice", "JRM: started the JVM from %s with %s %s (options checked in a child JVM in %ld ms)",
-              libjvm_path, xms, xmx, probe_ms);
+    if (probe_ms >= 0) {
+        redis_log(ctx, "notice", "JRM: started the JVM from %s with %s %s (options checked in a child JVM in %ld ms)",
+                  libjvm_path, xms, xmx, probe_ms);
+    } else {
+        redis_log(ctx, "notice", "JRM: started the JVM from %s with %s %s (options checked by an earlier load: %s)",
+                  libjvm_path, xms, xmx, check_file);
+    }
     return REDIS_OK;
 }
 
