@@ -1051,6 +1051,8 @@ static int start_jvm(RedisModuleCtx *ctx, const Options *o, JNIEnv **env) {
     args.nOptions = n;
     args.options = options;
     args.ignoreUnrecognized = JNI_FALSE;
+    struct timespec create_start;
+    clock_gettime(CLOCK_MONOTONIC, &create_start);
     jint rc = create(&jvm, (void **)env, &args);
     if (rc != JNI_OK) {
         redis_log(ctx, "warning", "JRM: the JVM did not start (JNI_CreateJavaVM returned %d): check "
@@ -1060,12 +1062,13 @@ static int start_jvm(RedisModuleCtx *ctx, const Options *o, JNIEnv **env) {
         if (check_file[0] != '\0') unlink(check_file);
         return REDIS_ERR;
     }
+    long create_ms = elapsed_ms(&create_start);
     if (probe_ms >= 0) {
-        redis_log(ctx, "notice", "JRM: started the JVM from %s with %s %s (options checked in a child JVM in %ld ms)",
-                  libjvm_path, xms, xmx, probe_ms);
+        redis_log(ctx, "notice", "JRM: started the JVM from %s with %s %s in %ld ms (options checked in a child JVM "
+                                 "in %ld ms)", libjvm_path, xms, xmx, create_ms, probe_ms);
     } else {
-        redis_log(ctx, "notice", "JRM: started the JVM from %s with %s %s (options checked by an earlier load: %s)",
-                  libjvm_path, xms, xmx, check_file);
+        redis_log(ctx, "notice", "JRM: started the JVM from %s with %s %s in %ld ms (options checked by an earlier "
+                                 "load: %s)", libjvm_path, xms, xmx, create_ms, check_file);
     }
     return REDIS_OK;
 }
