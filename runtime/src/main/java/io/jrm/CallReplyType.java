@@ -16,9 +16,11 @@ public enum CallReplyType {
   VERBATIM_STRING,
   ATTRIBUTE;
 
+  /** By code: {@code values()} copies its array on every call, and this runs per reply. */
+  private static final CallReplyType[] BY_CODE = values();
+
   /** The type for a {@code REDISMODULE_REPLY_*} code: -1 is unknown, then 0, 1, ... in order. */
   static CallReplyType of(int code) {
-    CallReplyType[] types = values();
-    return code + 1 >= 0 && code + 1 < types.length ? types[code + 1] : UNKNOWN;
+    return code + 1 >= 0 && code + 1 < BY_CODE.length ? BY_CODE[code + 1] : UNKNOWN;
   }
 }

@@ -1,6 +1,7 @@
 package io.jrm;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.ThreadMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -39,6 +40,7 @@ final class HeapGuard {
   private static final long MB = 1024 * 1024;
 
   private final long max = Runtime.getRuntime().maxMemory();
+  private final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
   private final int percent;
   private final long limit;
   private final Consumer<String> log;
@@ -182,7 +184,9 @@ final class HeapGuard {
    * The fields of the INFO section, in bytes but for the last two: {@code heap_used} (now, garbage
    * included), {@code heap_used_after_gc}, {@code heap_limit}, {@code heap_max} ({@code -Xmx}),
    * {@code heap_refusing} (1 while deny-oom commands are refused) and {@code
-   * heap_refused_commands}. Redis puts the module name in front of each.
+   * heap_refused_commands}, then {@code main_thread_allocated_bytes}: what the thread asking, Redis's
+   * main thread, has allocated on the Java heap since it started, for measuring what a command
+   * allocates (sample it around many calls). Redis puts the module name in front of each.
    */
   void report(ObjLongConsumer<String> field) {
     Runtime runtime = Runtime.getRuntime();
@@ -192,6 +196,7 @@ final class HeapGuard {
     field.accept("heap_max", max);
     field.accept("heap_refusing", refusing ? 1 : 0);
     field.accept("heap_refused_commands", refused);
+    field.accept("main_thread_allocated_bytes", threads.getCurrentThreadAllocatedBytes());
   }
 
   /** The error reply of a refused command. */

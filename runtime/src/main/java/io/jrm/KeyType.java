@@ -11,12 +11,14 @@ public enum KeyType {
   MODULE,
   STREAM;
 
+  /** By code: {@code values()} copies its array on every call, and this runs on every {@code Key.type()}. */
+  private static final KeyType[] BY_CODE = values();
+
   /** The type for a {@code REDISMODULE_KEYTYPE_*} code, 0 to 7 in order. */
   static KeyType of(int code) {
-    KeyType[] types = values();
-    if (code < 0 || code >= types.length) {
+    if (code < 0 || code >= BY_CODE.length) {
       throw new IllegalStateException("unknown key type code " + code);
     }
-    return types[code];
+    return BY_CODE[code];
   }
 }

@@ -142,33 +142,12 @@ final class ModuleEntry {
 
   /** Runs command {@code index} of the definition; called by the stub's trampoline. */
   static int command(int index, long ctx, long argv, int argc) {
-    String name = definition.commands().get(index).name();
-    return run(
-        ctx,
-        "command " + name,
-        context -> {
-          if (deniesOom[index]) {
-            heapGuard.check(context);
-          }
-          definition.dispatch(index, context, context.wrapArguments(arguments(argv, argc)));
-          if (!context.replyTracker().complete() && !context.isKeysPositionRequest()) {
-            context.log(LogLevel.WARNING, "JRM: command " + name + " returned without replying");
-            replyError(context, "ERR the command returned without replying");
-          }
-        });
+    return run(Upcall.COMMAND, index, ctx, argv, argc);
   }
 
   /** Runs the reply ({@code kind} 0) or timeout (1) callback of a {@link BlockedClient}. */
   static int blockedCallback(int kind, long ctx, long argv, int argc) {
-    return run(
-        ctx,
-        "blocked client callback",
-        context -> {
-          BlockedClient.dispatch(context, kind == BLOCKED_TIMEOUT);
-          if (!context.replyTracker().complete()) {
-            replyError(context, "ERR the blocked client callback returned without replying");
-          }
-        });
+    return run(Upcall.BLOCKED_CALLBACK, kind, ctx, argv, argc);
   }
 
   /** The module's data types, null when it has none. */
@@ -242,13 +221,7 @@ final class ModuleEntry {
 
   /** The data type restore command, the way a rewritten AOF rebuilds values. */
   static int restore(long ctx, long argv, int argc) {
-    return run(
-        ctx,
-        "command " + definition.name() + DataTypes.RESTORE_COMMAND,
-        context -> {
-          heapGuard.check(context); // the restore command is deny-oom
-          dataTypes.restore(context, context.wrapArguments(arguments(argv, argc)));
-        });
+    return run(Upcall.RESTORE, 0, ctx, argv, argc);
   }
 
   private static void guard(String callback, Runnable work) {
@@ -277,16 +250,34 @@ final class ModuleEntry {
     BlockedClient.freed(privateData);
   }
 
-  private interface Body {
-    void run(Context context) throws Exception;
+  /**
+   * The upcalls {@link #run} serves. They are told apart by a switch rather than passed as lambdas,
+   * and named only for a log line, so that an upcall allocates no lambda and no string.
+   */
+  private enum Upcall {
+    /** A command of the definition; the index is the command's. */
+    COMMAND,
+    /** A blocked client's reply (index 0) or timeout (1) callback. */
+    BLOCKED_CALLBACK,
+    /** The data type restore command. */
+    RESTORE
+  }
+
+  /** What an upcall is, for a log line: {@code command hello.simple}. */
+  private static String what(Upcall upcall, int index) {
+    return switch (upcall) {
+      case COMMAND -> "command " + definition.commands().get(index).name();
+      case BLOCKED_CALLBACK -> "blocked client callback";
+      case RESTORE -> "command " + definition.name() + DataTypes.RESTORE_COMMAND;
+    };
   }
 
   /**
-   * Runs {@code body} with a context for {@code ctx}, the module's class loader as context loader
+   * Runs {@code upcall} with a context for {@code ctx}, the module's class loader as context loader
    * (libraries that look classes up through it must find this module's), and every Throwable turned
    * into an error reply and a log line ({@link ErrorLog}: repeats are counted, not logged).
    */
-  private static int run(long ctx, String what, Body body) {
+  private static int run(Upcall upcall, int index, long ctx, long argv, int argc) {
     Context context = new Context(api, ctx);
     Thread thread = Thread.currentThread();
     ClassLoader caller = thread.getContextClassLoader();
@@ -296,9 +287,10 @@ final class ModuleEntry {
       if (errors.mayHaveSummaries()) {
         errors.flush(warnings(context));
       }
-      body.run(context);
+      serve(upcall, index, context, argv, argc);
     } catch (Throwable t) {
       if (!(t instanceof RedisException) && !(t instanceof ReplyTracker.ExtraReplyException)) {
+        String what = what(upcall, index);
         errors.failed(what, t, () -> "JRM: " + what + " threw " + describe(t), warnings(context));
       }
       replyError(context, errorLine(t));
@@ -306,12 +298,42 @@ final class ModuleEntry {
       if (context.replyTracker().dropped()) {
         context.log(
             LogLevel.WARNING,
-            "JRM: " + what + " replied more than once; the extra reply was dropped");
+            "JRM: "
+                + what(upcall, index)
+                + " replied more than once; the extra reply was dropped");
       }
       context.deactivate();
       thread.setContextClassLoader(caller);
     }
     return OK;
+  }
+
+  /** The body of {@code upcall}, inside {@link #run}'s guard. */
+  private static void serve(Upcall upcall, int index, Context context, long argv, int argc)
+      throws Exception {
+    switch (upcall) {
+      case COMMAND -> {
+        if (deniesOom[index]) {
+          heapGuard.check(context);
+        }
+        definition.dispatch(index, context, context.wrapArguments(arguments(argv, argc)));
+        if (!context.replyTracker().complete() && !context.isKeysPositionRequest()) {
+          context.log(
+              LogLevel.WARNING, "JRM: " + what(upcall, index) + " returned without replying");
+          replyError(context, "ERR the command returned without replying");
+        }
+      }
+      case BLOCKED_CALLBACK -> {
+        BlockedClient.dispatch(context, index == BLOCKED_TIMEOUT);
+        if (!context.replyTracker().complete()) {
+          replyError(context, "ERR the blocked client callback returned without replying");
+        }
+      }
+      case RESTORE -> {
+        heapGuard.check(context); // the restore command is deny-oom
+        dataTypes.restore(context, context.wrapArguments(arguments(argv, argc)));
+      }
+    }
   }
 
   /** Where {@link ErrorLog} writes for a callback: the Redis log, as WARNING lines. */

@@ -11,11 +11,14 @@ final class ReplyTracker {
   /** Marks an array whose length comes later ({@code REDISMODULE_POSTPONED_LEN}). */
   private static final long POSTPONED = -1;
 
-  /** Per open array: elements still owed, or POSTPONED. */
-  private long[] remaining = new long[8];
+  /**
+   * Per open array: elements still owed, or POSTPONED. Made by the first array reply: most commands
+   * reply one value, and a tracker is made per command.
+   */
+  private long[] remaining;
 
   /** Per open array: elements written so far (what a postponed array's length becomes). */
-  private long[] written = new long[8];
+  private long[] written;
 
   private int depth;
   private boolean complete;
@@ -65,7 +68,10 @@ final class ReplyTracker {
       value();
       return;
     }
-    if (depth == remaining.length) {
+    if (remaining == null) {
+      remaining = new long[8];
+      written = new long[8];
+    } else if (depth == remaining.length) {
       remaining = Arrays.copyOf(remaining, depth * 2);
       written = Arrays.copyOf(written, depth * 2);
     }

@@ -20,6 +20,7 @@ import java.util.List;
 public final class TestModule {
   private static final List<String> loadArguments = new ArrayList<>();
   private static RedisString escaped;
+  private static Context escapedContext;
 
   private TestModule() {}
 
@@ -102,6 +103,35 @@ public final class TestModule {
       ctx.replyWithSimpleString("KEPT");
     } else {
       ctx.replyWithString(escaped);
+    }
+  }
+
+  /** JRMTEST.ESCAPE.CONTEXT: keeps its Context past its command; the next call uses it. */
+  @RedisCommand(name = "jrmtest.escape.context", flags = "readonly")
+  public static void escapeContext(Context ctx, RedisString[] argv) {
+    if (escapedContext == null) {
+      escapedContext = ctx;
+      ctx.replyWithSimpleString("KEPT");
+    } else {
+      ctx.replyWithLongLong(escapedContext.selectedDb());
+    }
+  }
+
+  /**
+   * JRMTEST.NESTED outer [inner...]: calls itself with the arguments after the first (while there
+   * are any), then replies {@code outer/<what the nested call replied>}, reading its own argument
+   * only after the nested call returned: each depth has its own context and arguments.
+   */
+  @RedisCommand(name = "jrmtest.nested", flags = "readonly")
+  public static void nested(Context ctx, RedisString[] argv) {
+    if (argv.length == 2) {
+      ctx.replyWithString(argv[1]);
+      return;
+    }
+    Object[] inner = new Object[argv.length - 2];
+    System.arraycopy(argv, 2, inner, 0, inner.length);
+    try (CallReply reply = ctx.call("jrmtest.nested", inner)) {
+      ctx.replyWithString(argv[1] + "/" + reply.string());
     }
   }
 
