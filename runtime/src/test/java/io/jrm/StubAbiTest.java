@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * gcc against the stub template ({@code stub_abi_probe.c}) prints the stub's struct layouts, the
  * order of its callback functions, the ModuleEntry methods it looks up, the natives it registers
  * for the JNI backend (one per shape of {@link ApiFunction#shapes()}, generated from the API
- * description), and how it replays a snapshot written
- * by {@link SnapshotWriter}; each must match the Java side.
+ * description), and how it replays a snapshot written by {@link SnapshotWriter}; each must match
+ * the Java side.
  */
 class StubAbiTest {
   private static final String TEMPLATE = "io/jrm/nativetemplate/module_stub.c";

@@ -33,16 +33,20 @@ record ApiDescription(List<Function> functions) {
    * arguments JRM passes after them. {@code suffix} is empty for the first form.
    */
   record Form(
-      String function, String suffix, char returns, List<Param> fixed, List<Param> tail, boolean leaf) {
+      String function,
+      String suffix,
+      char returns,
+      List<Param> fixed,
+      List<Param> tail,
+      boolean leaf) {
     /** The Java method of {@code RedisModuleApi}: the function name, lower-case first, + suffix. */
     String javaName() {
       return Character.toLowerCase(function.charAt(0)) + function.substring(1) + suffix;
     }
 
     /**
-     * The C signature shape: the return letter, {@code _}, the fixed parameters' letters and, for
-     * a variadic form, {@code _} and the letters of the variadic arguments ({@code 0} as {@code
-     * j}).
+     * The C signature shape: the return letter, {@code _}, the fixed parameters' letters and, for a
+     * variadic form, {@code _} and the letters of the variadic arguments ({@code 0} as {@code j}).
      */
     String shape() {
       StringBuilder shape = new StringBuilder().append(returns).append('_');

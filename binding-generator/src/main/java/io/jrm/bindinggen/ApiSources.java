@@ -17,8 +17,7 @@ import javax.lang.model.element.Modifier;
 
 /** {@code ApiFunction} (the table backends bind by) and {@code RedisModuleApi} (typed methods). */
 final class ApiSources {
-  private static final ClassName API_FUNCTION =
-      ClassName.get(ShapeSources.PACKAGE, "ApiFunction");
+  private static final ClassName API_FUNCTION = ClassName.get(ShapeSources.PACKAGE, "ApiFunction");
   private static final ClassName API = ClassName.get(ShapeSources.PACKAGE, "RedisModuleApi");
   private static final ClassName BACKEND = ClassName.get(ShapeSources.PACKAGE, "NativeBackend");
   private static final String GET_API = "GetApi";
@@ -89,7 +88,8 @@ final class ApiSources {
         .addMethod(
             MethodSpec.methodBuilder("shapes")
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("The shapes of {@link $T} this function is called by, one per form.\n",
+                .addJavadoc(
+                    "The shapes of {@link $T} this function is called by, one per form.\n",
                     ShapeSources.SHAPE_CALLS)
                 .returns(shapes)
                 .addStatement("return shapes")
@@ -116,7 +116,8 @@ final class ApiSources {
                 """,
                 ShapeSources.SHAPE_CALLS)
             .addField(
-                FieldSpec.builder(int.class, "OK", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                FieldSpec.builder(
+                        int.class, "OK", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .initializer("0")
                     .build())
             .addField(BACKEND, "backend", Modifier.PRIVATE, Modifier.FINAL)

@@ -33,7 +33,9 @@ final class ShapeSources {
     this.leafShapes = api.leafShapes();
   }
 
-  /** {@code ShapeCalls}: an abstract method per shape, a default {@code Leaf} variant where used. */
+  /**
+   * {@code ShapeCalls}: an abstract method per shape, a default {@code Leaf} variant where used.
+   */
   JavaFile shapeCalls() {
     TypeSpec.Builder type =
         TypeSpec.interfaceBuilder(SHAPE_CALLS)
@@ -91,14 +93,30 @@ final class ShapeSources {
               .build());
     }
     type.addMethod(memory("readWord", TypeName.LONG, "Reads the word at {@code address}."))
-        .addMethod(memory("readWords", TypeName.VOID, "Fills {@code words} from {@code address}.",
-            param(long[].class, "words")))
-        .addMethod(memory("readBytes", TypeName.VOID, "Fills {@code bytes} from {@code address}.",
-            param(byte[].class, "bytes")))
-        .addMethod(memory("writeWord", TypeName.VOID, "Writes {@code word} at {@code address}.",
-            param(long.class, "word")))
-        .addMethod(memory("writeBytes", TypeName.VOID, "Copies {@code bytes} to {@code address}.",
-            param(byte[].class, "bytes")));
+        .addMethod(
+            memory(
+                "readWords",
+                TypeName.VOID,
+                "Fills {@code words} from {@code address}.",
+                param(long[].class, "words")))
+        .addMethod(
+            memory(
+                "readBytes",
+                TypeName.VOID,
+                "Fills {@code bytes} from {@code address}.",
+                param(byte[].class, "bytes")))
+        .addMethod(
+            memory(
+                "writeWord",
+                TypeName.VOID,
+                "Writes {@code word} at {@code address}.",
+                param(long.class, "word")))
+        .addMethod(
+            memory(
+                "writeBytes",
+                TypeName.VOID,
+                "Copies {@code bytes} to {@code address}.",
+                param(byte[].class, "bytes")));
     return JavaFile.builder(PACKAGE + ".jni", type.build()).build();
   }
 

@@ -6,9 +6,9 @@ import java.util.Set;
  * The C side of the jni backend, generated into module_stub.c between {@link #BEGIN} and {@link
  * #END}: one JNI native per shape that casts the function pointer to the shape's C prototype (the
  * variadic prototype for a variadic shape) and calls it, byte arrays copied into C memory and
- * out-parameters into C locals around the call, then {@code JRM_SHAPE_NATIVES}, their
- * registration entries. The helpers it uses ({@code jrm_bytes_in}, {@code jrm_long_in}, ...) are
- * hand-written in the stub.
+ * out-parameters into C locals around the call, then {@code JRM_SHAPE_NATIVES}, their registration
+ * entries. The helpers it uses ({@code jrm_bytes_in}, {@code jrm_long_in}, ...) are hand-written in
+ * the stub.
  */
 final class StubDowncalls {
   static final String BEGIN =
@@ -91,8 +91,7 @@ final class StubDowncalls {
     if (letters.isEmpty()) {
       prototype.append("void");
     }
-    String call =
-        "((" + returns + "(*)(" + prototype + "))(intptr_t)fn)(" + args + ");\n";
+    String call = "((" + returns + "(*)(" + prototype + "))(intptr_t)fn)(" + args + ");\n";
     if (shape.returns() == 'v') {
       c.append("    ").append(call).append(after);
     } else if (after.isEmpty()) {

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The default backend: JNI natives the module stub registers ({@link JniDowncalls}), one per C
- * signature shape, called with the function pointer; arrays are copied into C memory by the
- * native itself, so nothing is boxed or allocated in Java.
+ * signature shape, called with the function pointer; arrays are copied into C memory by the native
+ * itself, so nothing is boxed or allocated in Java.
  */
 public final class JniBackend implements NativeBackend {
   private static final long[] NO_WORDS = {};
