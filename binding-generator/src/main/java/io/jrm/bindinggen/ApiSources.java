@@ -94,7 +94,7 @@ final class ApiSources {
                 .returns(shapes)
                 .addStatement("return shapes")
                 .build());
-    return JavaFile.builder(ShapeSources.PACKAGE, type.build()).build();
+    return JavaFile.builder(ShapeSources.PACKAGE, type.build()).skipJavaLangImports(true).build();
   }
 
   /** The typed binding: a final pointer field and one method per form of each function. */
@@ -145,7 +145,7 @@ final class ApiSources {
         function.forms().forEach(form -> type.addMethod(method(function, form)));
       }
     }
-    return JavaFile.builder(ShapeSources.PACKAGE, type.build()).build();
+    return JavaFile.builder(ShapeSources.PACKAGE, type.build()).skipJavaLangImports(true).build();
   }
 
   private MethodSpec bind() {

@@ -117,7 +117,7 @@ final class ShapeSources {
                 TypeName.VOID,
                 "Copies {@code bytes} to {@code address}.",
                 param(byte[].class, "bytes")));
-    return JavaFile.builder(PACKAGE + ".jni", type.build()).build();
+    return JavaFile.builder(PACKAGE + ".jni", type.build()).skipJavaLangImports(true).build();
   }
 
   /** The jna backend: JNA's generic {@code Function} per call, the slow portable reference. */
@@ -162,7 +162,7 @@ final class ShapeSources {
                   args.build())
               .build());
     }
-    return JavaFile.builder(PACKAGE + ".jna", type.build()).build();
+    return JavaFile.builder(PACKAGE + ".jna", type.build()).skipJavaLangImports(true).build();
   }
 
   /** {@code R name(long fn, T a, ...)}. */
