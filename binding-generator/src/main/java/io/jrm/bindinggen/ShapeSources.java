@@ -3,13 +3,16 @@ package io.jrm.bindinggen;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -134,7 +137,30 @@ final class ShapeSources {
                 "Every shape of {@link $T} through JNA's {@link $T}, boxing its arguments: the"
                     + " reference backend.\n",
                 SHAPE_CALLS,
-                function);
+                function)
+            .addField(
+                FieldSpec.builder(
+                        ParameterizedTypeName.get(
+                            ClassName.get(ConcurrentHashMap.class),
+                            ClassName.get(Long.class),
+                            function),
+                        "functions",
+                        Modifier.PRIVATE,
+                        Modifier.FINAL)
+                    .addJavadoc(
+                        "The function of each pointer, made once: making one is not free.\n")
+                    .initializer("new $T<>()", ConcurrentHashMap.class)
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("function")
+                    .addModifiers(Modifier.PRIVATE)
+                    .returns(function)
+                    .addParameter(long.class, "fn")
+                    .addStatement(
+                        "return functions.computeIfAbsent(fn, address -> $T.getFunction(new $T(address)))",
+                        function,
+                        pointer)
+                    .build());
     for (String name : shapes) {
       Shape shape = new Shape(name);
       String invoke =
@@ -154,10 +180,7 @@ final class ShapeSources {
               .addAnnotation(Override.class)
               .addModifiers(Modifier.PUBLIC)
               .addStatement(
-                  (shape.returns() == 'v' ? "" : "return ")
-                      + "$T.getFunction(new $T(fn)).$L(new Object[] {$L})",
-                  function,
-                  pointer,
+                  (shape.returns() == 'v' ? "" : "return ") + "function(fn).$L(new Object[] {$L})",
                   invoke,
                   args.build())
               .build());
