@@ -9,15 +9,13 @@ import java.util.List;
 
 /**
  * Turns Java arguments of {@link Context#call}, {@link Context#replicate} and {@link RedisIO#emit}
- * into the format of {@code RedisModule_Call} and the native values its letters consume: {@code s}
- * for a {@link RedisString}, {@code v} for a {@code RedisString[]}, {@code c} for a {@code String},
- * {@code b} for a {@code byte[]} (and a {@code String} holding a NUL byte), {@code l} for an
- * integral number. The format holds only those letters and flags checked against a list, so Redis
- * never reads a value Java did not pass.
- *
- * <p>When the values would be more than the backend can pass to one C call, every argument goes
- * into a single {@code v} vector instead, strings made for the purpose: then any count Redis
- * accepts works. {@link #close} frees those strings once the call has returned.
+ * into the one fixed form JRM calls {@code RedisModule_Call}, {@code Replicate} and {@code EmitAOF}
+ * in: the format's flags then {@code v}, and a native vector of {@code RedisModuleString} pointers
+ * with its count. A {@link RedisString} goes in as itself, a {@code RedisString[]} as its elements;
+ * a {@code String} (UTF-8), {@code byte[]} or number (in decimal) becomes a string made for the
+ * purpose. The format holds only flags checked against a list, so Redis never reads a value Java
+ * did not pass, and any count Redis accepts works. {@link #close} frees the vector and those
+ * strings once the call has returned (Redis keeps its own references).
  */
 final class CallArguments implements AutoCloseable {
   /** The flags of {@code RedisModule_Call} in Redis 7.0 (moduleCreateArgvFromUserFormat). */
@@ -26,61 +24,59 @@ final class CallArguments implements AutoCloseable {
   /** The flags of {@code RedisModule_Replicate}: leave out the AOF or the replicas. */
   static final String REPLICATE_FLAGS = "AR";
 
-  /** The fixed arguments of the variadic functions: context, command name, format. */
-  private static final int FIXED_ARGUMENTS = 3;
-
   private final RedisModuleApi api;
-  private final StringBuilder format;
-  private final List<Object> values;
+  private final String flags;
   private final List<Long> created = new ArrayList<>();
+  private long argv;
+  private int argc;
 
-  private CallArguments(RedisModuleApi api, String flags, int capacity) {
+  private CallArguments(RedisModuleApi api, String flags) {
     this.api = api;
-    this.format = new StringBuilder(flags.length() + capacity).append(flags);
-    this.values = new ArrayList<>(capacity);
+    this.flags = flags;
   }
 
   /**
-   * The format and values for {@code args}, after {@code flags}; close it after the call.
+   * The format and vector for {@code args}, after {@code flags}; close it after the call.
    *
    * @throws IllegalArgumentException for a flag not in {@code allowedFlags} or an argument of a
    *     type Redis cannot take
    */
   static CallArguments of(RedisModuleApi api, String flags, String allowedFlags, Object[] args) {
     checkFlags(flags, allowedFlags);
-    int count = 0;
     for (Object arg : args) {
-      count += nativeValues(arg);
+      checkType(arg);
     }
-    if (FIXED_ARGUMENTS + count <= api.backend().maxArguments()) {
-      CallArguments call = new CallArguments(api, flags, count);
-      for (Object arg : args) {
-        call.add(arg);
-      }
-      return call;
-    }
-    CallArguments call = new CallArguments(api, flags, 2);
+    CallArguments call = new CallArguments(api, flags);
     call.addVector(args);
     return call;
   }
 
-  /** The format, NUL-terminated. */
+  /** The format, NUL-terminated: the flags, then {@code v}. */
   byte[] format() {
-    return cString(format.toString());
+    return cString(flags + 'v');
   }
 
-  /** The values the format's letters consume, in order. */
-  Object[] values() {
-    return values.toArray();
+  /** The address of the vector of string pointers (0 when empty). */
+  long argv() {
+    return argv;
   }
 
-  /** Frees the strings made for a vector. */
+  /** How many pointers the vector holds. */
+  long argc() {
+    return argc;
+  }
+
+  /** Frees the vector and the strings made for it. */
   @Override
   public void close() {
     for (long str : created) {
       api.freeString(0, str);
     }
     created.clear();
+    if (argv != 0) {
+      api.free(argv);
+      argv = 0;
+    }
   }
 
   private static void checkFlags(String flags, String allowed) {
@@ -95,45 +91,17 @@ final class CallArguments implements AutoCloseable {
     }
   }
 
-  /** How many native values {@code arg} takes as its own format letter. */
-  private static int nativeValues(Object arg) {
-    if (arg instanceof RedisString[] || arg instanceof byte[]) {
-      return 2; // pointer and length
-    }
-    if (arg instanceof String text) {
-      return text.indexOf('\0') < 0 ? 1 : 2;
-    }
-    if (arg instanceof RedisString || isIntegral(arg) || isDecimal(arg)) {
-      return 1;
-    }
-    throw new IllegalArgumentException(
-        "cannot pass "
-            + (arg == null ? "null" : arg.getClass().getName())
-            + " to a Redis command: use RedisString, RedisString[], String, byte[] or a number");
-  }
-
-  private void add(Object arg) {
-    if (arg instanceof RedisString str) {
-      format.append('s');
-      values.add(str.pointer());
-    } else if (arg instanceof RedisString[] strings) {
-      format.append('v');
-      values.add(pointers(strings));
-      values.add((long) strings.length);
-    } else if (arg instanceof String text && text.indexOf('\0') < 0) {
-      format.append('c');
-      values.add(cString(text));
-    } else if (isIntegral(arg)) {
-      format.append('l');
-      values.add(((Number) arg).longValue());
-    } else if (isDecimal(arg)) {
-      format.append('c');
-      values.add(cString(arg.toString()));
-    } else {
-      byte[] bytes = bytes(arg);
-      format.append('b');
-      values.add(bytes);
-      values.add((long) bytes.length);
+  private static void checkType(Object arg) {
+    if (!(arg instanceof RedisString
+        || arg instanceof RedisString[]
+        || arg instanceof byte[]
+        || arg instanceof String
+        || isIntegral(arg)
+        || isDecimal(arg))) {
+      throw new IllegalArgumentException(
+          "cannot pass "
+              + (arg == null ? "null" : arg.getClass().getName())
+              + " to a Redis command: use RedisString, RedisString[], String, byte[] or a number");
     }
   }
 
@@ -144,8 +112,8 @@ final class CallArguments implements AutoCloseable {
         if (arg instanceof RedisString str) {
           vector.add(str.pointer());
         } else if (arg instanceof RedisString[] strings) {
-          for (long pointer : pointers(strings)) {
-            vector.add(pointer);
+          for (RedisString str : strings) {
+            vector.add(str.pointer());
           }
         } else {
           byte[] bytes = bytes(arg);
@@ -155,21 +123,17 @@ final class CallArguments implements AutoCloseable {
           vector.add(str);
         }
       }
+      argc = vector.size();
+      if (argc > 0) {
+        argv = api.alloc((long) argc * Long.BYTES);
+        for (int i = 0; i < argc; i++) {
+          api.backend().writeWord(argv + (long) i * Long.BYTES, vector.get(i));
+        }
+      }
     } catch (RuntimeException e) {
       close(); // a RedisString of the arguments was unusable: free what was made
       throw e;
     }
-    format.append('v');
-    values.add(vector.stream().mapToLong(Long::longValue).toArray());
-    values.add((long) vector.size());
-  }
-
-  private static long[] pointers(RedisString[] strings) {
-    long[] pointers = new long[strings.length];
-    for (int i = 0; i < strings.length; i++) {
-      pointers[i] = strings[i].pointer();
-    }
-    return pointers;
   }
 
   /** The bytes Redis gets for a String, byte[] or number: UTF-8, as is, or in decimal. */

@@ -94,7 +94,7 @@ public final class Context {
 
   /** Writes {@code message} to the Redis log, tagged with the module name ({@code Log}). */
   public void log(LogLevel level, String message) {
-    api.log(pointer(), cString(level.redisName()), cString("%s"), (Object) cString(message));
+    api.log(pointer(), cString(level.redisName()), cString("%s"), cString(message));
   }
 
   /**
@@ -372,7 +372,12 @@ public final class Context {
   public void replicateWithFlags(String flags, String command, Object... args) {
     try (CallArguments replicated =
         CallArguments.of(api, flags, CallArguments.REPLICATE_FLAGS, args)) {
-      if (api.replicate(pointer(), cString(command), replicated.format(), replicated.values())
+      if (api.replicate(
+              pointer(),
+              cString(command),
+              replicated.format(),
+              replicated.argv(),
+              replicated.argc())
           != OK) {
         throw new RedisException(
             "ERR cannot replicate " + command + ": unknown command or bad arguments");
@@ -420,7 +425,7 @@ public final class Context {
     }
     long result;
     try (CallArguments call = CallArguments.of(api, all, CallArguments.CALL_FLAGS, args)) {
-      result = api.call(pointer(), cString(command), call.format(), call.values());
+      result = api.call(pointer(), cString(command), call.format(), call.argv(), call.argc());
     }
     if (result == 0) {
       throw new RedisException("ERR calling " + command + " from the module failed");

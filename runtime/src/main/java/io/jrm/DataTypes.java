@@ -506,7 +506,7 @@ final class DataTypes {
         0,
         cString(LogLevel.WARNING.redisName()),
         cString("%s"),
-        (Object) cString("JRM: " + moduleName + ": " + RedisException.oneLine(message)));
+        cString("JRM: " + moduleName + ": " + RedisException.oneLine(message)));
   }
 
   private void markCommandsMissing(Slot slot) {

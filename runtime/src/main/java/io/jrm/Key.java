@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.function.IntFunction;
+import java.util.function.LongToIntFunction;
 
 /**
  * A key opened for low-level access ({@code RedisModuleKey}): its type, length, expiry, and the
@@ -602,7 +602,8 @@ public final class Key implements AutoCloseable {
           "hashSet takes field-value pairs, got an odd number of arguments");
     }
     int bits = HashFlag.toBits(flags);
-    Object[] args = new Object[fieldValuePairs.length + 1];
+    Object[] fields = new Object[fieldValuePairs.length / 2];
+    long[] values = new long[fields.length];
     boolean cFields = false;
     for (int i = 0; i < fieldValuePairs.length; i += 2) {
       boolean cField = fieldValuePairs[i] instanceof String;
@@ -611,25 +612,32 @@ public final class Key implements AutoCloseable {
       } else if (cField != cFields) {
         throw new IllegalArgumentException("hashSet fields must be all String or all RedisString");
       }
-      args[i] = fieldArgument(fieldValuePairs[i]);
+      fields[i / 2] = fieldArgument(fieldValuePairs[i]);
       Object value = fieldValuePairs[i + 1];
       if (value == DELETE) {
-        args[i + 1] = HASH_DELETE_POINTER;
+        values[i / 2] = HASH_DELETE_POINTER;
       } else if (value instanceof RedisString string) {
-        args[i + 1] = string.pointer();
+        values[i / 2] = string.pointer();
       } else {
         throw new IllegalArgumentException(
             "a hash value must be a RedisString or Key.DELETE, not " + describe(value));
       }
     }
-    args[fieldValuePairs.length] = 0L; // the NULL that ends the pairs
     long key = forWrite(KeyType.HASH);
     if (fieldValuePairs.length == 0) {
       return 0; // C would create an empty hash, then delete it again
     }
     beforeWrite();
-    // C returns 0 with errno for failures, but they were all ruled out above.
-    return api().hashSet(key, bits | (cFields ? HashFlag.CFIELDS : 0), args);
+    int cBits = bits | (cFields ? HashFlag.CFIELDS : 0);
+    int changed = 0;
+    for (int i = 0; i < fields.length; i++) {
+      long value = values[i];
+      // One pair a call (the binding's fixed form); C counts each pair on its own, so the sum is
+      // what one call with every pair returns. C returns 0 with errno for failures, but they were
+      // all ruled out above.
+      changed += withField(fields[i], field -> api().hashSet(key, cBits, field, value));
+    }
+    return changed;
   }
 
   /**
@@ -713,15 +721,17 @@ public final class Key implements AutoCloseable {
 
   private RedisString[] hashGetAll(Object[] fields) {
     RedisString[] values = new RedisString[fields.length];
-    long[][] outs = new long[fields.length][];
-    Object[] args = hashGetArguments(fields, i -> outs[i] = new long[1]);
+    Object[] cFields = fieldArguments(fields);
     if (!readable(KeyType.HASH) || fields.length == 0) {
       return values;
     }
-    api().hashGet(pointer(), hashGetFlags(fields, 0), args);
+    int flags = hashGetFlags(fields, 0);
+    long[] out = new long[1];
     for (int i = 0; i < fields.length; i++) {
-      if (outs[i][0] != 0) {
-        values[i] = new RedisString(context, outs[i][0], true);
+      out[0] = 0;
+      withField(cFields[i], field -> api().hashGet(pointer(), flags, field, out));
+      if (out[0] != 0) {
+        values[i] = new RedisString(context, out[0], true);
       }
     }
     return values;
@@ -729,27 +739,43 @@ public final class Key implements AutoCloseable {
 
   private boolean[] hashExistsAll(Object[] fields) {
     boolean[] exists = new boolean[fields.length];
-    int[][] outs = new int[fields.length][];
-    Object[] args = hashGetArguments(fields, i -> outs[i] = new int[1]);
+    Object[] cFields = fieldArguments(fields);
     if (!readable(KeyType.HASH) || fields.length == 0) {
       return exists;
     }
-    api().hashGet(pointer(), hashGetFlags(fields, HashFlag.EXISTS), args);
+    int flags = hashGetFlags(fields, HashFlag.EXISTS);
+    int[] out = new int[1];
     for (int i = 0; i < fields.length; i++) {
-      exists[i] = outs[i][0] != 0;
+      out[0] = 0;
+      withField(cFields[i], field -> api().hashGetExists(pointer(), flags, field, out));
+      exists[i] = out[0] != 0;
     }
     return exists;
   }
 
-  /** Field, out-parameter, ..., NULL: the variadic tail of {@code HashGet}. */
-  private Object[] hashGetArguments(Object[] fields, IntFunction<Object> out) {
-    Object[] args = new Object[fields.length * 2 + 1];
+  /** The fields as {@link #fieldArgument} gives them, checked before anything is read. */
+  private static Object[] fieldArguments(Object[] fields) {
+    Object[] args = new Object[fields.length];
     for (int i = 0; i < fields.length; i++) {
-      args[2 * i] = fieldArgument(fields[i]);
-      args[2 * i + 1] = out.apply(i);
+      args[i] = fieldArgument(fields[i]);
     }
-    args[fields.length * 2] = 0L;
     return args;
+  }
+
+  /**
+   * Runs {@code call} (one field of HashSet or HashGet) with the field's C argument: a string's
+   * pointer, or for a name a C copy of it, freed after (CFIELDS: C reads a {@code char *}).
+   */
+  private int withField(Object field, LongToIntFunction call) {
+    if (field instanceof Long pointer) {
+      return call.applyAsInt(pointer);
+    }
+    long name = api().strdup((byte[]) field);
+    try {
+      return call.applyAsInt(name);
+    } finally {
+      api().free(name);
+    }
   }
 
   private static int hashGetFlags(Object[] fields, int flags) {

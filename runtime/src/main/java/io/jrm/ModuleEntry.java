@@ -242,7 +242,7 @@ final class ModuleEntry {
   }
 
   private static void log(LogLevel level, String line) {
-    api.log(0, cString(level.redisName()), cString("%s"), (Object) cString(line));
+    api.log(0, cString(level.redisName()), cString("%s"), cString(line));
   }
 
   /** Redis frees the private data of an unblocked client: forget that client. */

@@ -103,13 +103,13 @@ final class RedisIO implements RdbOutput, RdbInput, AofOutput {
 
   @Override
   public void logIOError(LogLevel level, String message) {
-    api.logIOError(io, cString(level.redisName()), cString("%s"), (Object) cString(message));
+    api.logIOError(io, cString(level.redisName()), cString("%s"), cString(message));
   }
 
   @Override
   public void emit(String command, Object... args) {
     try (CallArguments emitted = CallArguments.of(api, "", "", args)) {
-      api.emitAOF(io, cString(command), emitted.format(), emitted.values());
+      api.emitAOF(io, cString(command), emitted.format(), emitted.argv(), emitted.argc());
     }
   }
 }

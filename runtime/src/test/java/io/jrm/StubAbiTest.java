@@ -3,6 +3,7 @@ package io.jrm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jrm.bindinggen.BindingGenerator;
 import io.jrm.internal.binding.ApiFunction;
 import io.jrm.internal.types.SnapshotWriter;
 import java.io.File;
@@ -30,13 +31,15 @@ import org.junit.jupiter.api.io.TempDir;
  * The contract between the C stub and this runtime, checked from both sides: a probe compiled with
  * gcc against the stub template ({@code stub_abi_probe.c}) prints the stub's struct layouts, the
  * order of its callback functions, the ModuleEntry methods it looks up, the natives it registers
- * for the JNI backend (one per {@link ApiFunction#shape()}), and how it replays a snapshot written
- * by {@link SnapshotWriter}; each must match the Java side.
+ * for the JNI backend (one per shape of {@link ApiFunction#shapes()}, generated from the API
+ * description), and how it replays a snapshot written by {@link SnapshotWriter}; each must match
+ * the Java side.
  */
 class StubAbiTest {
   private static final String TEMPLATE = "io/jrm/nativetemplate/module_stub.c";
   private static final String PROBE = "io/jrm/stub_abi_probe.c";
   private static final String DOWNCALLS = "io.jrm.internal.binding.jni.JniDowncalls";
+  private static final String DESCRIPTION = "src/main/binding/redis-module-api.txt";
   private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
 
   /** The probe's output: the rest of each line by its first words. */
@@ -165,14 +168,24 @@ class StubAbiTest {
   void everyShapeOfTheApiHasANativeAndEveryShapeNativeAShape() {
     Set<String> shapes =
         Arrays.stream(ApiFunction.values())
-            .filter(function -> !function.variadic())
-            .map(ApiFunction::shape)
+            .flatMap(function -> function.shapes().stream())
             .collect(Collectors.toSet());
     Set<String> natives =
         prefixed("native ").keySet().stream()
             .filter(name -> name.contains("_"))
             .collect(Collectors.toSet());
     assertThat(natives).isEqualTo(shapes);
+  }
+
+  @Test
+  void theStubsDowncallsAreTheOnesGeneratedFromTheDescription() throws Exception {
+    String stub;
+    try (InputStream in = StubAbiTest.class.getClassLoader().getResourceAsStream(TEMPLATE)) {
+      stub = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(stub)
+        .as("module_stub.c: run mvn -pl runtime exec:java@update-stub")
+        .contains(BindingGenerator.stubDowncalls(Path.of(DESCRIPTION)));
   }
 
   @Test

@@ -114,8 +114,7 @@ int main(int argc, char **argv) {
     printf("blocked-kind BLOCKED_TIMEOUT %d\n", BLOCKED_TIMEOUT);
 
     for (size_t i = 0; i < JRM_DOWNCALL_COUNT; i++) {
-        char descriptor[16];
-        printf("native %s %s\n", downcall_natives[i].name, downcall_signature(i, descriptor));
+        printf("native %s %s\n", downcall_natives[i].name, downcall_natives[i].signature);
     }
     for (size_t i = 0; i < sizeof(entry_methods) / sizeof(entry_methods[0]); i++) {
         printf("method %s %s\n", entry_methods[i].name, entry_methods[i].descriptor);

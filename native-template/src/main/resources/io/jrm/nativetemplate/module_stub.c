@@ -1163,57 +1163,462 @@ static jlongArray long_array(JNIEnv *env, const jlong *values, int count) {
 /*
  * ---- Downcalls for Java's JNI backend (jrm.backend=jni, the default). ----
  *
- * One static native of io.jrm.internal.binding.jni.JniDowncalls per C signature shape of the API
- * (ApiFunction.shape(): return type, '_', parameter types; i int, j long long or pointer, d double,
- * f float, v void), taking the function pointer first. A pointer and a long long are the same 64-bit
- * integer register on LP64, so one shape serves both. Its JNI descriptor is derived from its name
- * (shape_descriptor); StubAbiTest checks the list against ApiFunction and JniDowncalls.
+ * One native of io.jrm.internal.binding.jni.JniDowncalls per C signature shape of the API (see
+ * ShapeCalls: return letter, '_', parameter letters, a second '_' before variadic arguments),
+ * taking the function pointer first and casting it to the shape's C prototype. A pointer and a long
+ * long are the same 64-bit integer register on LP64, so one shape serves both. The natives are
+ * generated from runtime/src/main/binding/redis-module-api.txt into the block below
+ * (`mvn -pl runtime exec:java@update-stub`); StubAbiTest checks the block and the registrations.
+ * Arrays are copied into C memory around the call, never held (GetPrimitiveArrayCritical would
+ * stall the GC across callbacks into Java).
  */
-#define JRM_DOWNCALL(shape, ret, types, params, args)                                           \
-    static ret JNICALL downcall_##shape(JNIEnv *env, jclass cls, jlong fn JRM_PARAMS params) {  \
-        (void)env;                                                                              \
-        (void)cls;                                                                              \
-        return ((ret(*) types)(intptr_t)fn) args;                                               \
+
+/* A byte[] argument copied into C memory for one downcall: on the stack when small. */
+struct jrm_bytes {
+    char local[256];
+    char *heap;
+};
+
+static const void *jrm_bytes_in(JNIEnv *env, jbyteArray array, struct jrm_bytes *bytes) {
+    bytes->heap = NULL;
+    if (array == NULL) return NULL;
+    jsize length = (*env)->GetArrayLength(env, array);
+    char *target = bytes->local;
+    if ((size_t)length > sizeof(bytes->local)) target = bytes->heap = malloc((size_t)length);
+    if (target != NULL) (*env)->GetByteArrayRegion(env, array, 0, length, (jbyte *)target);
+    return target;
+}
+
+static void jrm_bytes_done(struct jrm_bytes *bytes) {
+    free(bytes->heap);
+}
+
+/* A one-element out-parameter array as a C local: copied in, then back after the call. */
+#define JRM_OUT_PARAMETER(kind, jtype, Kind)                                                      \
+    static jtype *jrm_##kind##_in(JNIEnv *env, jtype##Array array, jtype *local) {                \
+        if (array == NULL) return NULL;                                                           \
+        (*env)->Get##Kind##ArrayRegion(env, array, 0, 1, local);                                  \
+        return local;                                                                             \
+    }                                                                                             \
+    static void jrm_##kind##_out(JNIEnv *env, jtype##Array array, const jtype *local) {           \
+        if (local != NULL) (*env)->Set##Kind##ArrayRegion(env, array, 0, 1, local);               \
     }
-#define JRM_DOWNCALL_VOID(shape, types, params, args)                                           \
-    static void JNICALL downcall_##shape(JNIEnv *env, jclass cls, jlong fn JRM_PARAMS params) { \
-        (void)env;                                                                              \
-        (void)cls;                                                                              \
-        ((void(*) types)(intptr_t)fn) args;                                                     \
-    }
-#define JRM_PARAMS(...) , ##__VA_ARGS__
-typedef jlong J;
-typedef jint I;
-typedef jdouble D;
-typedef jfloat F;
-JRM_DOWNCALL(d_j, D, (J), (J a), (a))
-JRM_DOWNCALL(f_j, F, (J), (J a), (a))
-JRM_DOWNCALL(i_j, I, (J), (J a), (a))
-JRM_DOWNCALL(i_jd, I, (J, D), (J a, D b), (a, b))
-JRM_DOWNCALL(i_jddii, I, (J, D, D, I, I), (J a, D b, D c, I d, I e), (a, b, c, d, e))
-JRM_DOWNCALL(i_jdjj, I, (J, D, J, J), (J a, D b, J c, J d), (a, b, c, d))
-JRM_DOWNCALL(i_jdjjj, I, (J, D, J, J, J), (J a, D b, J c, J d, J e), (a, b, c, d, e))
-JRM_DOWNCALL(i_ji, I, (J, I), (J a, I b), (a, b))
-JRM_DOWNCALL(i_jij, I, (J, I, J), (J a, I b, J c), (a, b, c))
-JRM_DOWNCALL(i_jj, I, (J, J), (J a, J b), (a, b))
-JRM_DOWNCALL(i_jjj, I, (J, J, J), (J a, J b, J c), (a, b, c))
-JRM_DOWNCALL(i_jjjj, I, (J, J, J, J), (J a, J b, J c, J d), (a, b, c, d))
-JRM_DOWNCALL(i_jjjjiii, I, (J, J, J, J, I, I, I), (J a, J b, J c, J d, I e, I f, I g), (a, b, c, d, e, f, g))
-JRM_DOWNCALL(j_, J, (void), (), ())
-JRM_DOWNCALL(j_j, J, (J), (J a), (a))
-JRM_DOWNCALL(j_ji, J, (J, I), (J a, I b), (a, b))
-JRM_DOWNCALL(j_jj, J, (J, J), (J a, J b), (a, b))
-JRM_DOWNCALL(j_jji, J, (J, J, I), (J a, J b, I c), (a, b, c))
-JRM_DOWNCALL(j_jjij, J, (J, J, I, J), (J a, J b, I c, J d), (a, b, c, d))
-JRM_DOWNCALL(j_jjj, J, (J, J, J), (J a, J b, J c), (a, b, c))
-JRM_DOWNCALL(j_jjjjj, J, (J, J, J, J, J), (J a, J b, J c, J d, J e), (a, b, c, d, e))
-JRM_DOWNCALL_VOID(v_j, (J), (J a), (a))
-JRM_DOWNCALL_VOID(v_jd, (J, D), (J a, D b), (a, b))
-JRM_DOWNCALL_VOID(v_jf, (J, F), (J a, F b), (a, b))
-JRM_DOWNCALL_VOID(v_ji, (J, I), (J a, I b), (a, b))
-JRM_DOWNCALL_VOID(v_jj, (J, J), (J a, J b), (a, b))
-JRM_DOWNCALL_VOID(v_jjii, (J, J, I, I), (J a, J b, I c, I d), (a, b, c, d))
-JRM_DOWNCALL_VOID(v_jjj, (J, J, J), (J a, J b, J c), (a, b, c))
+JRM_OUT_PARAMETER(long, jlong, Long)
+JRM_OUT_PARAMETER(int, jint, Int)
+JRM_OUT_PARAMETER(double, jdouble, Double)
+
+/* ---- generated by binding-generator from redis-module-api.txt: do not edit ---- */
+static jdouble JNICALL downcall_d_j(JNIEnv *env, jobject self, jlong fn, jlong a) {
+    (void)env;
+    (void)self;
+    return ((jdouble(*)(jlong))(intptr_t)fn)(a);
+}
+static jfloat JNICALL downcall_f_j(JNIEnv *env, jobject self, jlong fn, jlong a) {
+    (void)env;
+    (void)self;
+    return ((jfloat(*)(jlong))(intptr_t)fn)(a);
+}
+static jint JNICALL downcall_i_BL(JNIEnv *env, jobject self, jlong fn, jbyteArray a, jlongArray b) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes a_in;
+    const void *a_c = jrm_bytes_in(env, a, &a_in);
+    jlong b_v;
+    jlong *b_c = jrm_long_in(env, b, &b_v);
+    jint result = ((jint(*)(const void *, void *))(intptr_t)fn)(a_c, b_c);
+    jrm_bytes_done(&a_in);
+    jrm_long_out(env, b, b_c);
+    return result;
+}
+static jint JNICALL downcall_i_j(JNIEnv *env, jobject self, jlong fn, jlong a) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong))(intptr_t)fn)(a);
+}
+static jint JNICALL downcall_i_jB(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    jint result = ((jint(*)(jlong, const void *))(intptr_t)fn)(a, b_c);
+    jrm_bytes_done(&b_in);
+    return result;
+}
+static jint JNICALL downcall_i_jBB_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c, jlong d, jlong e) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    struct jrm_bytes c_in;
+    const void *c_c = jrm_bytes_in(env, c, &c_in);
+    jint result = ((jint(*)(jlong, const void *, const void *, ...))(intptr_t)fn)(a, b_c, c_c, d, e);
+    jrm_bytes_done(&b_in);
+    jrm_bytes_done(&c_in);
+    return result;
+}
+static jint JNICALL downcall_i_jBj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jlong c) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    jint result = ((jint(*)(jlong, const void *, jlong))(intptr_t)fn)(a, b_c, c);
+    jrm_bytes_done(&b_in);
+    return result;
+}
+static jint JNICALL downcall_i_jBjBiii(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jlong c, jbyteArray d, jint e, jint f, jint g) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    struct jrm_bytes d_in;
+    const void *d_c = jrm_bytes_in(env, d, &d_in);
+    jint result = ((jint(*)(jlong, const void *, jlong, const void *, jint, jint, jint))(intptr_t)fn)(a, b_c, c, d_c, e, f, g);
+    jrm_bytes_done(&b_in);
+    jrm_bytes_done(&d_in);
+    return result;
+}
+static jint JNICALL downcall_i_jD(JNIEnv *env, jobject self, jlong fn, jlong a, jdoubleArray b) {
+    (void)env;
+    (void)self;
+    jdouble b_v;
+    jdouble *b_c = jrm_double_in(env, b, &b_v);
+    jint result = ((jint(*)(jlong, void *))(intptr_t)fn)(a, b_c);
+    jrm_double_out(env, b, b_c);
+    return result;
+}
+static jint JNICALL downcall_i_jL(JNIEnv *env, jobject self, jlong fn, jlong a, jlongArray b) {
+    (void)env;
+    (void)self;
+    jlong b_v;
+    jlong *b_c = jrm_long_in(env, b, &b_v);
+    jint result = ((jint(*)(jlong, void *))(intptr_t)fn)(a, b_c);
+    jrm_long_out(env, b, b_c);
+    return result;
+}
+static jint JNICALL downcall_i_jd(JNIEnv *env, jobject self, jlong fn, jlong a, jdouble b) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jdouble))(intptr_t)fn)(a, b);
+}
+static jint JNICALL downcall_i_jddii(JNIEnv *env, jobject self, jlong fn, jlong a, jdouble b, jdouble c, jint d, jint e) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jdouble, jdouble, jint, jint))(intptr_t)fn)(a, b, c, d, e);
+}
+static jint JNICALL downcall_i_jdjI(JNIEnv *env, jobject self, jlong fn, jlong a, jdouble b, jlong c, jintArray d) {
+    (void)env;
+    (void)self;
+    jint d_v;
+    jint *d_c = jrm_int_in(env, d, &d_v);
+    jint result = ((jint(*)(jlong, jdouble, jlong, void *))(intptr_t)fn)(a, b, c, d_c);
+    jrm_int_out(env, d, d_c);
+    return result;
+}
+static jint JNICALL downcall_i_jdjID(JNIEnv *env, jobject self, jlong fn, jlong a, jdouble b, jlong c, jintArray d, jdoubleArray e) {
+    (void)env;
+    (void)self;
+    jint d_v;
+    jint *d_c = jrm_int_in(env, d, &d_v);
+    jdouble e_v;
+    jdouble *e_c = jrm_double_in(env, e, &e_v);
+    jint result = ((jint(*)(jlong, jdouble, jlong, void *, void *))(intptr_t)fn)(a, b, c, d_c, e_c);
+    jrm_int_out(env, d, d_c);
+    jrm_double_out(env, e, e_c);
+    return result;
+}
+static jint JNICALL downcall_i_ji(JNIEnv *env, jobject self, jlong fn, jlong a, jint b) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jint))(intptr_t)fn)(a, b);
+}
+static jint JNICALL downcall_i_ji_jIj(JNIEnv *env, jobject self, jlong fn, jlong a, jint b, jlong c, jintArray d, jlong e) {
+    (void)env;
+    (void)self;
+    jint d_v;
+    jint *d_c = jrm_int_in(env, d, &d_v);
+    jint result = ((jint(*)(jlong, jint, ...))(intptr_t)fn)(a, b, c, d_c, e);
+    jrm_int_out(env, d, d_c);
+    return result;
+}
+static jint JNICALL downcall_i_ji_jLj(JNIEnv *env, jobject self, jlong fn, jlong a, jint b, jlong c, jlongArray d, jlong e) {
+    (void)env;
+    (void)self;
+    jlong d_v;
+    jlong *d_c = jrm_long_in(env, d, &d_v);
+    jint result = ((jint(*)(jlong, jint, ...))(intptr_t)fn)(a, b, c, d_c, e);
+    jrm_long_out(env, d, d_c);
+    return result;
+}
+static jint JNICALL downcall_i_ji_jjj(JNIEnv *env, jobject self, jlong fn, jlong a, jint b, jlong c, jlong d, jlong e) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jint, ...))(intptr_t)fn)(a, b, c, d, e);
+}
+static jint JNICALL downcall_i_jij(JNIEnv *env, jobject self, jlong fn, jlong a, jint b, jlong c) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jint, jlong))(intptr_t)fn)(a, b, c);
+}
+static jint JNICALL downcall_i_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jlong))(intptr_t)fn)(a, b);
+}
+static jint JNICALL downcall_i_jjBj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jbyteArray c, jlong d) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes c_in;
+    const void *c_c = jrm_bytes_in(env, c, &c_in);
+    jint result = ((jint(*)(jlong, jlong, const void *, jlong))(intptr_t)fn)(a, b, c_c, d);
+    jrm_bytes_done(&c_in);
+    return result;
+}
+static jint JNICALL downcall_i_jjD(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jdoubleArray c) {
+    (void)env;
+    (void)self;
+    jdouble c_v;
+    jdouble *c_c = jrm_double_in(env, c, &c_v);
+    jint result = ((jint(*)(jlong, jlong, void *))(intptr_t)fn)(a, b, c_c);
+    jrm_double_out(env, c, c_c);
+    return result;
+}
+static jint JNICALL downcall_i_jjI(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jintArray c) {
+    (void)env;
+    (void)self;
+    jint c_v;
+    jint *c_c = jrm_int_in(env, c, &c_v);
+    jint result = ((jint(*)(jlong, jlong, void *))(intptr_t)fn)(a, b, c_c);
+    jrm_int_out(env, c, c_c);
+    return result;
+}
+static jint JNICALL downcall_i_jjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jlong, jlong))(intptr_t)fn)(a, b, c);
+}
+static jlong JNICALL downcall_j_(JNIEnv *env, jobject self, jlong fn) {
+    (void)env;
+    (void)self;
+    return ((jlong(*)(void))(intptr_t)fn)();
+}
+static jlong JNICALL downcall_j_B(JNIEnv *env, jobject self, jlong fn, jbyteArray a) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes a_in;
+    const void *a_c = jrm_bytes_in(env, a, &a_in);
+    jlong result = ((jlong(*)(const void *))(intptr_t)fn)(a_c);
+    jrm_bytes_done(&a_in);
+    return result;
+}
+static jlong JNICALL downcall_j_j(JNIEnv *env, jobject self, jlong fn, jlong a) {
+    (void)env;
+    (void)self;
+    return ((jlong(*)(jlong))(intptr_t)fn)(a);
+}
+static jlong JNICALL downcall_j_jBB_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c, jlong d, jlong e) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    struct jrm_bytes c_in;
+    const void *c_c = jrm_bytes_in(env, c, &c_in);
+    jlong result = ((jlong(*)(jlong, const void *, const void *, ...))(intptr_t)fn)(a, b_c, c_c, d, e);
+    jrm_bytes_done(&b_in);
+    jrm_bytes_done(&c_in);
+    return result;
+}
+static jlong JNICALL downcall_j_jB_B(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    struct jrm_bytes c_in;
+    const void *c_c = jrm_bytes_in(env, c, &c_in);
+    jlong result = ((jlong(*)(jlong, const void *, ...))(intptr_t)fn)(a, b_c, c_c);
+    jrm_bytes_done(&b_in);
+    jrm_bytes_done(&c_in);
+    return result;
+}
+static jlong JNICALL downcall_j_jBij(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jint c, jlong d) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    jlong result = ((jlong(*)(jlong, const void *, jint, jlong))(intptr_t)fn)(a, b_c, c, d);
+    jrm_bytes_done(&b_in);
+    return result;
+}
+static jlong JNICALL downcall_j_jBj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jlong c) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    jlong result = ((jlong(*)(jlong, const void *, jlong))(intptr_t)fn)(a, b_c, c);
+    jrm_bytes_done(&b_in);
+    return result;
+}
+static jlong JNICALL downcall_j_jD(JNIEnv *env, jobject self, jlong fn, jlong a, jdoubleArray b) {
+    (void)env;
+    (void)self;
+    jdouble b_v;
+    jdouble *b_c = jrm_double_in(env, b, &b_v);
+    jlong result = ((jlong(*)(jlong, void *))(intptr_t)fn)(a, b_c);
+    jrm_double_out(env, b, b_c);
+    return result;
+}
+static jlong JNICALL downcall_j_jL(JNIEnv *env, jobject self, jlong fn, jlong a, jlongArray b) {
+    (void)env;
+    (void)self;
+    jlong b_v;
+    jlong *b_c = jrm_long_in(env, b, &b_v);
+    jlong result = ((jlong(*)(jlong, void *))(intptr_t)fn)(a, b_c);
+    jrm_long_out(env, b, b_c);
+    return result;
+}
+static jlong JNICALL downcall_j_jLi(JNIEnv *env, jobject self, jlong fn, jlong a, jlongArray b, jint c) {
+    (void)env;
+    (void)self;
+    jlong b_v;
+    jlong *b_c = jrm_long_in(env, b, &b_v);
+    jlong result = ((jlong(*)(jlong, void *, jint))(intptr_t)fn)(a, b_c, c);
+    jrm_long_out(env, b, b_c);
+    return result;
+}
+static jlong JNICALL downcall_j_ji(JNIEnv *env, jobject self, jlong fn, jlong a, jint b) {
+    (void)env;
+    (void)self;
+    return ((jlong(*)(jlong, jint))(intptr_t)fn)(a, b);
+}
+static jlong JNICALL downcall_j_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b) {
+    (void)env;
+    (void)self;
+    return ((jlong(*)(jlong, jlong))(intptr_t)fn)(a, b);
+}
+static jlong JNICALL downcall_j_jji(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jint c) {
+    (void)env;
+    (void)self;
+    return ((jlong(*)(jlong, jlong, jint))(intptr_t)fn)(a, b, c);
+}
+static jlong JNICALL downcall_j_jjjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jlong d, jlong e) {
+    (void)env;
+    (void)self;
+    return ((jlong(*)(jlong, jlong, jlong, jlong, jlong))(intptr_t)fn)(a, b, c, d, e);
+}
+static void JNICALL downcall_v_j(JNIEnv *env, jobject self, jlong fn, jlong a) {
+    (void)env;
+    (void)self;
+    ((void(*)(jlong))(intptr_t)fn)(a);
+}
+static void JNICALL downcall_v_jBB_B(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c, jbyteArray d) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    struct jrm_bytes c_in;
+    const void *c_c = jrm_bytes_in(env, c, &c_in);
+    struct jrm_bytes d_in;
+    const void *d_c = jrm_bytes_in(env, d, &d_in);
+    ((void(*)(jlong, const void *, const void *, ...))(intptr_t)fn)(a, b_c, c_c, d_c);
+    jrm_bytes_done(&b_in);
+    jrm_bytes_done(&c_in);
+    jrm_bytes_done(&d_in);
+}
+static void JNICALL downcall_v_jBB_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c, jlong d, jlong e) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    struct jrm_bytes c_in;
+    const void *c_c = jrm_bytes_in(env, c, &c_in);
+    ((void(*)(jlong, const void *, const void *, ...))(intptr_t)fn)(a, b_c, c_c, d, e);
+    jrm_bytes_done(&b_in);
+    jrm_bytes_done(&c_in);
+}
+static void JNICALL downcall_v_jBii(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jint c, jint d) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    ((void(*)(jlong, const void *, jint, jint))(intptr_t)fn)(a, b_c, c, d);
+    jrm_bytes_done(&b_in);
+}
+static void JNICALL downcall_v_jBj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jlong c) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    ((void(*)(jlong, const void *, jlong))(intptr_t)fn)(a, b_c, c);
+    jrm_bytes_done(&b_in);
+}
+static void JNICALL downcall_v_jd(JNIEnv *env, jobject self, jlong fn, jlong a, jdouble b) {
+    (void)env;
+    (void)self;
+    ((void(*)(jlong, jdouble))(intptr_t)fn)(a, b);
+}
+static void JNICALL downcall_v_jf(JNIEnv *env, jobject self, jlong fn, jlong a, jfloat b) {
+    (void)env;
+    (void)self;
+    ((void(*)(jlong, jfloat))(intptr_t)fn)(a, b);
+}
+static void JNICALL downcall_v_ji(JNIEnv *env, jobject self, jlong fn, jlong a, jint b) {
+    (void)env;
+    (void)self;
+    ((void(*)(jlong, jint))(intptr_t)fn)(a, b);
+}
+static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b) {
+    (void)env;
+    (void)self;
+    ((void(*)(jlong, jlong))(intptr_t)fn)(a, b);
+}
+#define JRM_SHAPE_NATIVES \
+    {"d_j", "(JJ)D", (void *)&downcall_d_j}, \
+    {"f_j", "(JJ)F", (void *)&downcall_f_j}, \
+    {"i_BL", "(J[B[J)I", (void *)&downcall_i_BL}, \
+    {"i_j", "(JJ)I", (void *)&downcall_i_j}, \
+    {"i_jB", "(JJ[B)I", (void *)&downcall_i_jB}, \
+    {"i_jBB_jj", "(JJ[B[BJJ)I", (void *)&downcall_i_jBB_jj}, \
+    {"i_jBj", "(JJ[BJ)I", (void *)&downcall_i_jBj}, \
+    {"i_jBjBiii", "(JJ[BJ[BIII)I", (void *)&downcall_i_jBjBiii}, \
+    {"i_jD", "(JJ[D)I", (void *)&downcall_i_jD}, \
+    {"i_jL", "(JJ[J)I", (void *)&downcall_i_jL}, \
+    {"i_jd", "(JJD)I", (void *)&downcall_i_jd}, \
+    {"i_jddii", "(JJDDII)I", (void *)&downcall_i_jddii}, \
+    {"i_jdjI", "(JJDJ[I)I", (void *)&downcall_i_jdjI}, \
+    {"i_jdjID", "(JJDJ[I[D)I", (void *)&downcall_i_jdjID}, \
+    {"i_ji", "(JJI)I", (void *)&downcall_i_ji}, \
+    {"i_ji_jIj", "(JJIJ[IJ)I", (void *)&downcall_i_ji_jIj}, \
+    {"i_ji_jLj", "(JJIJ[JJ)I", (void *)&downcall_i_ji_jLj}, \
+    {"i_ji_jjj", "(JJIJJJ)I", (void *)&downcall_i_ji_jjj}, \
+    {"i_jij", "(JJIJ)I", (void *)&downcall_i_jij}, \
+    {"i_jj", "(JJJ)I", (void *)&downcall_i_jj}, \
+    {"i_jjBj", "(JJJ[BJ)I", (void *)&downcall_i_jjBj}, \
+    {"i_jjD", "(JJJ[D)I", (void *)&downcall_i_jjD}, \
+    {"i_jjI", "(JJJ[I)I", (void *)&downcall_i_jjI}, \
+    {"i_jjj", "(JJJJ)I", (void *)&downcall_i_jjj}, \
+    {"j_", "(J)J", (void *)&downcall_j_}, \
+    {"j_B", "(J[B)J", (void *)&downcall_j_B}, \
+    {"j_j", "(JJ)J", (void *)&downcall_j_j}, \
+    {"j_jBB_jj", "(JJ[B[BJJ)J", (void *)&downcall_j_jBB_jj}, \
+    {"j_jB_B", "(JJ[B[B)J", (void *)&downcall_j_jB_B}, \
+    {"j_jBij", "(JJ[BIJ)J", (void *)&downcall_j_jBij}, \
+    {"j_jBj", "(JJ[BJ)J", (void *)&downcall_j_jBj}, \
+    {"j_jD", "(JJ[D)J", (void *)&downcall_j_jD}, \
+    {"j_jL", "(JJ[J)J", (void *)&downcall_j_jL}, \
+    {"j_jLi", "(JJ[JI)J", (void *)&downcall_j_jLi}, \
+    {"j_ji", "(JJI)J", (void *)&downcall_j_ji}, \
+    {"j_jj", "(JJJ)J", (void *)&downcall_j_jj}, \
+    {"j_jji", "(JJJI)J", (void *)&downcall_j_jji}, \
+    {"j_jjjjj", "(JJJJJJ)J", (void *)&downcall_j_jjjjj}, \
+    {"v_j", "(JJ)V", (void *)&downcall_v_j}, \
+    {"v_jBB_B", "(JJ[B[B[B)V", (void *)&downcall_v_jBB_B}, \
+    {"v_jBB_jj", "(JJ[B[BJJ)V", (void *)&downcall_v_jBB_jj}, \
+    {"v_jBii", "(JJ[BII)V", (void *)&downcall_v_jBii}, \
+    {"v_jBj", "(JJ[BJ)V", (void *)&downcall_v_jBj}, \
+    {"v_jd", "(JJD)V", (void *)&downcall_v_jd}, \
+    {"v_jf", "(JJF)V", (void *)&downcall_v_jf}, \
+    {"v_ji", "(JJI)V", (void *)&downcall_v_ji}, \
+    {"v_jj", "(JJJ)V", (void *)&downcall_v_jj},
+/* ---- end of generated downcalls ---- */
 
 /* Native memory, for the backend's reads and writes (argv in one call) and its scratch buffers. */
 static jlong JNICALL memory_read_word(JNIEnv *env, jclass cls, jlong address) {
@@ -1245,59 +1650,23 @@ static void JNICALL memory_write_bytes(JNIEnv *env, jclass cls, jlong address, j
     (*env)->GetByteArrayRegion(env, bytes, 0, (*env)->GetArrayLength(env, bytes), (jbyte *)(intptr_t)address);
 }
 
-static jlong JNICALL memory_buffer_address(JNIEnv *env, jclass cls, jobject buffer) {
-    (void)cls;
-    return (jlong)(intptr_t)(*env)->GetDirectBufferAddress(env, buffer);
-}
-
 #define JRM_DOWNCALLS_CLASS "io.jrm.internal.binding.jni.JniDowncalls"
-#define JRM_SHAPE(shape) {#shape, NULL, (void *)&downcall_##shape},
-/* The natives of JniDowncalls; a NULL descriptor is derived from the shape name. */
+/* The natives of JniDowncalls: the generated shapes, then native memory. */
 static const JNINativeMethod downcall_natives[] = {
-    JRM_SHAPE(d_j) JRM_SHAPE(f_j) JRM_SHAPE(i_j) JRM_SHAPE(i_jd) JRM_SHAPE(i_jddii) JRM_SHAPE(i_jdjj)
-    JRM_SHAPE(i_jdjjj) JRM_SHAPE(i_ji) JRM_SHAPE(i_jij) JRM_SHAPE(i_jj) JRM_SHAPE(i_jjj) JRM_SHAPE(i_jjjj)
-    JRM_SHAPE(i_jjjjiii) JRM_SHAPE(j_) JRM_SHAPE(j_j) JRM_SHAPE(j_ji) JRM_SHAPE(j_jj) JRM_SHAPE(j_jji)
-    JRM_SHAPE(j_jjij) JRM_SHAPE(j_jjj) JRM_SHAPE(j_jjjjj) JRM_SHAPE(v_j) JRM_SHAPE(v_jd) JRM_SHAPE(v_jf)
-    JRM_SHAPE(v_ji) JRM_SHAPE(v_jj) JRM_SHAPE(v_jjii) JRM_SHAPE(v_jjj)
+    JRM_SHAPE_NATIVES
     {"readWord", "(J)J", (void *)&memory_read_word},
     {"readWords", "(J[J)V", (void *)&memory_read_words},
     {"readBytes", "(J[B)V", (void *)&memory_read_bytes},
     {"writeWord", "(JJ)V", (void *)&memory_write_word},
     {"writeBytes", "(J[B)V", (void *)&memory_write_bytes},
-    {"bufferAddress", "(Ljava/nio/ByteBuffer;)J", (void *)&memory_buffer_address},
 };
 #define JRM_DOWNCALL_COUNT (sizeof(downcall_natives) / sizeof(downcall_natives[0]))
 
-/* "i_jj" -> "(JJJ)I": the function pointer, then the parameters, then the return type. */
-static void shape_descriptor(const char *shape, char *out) {
-    const char *params = strchr(shape, '_') + 1;
-    char *p = out;
-    *p++ = '(';
-    *p++ = 'J';
-    for (const char *c = params; *c != '\0'; c++) *p++ = (char)(*c - 'a' + 'A');
-    *p++ = ')';
-    *p++ = (char)(shape[0] - 'a' + 'A');
-    *p = '\0';
-}
-
-/* The JNI descriptor of native i; buffer holds a derived one. */
-static const char *downcall_signature(size_t i, char buffer[16]) {
-    if (downcall_natives[i].signature != NULL) return downcall_natives[i].signature;
-    shape_descriptor(downcall_natives[i].name, buffer);
-    return buffer;
-}
-
 /* Registers the JNI backend's natives on JniDowncalls in the module's class loader. */
 static int register_downcalls(JNIEnv *env, jobject loader) {
-    JNINativeMethod natives[JRM_DOWNCALL_COUNT];
-    char descriptors[JRM_DOWNCALL_COUNT][16];
-    for (size_t i = 0; i < JRM_DOWNCALL_COUNT; i++) {
-        natives[i] = downcall_natives[i];
-        natives[i].signature = (char *)downcall_signature(i, descriptors[i]);
-    }
     jclass downcalls = load_class(env, loader, JRM_DOWNCALLS_CLASS);
     if (downcalls == NULL) return REDIS_ERR;
-    return (*env)->RegisterNatives(env, downcalls, natives, (jint)JRM_DOWNCALL_COUNT) == JNI_OK &&
+    return (*env)->RegisterNatives(env, downcalls, downcall_natives, (jint)JRM_DOWNCALL_COUNT) == JNI_OK &&
                    !(*env)->ExceptionCheck(env)
                ? REDIS_OK
                : REDIS_ERR;

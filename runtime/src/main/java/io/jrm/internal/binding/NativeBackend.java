@@ -1,19 +1,16 @@
 package io.jrm.internal.binding;
 
 /**
- * A way to call C function pointers and read native memory from Java. JNA is the portable one;
- * faster ones (direct mapping, {@code java.lang.foreign}) bind from the same {@link ApiFunction}
- * table.
+ * A way to call C function pointers and read native memory from Java: the {@link ShapeCalls} the
+ * generated {@link RedisModuleApi} calls through, and memory access. JNA is the portable one;
+ * faster ones (JNI natives of the stub, {@code java.lang.foreign}) implement the same shapes.
  */
 public interface NativeBackend {
   /** The name {@code jrm.backend=} chooses this backend by, for the load log line. */
   String name();
 
-  /** Binds the function at {@code address}, whose C signature {@code function} describes. */
-  NativeFunction bind(ApiFunction function, long address);
-
-  /** The most arguments one call of a bound function may take. */
-  int maxArguments();
+  /** The calls of every shape of the API. */
+  ShapeCalls calls();
 
   /** Reads the 64-bit word at {@code address}. */
   long readWord(long address);

@@ -1,25 +1,25 @@
 package io.jrm.internal.binding.jni;
 
-import io.jrm.internal.binding.ApiFunction;
 import io.jrm.internal.binding.NativeBackend;
-import io.jrm.internal.binding.NativeFunction;
-import io.jrm.internal.binding.jna.JnaBackend;
+import io.jrm.internal.binding.ShapeCalls;
 import java.util.Optional;
 
 /**
  * The default backend: JNI natives the module stub registers ({@link JniDowncalls}), one per C
- * signature shape, called with the function pointer. Variadic functions ({@code Call}, {@code Log},
- * {@code Replicate}, ...) still go through JNA, which builds their argument lists.
+ * signature shape, called with the function pointer; arrays are copied into C memory by the native
+ * itself, so nothing is boxed or allocated in Java.
  */
 public final class JniBackend implements NativeBackend {
-  private final JnaBackend variadic = new JnaBackend();
+  private static final long[] NO_WORDS = {};
+
+  private final JniDowncalls calls = new JniDowncalls();
 
   private JniBackend() {}
 
   /** The backend, when the stub registered its natives ({@code jrm.backend=jni}, the default). */
   public static Optional<NativeBackend> ifRegistered() {
     try {
-      Scratch.current();
+      JniDowncalls.readWords(0, NO_WORDS); // copies nothing: only whether the native is there
       return Optional.of(new JniBackend());
     } catch (UnsatisfiedLinkError notRegistered) {
       return Optional.empty();
@@ -32,16 +32,8 @@ public final class JniBackend implements NativeBackend {
   }
 
   @Override
-  public NativeFunction bind(ApiFunction function, long address) {
-    return function.variadic()
-        ? variadic.bind(function, address)
-        : new JniFunction(address, Shapes.invoker(function.shape()));
-  }
-
-  /** The variadic functions, the only ones with a variable count, are JNA's. */
-  @Override
-  public int maxArguments() {
-    return variadic.maxArguments();
+  public ShapeCalls calls() {
+    return calls;
   }
 
   @Override

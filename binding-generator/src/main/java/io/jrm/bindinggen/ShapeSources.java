@@ -1,0 +1,231 @@
+package io.jrm.bindinggen;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The backend contract, one method per C signature shape ({@code ShapeCalls}), and its jni and jna
+ * implementations.
+ */
+final class ShapeSources {
+  static final String PACKAGE = "io.jrm.internal.binding";
+  static final ClassName SHAPE_CALLS = ClassName.get(PACKAGE, "ShapeCalls");
+  static final AnnotationSpec GENERATED =
+      AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
+          .addMember("value", "$S", BindingGenerator.class.getName())
+          .addMember("comments", "$S", "from runtime/src/main/binding/redis-module-api.txt")
+          .build();
+
+  private final Set<String> shapes;
+  private final Set<String> leafShapes;
+
+  ShapeSources(ApiDescription api) {
+    this.shapes = api.shapes();
+    this.leafShapes = api.leafShapes();
+  }
+
+  /**
+   * {@code ShapeCalls}: an abstract method per shape, a default {@code Leaf} variant where used.
+   */
+  JavaFile shapeCalls() {
+    TypeSpec.Builder type =
+        TypeSpec.interfaceBuilder(SHAPE_CALLS)
+            .addModifiers(Modifier.PUBLIC)
+            .addAnnotation(GENERATED)
+            .addAnnotation(suppress("checkstyle:MethodName"))
+            .addJavadoc(
+                """
+                How a backend calls a Redis Module API function: one method per C signature shape,
+                taking the function pointer first, then the arguments as the shape's letters say
+                ({@code i} int, {@code j} long long or pointer, {@code d} double, {@code f} float,
+                {@code B} byte[] copied in, {@code L}/{@code I}/{@code D} one-element long[]/int[]/
+                double[] out-parameters, null for NULL; after a second {@code _} the variadic
+                arguments). The result letter comes first ({@code v} void).
+
+                <p>{@code <shape>Leaf} is the same call for a function that never calls back into
+                Java; a backend that can call those faster (an FFM critical downcall) overrides it.
+                """);
+    for (String name : shapes) {
+      Shape shape = new Shape(name);
+      type.addMethod(
+          signature(shape, name).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT).build());
+      if (leafShapes.contains(name)) {
+        type.addMethod(
+            signature(shape, name + Shape.LEAF)
+                .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+                .addStatement(
+                    (shape.returns() == 'v' ? "" : "return ") + "$L(fn$L)", name, arguments(shape))
+                .build());
+      }
+    }
+    return JavaFile.builder(PACKAGE, type.build()).skipJavaLangImports(true).build();
+  }
+
+  /** The jni backend's natives: one per shape (the stub registers them), then native memory. */
+  JavaFile jniDowncalls() {
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder("JniDowncalls")
+            .addModifiers(Modifier.FINAL)
+            .addSuperinterface(SHAPE_CALLS)
+            .addAnnotation(GENERATED)
+            .addAnnotation(suppress("checkstyle:MethodName"))
+            .addJavadoc(
+                """
+                The JNI natives the module stub registers for the jni backend: one per shape of
+                {@link $T}, generated into module_stub.c from the same description, then native
+                memory access. StubAbiTest checks that the stub registers exactly these.
+                """,
+                SHAPE_CALLS);
+    for (String name : shapes) {
+      type.addMethod(
+          signature(new Shape(name), name)
+              .addAnnotation(Override.class)
+              .addModifiers(Modifier.PUBLIC, Modifier.NATIVE)
+              .build());
+    }
+    type.addMethod(memory("readWord", TypeName.LONG, "Reads the word at {@code address}."))
+        .addMethod(
+            memory(
+                "readWords",
+                TypeName.VOID,
+                "Fills {@code words} from {@code address}.",
+                param(long[].class, "words")))
+        .addMethod(
+            memory(
+                "readBytes",
+                TypeName.VOID,
+                "Fills {@code bytes} from {@code address}.",
+                param(byte[].class, "bytes")))
+        .addMethod(
+            memory(
+                "writeWord",
+                TypeName.VOID,
+                "Writes {@code word} at {@code address}.",
+                param(long.class, "word")))
+        .addMethod(
+            memory(
+                "writeBytes",
+                TypeName.VOID,
+                "Copies {@code bytes} to {@code address}.",
+                param(byte[].class, "bytes")));
+    return JavaFile.builder(PACKAGE + ".jni", type.build()).skipJavaLangImports(true).build();
+  }
+
+  /** The jna backend: JNA's generic {@code Function} per call, the slow portable reference. */
+  JavaFile jnaShapeCalls() {
+    ClassName function = ClassName.get("com.sun.jna", "Function");
+    ClassName pointer = ClassName.get("com.sun.jna", "Pointer");
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder("JnaShapeCalls")
+            .addModifiers(Modifier.FINAL)
+            .addSuperinterface(SHAPE_CALLS)
+            .addAnnotation(GENERATED)
+            .addAnnotation(suppress("checkstyle:MethodName"))
+            .addJavadoc(
+                "Every shape of {@link $T} through JNA's {@link $T}, boxing its arguments: the"
+                    + " reference backend.\n",
+                SHAPE_CALLS,
+                function)
+            .addField(
+                FieldSpec.builder(
+                        ParameterizedTypeName.get(
+                            ClassName.get(ConcurrentHashMap.class),
+                            ClassName.get(Long.class),
+                            function),
+                        "functions",
+                        Modifier.PRIVATE,
+                        Modifier.FINAL)
+                    .addJavadoc(
+                        "The function of each pointer, made once: making one is not free.\n")
+                    .initializer("new $T<>()", ConcurrentHashMap.class)
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("function")
+                    .addModifiers(Modifier.PRIVATE)
+                    .returns(function)
+                    .addParameter(long.class, "fn")
+                    .addStatement(
+                        "return functions.computeIfAbsent(fn, address -> $T.getFunction(new $T(address)))",
+                        function,
+                        pointer)
+                    .build());
+    for (String name : shapes) {
+      Shape shape = new Shape(name);
+      String invoke =
+          switch (shape.returns()) {
+            case 'v' -> "invokeVoid";
+            case 'i' -> "invokeInt";
+            case 'j' -> "invokeLong";
+            case 'd' -> "invokeDouble";
+            default -> "invokeFloat";
+          };
+      CodeBlock.Builder args = CodeBlock.builder();
+      for (int i = 0; i < shape.letters().length(); i++) {
+        args.add(i == 0 ? "$L" : ", $L", Shape.param(i));
+      }
+      type.addMethod(
+          signature(shape, name)
+              .addAnnotation(Override.class)
+              .addModifiers(Modifier.PUBLIC)
+              .addStatement(
+                  (shape.returns() == 'v' ? "" : "return ") + "function(fn).$L(new Object[] {$L})",
+                  invoke,
+                  args.build())
+              .build());
+    }
+    return JavaFile.builder(PACKAGE + ".jna", type.build()).skipJavaLangImports(true).build();
+  }
+
+  /** {@code R name(long fn, T a, ...)}. */
+  static MethodSpec.Builder signature(Shape shape, String name) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(name)
+            .returns(Shape.javaType(shape.returns()))
+            .addParameter(long.class, "fn");
+    String letters = shape.letters();
+    for (int i = 0; i < letters.length(); i++) {
+      method.addParameter(Shape.javaType(letters.charAt(i)), Shape.param(i));
+    }
+    return method;
+  }
+
+  /** {@code , a, b, ...}: the shape's parameters passed on. */
+  private static String arguments(Shape shape) {
+    StringBuilder args = new StringBuilder();
+    for (int i = 0; i < shape.letters().length(); i++) {
+      args.append(", ").append(Shape.param(i));
+    }
+    return args.toString();
+  }
+
+  private static MethodSpec memory(
+      String name, TypeName returns, String doc, ParameterSpec... more) {
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.STATIC, Modifier.NATIVE)
+        .addJavadoc(doc + "\n")
+        .returns(returns)
+        .addParameter(long.class, "address")
+        .addParameters(List.of(more))
+        .build();
+  }
+
+  private static ParameterSpec param(Class<?> type, String name) {
+    return ParameterSpec.builder(type, name).build();
+  }
+
+  static AnnotationSpec suppress(String what) {
+    return AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", what).build();
+  }
+}
