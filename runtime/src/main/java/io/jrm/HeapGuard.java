@@ -184,9 +184,9 @@ final class HeapGuard {
    * The fields of the INFO section, in bytes but for the last two: {@code heap_used} (now, garbage
    * included), {@code heap_used_after_gc}, {@code heap_limit}, {@code heap_max} ({@code -Xmx}),
    * {@code heap_refusing} (1 while deny-oom commands are refused) and {@code
-   * heap_refused_commands}, then {@code main_thread_allocated_bytes}: what the thread asking, Redis's
-   * main thread, has allocated on the Java heap since it started, for measuring what a command
-   * allocates (sample it around many calls). Redis puts the module name in front of each.
+   * heap_refused_commands}, then {@code main_thread_allocated_bytes}: what the thread asking,
+   * Redis's main thread, has allocated on the Java heap since it started, for measuring what a
+   * command allocates (sample it around many calls). Redis puts the module name in front of each.
    */
   void report(ObjLongConsumer<String> field) {
     Runtime runtime = Runtime.getRuntime();

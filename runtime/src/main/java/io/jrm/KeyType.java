@@ -11,7 +11,10 @@ public enum KeyType {
   MODULE,
   STREAM;
 
-  /** By code: {@code values()} copies its array on every call, and this runs on every {@code Key.type()}. */
+  /**
+   * By code: {@code values()} copies its array on every call, and this runs on every {@code
+   * Key.type()}.
+   */
   private static final KeyType[] BY_CODE = values();
 
   /** The type for a {@code REDISMODULE_KEYTYPE_*} code, 0 to 7 in order. */

@@ -298,9 +298,7 @@ final class ModuleEntry {
       if (context.replyTracker().dropped()) {
         context.log(
             LogLevel.WARNING,
-            "JRM: "
-                + what(upcall, index)
-                + " replied more than once; the extra reply was dropped");
+            "JRM: " + what(upcall, index) + " replied more than once; the extra reply was dropped");
       }
       context.deactivate();
       thread.setContextClassLoader(caller);

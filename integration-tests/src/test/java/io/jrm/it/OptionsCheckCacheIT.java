@@ -68,8 +68,7 @@ class OptionsCheckCacheIT {
 
   @Test
   void anEntryIsDroppedWhenTheJvmThenFailsToStart() {
-    try (RedisServer server =
-            RedisServer.builder().config("enable-module-command", "yes").start();
+    try (RedisServer server = RedisServer.builder().config("enable-module-command", "yes").start();
         Jedis jedis = server.client()) {
       // The java launcher takes -version, the JVM itself does not: the check passes, the JVM fails.
       assertThatThrownBy(
@@ -97,8 +96,9 @@ class OptionsCheckCacheIT {
   }
 
   private RedisServer start(String... args) {
-    String[] all = Stream.concat(Stream.of("jrm.jvm-option=" + idOption), Stream.of(args))
-        .toArray(String[]::new);
+    String[] all =
+        Stream.concat(Stream.of("jrm.jvm-option=" + idOption), Stream.of(args))
+            .toArray(String[]::new);
     return RedisServer.builder().module(TEST_MODULE, all).start();
   }
 
