@@ -1,0 +1,69 @@
+package io.jrm.internal.binding.ffm;
+
+import io.jrm.internal.binding.ApiFunction;
+import io.jrm.internal.binding.NativeBackend;
+import io.jrm.internal.binding.NativeFunction;
+import io.jrm.internal.binding.jna.JnaBackend;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * The backend of Java 22 and later: {@code java.lang.foreign} downcall handles ({@link FfmLinker})
+ * on the pointers {@code RedisModule_GetApi} gives, critical for {@link LeafFunctions}. Variadic
+ * functions ({@code Call}, {@code Log}, {@code Replicate}, ...) still go through JNA, which builds
+ * their argument lists.
+ */
+final class FfmBackend implements NativeBackend {
+  /** All of memory, to read and write at absolute addresses. */
+  private static final MemorySegment MEMORY = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+
+  private final JnaBackend variadic = new JnaBackend();
+
+  @Override
+  public String name() {
+    return "ffm";
+  }
+
+  @Override
+  public NativeFunction bind(ApiFunction function, long address) {
+    return function.variadic()
+        ? variadic.bind(function, address)
+        : new FfmFunction(
+            address, FfmLinker.handle(function.shape(), LeafFunctions.isLeaf(function)));
+  }
+
+  /** The variadic functions, the only ones with a variable count, are JNA's. */
+  @Override
+  public int maxArguments() {
+    return variadic.maxArguments();
+  }
+
+  @Override
+  public long readWord(long address) {
+    return MEMORY.get(ValueLayout.JAVA_LONG_UNALIGNED, address);
+  }
+
+  @Override
+  public long[] readWords(long address, int count) {
+    long[] words = new long[count];
+    MemorySegment.copy(MEMORY, ValueLayout.JAVA_LONG_UNALIGNED, address, words, 0, count);
+    return words;
+  }
+
+  @Override
+  public byte[] readBytes(long address, int length) {
+    byte[] bytes = new byte[length];
+    MemorySegment.copy(MEMORY, ValueLayout.JAVA_BYTE, address, bytes, 0, length);
+    return bytes;
+  }
+
+  @Override
+  public void writeWord(long address, long value) {
+    MEMORY.set(ValueLayout.JAVA_LONG_UNALIGNED, address, value);
+  }
+
+  @Override
+  public void writeBytes(long address, byte[] bytes) {
+    MemorySegment.copy(bytes, 0, MEMORY, ValueLayout.JAVA_BYTE, address, bytes.length);
+  }
+}
