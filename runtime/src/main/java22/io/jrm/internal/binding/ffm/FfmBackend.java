@@ -28,8 +28,7 @@ final class FfmBackend implements NativeBackend {
   public NativeFunction bind(ApiFunction function, long address) {
     return function.variadic()
         ? variadic.bind(function, address)
-        : new FfmFunction(
-            address, FfmLinker.handle(function.shape(), LeafFunctions.isLeaf(function)));
+        : new FfmFunction(address, function.shape(), LeafFunctions.isLeaf(function));
   }
 
   /** The variadic functions, the only ones with a variable count, are JNA's. */

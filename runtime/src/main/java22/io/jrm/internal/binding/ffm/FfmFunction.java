@@ -7,6 +7,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.ref.Reference;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One API function on the ffm backend. Its {@link FfmLinker} handle is adapted to 64-bit words in
@@ -40,20 +42,50 @@ final class FfmFunction implements NativeFunction {
     }
   }
 
+  /**
+   * The word handles by shape and criticality, shared by the functions of one shape and linked at
+   * the first call of one: linking all of the API at load would add most of a second to MODULE
+   * LOAD.
+   */
+  private static final Map<String, MethodHandle> WORDS = new ConcurrentHashMap<>();
+
   private final long address;
+  private final String shape;
+  private final boolean critical;
   private final int arity;
 
-  /** {@code (long fn, long... words)long}, one word per parameter. */
-  private final MethodHandle words;
+  /** {@code (long fn, long... words)long}, one word per parameter; null until the first call. */
+  private MethodHandle words;
 
-  /** {@link #words} taking its words as one {@code long[]}. */
-  private final MethodHandle spread;
+  /** {@link #words} taking its words as one {@code long[]}; null until the first call. */
+  private MethodHandle spread;
 
-  FfmFunction(long address, MethodHandle handle) {
+  FfmFunction(long address, String shape, boolean critical) {
     this.address = address;
-    this.arity = handle.type().parameterCount() - 1;
-    this.words = inWords(handle);
-    this.spread = words.asSpreader(long[].class, arity);
+    this.shape = shape;
+    this.critical = critical;
+    this.arity = shape.length() - 2;
+  }
+
+  private MethodHandle words() {
+    MethodHandle linked = words;
+    if (linked == null) {
+      linked =
+          WORDS.computeIfAbsent(
+              shape + (critical ? " critical" : ""),
+              key -> inWords(FfmLinker.handle(shape, critical)));
+      words = linked;
+    }
+    return linked;
+  }
+
+  private MethodHandle spread() {
+    MethodHandle linked = spread;
+    if (linked == null) {
+      linked = words().asSpreader(long[].class, arity);
+      spread = linked;
+    }
+    return linked;
   }
 
   private static MethodHandle inWords(MethodHandle handle) {
@@ -117,7 +149,7 @@ final class FfmFunction implements NativeFunction {
   @Override
   public int invokeInt(long a) {
     try {
-      return (int) (long) words.invokeExact(address, a);
+      return (int) (long) words().invokeExact(address, a);
     } catch (Throwable t) {
       throw rethrown(t);
     }
@@ -126,7 +158,7 @@ final class FfmFunction implements NativeFunction {
   @Override
   public int invokeInt(long a, long b) {
     try {
-      return (int) (long) words.invokeExact(address, a, b);
+      return (int) (long) words().invokeExact(address, a, b);
     } catch (Throwable t) {
       throw rethrown(t);
     }
@@ -135,7 +167,7 @@ final class FfmFunction implements NativeFunction {
   @Override
   public int invokeInt(long a, long b, long c) {
     try {
-      return (int) (long) words.invokeExact(address, a, b, c);
+      return (int) (long) words().invokeExact(address, a, b, c);
     } catch (Throwable t) {
       throw rethrown(t);
     }
@@ -144,7 +176,7 @@ final class FfmFunction implements NativeFunction {
   @Override
   public long invokeLong() {
     try {
-      return (long) words.invokeExact(address);
+      return (long) words().invokeExact(address);
     } catch (Throwable t) {
       throw rethrown(t);
     }
@@ -153,7 +185,7 @@ final class FfmFunction implements NativeFunction {
   @Override
   public long invokeLong(long a) {
     try {
-      return (long) words.invokeExact(address, a);
+      return (long) words().invokeExact(address, a);
     } catch (Throwable t) {
       throw rethrown(t);
     }
@@ -162,7 +194,7 @@ final class FfmFunction implements NativeFunction {
   @Override
   public long invokeLong(long a, long b) {
     try {
-      return (long) words.invokeExact(address, a, b);
+      return (long) words().invokeExact(address, a, b);
     } catch (Throwable t) {
       throw rethrown(t);
     }
@@ -171,7 +203,7 @@ final class FfmFunction implements NativeFunction {
   @Override
   public long invokeLong(long a, long b, long c) {
     try {
-      return (long) words.invokeExact(address, a, b, c);
+      return (long) words().invokeExact(address, a, b, c);
     } catch (Throwable t) {
       throw rethrown(t);
     }
@@ -213,7 +245,7 @@ final class FfmFunction implements NativeFunction {
       }
     }
     try {
-      long result = (long) spread.invokeExact(address, values);
+      long result = (long) spread().invokeExact(address, values);
       for (int i = 0; copies != null && i < arity; i++) {
         if (copies[i] != null && !(args[i] instanceof byte[])) {
           FfmScratch.copyBack(copies[i], args[i]);
