@@ -44,8 +44,8 @@ final class ModuleEntry {
    * Binds the API, registers the data types ({@code typeLoaders[i]} loads type {@code i}) and the
    * commands with the stub's trampolines ({@code commandFunctions[i]} serves command {@code i}),
    * and runs the module's {@code @OnLoad}. {@code callbackFunctions} are the stub's other C
-   * functions, in the order of callback_functions in module_stub.c. {@code backend} is the one
-   * {@code jrm.backend=} asked for ({@link BackendChoice}). Called by the stub's
+   * functions, in the order of callback_functions in module_stub.c. {@code backendName} is the
+   * backend {@code jrm.backend=} asked for ({@link BackendChoice}). Called by the stub's
    * RedisModule_OnLoad.
    */
   static int onLoad(
