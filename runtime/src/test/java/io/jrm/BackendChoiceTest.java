@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The backend chosen on Java 17 without the stub's natives (the case of {@code jrm.backend=jna}):
- * jna whatever was asked, with a warning when ffm was. On Java 22+ with the stub, BackendsIT
- * checks the rest.
+ * jna whatever was asked, with a warning when ffm was. On Java 22+ with the stub, BackendsIT checks
+ * the rest.
  */
 class BackendChoiceTest {
   private final List<String> warnings = new ArrayList<>();

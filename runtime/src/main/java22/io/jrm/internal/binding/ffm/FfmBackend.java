@@ -15,7 +15,7 @@ import java.lang.foreign.ValueLayout;
  */
 final class FfmBackend implements NativeBackend {
   /** All of memory, to read and write at absolute addresses. */
-  private static final MemorySegment MEMORY = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+  static final MemorySegment MEMORY = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
 
   private final JnaBackend variadic = new JnaBackend();
 

@@ -1,11 +1,9 @@
 package io.jrm.internal.binding.ffm;
 
 import io.jrm.internal.binding.NativeFunction;
-import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.ref.Reference;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -225,30 +223,25 @@ final class FfmFunction implements NativeFunction {
           "the function takes " + arity + " arguments, not " + args.length);
     }
     long[] values = new long[arity];
-    MemorySegment[] copies = null;
     FfmScratch scratch = null;
     long mark = 0;
     for (int i = 0; i < arity; i++) {
       Object arg = args[i];
-      if (arg == null) {
-        continue;
-      } else if (arg instanceof Number number) {
+      if (arg instanceof Number number) {
         values[i] = word(number);
-      } else {
+      } else if (arg != null) {
         if (scratch == null) {
           scratch = FfmScratch.current();
           mark = scratch.mark();
-          copies = new MemorySegment[arity];
         }
-        copies[i] = scratch.copyIn(arg);
-        values[i] = copies[i].address();
+        values[i] = scratch.copyIn(arg);
       }
     }
     try {
       long result = (long) spread().invokeExact(address, values);
-      for (int i = 0; copies != null && i < arity; i++) {
-        if (copies[i] != null && !(args[i] instanceof byte[])) {
-          FfmScratch.copyBack(copies[i], args[i]);
+      for (int i = 0; scratch != null && i < arity; i++) {
+        if (args[i] != null && !(args[i] instanceof Number)) {
+          FfmScratch.copyBack(args[i], values[i]);
         }
       }
       return result;
@@ -256,8 +249,6 @@ final class FfmFunction implements NativeFunction {
       throw rethrown(t);
     } finally {
       if (scratch != null) {
-        // The copies are addresses only to C: their memory must outlive the call.
-        Reference.reachabilityFence(copies);
         scratch.release(mark);
       }
     }
