@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Measures the Java->Redis call path: server-side usec_per_call (INFO commandstats) of the helloworld
 # port's commands under redis-benchmark -P 16, median of 3 runs, on each downcall backend
-# (jrm.backend=jni|jna) and JDK, next to Redis's own C helloworld module when its source is at
-# $REDIS_SRC (built in a temporary directory, never committed). Writes bench/results/downcall.md.
+# (jrm.backend=jni|jna|ffm; ffm on Java 22+ only) and JDK, next to Redis's own C helloworld module
+# when its source is at $REDIS_SRC (built in a temporary directory, never committed). Writes bench/results/downcall.md.
 #
 # Usage: bench/downcall.sh   (JRM_BENCH_JDKS="jdk-home ..." picks the JDKs; default: the one found
 #                             by the stub, plus Temurin 25 when installed)
@@ -84,10 +84,12 @@ if [ -f "$redis_src/src/modules/helloworld.c" ]; then
   stop
 fi
 for jdk in $jdks; do
-  for backend in jni jna; do
+  for backend in jni jna ffm; do
     args=("jrm.backend=$backend")
     [ "$jdk" = default ] || args+=("jrm.jdk=$jdk")
     start "$PWD/example-module/target/helloworld.so" "${args[@]}"
+    # Before Java 22, ffm falls back to another backend: no column.
+    grep -q "(backend $backend)" "$dir/redis.log" || { stop; continue; }
     version=$(grep -o 'on Java [0-9][^ ]*' "$dir/redis.log" | tail -1 | cut -d' ' -f3 | cut -d. -f1 | cut -d+ -f1)
     headers+=("Java $version $backend")
     columns+=("$(column)")
@@ -116,9 +118,10 @@ done
     echo
   done
   echo
-  echo "C: Redis's src/modules/helloworld.c. jni: the default backend (natives the stub registers, one per"
-  echo "C signature shape; Call, Log and the other variadic functions still go through JNA). jna: JNA's"
-  echo "Function on every downcall. Both columns already have the fork-child flag (no getpid() per upcall)"
+  echo "C: Redis's src/modules/helloworld.c. jni: the default before Java 22 (natives the stub registers,"
+  echo "one per C signature shape). ffm: the default on Java 22+ (java.lang.foreign downcall handles,"
+  echo "critical for leaf functions). Both are typed per shape (no boxing; variadic calls included);"
+  echo "jna: JNA's Function on every downcall. All columns already have the fork-child flag (no getpid() per upcall)"
   echo "and argv read in one call. Before those (JNA only), issue 10 measured 1.07, 3.12, 4.25 and 81.5"
   echo "on Java 17 and 0.79, 2.18, 3.23 and 56.1 on Java 25."
 } > "$out"

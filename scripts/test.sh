@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-tools.sh
-mvn -B -ntp verify "$@"
+# JDK25 names the JDK 22+ (default: Temurin 25) that compiles and tests the ffm backend.
+mvn -B -ntp ${JDK25:+"-Djrm.jdk22plus=$JDK25"} verify "$@"
 # The README's quick start in a fresh project outside the tree, on JDK 17 and 25 (about 2.5 minutes).
 scripts/outside-project-check.sh

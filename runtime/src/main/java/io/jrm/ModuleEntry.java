@@ -4,10 +4,9 @@ import static io.jrm.internal.binding.RedisModuleApi.cString;
 
 import io.jrm.internal.binding.NativeBackend;
 import io.jrm.internal.binding.RedisModuleApi;
-import io.jrm.internal.binding.jna.JnaBackend;
-import io.jrm.internal.binding.jni.JniBackend;
 import io.jrm.spi.CommandDefinition;
 import io.jrm.spi.ModuleDefinition;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -45,7 +44,8 @@ final class ModuleEntry {
    * Binds the API, registers the data types ({@code typeLoaders[i]} loads type {@code i}) and the
    * commands with the stub's trampolines ({@code commandFunctions[i]} serves command {@code i}),
    * and runs the module's {@code @OnLoad}. {@code callbackFunctions} are the stub's other C
-   * functions, in the order of callback_functions in module_stub.c. Called by the stub's
+   * functions, in the order of callback_functions in module_stub.c. {@code backendName} is the
+   * backend {@code jrm.backend=} asked for ({@link BackendChoice}). Called by the stub's
    * RedisModule_OnLoad.
    */
   static int onLoad(
@@ -54,14 +54,17 @@ final class ModuleEntry {
       long[] args,
       long[] commandFunctions,
       long[] callbackFunctions,
-      long[] typeLoaders) {
-    // The stub registers the JNI backend's natives unless loaded with jrm.backend=jna.
-    NativeBackend backend = JniBackend.ifRegistered().orElseGet(JnaBackend::new);
+      long[] typeLoaders,
+      String backendName) {
+    // Logged once the API is bound with the backend chosen.
+    List<String> warnings = new ArrayList<>();
+    NativeBackend backend = BackendChoice.of(backendName, warnings::add);
     api = RedisModuleApi.bind(backend, ctx);
     definition = module;
     callbacks = callbackFunctions;
     Context context = new Context(api, ctx);
     try {
+      warnings.forEach(line -> context.log(LogLevel.WARNING, line));
       heapGuard = HeapGuard.install(line -> log(LogLevel.WARNING, line));
       if (!module.types().isEmpty()) {
         long[] methods =

@@ -10,8 +10,9 @@ import java.nio.file.Path;
  * before it compiles.
  *
  * <ul>
- *   <li>{@code <description> <output dir>}: writes the Java sources ({@code ApiFunction}, {@code
- *       RedisModuleApi}, {@code ShapeCalls}, {@code JniDowncalls}, {@code JnaShapeCalls});
+ *   <li>{@code <description> <output dir> <Java 22 output dir>}: writes the Java sources ({@code
+ *       ApiFunction}, {@code RedisModuleApi}, {@code ShapeCalls}, {@code JniDowncalls}, {@code
+ *       JnaShapeCalls}), and into the second directory the Java 22+ {@code FfmShapeCalls};
  *   <li>{@code --update-stub <description> <module_stub.c>}: rewrites the stub's generated
  *       downcalls block (StubAbiTest fails until it matches the description).
  * </ul>
@@ -26,7 +27,7 @@ public final class BindingGenerator {
           new StubDowncalls(ApiDescription.read(Path.of(args[1])))
               .replaceIn(Files.readString(stub, StandardCharsets.UTF_8));
       Files.writeString(stub, updated, StandardCharsets.UTF_8);
-    } else if (args.length == 2) {
+    } else if (args.length == 3) {
       ApiDescription api = ApiDescription.read(Path.of(args[0]));
       Path out = Path.of(args[1]);
       ApiSources sources = new ApiSources(api);
@@ -36,9 +37,10 @@ public final class BindingGenerator {
       shapes.shapeCalls().writeTo(out);
       shapes.jniDowncalls().writeTo(out);
       shapes.jnaShapeCalls().writeTo(out);
+      shapes.ffmShapeCalls().writeTo(Path.of(args[2]));
     } else {
       throw new IllegalArgumentException(
-          "usage: <description> <output dir> | --update-stub <description> <module_stub.c>");
+          "usage: <description> <output dir> <Java 22 output dir> | --update-stub <description> <module_stub.c>");
     }
   }
 

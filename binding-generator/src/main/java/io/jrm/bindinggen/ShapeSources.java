@@ -188,6 +188,139 @@ final class ShapeSources {
     return JavaFile.builder(PACKAGE + ".jna", type.build()).skipJavaLangImports(true).build();
   }
 
+  /**
+   * The ffm backend's calls (Java 22+ sources): per shape a {@code static final} handle in a holder
+   * class of its own, so that a shape is linked at its first call (linking all at load costs most
+   * of a second) and {@code invokeExact} sees a constant. Leaf calls use the critical handle, which
+   * takes Java arrays in place; the others copy arrays to the thread's native scratch and
+   * out-parameters back, because a call that runs Java may see the garbage collector move them.
+   */
+  JavaFile ffmShapeCalls() {
+    String pkg = PACKAGE + ".ffm";
+    ClassName handle = ClassName.get("java.lang.invoke", "MethodHandle");
+    ClassName linker = ClassName.get(pkg, "FfmLinker");
+    ClassName scratch = ClassName.get(pkg, "FfmScratch");
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder("FfmShapeCalls")
+            .addModifiers(Modifier.FINAL)
+            .addSuperinterface(SHAPE_CALLS)
+            .addAnnotation(GENERATED)
+            .addAnnotation(suppress("checkstyle:MethodName"))
+            .addJavadoc(
+                "Every shape of {@link $T} as a {@code java.lang.foreign} downcall ({@link $T}).\n",
+                SHAPE_CALLS,
+                linker);
+    for (String name : shapes) {
+      Shape shape = new Shape(name);
+      String plainHolder = "Plain_" + name;
+      type.addType(holder(plainHolder, handle, linker, name, false));
+      CodeBlock.Builder body = CodeBlock.builder();
+      boolean arrays = shape.letters().chars().anyMatch(Character::isUpperCase);
+      if (arrays) {
+        body.addStatement("$T scratch = $T.current()", scratch, scratch)
+            .addStatement("long mark = scratch.mark()")
+            .beginControlFlow("try");
+        String letters = shape.letters();
+        for (int i = 0; i < letters.length(); i++) {
+          if (Character.isUpperCase(letters.charAt(i))) {
+            body.addStatement("long $L = scratch.copyIn($L)", native_(i), Shape.param(i));
+          }
+        }
+      } else {
+        body.beginControlFlow("try");
+      }
+      String call = invokeExact(shape, plainHolder, true);
+      boolean outs = shape.letters().chars().anyMatch(c -> c == 'L' || c == 'I' || c == 'D');
+      if (outs) {
+        if (shape.returns() == 'v') {
+          body.addStatement(call);
+        } else {
+          TypeName result = Shape.javaType(shape.returns());
+          body.addStatement("$T result = " + call, result, result);
+        }
+        String letters = shape.letters();
+        for (int i = 0; i < letters.length(); i++) {
+          char c = letters.charAt(i);
+          if (c == 'L' || c == 'I' || c == 'D') {
+            body.addStatement("$T.copyBack($L, $L)", scratch, Shape.param(i), native_(i));
+          }
+        }
+        if (shape.returns() != 'v') {
+          body.addStatement("return result");
+        }
+      } else {
+        body.addStatement((shape.returns() == 'v' ? "" : "return ") + call, javaTypeArgs(shape));
+      }
+      body.nextControlFlow("catch ($T t)", Throwable.class)
+          .addStatement("throw $T.unchecked(t)", linker);
+      if (arrays) {
+        body.nextControlFlow("finally").addStatement("scratch.release(mark)");
+      }
+      body.endControlFlow();
+      type.addMethod(
+          signature(shape, name)
+              .addAnnotation(Override.class)
+              .addModifiers(Modifier.PUBLIC)
+              .addCode(body.build())
+              .build());
+      if (leafShapes.contains(name)) {
+        String leafHolder = "Leaf_" + name;
+        type.addType(holder(leafHolder, handle, linker, name, true));
+        type.addMethod(
+            signature(shape, name + Shape.LEAF)
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .beginControlFlow("try")
+                .addStatement(
+                    (shape.returns() == 'v' ? "" : "return ")
+                        + invokeExact(shape, leafHolder, false),
+                    javaTypeArgs(shape))
+                .nextControlFlow("catch ($T t)", Throwable.class)
+                .addStatement("throw $T.unchecked(t)", linker)
+                .endControlFlow()
+                .build());
+      }
+    }
+    return JavaFile.builder(pkg, type.build()).skipJavaLangImports(true).build();
+  }
+
+  /** {@code private static final class <name> { static final MethodHandle HANDLE = ...; }}. */
+  private static TypeSpec holder(
+      String name, ClassName handle, ClassName linker, String shape, boolean critical) {
+    return TypeSpec.classBuilder(name)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addField(
+            FieldSpec.builder(handle, "HANDLE", Modifier.STATIC, Modifier.FINAL)
+                .initializer("$T.handle($S, $L)", linker, shape, critical)
+                .build())
+        .build();
+  }
+
+  /**
+   * {@code (R) Holder.HANDLE.invokeExact(fn, a, ...)}: arrays as their scratch addresses when
+   * {@code copied}, else as themselves (the critical handle takes them in place).
+   */
+  private static String invokeExact(Shape shape, String holder, boolean copied) {
+    StringBuilder args = new StringBuilder("fn");
+    String letters = shape.letters();
+    for (int i = 0; i < letters.length(); i++) {
+      args.append(", ")
+          .append(copied && Character.isUpperCase(letters.charAt(i)) ? native_(i) : Shape.param(i));
+    }
+    String cast = shape.returns() == 'v' ? "" : "($T) ";
+    return cast + holder + ".HANDLE.invokeExact(" + args + ")";
+  }
+
+  /** The cast of {@link #invokeExact}, when the shape returns a value. */
+  private static Object[] javaTypeArgs(Shape shape) {
+    return shape.returns() == 'v' ? new Object[0] : new Object[] {Shape.javaType(shape.returns())};
+  }
+
+  /** The name of the native copy of array parameter {@code i}. */
+  private static String native_(int i) {
+    return Shape.param(i) + "Address";
+  }
+
   /** {@code R name(long fn, T a, ...)}. */
   static MethodSpec.Builder signature(Shape shape, String name) {
     MethodSpec.Builder method =

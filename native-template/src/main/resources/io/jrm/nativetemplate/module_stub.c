@@ -550,7 +550,7 @@ typedef struct {
     const char *jdk;
     const char *xms;
     const char *xmx;
-    const char *backend; /* jni (JniDowncalls, registered here) or jna */
+    const char *backend; /* jni (JniDowncalls, registered here), jna, ffm, or "" for the fastest (BackendChoice) */
     const char *jvm_options[JRM_MAX_JVM_OPTIONS];
     int jvm_option_count;
     jlong *java_args; /* the RedisModuleString pointers of the other arguments */
@@ -581,7 +581,7 @@ static int parse_options(RedisModuleCtx *ctx, RedisModuleString **argv, int argc
     o->xms = JRM_DEFAULT_XMS;
     o->xmx = JRM_DEFAULT_XMX;
     /* JRM_BACKEND sets the default of a whole server (or test run); jrm.backend= overrides it. */
-    o->backend = getenv("JRM_BACKEND") != NULL ? getenv("JRM_BACKEND") : "jni";
+    o->backend = getenv("JRM_BACKEND") != NULL ? getenv("JRM_BACKEND") : "";
     o->java_args = calloc((size_t)argc + 1, sizeof(jlong));
     if (o->java_args == NULL) return REDIS_ERR;
     for (int i = 0; i < argc; i++) {
@@ -601,12 +601,13 @@ static int parse_options(RedisModuleCtx *ctx, RedisModuleString **argv, int argc
         } else {
             redis_log(ctx, "warning",
                       "JRM: unknown module argument '%s' (JRM takes jrm.jdk=PATH, jrm.xms=SIZE, "
-                      "jrm.xmx=SIZE, jrm.backend=jni|jna and up to %d jrm.jvm-option=OPTION)", arg, JRM_MAX_JVM_OPTIONS);
+                      "jrm.xmx=SIZE, jrm.backend=jni|jna|ffm and up to %d jrm.jvm-option=OPTION)", arg, JRM_MAX_JVM_OPTIONS);
             return REDIS_ERR;
         }
     }
-    if (strcmp(o->backend, "jni") != 0 && strcmp(o->backend, "jna") != 0) {
-        redis_log(ctx, "warning", "JRM: jrm.backend (or JRM_BACKEND) takes jni or jna, got '%s'", o->backend);
+    if (*o->backend != '\0' && strcmp(o->backend, "jni") != 0 && strcmp(o->backend, "jna") != 0 &&
+        strcmp(o->backend, "ffm") != 0) {
+        redis_log(ctx, "warning", "JRM: jrm.backend (or JRM_BACKEND) takes jni, jna or ffm, got '%s'", o->backend);
         return REDIS_ERR;
     }
     if (!is_size(o->xms) || !is_size(o->xmx)) {
@@ -1679,7 +1680,7 @@ static const struct {
     const char *name;
     const char *descriptor;
 } entry_methods[] = {
-    {&entry_on_load, "onLoad", "(Lio/jrm/spi/ModuleDefinition;J[J[J[J[J)I"},
+    {&entry_on_load, "onLoad", "(Lio/jrm/spi/ModuleDefinition;J[J[J[J[JLjava/lang/String;)I"},
     {&entry_command, "command", "(IJJI)I"},
     {&entry_blocked, "blockedCallback", "(IJJI)I"},
     {&entry_free_privdata, "freePrivateData", "(JJ)V"},
@@ -1734,8 +1735,8 @@ static int load_java_module(RedisModuleCtx *ctx, JNIEnv *env, const char *jar, c
         log_exception(ctx, env, "the JRM runtime in the module jar does not match this stub");
         goto done;
     }
-    /* Java uses the JNI backend when its natives are registered, JNA otherwise. */
-    if (strcmp(o->backend, "jni") == 0 && register_downcalls(env, loader) != REDIS_OK) {
+    /* Registered for every backend but jna: jni may be the fastest there is, or the fallback of ffm. */
+    if (strcmp(o->backend, "jna") != 0 && register_downcalls(env, loader) != REDIS_OK) {
         log_exception(ctx, env, "cannot register the natives of the JNI backend (jrm.backend=jna avoids them)");
         goto done;
     }
@@ -1743,13 +1744,14 @@ static int load_java_module(RedisModuleCtx *ctx, JNIEnv *env, const char *jar, c
     jlongArray commands = args == NULL ? NULL : long_array(env, command_functions, JRM_COMMAND_COUNT);
     jlongArray callbacks = commands == NULL ? NULL : long_array(env, callback_functions, JRM_CALLBACK_COUNT);
     jlongArray loaders = callbacks == NULL ? NULL : long_array(env, type_loaders, JRM_TYPE_COUNT);
-    entry_class = loaders == NULL ? NULL : checked(env, (*env)->NewGlobalRef(env, entry));
+    jstring backend = loaders == NULL ? NULL : new_string(env, o->backend);
+    entry_class = backend == NULL ? NULL : checked(env, (*env)->NewGlobalRef(env, entry));
     if (entry_class == NULL) {
         log_exception(ctx, env, "cannot hand the module to Java");
         goto done;
     }
     jint rc = (*env)->CallStaticIntMethod(env, entry, entry_on_load, definition, (jlong)(intptr_t)ctx, args,
-                                          commands, callbacks, loaders);
+                                          commands, callbacks, loaders, backend);
     if ((*env)->ExceptionCheck(env)) {
         log_exception(ctx, env, "loading the Java module failed");
     } else {

@@ -5,7 +5,7 @@ import io.jrm.internal.binding.ShapeCalls;
 import java.util.Optional;
 
 /**
- * The default backend: JNI natives the module stub registers ({@link JniDowncalls}), one per C
+ * The default backend before Java 22: JNI natives the module stub registers ({@link JniDowncalls}), one per C
  * signature shape, called with the function pointer; arrays are copied into C memory by the native
  * itself, so nothing is boxed or allocated in Java.
  */
@@ -16,7 +16,7 @@ public final class JniBackend implements NativeBackend {
 
   private JniBackend() {}
 
-  /** The backend, when the stub registered its natives ({@code jrm.backend=jni}, the default). */
+  /** The backend, when the stub registered its natives (for every {@code jrm.backend=} but jna). */
   public static Optional<NativeBackend> ifRegistered() {
     try {
       JniDowncalls.readWords(0, NO_WORDS); // copies nothing: only whether the native is there

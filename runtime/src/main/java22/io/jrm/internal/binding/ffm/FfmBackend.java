@@ -1,0 +1,58 @@
+package io.jrm.internal.binding.ffm;
+
+import io.jrm.internal.binding.NativeBackend;
+import io.jrm.internal.binding.ShapeCalls;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * The backend of Java 22 and later: {@code java.lang.foreign} downcall handles ({@link FfmLinker},
+ * one per shape, in the generated {@code FfmShapeCalls}) on the pointers {@code RedisModule_GetApi}
+ * gives, critical for the functions the API description marks {@code leaf}; native memory read and
+ * written at absolute addresses.
+ */
+final class FfmBackend implements NativeBackend {
+  /** All of memory, to read and write at absolute addresses. */
+  static final MemorySegment MEMORY = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+
+  private final ShapeCalls calls = new FfmShapeCalls();
+
+  @Override
+  public String name() {
+    return "ffm";
+  }
+
+  @Override
+  public ShapeCalls calls() {
+    return calls;
+  }
+
+  @Override
+  public long readWord(long address) {
+    return MEMORY.get(ValueLayout.JAVA_LONG_UNALIGNED, address);
+  }
+
+  @Override
+  public long[] readWords(long address, int count) {
+    long[] words = new long[count];
+    MemorySegment.copy(MEMORY, ValueLayout.JAVA_LONG_UNALIGNED, address, words, 0, count);
+    return words;
+  }
+
+  @Override
+  public byte[] readBytes(long address, int length) {
+    byte[] bytes = new byte[length];
+    MemorySegment.copy(MEMORY, ValueLayout.JAVA_BYTE, address, bytes, 0, length);
+    return bytes;
+  }
+
+  @Override
+  public void writeWord(long address, long value) {
+    MEMORY.set(ValueLayout.JAVA_LONG_UNALIGNED, address, value);
+  }
+
+  @Override
+  public void writeBytes(long address, byte[] bytes) {
+    MemorySegment.copy(bytes, 0, MEMORY, ValueLayout.JAVA_BYTE, address, bytes.length);
+  }
+}
