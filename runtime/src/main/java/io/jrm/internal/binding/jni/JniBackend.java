@@ -5,9 +5,9 @@ import io.jrm.internal.binding.ShapeCalls;
 import java.util.Optional;
 
 /**
- * The default backend before Java 22: JNI natives the module stub registers ({@link JniDowncalls}), one per C
- * signature shape, called with the function pointer; arrays are copied into C memory by the native
- * itself, so nothing is boxed or allocated in Java.
+ * The default backend before Java 22: JNI natives the module stub registers ({@link JniDowncalls}),
+ * one per C signature shape, called with the function pointer; arrays are copied into C memory by
+ * the native itself, so nothing is boxed or allocated in Java.
  */
 public final class JniBackend implements NativeBackend {
   private static final long[] NO_WORDS = {};
