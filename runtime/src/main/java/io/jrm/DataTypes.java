@@ -322,14 +322,31 @@ final class DataTypes {
     }
   }
 
-  /** rdb_save in the parent (SAVE, DEBUG RELOAD, DUMP, shutdown): Java writes directly. */
+  /**
+   * rdb_save in the parent (SAVE, DEBUG RELOAD, DUMP, shutdown): makes sure the value's serialized
+   * form is current, for the stub to write it with its C replay, as a forked child does. That is
+   * one upcall per value instead of one downcall per element, and a value not changed since it was
+   * last serialized (loaded, restored, or prepared for a fork) is not serialized again. A value
+   * waiting for the next fork is serialized here and stays waiting: the fork also records its AOF
+   * commands and checks for changes made through a key opened for reading. A value that cannot be
+   * serialized (its form does not fit in the heap beside it) is written directly, element by
+   * element, and left without a serialized form, which tells the stub that it is written.
+   */
   synchronized void rdbSave(long io, long pointer) {
     Slot slot = slot(pointer);
-    Context scope = new Context(api, 0);
+    if (!slot.dirty) {
+      return; // its serialized form is current: it was not fetched since it was made
+    }
     try {
-      definition(slot).save(slot.value, new RedisIO(scope, io));
-    } finally {
-      scope.deactivate();
+      store(slot.pointer + RDB, serialize(slot, false));
+    } catch (Throwable t) {
+      drop(slot.pointer + RDB); // never leave the stub an older form to write
+      Context scope = new Context(api, 0);
+      try {
+        definition(slot).save(slot.value, new RedisIO(scope, io));
+      } finally {
+        scope.deactivate();
+      }
     }
   }
 

@@ -327,8 +327,13 @@ static int replay_aof(RedisModuleIO *io, RedisModuleString *key, const unsigned 
  */
 static int fork_prepared;
 
-/* What fail_fork names in EmitAOF: no command can have this name (a '|' splits subcommands). */
+/* What fail_io names in EmitAOF: no command can have this name (a '|' splits subcommands). */
 #define JRM_UNPREPARED_VALUE "jrm|value-not-prepared-for-this-fork"
+
+/* Marks the IO as failed, so that Redis fails what it is writing (see fail_fork for how). */
+static void fail_io(RedisModuleIO *io) {
+    redis_emit_aof(io, JRM_UNPREPARED_VALUE, "");
+}
 
 /*
  * A child found a value without the serialized form of its current content: the parent could not
@@ -344,10 +349,16 @@ static void fail_fork(RedisModuleIO *io, const JavaValue *v) {
     redis_log_io_error(io, "warning",
                        "JRM: a value of type %s was not prepared for this fork: failing this save, AOF "
                        "rewrite or sync (the parent's log says why)", type_table[v->type].name);
-    redis_emit_aof(io, JRM_UNPREPARED_VALUE, "");
+    fail_io(io);
     if (!redis_is_io_error(io)) _exit(1);
 }
 
+/*
+ * In the parent too, a value is written from its serialized form, after one upcall that makes sure
+ * the form is current (Java serializes it only if it may have changed): one upcall per value
+ * instead of one downcall per element. Java leaves the form NULL when it wrote the value itself
+ * because it could not serialize it (the heap has no room for the copy).
+ */
 static void type_rdb_save(RedisModuleIO *io, void *value) {
     JavaValue *v = value;
     if (in_forked_child()) {
@@ -355,9 +366,13 @@ static void type_rdb_save(RedisModuleIO *io, void *value) {
         return;
     }
     JNIEnv *env = java_env(NULL);
-    if (env == NULL) return;
+    if (env == NULL) {
+        fail_io(io);
+        return;
+    }
     (*env)->CallStaticVoidMethod(env, entry_class, entry_rdb_save, (jlong)(intptr_t)io, (jlong)(intptr_t)v);
     if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+    if (v->rdb != NULL && replay_rdb(io, v->rdb, v->rdb_len) != 0) fail_io(io);
 }
 
 static void type_aof_rewrite(RedisModuleIO *io, RedisModuleString *key, void *value) {
