@@ -323,31 +323,25 @@ final class DataTypes {
   }
 
   /**
-   * rdb_save in the parent (SAVE, DEBUG RELOAD, DUMP, shutdown): makes sure the value's serialized
-   * form is current, for the stub to write it with its C replay, as a forked child does. That is
-   * one upcall per value instead of one downcall per element, and a value not changed since it was
-   * last serialized (loaded, restored, or prepared for a fork) is not serialized again. A value
-   * waiting for the next fork is serialized here and stays waiting: the fork also records its AOF
-   * commands and checks for changes made through a key opened for reading. A value that cannot be
-   * serialized (its form does not fit in the heap beside it) is written directly, element by
-   * element, and left without a serialized form, which tells the stub that it is written.
+   * rdb_save in the parent (SAVE, DEBUG RELOAD, DUMP, shutdown): true when the value's serialized
+   * form is current, for the stub to write it with its C replay, as a forked child does: one upcall
+   * per value, no Java work, no downcall per element. That is every value not fetched since its
+   * form was made (loaded, restored, or prepared for a fork). A value that may have changed is
+   * written here directly, element by element, which costs less than serializing it first; it stays
+   * waiting for the next fork, which serializes it.
    */
-  synchronized void rdbSave(long io, long pointer) {
+  synchronized boolean rdbSave(long io, long pointer) {
     Slot slot = slot(pointer);
     if (!slot.dirty) {
-      return; // its serialized form is current: it was not fetched since it was made
+      return true;
     }
+    Context scope = new Context(api, 0);
     try {
-      store(slot.pointer + RDB, serialize(slot, false));
-    } catch (Throwable t) {
-      drop(slot.pointer + RDB); // never leave the stub an older form to write
-      Context scope = new Context(api, 0);
-      try {
-        definition(slot).save(slot.value, new RedisIO(scope, io));
-      } finally {
-        scope.deactivate();
-      }
+      definition(slot).save(slot.value, new RedisIO(scope, io));
+    } finally {
+      scope.deactivate();
     }
+    return false;
   }
 
   /** aof_rewrite in the parent: the type's own commands, or a restore from the RDB encoding. */

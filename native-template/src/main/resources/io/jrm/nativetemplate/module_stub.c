@@ -354,10 +354,9 @@ static void fail_fork(RedisModuleIO *io, const JavaValue *v) {
 }
 
 /*
- * In the parent too, a value is written from its serialized form, after one upcall that makes sure
- * the form is current (Java serializes it only if it may have changed): one upcall per value
- * instead of one downcall per element. Java leaves the form NULL when it wrote the value itself
- * because it could not serialize it (the heap has no room for the copy).
+ * In the parent, a value not changed since Java last serialized it is written from that form, as
+ * in a child: one upcall (Java answers whether the form is current) instead of one downcall per
+ * element. Java writes a value that may have changed itself.
  */
 static void type_rdb_save(RedisModuleIO *io, void *value) {
     JavaValue *v = value;
@@ -370,9 +369,13 @@ static void type_rdb_save(RedisModuleIO *io, void *value) {
         fail_io(io);
         return;
     }
-    (*env)->CallStaticVoidMethod(env, entry_class, entry_rdb_save, (jlong)(intptr_t)io, (jlong)(intptr_t)v);
-    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
-    if (v->rdb != NULL && replay_rdb(io, v->rdb, v->rdb_len) != 0) fail_io(io);
+    jboolean replay = (*env)->CallStaticBooleanMethod(env, entry_class, entry_rdb_save, (jlong)(intptr_t)io,
+                                                      (jlong)(intptr_t)v);
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        replay = JNI_FALSE;
+    }
+    if (replay && (v->rdb == NULL || replay_rdb(io, v->rdb, v->rdb_len) != 0)) fail_io(io);
 }
 
 static void type_aof_rewrite(RedisModuleIO *io, RedisModuleString *key, void *value) {
@@ -1162,7 +1165,7 @@ static const struct {
     {&entry_blocked, "blockedCallback", "(IJJI)I"},
     {&entry_free_privdata, "freePrivateData", "(JJ)V"},
     {&entry_rdb_load, "rdbLoad", "(IJI)J"},
-    {&entry_rdb_save, "rdbSave", "(JJ)V"},
+    {&entry_rdb_save, "rdbSave", "(JJ)Z"},
     {&entry_aof_rewrite, "aofRewrite", "(JJJ)V"},
     {&entry_mem_usage, "memUsage", "(J)J"},
     {&entry_digest, "digest", "(JJ)V"},
