@@ -322,15 +322,26 @@ final class DataTypes {
     }
   }
 
-  /** rdb_save in the parent (SAVE, DEBUG RELOAD, DUMP, shutdown): Java writes directly. */
-  synchronized void rdbSave(long io, long pointer) {
+  /**
+   * rdb_save in the parent (SAVE, DEBUG RELOAD, DUMP, shutdown): true when the value's serialized
+   * form is current, for the stub to write it with its C replay, as a forked child does: one upcall
+   * per value, no Java work, no downcall per element. That is every value not fetched since its
+   * form was made (loaded, restored, or prepared for a fork). A value that may have changed is
+   * written here directly, element by element, which costs less than serializing it first; it stays
+   * waiting for the next fork, which serializes it.
+   */
+  synchronized boolean rdbSave(long io, long pointer) {
     Slot slot = slot(pointer);
+    if (!slot.dirty) {
+      return true;
+    }
     Context scope = new Context(api, 0);
     try {
       definition(slot).save(slot.value, new RedisIO(scope, io));
     } finally {
       scope.deactivate();
     }
+    return false;
   }
 
   /** aof_rewrite in the parent: the type's own commands, or a restore from the RDB encoding. */

@@ -167,8 +167,14 @@ final class ModuleEntry {
     return dataTypes.rdbLoad(type, io, encver);
   }
 
-  static void rdbSave(long io, long value) {
-    guard("rdb_save", () -> dataTypes.rdbSave(io, value));
+  /** Whether the stub writes the value's serialized form (see DataTypes#rdbSave). */
+  static boolean rdbSave(long io, long value) {
+    try {
+      return dataTypes.rdbSave(io, value);
+    } catch (Throwable t) {
+      logWithoutContext("rdb_save", t);
+      return false;
+    }
   }
 
   static void aofRewrite(long io, long key, long value) {

@@ -152,6 +152,39 @@ class TypePersistenceIT {
     }
   }
 
+  /**
+   * DUMP writes a value from its serialized form when nothing changed it since it was made (here:
+   * at load, then at a fork): a change after that must show in the next DUMP all the same.
+   */
+  @Test
+  void dumpAfterALoadOrAForkShowsLaterChanges() throws InterruptedException {
+    try (RedisServer server = builder().start()) {
+      try (Jedis jedis = TypeServers.client(server)) {
+        populate(jedis);
+        assertThat(jedis.save()).isEqualTo("OK");
+      }
+      server.restart();
+      try (Jedis jedis = TypeServers.client(server)) {
+        String loaded = describe(jedis, "r:full");
+        assertThat(jedis.restore("r:loaded", 0, jedis.dump("r:full"))).isEqualTo("OK");
+        send(jedis, "JRMTEST.TYPE.ADD", "r:full", "tags", "after-load");
+        assertThat(jedis.restore("r:changed", 0, jedis.dump("r:full"))).isEqualTo("OK");
+        assertThat(describe(jedis, "r:loaded")).isEqualTo(loaded).doesNotContain("after-load");
+        assertThat(describe(jedis, "r:changed")).isEqualTo(describe(jedis, "r:full"));
+        assertThat(describe(jedis, "r:changed")).contains("after-load");
+
+        assertThat(jedis.bgsave()).isEqualTo("Background saving started");
+        assertThat(TypeServers.awaitBgsave(jedis, Duration.ofSeconds(30))).isEqualTo("ok");
+        send(jedis, "JRMTEST.TYPE.ADD", "r:full", "tags", "after-fork");
+        assertThat(jedis.restore("r:forked", 0, jedis.dump("r:full"))).isEqualTo("OK");
+        assertThat(describe(jedis, "r:forked"))
+            .isEqualTo(describe(jedis, "r:full"))
+            .contains("after-fork");
+      }
+      assertCleanLog(server);
+    }
+  }
+
   @Test
   void restoreReplaceSwapsTheValue() {
     try (RedisServer server = builder().start();

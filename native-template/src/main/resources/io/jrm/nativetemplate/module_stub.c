@@ -330,8 +330,13 @@ static int replay_aof(RedisModuleIO *io, RedisModuleString *key, const unsigned 
  */
 static int fork_prepared;
 
-/* What fail_fork names in EmitAOF: no command can have this name (a '|' splits subcommands). */
+/* What fail_io names in EmitAOF: no command can have this name (a '|' splits subcommands). */
 #define JRM_UNPREPARED_VALUE "jrm|value-not-prepared-for-this-fork"
+
+/* Marks the IO as failed, so that Redis fails what it is writing (see fail_fork for how). */
+static void fail_io(RedisModuleIO *io) {
+    redis_emit_aof(io, JRM_UNPREPARED_VALUE, "");
+}
 
 /*
  * A child found a value without the serialized form of its current content: the parent could not
@@ -347,10 +352,15 @@ static void fail_fork(RedisModuleIO *io, const JavaValue *v) {
     redis_log_io_error(io, "warning",
                        "JRM: a value of type %s was not prepared for this fork: failing this save, AOF "
                        "rewrite or sync (the parent's log says why)", type_table[v->type].name);
-    redis_emit_aof(io, JRM_UNPREPARED_VALUE, "");
+    fail_io(io);
     if (!redis_is_io_error(io)) _exit(1);
 }
 
+/*
+ * In the parent, a value not changed since Java last serialized it is written from that form, as
+ * in a child: one upcall (Java answers whether the form is current) instead of one downcall per
+ * element. Java writes a value that may have changed itself.
+ */
 static void type_rdb_save(RedisModuleIO *io, void *value) {
     JavaValue *v = value;
     if (in_forked_child()) {
@@ -358,9 +368,17 @@ static void type_rdb_save(RedisModuleIO *io, void *value) {
         return;
     }
     JNIEnv *env = java_env(NULL);
-    if (env == NULL) return;
-    (*env)->CallStaticVoidMethod(env, entry_class, entry_rdb_save, (jlong)(intptr_t)io, (jlong)(intptr_t)v);
-    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+    if (env == NULL) {
+        fail_io(io);
+        return;
+    }
+    jboolean replay = (*env)->CallStaticBooleanMethod(env, entry_class, entry_rdb_save, (jlong)(intptr_t)io,
+                                                      (jlong)(intptr_t)v);
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        replay = JNI_FALSE;
+    }
+    if (replay && (v->rdb == NULL || replay_rdb(io, v->rdb, v->rdb_len) != 0)) fail_io(io);
 }
 
 static void type_aof_rewrite(RedisModuleIO *io, RedisModuleString *key, void *value) {
@@ -1685,7 +1703,7 @@ static const struct {
     {&entry_blocked, "blockedCallback", "(IJJI)I"},
     {&entry_free_privdata, "freePrivateData", "(JJ)V"},
     {&entry_rdb_load, "rdbLoad", "(IJI)J"},
-    {&entry_rdb_save, "rdbSave", "(JJ)V"},
+    {&entry_rdb_save, "rdbSave", "(JJ)Z"},
     {&entry_aof_rewrite, "aofRewrite", "(JJJ)V"},
     {&entry_mem_usage, "memUsage", "(J)J"},
     {&entry_digest, "digest", "(JJ)V"},
