@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 scripts/ensure-tools.sh
 port=${BENCH_PORT:-6393}
 . bench/lib.sh
-if [ "${BENCH_QUICK:-0}" = 1 ]; then requests=20000 rounds=1; else requests=100000 rounds=3; fi
+if [ "${BENCH_QUICK:-0}" = 1 ]; then requests=20000 rounds=1; else requests=50000 rounds=3; fi
 backends=${BENCH_BACKENDS:-jni jna}
 temurin25=/usr/lib/jvm/temurin-25-jdk-amd64
 jdks=${BENCH_JDKS:-default $([ -d "$temurin25" ] && echo "$temurin25")}
