@@ -5,8 +5,8 @@
 # the rounds is kept. Writes bench/results/latest.md and the chart of the ratios to C,
 # bench/results/latest.png.
 #
-# Usage: bench/run.sh                 (the full run: 3 rounds; under 20 min on 2 cores)
-#        BENCH_QUICK=1 bench/run.sh   (a tenth of the requests, 1 round: to try the script)
+# Usage: bench/run.sh                 (the full run: 3 rounds; about 8 min on 2 cores)
+#        BENCH_QUICK=1 bench/run.sh   (fewer requests, 1 round: to try the script)
 # BENCH_BACKENDS="jni jna" and BENCH_JDKS="default /path/to/jdk" pick the Java columns ("default" is
 # the JDK the stub finds by itself); BENCH_PORT the port; BENCH_MAVEN_ARGS extra arguments of mvn.
 set -euo pipefail
@@ -160,7 +160,7 @@ table() { # figure unit-note: one row per command, one cell per column, ratio to
     done
     echo
   done
-  echo
+  [ "$figure" = usec ] || echo
 }
 row() { # figure label: one row over the columns for a figure measured once per column
   local column
@@ -212,6 +212,8 @@ geomean() { # column: geometric mean of the usec ratios to C
   echo "it has no direct access); rpush is RPUSH through Call; lrange sums the lengths of LRANGE 0 -1 over 100"
   echo "elements of 10 bytes; array replies 100 integers; zrange sums the scores of a 100-member sorted set"
   echo "walked by score (Lua: ZRANGE BYSCORE WITHSCORES)."
+  echo
+  echo "Not measured yet: INSERT/RANGE on a native type, DUMP/RESTORE per value, SAVE and load of 200k values."
 } > "$out"
 java bench/Chart.java "$dir/ratios" bench/results/latest.png "usec_per_call ratio to C (lower is better)"
 cat "$out"
