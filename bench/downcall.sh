@@ -15,29 +15,9 @@ requests=${JRM_BENCH_REQUESTS:-200000}
 redis_src=${REDIS_SRC:-/work/redis-src/redis-7.0.15}
 temurin25=/usr/lib/jvm/temurin-25-jdk-amd64
 jdks=${JRM_BENCH_JDKS:-default $([ -d "$temurin25" ] && echo "$temurin25")}
-dir=$(mktemp -d)
+. bench/lib.sh
 out=bench/results/downcall.md
 mkdir -p bench/results
-trap 'stop; rm -rf "$dir"' EXIT
-server=
-
-cli() { redis-cli -p "$port" "$@"; }
-
-start() { # module.so [module args...]
-  redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --save "" --appendonly no \
-    --logfile "$dir/redis.log" --loadmodule "$@" &
-  server=$!
-  for _ in $(seq 1 300); do cli PING >/dev/null 2>&1 && return; sleep 0.1; done
-  echo "redis-server did not start: $(tail -3 "$dir/redis.log")" >&2
-  exit 1
-}
-stop() {
-  [ -n "$server" ] || return 0
-  cli SHUTDOWN NOSAVE >/dev/null 2>&1 || true
-  wait "$server" 2>/dev/null || true
-  server=
-}
-
 # The commands, as redis-benchmark runs them (__rand_int__ spreads the pushes over keys).
 commands=(
   "HELLO.SIMPLE"
@@ -56,8 +36,7 @@ measure() {
     cli CONFIG RESETSTAT >/dev/null
     # shellcheck disable=SC2086 # the command line is split into words on purpose
     redis-benchmark -p "$port" -P 16 -n "$n" -r 1000 -q $line >/dev/null
-    runs+=("$(cli INFO commandstats | tr -d '\r' | grep "^cmdstat_$name:" |
-      sed 's/.*usec_per_call=\([0-9.]*\).*/\1/')")
+    runs+=("$(usec_per_call "$name")")
   done
   printf '%s\n' "${runs[@]}" | sort -g | sed -n 2p
 }
@@ -78,7 +57,7 @@ headers=()
 columns=()
 if [ -f "$redis_src/src/modules/helloworld.c" ]; then
   gcc -O2 -fPIC -shared -I"$redis_src/src" -o "$dir/helloworld-c.so" "$redis_src/src/modules/helloworld.c"
-  start "$dir/helloworld-c.so"
+  start --loadmodule "$dir/helloworld-c.so"
   headers+=("C")
   columns+=("$(column)")
   stop
@@ -87,11 +66,10 @@ for jdk in $jdks; do
   for backend in jni jna ffm; do
     args=("jrm.backend=$backend")
     [ "$jdk" = default ] || args+=("jrm.jdk=$jdk")
-    start "$PWD/example-module/target/helloworld.so" "${args[@]}"
+    start --loadmodule "$PWD/example-module/target/helloworld.so" "${args[@]}"
     # Before Java 22, ffm falls back to another backend: no column.
     grep -q "(backend $backend)" "$dir/redis.log" || { stop; continue; }
-    version=$(grep -o 'on Java [0-9][^ ]*' "$dir/redis.log" | tail -1 | cut -d' ' -f3 | cut -d. -f1 | cut -d+ -f1)
-    headers+=("Java $version $backend")
+    headers+=("Java $(java_version) $backend")
     columns+=("$(column)")
     stop
   done

@@ -13,22 +13,15 @@ sizes=("${@:-10000 50000 200000}")
 read -r -a sizes <<< "${sizes[*]}"
 elements=10
 port=${JRM_BENCH_PORT:-6391}
-dir=$(mktemp -d)
 out=bench/results/fork-cost.md
 mkdir -p bench/results
 
-cli() { redis-cli -p "$port" "$@"; }
-info() { cli INFO "$1" | tr -d '\r' | awk -F: -v k="$2" '$1 == k { print $2 }'; }
+. bench/lib.sh
 
-start() {
+start_hello() {
   rm -f "$dir/dump.rdb" # each run starts empty
-  redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --save "" --appendonly no \
-    --logfile "$dir/redis.log" --loadmodule "$PWD/example-module/target/helloworld.so" &
-  server=$!
-  until cli PING >/dev/null 2>&1; do sleep 0.1; done
+  start --loadmodule "$PWD/example-module/target/helloworld.so"
 }
-stop() { cli SHUTDOWN NOSAVE >/dev/null 2>&1 || true; wait "$server" 2>/dev/null || true; }
-trap 'stop; rm -rf "$dir"' EXIT
 
 # RESP for COMMAND key:i j, for every key and element: what redis-cli --pipe expects.
 fill() { # command keys
@@ -65,11 +58,11 @@ touch_keys() { # writes one element to the first n keys
 } > "$out"
 
 for keys in "${sizes[@]}"; do
-  start
+  start_hello
   fill RPUSH "$keys"
   baseline=$(bgsave)
   stop
-  start
+  start_hello
   fill HELLOTYPE.INSERT "$keys"
   before=$(info memory used_memory)
   first=$(bgsave)

@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# The benchmark of issue 10: every command of the benchmark module as its C twin (bench/c-module),
+# as a Lua function (bench/functions.lua) and as the Java module (bench/java-module) on each backend
+# and JDK. Rounds are interleaved (each round starts every column's server once) and the median of
+# the rounds is kept. Writes bench/results/latest.md and the chart of the ratios to C,
+# bench/results/latest.png.
+#
+# Usage: bench/run.sh                 (the full run: 3 rounds; about 8 min on 2 cores)
+#        BENCH_QUICK=1 bench/run.sh   (fewer requests, 1 round: to try the script)
+# BENCH_BACKENDS="jni jna" and BENCH_JDKS="default /path/to/jdk" pick the Java columns ("default" is
+# the JDK the stub finds by itself); BENCH_PORT the port; BENCH_MAVEN_ARGS extra arguments of mvn.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/ensure-tools.sh
+port=${BENCH_PORT:-6393}
+. bench/lib.sh
+if [ "${BENCH_QUICK:-0}" = 1 ]; then requests=20000 rounds=1; else requests=50000 rounds=3; fi
+backends=${BENCH_BACKENDS:-jni jna}
+temurin25=/usr/lib/jvm/temurin-25-jdk-amd64
+jdks=${BENCH_JDKS:-default $([ -d "$temurin25" ] && echo "$temurin25")}
+maven=${BENCH_MAVEN_ARGS:-} # e.g. "-o -Dmaven.repo.local=..."
+out=bench/results/latest.md
+
+# Build: the JRM artifacts when the local Maven repository lacks them, the Java module, the C twin.
+mvn -B -ntp -q $maven -f bench/java-module/pom.xml package 2>/dev/null ||
+  { mvn -B -ntp -q $maven install -DskipTests && mvn -B -ntp -q $maven -f bench/java-module/pom.xml package; }
+gcc -O2 -Wall -fPIC -shared -o "$dir/benchc.so" bench/c-module/bench.c
+
+# The commands: name|keys|arguments. The Java and C modules run BENCH.<name> keys arguments, Lua
+# FCALL bench_<name> <number of keys> keys arguments. __rand_int__ spreads the writes over 1000 keys.
+commands=(
+  "noop||"
+  "counter|counter:__rand_int__|"
+  "rpush|push:__rand_int__|x"
+  "lrange|list|"
+  "array||"
+  "zrange|zset|"
+)
+
+# The data the commands read: a list of 100 elements of 10 bytes, a sorted set of 100 members.
+fill() {
+  # shellcheck disable=SC2046
+  cli RPUSH list $(for i in $(seq 1 100); do printf 'element%03d ' "$i"; done) >/dev/null
+  # shellcheck disable=SC2046
+  cli ZADD zset $(for i in $(seq 1 100); do printf '%d member%03d ' "$i" "$i"; done) >/dev/null
+}
+
+# redis-benchmark's CSV row for the line $2.. with options $1: "test","rps","avg","min","p50","p95","p99","max".
+bench_csv() {
+  local options=$1
+  shift
+  # shellcheck disable=SC2086
+  redis-benchmark -p "$port" -r 1000 --csv --precision 3 $options "$@" | tail -1 | tr -d '"'
+}
+
+# Measures every command on the running server; appends "column|command|figure|value" lines to $dir/data.
+# $1 column, $2 "module" or "lua", $3 the module's INFO section with main_thread_allocated_bytes.
+measure_column() {
+  local column=$1 kind=$2 heap=$3 spec name keys args line stat n
+  for spec in "${commands[@]}"; do
+    IFS='|' read -r name keys args <<< "$spec"
+    if [ "$kind" = lua ]; then
+      line="FCALL bench_$name $([ -n "$keys" ] && echo 1 || echo 0) $keys $args" stat=fcall
+    else
+      line="BENCH.${name^^} $keys $args" stat=bench.$name
+    fi
+    n=$requests
+    bench_csv "-P 16 -n $((n / 4))" $line >/dev/null # warm-up: the JIT compiles
+    cli CONFIG RESETSTAT >/dev/null
+    local before after
+    before=$(info "$heap" main_thread_allocated_bytes)
+    local row
+    row=$(bench_csv "-P 16 -n $n" $line)
+    after=$(info "$heap" main_thread_allocated_bytes)
+    {
+      echo "$column|$name|usec|$(usec_per_call "$stat")"
+      echo "$column|$name|ops|$(echo "$row" | cut -d, -f2)"
+      if [ -n "$before" ] && [ -n "$after" ]; then
+        echo "$column|$name|alloc|$(awk -v a="$after" -v b="$before" -v n="$n" 'BEGIN { printf "%.1f", (a - b) / n }')"
+      fi
+      row=$(bench_csv "-P 1 -c 50 -n $((n / 2))" $line)
+      echo "$column|$name|p50|$(echo "$row" | cut -d, -f5)"
+      echo "$column|$name|p99|$(echo "$row" | cut -d, -f7)"
+    } >> "$dir/data"
+  done
+}
+
+# One column of one round: a plain server, the module (or the functions) loaded into it, the
+# commands measured, the RSS before the load and after the measures.
+run_column() { # column kind heap load-command...
+  local column=$1 kind=$2 heap=$3 t0 t1 rss reply
+  shift 3
+  start --enable-module-command local
+  fill
+  rss=$(info memory used_memory_rss)
+  t0=$(date +%s%N)
+  reply=$(cli "$@")
+  case $reply in ERR* | *rror*) echo "$column: $* failed: $reply" >&2; exit 1 ;; esac
+  t1=$(date +%s%N)
+  echo "$column|all|load|$(((t1 - t0) / 1000000))" >> "$dir/data"
+  measure_column "$column" "$kind" "$heap"
+  echo "$column|all|rss|$((($(info memory used_memory_rss) - rss) / 1048576))" >> "$dir/data"
+  [ "$heap" = none ] || java_version > "$dir/version-${column//\//_}"
+  stop
+}
+
+columns=("C" "Lua")
+for jdk in $jdks; do
+  for backend in $backends; do columns+=("$backend@$jdk"); done
+done
+: > "$dir/data"
+for round in $(seq 1 "$rounds"); do
+  echo "round $round of $rounds" >&2
+  for column in "${columns[@]}"; do
+    case $column in
+      C) run_column C module none MODULE LOAD "$dir/benchc.so" ;;
+      Lua) run_column Lua lua none FUNCTION LOAD "$(cat bench/functions.lua)" ;;
+      *)
+        args=("jrm.backend=${column%@*}" jrm.xmx=64m)
+        [ "${column#*@}" = default ] || args+=("jrm.jdk=${column#*@}")
+        run_column "$column" module bench_heap MODULE LOAD "$PWD/bench/java-module/target/bench.so" "${args[@]}"
+        ;;
+    esac
+  done
+done
+
+# The median over the rounds of each column, command and figure: "column|command|figure|value".
+awk -F'|' '{ k = $1 "|" $2 "|" $3; v[k, ++n[k]] = $4 }
+  END { for (k in n) { m = n[k]; for (i = 1; i <= m; i++) a[i] = v[k, i] + 0
+          for (i = 2; i <= m; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+          print k "|" a[int((m + 1) / 2)] } }' "$dir/data" > "$dir/medians"
+get() { awk -F'|' -v k="$1|$2|$3" '$1 "|" $2 "|" $3 == k { print $4 }' "$dir/medians"; }
+title() { # a column's header: C, Lua, or Java <version> <backend>
+  case $1 in C | Lua) echo "$1" ;; *) echo "Java $(cat "$dir/version-${1//\//_}") ${1%@*}" ;; esac
+}
+ratio() { awk -v a="$1" -v c="$2" 'BEGIN { if (a == "" || c == "" || c == 0) print "n/a"; else printf "%.2f", a / c }'; }
+
+# The chart's input: command, column title, ratio to C of usec_per_call.
+: > "$dir/ratios"
+for spec in "${commands[@]}"; do
+  name=${spec%%|*}
+  for column in "${columns[@]:1}"; do
+    printf '%s\t%s\t%s\n' "$name" "$(title "$column")" "$(ratio "$(get "$column" "$name" usec)" "$(get C "$name" usec)")" >> "$dir/ratios"
+  done
+done
+
+table() { # figure unit-note: one row per command, one cell per column, ratio to C for usec
+  local figure=$1 spec name column value
+  printf '| command |'; for column in "${columns[@]}"; do printf ' %s |' "$(title "$column")"; done; echo
+  printf '|---|'; for _ in "${columns[@]}"; do printf -- '---:|'; done; echo
+  for spec in "${commands[@]}"; do
+    name=${spec%%|*}
+    printf '| %s |' "$name"
+    for column in "${columns[@]}"; do
+      value=$(get "$column" "$name" "$figure")
+      if [ "$figure" = usec ] && [ "$column" != C ] && [ -n "$value" ]; then
+        value="$value ($(ratio "$value" "$(get C "$name" usec)")×)"
+      fi
+      printf ' %s |' "${value:-n/a}"
+    done
+    echo
+  done
+  [ "$figure" = usec ] || echo
+}
+row() { # figure label: one row over the columns for a figure measured once per column
+  local column
+  printf '| %s |' "$2"; for column in "${columns[@]}"; do printf ' %s |' "$(get "$column" all "$1")"; done; echo
+}
+geomean() { # column: geometric mean of the usec ratios to C
+  awk -F'\t' -v c="$(title "$1")" '$2 == c && $3 != "n/a" { s += log($3); n++ } END { if (n) printf "%.2f", exp(s / n); else print "n/a" }' "$dir/ratios"
+}
+
+{
+  echo "# Benchmark: JRM next to C and Lua"
+  echo
+  echo "bench/run.sh$([ "${BENCH_QUICK:-0}" = 1 ] && echo " (BENCH_QUICK=1)"), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
+  echo "Redis $(redis-server --version | grep -o 'v=[^ ]*' | cut -d= -f2). JDKs: $(for jdk in $jdks; do
+    if [ "$jdk" = default ]; then printf '%s (the stub default); ' "$(java -version 2>&1 | head -1)"; else printf '%s (%s); ' "$("$jdk/bin/java" -version 2>&1 | head -1)" "$jdk"; fi; done)"
+  echo "$requests requests per command and run (redis-benchmark -r 1000), median of $rounds interleaved round(s), each after a"
+  echo "warm-up of a quarter of that. The machine was shared with other jobs: compare columns of one run, not runs."
+  echo "Java columns load the module with jrm.xmx=64m."
+  echo
+  echo "## Server-side usec_per_call (INFO commandstats, redis-benchmark -P 16), ratio to C"
+  echo
+  table usec
+  printf '| geometric mean of the ratios |'; for column in "${columns[@]}"; do
+    [ "$column" = C ] && printf ' 1 |' || printf ' %s |' "$(geomean "$column")"; done; echo
+  echo
+  echo "![ratios to C](latest.png)"
+  echo
+  echo "## Client ops/s (-P 16)"
+  echo
+  table ops
+  echo "## Latency p50 and p99 in ms (-P 1 -c 50)"
+  echo
+  echo "p50:"; echo; table p50
+  echo "p99:"; echo; table p99
+  echo "## Bytes allocated per call on the main thread"
+  echo
+  echo "From main_thread_allocated_bytes in INFO bench_heap around the -P 16 run; n/a where the module does"
+  echo "not report it (C and Lua do not run Java)."
+  echo
+  table alloc
+  echo "## Loading and memory"
+  echo
+  printf '| figure |'; for column in "${columns[@]}"; do printf ' %s |' "$(title "$column")"; done; echo
+  printf '|---|'; for _ in "${columns[@]}"; do printf -- '---:|'; done; echo
+  row load "MODULE LOAD (FUNCTION LOAD for Lua), ms"
+  row rss "RSS growth after load and measures, MB"
+  echo
+  echo "Commands: noop replies 1; counter adds one to a byte of an 8-byte string through StringDMA (Lua: INCR,"
+  echo "it has no direct access); rpush is RPUSH through Call; lrange sums the lengths of LRANGE 0 -1 over 100"
+  echo "elements of 10 bytes; array replies 100 integers; zrange sums the scores of a 100-member sorted set"
+  echo "walked by score (Lua: ZRANGE BYSCORE WITHSCORES)."
+  echo
+  echo "Not measured yet: INSERT/RANGE on a native type, DUMP/RESTORE per value, SAVE and load of 200k values."
+} > "$out"
+java bench/Chart.java "$dir/ratios" bench/results/latest.png "usec_per_call ratio to C (lower is better)"
+cat "$out"
