@@ -7,7 +7,7 @@
 #
 # Usage: bench/run.sh                 (the full run: 3 rounds; about 8 min on 2 cores)
 #        BENCH_QUICK=1 bench/run.sh   (fewer requests, 1 round: to try the script)
-# BENCH_BACKENDS="jni jna" and BENCH_JDKS="default /path/to/jdk" pick the Java columns ("default" is
+# BENCH_BACKENDS="jni ffm jna" (ffm on JDKs 22+ only) and BENCH_JDKS="default /path/to/jdk" pick the Java columns ("default" is
 # the JDK the stub finds by itself); BENCH_PORT the port; BENCH_MAVEN_ARGS extra arguments of mvn.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +15,7 @@ scripts/ensure-tools.sh
 port=${BENCH_PORT:-6393}
 . bench/lib.sh
 if [ "${BENCH_QUICK:-0}" = 1 ]; then requests=20000 rounds=1; else requests=50000 rounds=3; fi
-backends=${BENCH_BACKENDS:-jni jna}
+backends=${BENCH_BACKENDS:-jni ffm jna}
 temurin25=/usr/lib/jvm/temurin-25-jdk-amd64
 jdks=${BENCH_JDKS:-default $([ -d "$temurin25" ] && echo "$temurin25")}
 maven=${BENCH_MAVEN_ARGS:-} # e.g. "-o -Dmaven.repo.local=..."
@@ -104,9 +104,20 @@ run_column() { # column kind heap load-command...
   stop
 }
 
+# The major version of JDK $1 ("default": JAVA_HOME's, else the java on the PATH, as the stub finds it).
+jdk_major() {
+  local java=java
+  if [ "$1" != default ]; then java=$1/bin/java; elif [ -n "${JAVA_HOME:-}" ]; then java=$JAVA_HOME/bin/java; fi
+  "$java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ { print $2 }'
+}
+
 columns=("C" "Lua")
 for jdk in $jdks; do
-  for backend in $backends; do columns+=("$backend@$jdk"); done
+  for backend in $backends; do
+    # Before Java 22 ffm falls back to jni: no column of its own.
+    [ "$backend" != ffm ] || [ "$(jdk_major "$jdk")" -ge 22 ] || continue
+    columns+=("$backend@$jdk")
+  done
 done
 : > "$dir/data"
 for round in $(seq 1 "$rounds"); do
