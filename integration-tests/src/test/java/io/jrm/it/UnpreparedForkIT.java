@@ -24,7 +24,11 @@ import redis.clients.jedis.Pipeline;
 @Timeout(120)
 class UnpreparedForkIT {
   private static final Path EXAMPLE = Path.of(System.getProperty("jrm.example.module"));
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * Generous: every attempt first runs the 32 MB heap out of memory, and a full sync retries until
+   * one attempt's child has failed (on a loaded 2-core machine, Temurin 25 took over 30 s).
+   */
+  private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
   /** Items in the value: it fits in the heap, its serialized form beside it does not. */
   private static final int ITEMS = 180_000;
