@@ -24,6 +24,7 @@ import redis.clients.jedis.Pipeline;
 @Timeout(120)
 class UnpreparedForkIT {
   private static final Path EXAMPLE = Path.of(System.getProperty("jrm.example.module"));
+
   /**
    * Generous: every attempt first runs the 32 MB heap out of memory, and a full sync retries until
    * one attempt's child has failed (on a loaded 2-core machine, Temurin 25 took over 30 s).
