@@ -54,7 +54,7 @@ bench_csv() {
 }
 
 # Measures every command on the running server; appends "column|command|figure|value" lines to $dir/data.
-# $1 column, $2 "module" or "lua", $3 the module's INFO section with main_thread_allocated_bytes.
+# $1 column, $2 "module" or "lua", $3 the module's INFO section with bench_main_thread_allocated_bytes (Redis prefixes the module name).
 measure_column() {
   local column=$1 kind=$2 heap=$3 spec name keys args line stat n
   for spec in "${commands[@]}"; do
@@ -68,10 +68,10 @@ measure_column() {
     bench_csv "-P 16 -n $((n / 4))" $line >/dev/null # warm-up: the JIT compiles
     cli CONFIG RESETSTAT >/dev/null
     local before after
-    before=$(info "$heap" main_thread_allocated_bytes)
+    before=$(info "$heap" bench_main_thread_allocated_bytes)
     local row
     row=$(bench_csv "-P 16 -n $n" $line)
-    after=$(info "$heap" main_thread_allocated_bytes)
+    after=$(info "$heap" bench_main_thread_allocated_bytes)
     {
       echo "$column|$name|usec|$(usec_per_call "$stat")"
       echo "$column|$name|ops|$(echo "$row" | cut -d, -f2)"
@@ -208,7 +208,7 @@ geomean() { # column: geometric mean of the usec ratios to C
   echo "p99:"; echo; table p99
   echo "## Bytes allocated per call on the main thread"
   echo
-  echo "From main_thread_allocated_bytes in INFO bench_heap around the -P 16 run; n/a where the module does"
+  echo "From bench_main_thread_allocated_bytes in INFO bench_heap around the -P 16 run; n/a where the module does"
   echo "not report it (C and Lua do not run Java)."
   echo
   table alloc
