@@ -3,6 +3,7 @@ package io.jrm.processor;
 import com.palantir.javapoet.ClassName;
 import io.jrm.annotations.Codec;
 import io.jrm.annotations.DataType;
+import io.jrm.annotations.KeyName;
 import io.jrm.annotations.OnLoad;
 import io.jrm.annotations.Persistable;
 import io.jrm.annotations.RedisCommand;
@@ -33,6 +34,9 @@ public final class ClassNames {
   /** {@code io.jrm.annotations.Since}. */
   public static final String SINCE = Since.class.getCanonicalName();
 
+  /** {@code io.jrm.annotations.KeyName}. */
+  public static final String KEY_NAME = KeyName.class.getCanonicalName();
+
   /** {@code io.jrm.annotations.Codec}. */
   public static final String CODEC = Codec.class.getCanonicalName();
 
@@ -44,6 +48,9 @@ public final class ClassNames {
 
   /** The element type of the second parameter of every handler. */
   public static final ClassName REDIS_STRING = ClassName.get("io.jrm", "RedisString");
+
+  /** The conversions the code generated for typed handler parameters calls. */
+  public static final ClassName ARGUMENTS = ClassName.get("io.jrm.spi", "Arguments");
 
   /** The interface the generated class implements. */
   public static final ClassName MODULE_DEFINITION = ClassName.get("io.jrm.spi", "ModuleDefinition");

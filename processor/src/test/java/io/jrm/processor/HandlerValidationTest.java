@@ -51,24 +51,25 @@ class HandlerValidationTest {
   }
 
   @Test
-  void handlerMustTakeContextAndArguments() {
+  void onLoadMustTakeContextAndArguments() {
     assertError(
-        "@RedisCommand method get must take exactly (io.jrm.Context, io.jrm.RedisString[]), not"
+        "@OnLoad method init must take exactly (io.jrm.Context, io.jrm.RedisString[]), not"
             + " (io.jrm.Context, java.lang.String[]); declare it as public static void"
-            + " get(Context ctx, RedisString[] argv).",
-        "void get(",
-        "  @RedisCommand(name = \"a.get\")",
-        "  public static void get(Context ctx, String[] argv) {}");
+            + " init(Context ctx, RedisString[] args).",
+        "void init(",
+        "  @OnLoad",
+        "  public static void init(Context ctx, String[] args) {}");
   }
 
   @Test
-  void varargsHandlerIsAnError() {
+  void varargsOnLoadIsAnError() {
+    // A command may take a trailing RedisString... (TypedParameterValidationTest); @OnLoad not.
     assertError(
-        "@RedisCommand method get must take exactly (io.jrm.Context, io.jrm.RedisString[]), not"
+        "@OnLoad method init must take exactly (io.jrm.Context, io.jrm.RedisString[]), not"
             + " (io.jrm.Context, io.jrm.RedisString...): a varargs method is a different signature",
-        "void get(",
-        "  @RedisCommand(name = \"a.get\")",
-        "  public static void get(Context ctx, RedisString... argv) {}");
+        "void init(",
+        "  @OnLoad",
+        "  public static void init(Context ctx, RedisString... args) {}");
   }
 
   @Test

@@ -19,6 +19,7 @@ final class Sources {
           "import io.jrm.RedisString;",
           "import io.jrm.annotations.Codec;",
           "import io.jrm.annotations.DataType;",
+          "import io.jrm.annotations.KeyName;",
           "import io.jrm.annotations.OnLoad;",
           "import io.jrm.annotations.Persistable;",
           "import io.jrm.annotations.RedisCommand;",

@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import io.jrm.processor.ClassNames;
+import io.jrm.processor.model.CommandArguments;
 import io.jrm.processor.model.CommandModel;
 import io.jrm.processor.model.HandlerRef;
 import io.jrm.processor.model.ModuleModel;
@@ -126,7 +127,16 @@ public final class DefinitionGenerator {
     CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("switch (index)");
     for (int i = 0; i < commands.size(); i++) {
       HandlerRef handler = commands.get(i).handler();
-      body.addStatement("case $L -> $T.$N(ctx, argv)", i, handler.owner(), handler.method());
+      CommandArguments arguments = commands.get(i).arguments();
+      CodeBlock call =
+          CodeBlock.of(
+              "$T.$N($L)", handler.owner(), handler.method(), ArgumentParsing.arguments(arguments));
+      CodeBlock arityCheck = ArgumentParsing.arityCheck(arguments);
+      if (arityCheck.isEmpty()) {
+        body.addStatement("case $L -> $L", i, call);
+      } else {
+        body.add("case $L -> {\n$>", i).add(arityCheck).addStatement("$L", call).add("$<}\n");
+      }
     }
     body.addStatement(
             "default -> throw new $T($S + index)",

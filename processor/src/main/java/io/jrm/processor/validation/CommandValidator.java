@@ -5,11 +5,13 @@ import io.jrm.processor.ClassNames;
 import io.jrm.processor.ErrorReporter;
 import io.jrm.processor.model.CommandModel;
 import io.jrm.processor.model.HandlerRef;
+import io.jrm.processor.validation.ParameterValidator.KeyRange;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -25,12 +27,14 @@ public final class CommandValidator {
   private final Elements elements;
   private final ErrorReporter reporter;
   private final HandlerValidator handlers;
+  private final ParameterValidator parameters;
 
   /** Creates a validator reporting to {@code reporter}. */
   public CommandValidator(Elements elements, ErrorReporter reporter) {
     this.elements = elements;
     this.reporter = reporter;
     this.handlers = new HandlerValidator(reporter);
+    this.parameters = new ParameterValidator(reporter);
   }
 
   /**
@@ -60,9 +64,12 @@ public final class CommandValidator {
         }
       }
       String flags = String.join(" ", validateFlags(method, annotation));
-      KeyPositions keys = KeyPositions.of(annotation);
+      handlers.validateExceptParameters(method, "@RedisCommand", "argv");
+      Optional<ParameterValidator.Validated> arguments = parameters.validate(method);
+      Optional<KeyRange> derived = arguments.flatMap(ParameterValidator.Validated::keys);
+      KeyPositions keys =
+          derived.map(k -> derivedKeys(method, annotation, k)).orElse(KeyPositions.of(annotation));
       validateKeys(method, annotation, keys);
-      handlers.validate(method, "@RedisCommand", "argv");
       if (reporter.errorCount() == errorsBefore) {
         commands.add(
             new CommandModel(
@@ -73,7 +80,8 @@ public final class CommandValidator {
                 keys.keyStep(),
                 new HandlerRef(
                     ClassName.get((TypeElement) method.getEnclosingElement()),
-                    method.getSimpleName().toString())));
+                    method.getSimpleName().toString()),
+                arguments.orElseThrow().arguments()));
       }
     }
     return commands;
@@ -103,6 +111,23 @@ public final class CommandValidator {
       return false;
     }
     return true;
+  }
+
+  /** The positions the @KeyName parameters make, which the annotation must then not repeat. */
+  private KeyPositions derivedKeys(
+      ExecutableElement method, AnnotationValues annotation, KeyRange derived) {
+    for (String member : List.of("firstKey", "lastKey", "keyStep")) {
+      if (annotation.explicit(member) != null) {
+        keyError(
+            method,
+            annotation,
+            member,
+            member
+                + " is derived from the @KeyName parameters, so it must not be written as well; remove"
+                + " it from @RedisCommand.");
+      }
+    }
+    return new KeyPositions(derived.firstKey(), derived.lastKey(), derived.keyStep());
   }
 
   private List<String> validateFlags(ExecutableElement method, AnnotationValues annotation) {

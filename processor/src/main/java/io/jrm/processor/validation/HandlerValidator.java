@@ -36,6 +36,20 @@ public final class HandlerValidator {
    * @return whether the method is a valid handler
    */
   public boolean validate(ExecutableElement method, String annotation, String argsName) {
+    return validate(method, annotation, argsName, true);
+  }
+
+  /**
+   * As {@link #validate(ExecutableElement, String, String)}, but leaves the parameters to the
+   * caller: a command's typed parameters are {@link ParameterValidator}'s.
+   */
+  public boolean validateExceptParameters(
+      ExecutableElement method, String annotation, String argsName) {
+    return validate(method, annotation, argsName, false);
+  }
+
+  private boolean validate(
+      ExecutableElement method, String annotation, String argsName, boolean parameters) {
     int errorsBefore = reporter.errorCount();
     String what = annotation + " method " + method.getSimpleName();
     String expected =
@@ -62,7 +76,7 @@ public final class HandlerValidator {
               + method.getReturnType()
               + "; send the reply through the Context instead.");
     }
-    if (!hasHandlerParameters(method)) {
+    if (parameters && !hasHandlerParameters(method)) {
       reporter.error(
           method,
           what
@@ -93,7 +107,8 @@ public final class HandlerValidator {
     return reporter.errorCount() == errorsBefore;
   }
 
-  private static boolean hasHandlerParameters(ExecutableElement method) {
+  /** Whether {@code method} takes exactly {@code (Context, RedisString[])}, not as varargs. */
+  static boolean hasHandlerParameters(ExecutableElement method) {
     List<? extends VariableElement> params = method.getParameters();
     if (params.size() != 2 || method.isVarArgs()) {
       return false;
@@ -105,7 +120,7 @@ public final class HandlerValidator {
             ((ArrayType) second).getComponentType(), ClassNames.REDIS_STRING.canonicalName());
   }
 
-  private static boolean isClass(TypeMirror type, String canonicalName) {
+  static boolean isClass(TypeMirror type, String canonicalName) {
     return type.getKind() == TypeKind.DECLARED
         && ((TypeElement) ((DeclaredType) type).asElement())
             .getQualifiedName()
