@@ -5,7 +5,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks a persisted field that may be null: JRM accepts a {@code Nullable} of any package. */
+/**
+ * Marks a persisted field, or an optional command parameter, that may be null: JRM accepts a {@code
+ * Nullable} of any package.
+ */
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.FIELD)
+@Target({ElementType.FIELD, ElementType.PARAMETER})
 public @interface Nullable {}
