@@ -10,8 +10,13 @@ import java.lang.annotation.Target;
  * Makes a method a Redis command of the module ({@code RedisModule_CreateCommand}).
  *
  * <p>The method must be {@code public static void}, in a public class, and take {@code (Context
- * ctx, RedisString[] argv)}: {@code argv[0]} is the command name, as in C. It may throw anything:
- * the client then gets a one-line {@code -ERR} reply and Redis keeps serving.
+ * ctx, RedisString[] argv)}: {@code argv[0]} is the command name, as in C. Or it takes {@code
+ * Context} then typed parameters ({@code RedisString}, {@code String}, {@code byte[]}, {@code
+ * long}, {@code int}, {@code double}, {@code boolean}, an enum, {@code Optional<T>} or
+ * {@code @Nullable T}, a trailing {@code RedisString...} or {@code List<RedisString>}), which the
+ * generated code parses and counts, replying Redis's errors (see the README); {@link KeyName} marks
+ * the keys. It may throw anything: the client then gets a one-line {@code -ERR} reply and Redis
+ * keeps serving.
  *
  * <p>{@link #flags()} is a space-separated list of the flags Redis 7.0 accepts ({@code write} and
  * {@code readonly} together are an error):
@@ -41,7 +46,7 @@ import java.lang.annotation.Target;
  *
  * <p>Key positions are 1-based indexes into {@code argv}; {@code firstKey = 0} means the command
  * takes no keys, and a negative {@code lastKey} counts from the end ({@code -1} is the last
- * argument).
+ * argument). With {@link KeyName} parameters they are derived and must not be written here.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

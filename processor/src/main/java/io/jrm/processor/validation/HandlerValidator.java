@@ -18,7 +18,8 @@ import javax.lang.model.type.TypeMirror;
 /**
  * Checks that a {@code @RedisCommand} or {@code @OnLoad} method can be called by the generated
  * class as {@code Owner.method(ctx, argv)}: public static void, parameters {@code (Context,
- * RedisString[])}, not generic, in a class reachable from any package.
+ * RedisString[])} (a command's typed parameters are {@link ParameterValidator}'s), not generic, in
+ * a class reachable from any package.
  */
 public final class HandlerValidator {
   private final ErrorReporter reporter;
