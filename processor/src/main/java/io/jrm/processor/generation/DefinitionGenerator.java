@@ -126,7 +126,8 @@ public final class DefinitionGenerator {
     CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("switch (index)");
     for (int i = 0; i < commands.size(); i++) {
       HandlerRef handler = commands.get(i).handler();
-      body.addStatement("case $L -> $T.$N(ctx, argv)", i, handler.owner(), handler.method());
+      CodeBlock call = CodeBlock.of("$T.$N(ctx, argv)", handler.owner(), handler.method());
+      body.addStatement("case $L -> $L", i, ReplyCode.reply(call, commands.get(i).returnsReply()));
     }
     body.addStatement(
             "default -> throw new $T($S + index)",

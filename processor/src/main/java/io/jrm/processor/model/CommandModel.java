@@ -12,9 +12,16 @@ import java.util.Locale;
  * @param lastKey index of the last key, negative counts from the end
  * @param keyStep step between keys
  * @param handler the method that runs the command
+ * @param returnsReply whether the handler returns its reply, which the generated code then writes
  */
 public record CommandModel(
-    String name, String flags, int firstKey, int lastKey, int keyStep, HandlerRef handler) {
+    String name,
+    String flags,
+    int firstKey,
+    int lastKey,
+    int keyStep,
+    HandlerRef handler,
+    boolean returnsReply) {
 
   /** The name commands are ordered and compared by, as Redis command names ignore case. */
   public String sortKey() {

@@ -14,6 +14,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Checks the {@code @RedisCommand} methods of a compilation: names, flags, key positions and
@@ -25,12 +26,14 @@ public final class CommandValidator {
   private final Elements elements;
   private final ErrorReporter reporter;
   private final HandlerValidator handlers;
+  private final ReturnTypeValidator returnTypes;
 
   /** Creates a validator reporting to {@code reporter}. */
-  public CommandValidator(Elements elements, ErrorReporter reporter) {
+  public CommandValidator(Elements elements, Types types, ErrorReporter reporter) {
     this.elements = elements;
     this.reporter = reporter;
     this.handlers = new HandlerValidator(reporter);
+    this.returnTypes = new ReturnTypeValidator(elements, types, reporter);
   }
 
   /**
@@ -63,6 +66,7 @@ public final class CommandValidator {
       KeyPositions keys = KeyPositions.of(annotation);
       validateKeys(method, annotation, keys);
       handlers.validate(method, "@RedisCommand", "argv");
+      boolean returnsReply = returnTypes.validate(method);
       if (reporter.errorCount() == errorsBefore) {
         commands.add(
             new CommandModel(
@@ -73,7 +77,8 @@ public final class CommandValidator {
                 keys.keyStep(),
                 new HandlerRef(
                     ClassName.get((TypeElement) method.getEnclosingElement()),
-                    method.getSimpleName().toString())));
+                    method.getSimpleName().toString()),
+                returnsReply));
       }
     }
     return commands;
