@@ -181,7 +181,8 @@ class CommandValidationTest {
     assertThat(compilation).hadErrorCount(5);
     assertThat(compilation).hadErrorContaining("The command name is empty");
     assertThat(compilation).hadErrorContaining("Unknown command flag \"nope\"");
-    assertThat(compilation).hadErrorContaining("@RedisCommand method first cannot return java.lang.Thread");
+    assertThat(compilation)
+        .hadErrorContaining("@RedisCommand method first cannot return java.lang.Thread");
     assertThat(compilation).hadErrorContaining("firstKey is -3");
     assertThat(compilation).hadErrorContaining("@RedisCommand method second must be public static");
   }
