@@ -1,5 +1,6 @@
 package io.jrm.it;
 
+import io.jrm.BlockedClient;
 import io.jrm.CallReply;
 import io.jrm.Context;
 import io.jrm.RedisException;
@@ -178,6 +179,21 @@ public final class ReturnedReplyCommands {
     ctx.replyWithArray(2);
     ctx.replyWithLongLong(1);
     return 5;
+  }
+
+  /**
+   * JRMTEST.RET.BLOCKED: blocks the client, unblocks it at once (the callback replies), then
+   * returns a reply of its own, which is refused.
+   */
+  @RedisCommand(name = "jrmtest.ret.blocked", flags = "readonly")
+  public static String blocksAndReturns(Context ctx, RedisString[] argv) {
+    BlockedClient client =
+        ctx.blockClient(
+            (reply, data) -> reply.replyWithString("from the callback"),
+            (reply, data) -> reply.replyWithNull(),
+            0);
+    client.unblock(null);
+    return "from the handler";
   }
 
   /** JRMTEST.RET.BADELEMENT: a list whose second element is no reply type. */

@@ -167,6 +167,14 @@ class ReturnedReplyIT {
   }
 
   @Test
+  void aReturnedValueOfAHandlerThatBlockedIsRefused() throws IOException {
+    assertThat(replies("JRMTEST.RET.BLOCKED"))
+        .containsExactly("$17\r\nfrom the callback\r\n", "$17\r\nfrom the callback\r\n");
+    assertThat(server.logTail(20))
+        .contains("JRM: command jrmtest.ret.blocked replied more than once");
+  }
+
+  @Test
   void anUnsupportedElementEndsTheArrayWithAnError() throws IOException {
     String start =
         "*3\r\n:1\r\n-ERR java.lang.IllegalArgumentException: cannot reply with a"

@@ -98,7 +98,7 @@ public final class HandlerValidator {
             ((ArrayType) second).getComponentType(), ClassNames.REDIS_STRING.canonicalName());
   }
 
-  private static boolean isClass(TypeMirror type, String canonicalName) {
+  static boolean isClass(TypeMirror type, String canonicalName) {
     return type.getKind() == TypeKind.DECLARED
         && ((TypeElement) ((DeclaredType) type).asElement())
             .getQualifiedName()

@@ -23,7 +23,10 @@ import javax.lang.model.util.Types;
  * io.jrm.Reply}.
  */
 final class ReturnTypeValidator {
-  /** Sent as themselves, and as elements. */
+  /**
+   * Sent as themselves, and as elements: the scalar types of {@code Replies.value} in the runtime
+   * (which the processor does not load), as ReturnedReplyTest and ReturnedReplyIT check.
+   */
   private static final Set<String> SCALARS =
       Set.of(
           "java.lang.String",
@@ -61,7 +64,7 @@ final class ReturnTypeValidator {
       return false;
     }
     Optional<String> problem =
-        isClass(returned, "java.lang.Object")
+        HandlerValidator.isClass(returned, "java.lang.Object")
             ? Optional.of(
                 "Object says nothing about the reply; return io.jrm.Reply for a reply"
                     + " whose kind varies")
@@ -130,7 +133,7 @@ final class ReturnTypeValidator {
 
   /** The type arguments of {@code supertype} as {@code type} extends it; none when raw. */
   private List<? extends TypeMirror> typeArguments(TypeMirror type, String supertype) {
-    if (isClass(type, supertype)) {
+    if (HandlerValidator.isClass(type, supertype)) {
       return ((DeclaredType) type).getTypeArguments();
     }
     for (TypeMirror direct : types.directSupertypes(type)) {
@@ -149,12 +152,5 @@ final class ReturnTypeValidator {
     TypeElement target = elements.getTypeElement(canonicalName);
     return target != null
         && types.isAssignable(types.erasure(type), types.erasure(target.asType()));
-  }
-
-  private static boolean isClass(TypeMirror type, String canonicalName) {
-    return type.getKind() == TypeKind.DECLARED
-        && ((TypeElement) ((DeclaredType) type).asElement())
-            .getQualifiedName()
-            .contentEquals(canonicalName);
   }
 }
