@@ -334,6 +334,84 @@ public final class Context {
     reply.setLength();
   }
 
+  /**
+   * Starts a map reply of {@code pairs} entries, to be followed by a key and a value reply for each
+   * ({@code ReplyWithMap}): a RESP3 map, which Redis sends to a RESP2 client as an array of {@code
+   * 2 * pairs} elements. With {@link #POSTPONED_LENGTH}, end it with {@link #replySetMapLength}.
+   */
+  public void replyWithMap(long pairs) {
+    api.replyWithMap(replying(), pairs);
+    reply.map(pairs);
+  }
+
+  /** Sets the number of entries of the latest map started with {@link #POSTPONED_LENGTH}. */
+  public void replySetMapLength(long pairs) {
+    api.replySetMapLength(replying(), pairs);
+    reply.setLength();
+  }
+
+  /**
+   * Starts a set reply of {@code length} elements, to be followed by that many replies ({@code
+   * ReplyWithSet}): a RESP3 set, an array for a RESP2 client. With {@link #POSTPONED_LENGTH}, end
+   * it with {@link #replySetSetLength}.
+   */
+  public void replyWithSet(long length) {
+    api.replyWithSet(replying(), length);
+    reply.set(length);
+  }
+
+  /** Sets the length of the latest set started with {@link #POSTPONED_LENGTH}. */
+  public void replySetSetLength(long length) {
+    api.replySetSetLength(replying(), length);
+    reply.setLength();
+  }
+
+  /**
+   * Replies with a boolean ({@code ReplyWithBool}): RESP3 {@code #t}/{@code #f}, the integer 1 or 0
+   * for a RESP2 client.
+   */
+  public void replyWithBool(boolean value) {
+    api.replyWithBool(replying(), value ? 1 : 0);
+    reply.value();
+  }
+
+  /**
+   * Replies with a RESP3 big number, a bulk string for a RESP2 client ({@code ReplyWithBigNumber}).
+   *
+   * @param digits the number in decimal, as {@link java.math.BigInteger#toString()} writes it;
+   *     Redis does not check it
+   */
+  public void replyWithBigNumber(String digits) {
+    byte[] bytes = digits.getBytes(StandardCharsets.US_ASCII);
+    api.replyWithBigNumber(replying(), bytes, bytes.length);
+    reply.value();
+  }
+
+  /**
+   * Replies with a RESP3 verbatim string of format {@code txt}, a bulk string for a RESP2 client
+   * ({@code ReplyWithVerbatimString}).
+   */
+  public void replyWithVerbatimString(String text) {
+    replyWithVerbatimString("txt", text);
+  }
+
+  /**
+   * Replies with a RESP3 verbatim string, a bulk string for a RESP2 client ({@code
+   * ReplyWithVerbatimStringType}).
+   *
+   * @param format three characters saying what the text is, such as {@code txt} or {@code mkd}
+   * @throws IllegalArgumentException when {@code format} is not three ASCII characters
+   */
+  public void replyWithVerbatimString(String format, String text) {
+    if (format.length() != 3 || !StandardCharsets.US_ASCII.newEncoder().canEncode(format)) {
+      throw new IllegalArgumentException(
+          "a verbatim string's format is three ASCII characters, not \"" + format + "\"");
+    }
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    api.replyWithVerbatimStringType(replying(), bytes, bytes.length, cString(format));
+    reply.value();
+  }
+
   /** Forwards a reply of {@link #call} to the client ({@code ReplyWithCallReply}). */
   public void replyWithCallReply(CallReply callReply) {
     // Redis sends nothing when it refuses: the client would read the next reply as this one's.

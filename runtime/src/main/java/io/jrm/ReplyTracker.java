@@ -20,6 +20,15 @@ final class ReplyTracker {
   /** Per open array: elements written so far (what a postponed array's length becomes). */
   private long[] written;
 
+  /**
+   * Per open array: {@link #ARRAY}, {@link #MAP} or {@link #SET}, how a postponed one is closed.
+   */
+  private byte[] kinds;
+
+  private static final byte ARRAY = 0;
+  private static final byte MAP = 1;
+  private static final byte SET = 2;
+
   private int depth;
   private boolean complete;
   private boolean delegated;
@@ -71,13 +80,48 @@ final class ReplyTracker {
     if (remaining == null) {
       remaining = new long[8];
       written = new long[8];
+      kinds = new byte[8];
     } else if (depth == remaining.length) {
       remaining = Arrays.copyOf(remaining, depth * 2);
       written = Arrays.copyOf(written, depth * 2);
+      kinds = Arrays.copyOf(kinds, depth * 2);
     }
     remaining[depth] = length < 0 ? POSTPONED : length;
     written[depth] = 0;
+    kinds[depth] = ARRAY;
     depth++;
+  }
+
+  /** Records a map header of {@code pairs} entries (two elements each), or {@link #POSTPONED}. */
+  void map(long pairs) {
+    collection(pairs < 0 ? POSTPONED : pairs * 2, MAP);
+  }
+
+  /** Records a set header of {@code length} elements, or {@link #POSTPONED}. */
+  void set(long length) {
+    collection(length, SET);
+  }
+
+  private void collection(long elements, byte kind) {
+    int before = depth;
+    array(elements);
+    if (depth > before) {
+      kinds[before] = kind;
+    }
+  }
+
+  /**
+   * Checks that nothing was replied yet, before a handler's returned value is written: the value
+   * would otherwise be a second reply, or an element of an array the handler started through its
+   * context, or a reply of its own to a client a callback will answer.
+   *
+   * @throws ExtraReplyException when a reply was started or delegated
+   */
+  void checkUnstarted() {
+    if (started() || delegated) {
+      dropped = true;
+      throw new ExtraReplyException();
+    }
   }
 
   /** Records the length of the innermost postponed array being set. */
@@ -112,15 +156,23 @@ final class ReplyTracker {
   }
 
   /**
-   * Closes every open array after the caller wrote one element (the error): fills known lengths
-   * with nulls and gives postponed arrays the length they have.
+   * Closes every open array, map and set after the caller wrote one element (the error): fills
+   * known lengths with nulls and gives postponed ones the length they have (a map's odd element, a
+   * key, gets a null value).
    */
   void finish(Context context) {
     while (depth > 0) {
-      if (remaining[depth - 1] == POSTPONED) {
-        context.replySetArrayLength(written[depth - 1]);
-      } else {
+      if (remaining[depth - 1] != POSTPONED) {
         context.replyWithNull();
+      } else if (kinds[depth - 1] == MAP) {
+        if (written[depth - 1] % 2 != 0) {
+          context.replyWithNull(); // the value of the key the error stands for
+        }
+        context.replySetMapLength(written[depth - 1] / 2);
+      } else if (kinds[depth - 1] == SET) {
+        context.replySetSetLength(written[depth - 1]);
+      } else {
+        context.replySetArrayLength(written[depth - 1]);
       }
     }
   }

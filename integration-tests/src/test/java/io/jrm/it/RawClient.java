@@ -54,6 +54,25 @@ final class RawClient implements AutoCloseable {
     throw new IOException("the server closed the connection");
   }
 
+  /**
+   * The next whole reply, its lines each ended by CRLF as sent: an aggregate ({@code *}, {@code %},
+   * {@code ~}) with its elements, a bulk or verbatim string with its text line.
+   */
+  String readReply() throws IOException {
+    String line = readLine();
+    StringBuilder reply = new StringBuilder(line).append("\r\n");
+    char kind = line.charAt(0);
+    if (kind == '*' || kind == '%' || kind == '~') {
+      int elements = Integer.parseInt(line.substring(1)) * (kind == '%' ? 2 : 1);
+      for (int i = 0; i < elements; i++) {
+        reply.append(readReply());
+      }
+    } else if ((kind == '$' || kind == '=') && !line.equals("$-1")) {
+      reply.append(readLine()).append("\r\n"); // the tests' strings hold no CRLF
+    }
+    return reply.toString();
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();

@@ -1284,6 +1284,18 @@ static jint JNICALL downcall_i_jBj(JNIEnv *env, jobject self, jlong fn, jlong a,
     jrm_bytes_done(&b_in);
     return result;
 }
+static jint JNICALL downcall_i_jBjB(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jlong c, jbyteArray d) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    struct jrm_bytes d_in;
+    const void *d_c = jrm_bytes_in(env, d, &d_in);
+    jint result = ((jint(*)(jlong, const void *, jlong, const void *))(intptr_t)fn)(a, b_c, c, d_c);
+    jrm_bytes_done(&b_in);
+    jrm_bytes_done(&d_in);
+    return result;
+}
 static jint JNICALL downcall_i_jBjBiii(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jlong c, jbyteArray d, jint e, jint f, jint g) {
     (void)env;
     (void)self;
@@ -1597,6 +1609,7 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"i_jB", "(JJ[B)I", (void *)&downcall_i_jB}, \
     {"i_jBB_jj", "(JJ[B[BJJ)I", (void *)&downcall_i_jBB_jj}, \
     {"i_jBj", "(JJ[BJ)I", (void *)&downcall_i_jBj}, \
+    {"i_jBjB", "(JJ[BJ[B)I", (void *)&downcall_i_jBjB}, \
     {"i_jBjBiii", "(JJ[BJ[BIII)I", (void *)&downcall_i_jBjBiii}, \
     {"i_jD", "(JJ[D)I", (void *)&downcall_i_jD}, \
     {"i_jL", "(JJ[J)I", (void *)&downcall_i_jL}, \

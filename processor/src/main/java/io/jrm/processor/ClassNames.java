@@ -52,6 +52,18 @@ public final class ClassNames {
   /** The conversions the code generated for typed handler parameters calls. */
   public static final ClassName ARGUMENTS = ClassName.get("io.jrm.spi", "Arguments");
 
+  /** What a handler returns for a simple string reply. */
+  public static final ClassName SIMPLE_STRING = ClassName.get("io.jrm", "SimpleString");
+
+  /** The reply of {@code Context.call}, which a handler may return to forward it. */
+  public static final ClassName CALL_REPLY = ClassName.get("io.jrm", "CallReply");
+
+  /** What a handler returns for a reply whose kind varies. */
+  public static final ClassName REPLY = ClassName.get("io.jrm", "Reply");
+
+  /** Writes a handler's returned value as its reply. */
+  public static final ClassName REPLIES = ClassName.get("io.jrm", "Replies");
+
   /** The interface the generated class implements. */
   public static final ClassName MODULE_DEFINITION = ClassName.get("io.jrm.spi", "ModuleDefinition");
 

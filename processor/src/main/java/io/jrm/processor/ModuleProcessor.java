@@ -131,7 +131,8 @@ public final class ModuleProcessor extends AbstractProcessor {
       moduleValidator.reportMissingModule(commandMethods, ClassNames.REDIS_COMMAND);
       moduleValidator.reportMissingModule(onLoadMethods, ClassNames.ON_LOAD);
     }
-    List<CommandModel> commands = new CommandValidator(elements, reporter).validate(commandMethods);
+    List<CommandModel> commands =
+        new CommandValidator(elements, types, reporter).validate(commandMethods);
     Optional<HandlerRef> onLoad =
         new OnLoadValidator(elements, reporter)
             .validate(onLoadMethods, module.map(ValidatedModule::type));

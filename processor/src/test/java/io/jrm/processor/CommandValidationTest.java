@@ -172,7 +172,7 @@ class CommandValidationTest {
     JavaFileObject mod =
         module(
             "  @RedisCommand(name = \"\", flags = \"nope\")",
-            "  public static int first(Context ctx, RedisString[] argv) { return 0; }",
+            "  public static Thread first(Context ctx, RedisString[] argv) { return null; }",
             "  @RedisCommand(name = \"second\", firstKey = -3)",
             "  static void second(Context ctx, RedisString[] argv) {}");
 
@@ -181,7 +181,8 @@ class CommandValidationTest {
     assertThat(compilation).hadErrorCount(5);
     assertThat(compilation).hadErrorContaining("The command name is empty");
     assertThat(compilation).hadErrorContaining("Unknown command flag \"nope\"");
-    assertThat(compilation).hadErrorContaining("@RedisCommand method first must return void");
+    assertThat(compilation)
+        .hadErrorContaining("@RedisCommand method first cannot return java.lang.Thread");
     assertThat(compilation).hadErrorContaining("firstKey is -3");
     assertThat(compilation).hadErrorContaining("@RedisCommand method second must be public static");
   }

@@ -41,13 +41,12 @@ class HandlerValidationTest {
   }
 
   @Test
-  void handlerMustReturnVoid() {
+  void onLoadMustReturnVoid() {
     assertError(
-        "@RedisCommand method get must return void, not long; send the reply through the Context"
-            + " instead.",
-        "long get(",
-        "  @RedisCommand(name = \"a.get\")",
-        "  public static long get(Context ctx, RedisString[] argv) { return 1; }");
+        "@OnLoad method init must return void, not long; loading has no reply.",
+        "long init(",
+        "  @OnLoad",
+        "  public static long init(Context ctx, RedisString[] args) { return 1; }");
   }
 
   @Test

@@ -131,11 +131,12 @@ public final class DefinitionGenerator {
       CodeBlock call =
           CodeBlock.of(
               "$T.$N($L)", handler.owner(), handler.method(), ArgumentParsing.arguments(arguments));
+      CodeBlock reply = ReplyCode.reply(call, commands.get(i).returnsReply());
       CodeBlock arityCheck = ArgumentParsing.arityCheck(arguments);
       if (arityCheck.isEmpty()) {
-        body.addStatement("case $L -> $L", i, call);
+        body.addStatement("case $L -> $L", i, reply);
       } else {
-        body.add("case $L -> {\n$>", i).add(arityCheck).addStatement("$L", call).add("$<}\n");
+        body.add("case $L -> {\n$>", i).add(arityCheck).addStatement("$L", reply).add("$<}\n");
       }
     }
     body.addStatement(

@@ -13,6 +13,7 @@ import java.util.Locale;
  * @param keyStep step between keys
  * @param handler the method that runs the command
  * @param arguments how the handler takes its arguments, and the arity they make
+ * @param returnsReply whether the handler returns its reply, which the generated code then writes
  */
 public record CommandModel(
     String name,
@@ -21,7 +22,8 @@ public record CommandModel(
     int lastKey,
     int keyStep,
     HandlerRef handler,
-    CommandArguments arguments) {
+    CommandArguments arguments,
+    boolean returnsReply) {
 
   /** The name commands are ordered and compared by, as Redis command names ignore case. */
   public String sortKey() {

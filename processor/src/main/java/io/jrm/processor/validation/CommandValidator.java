@@ -16,6 +16,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Checks the {@code @RedisCommand} methods of a compilation: names, flags, key positions and
@@ -28,13 +29,15 @@ public final class CommandValidator {
   private final ErrorReporter reporter;
   private final HandlerValidator handlers;
   private final ParameterValidator parameters;
+  private final ReturnTypeValidator returnTypes;
 
   /** Creates a validator reporting to {@code reporter}. */
-  public CommandValidator(Elements elements, ErrorReporter reporter) {
+  public CommandValidator(Elements elements, Types types, ErrorReporter reporter) {
     this.elements = elements;
     this.reporter = reporter;
     this.handlers = new HandlerValidator(reporter);
     this.parameters = new ParameterValidator(reporter);
+    this.returnTypes = new ReturnTypeValidator(elements, types, reporter);
   }
 
   /**
@@ -70,6 +73,7 @@ public final class CommandValidator {
       KeyPositions keys =
           derived.map(k -> derivedKeys(method, annotation, k)).orElse(KeyPositions.of(annotation));
       validateKeys(method, annotation, keys);
+      boolean returnsReply = returnTypes.validate(method);
       if (reporter.errorCount() == errorsBefore) {
         commands.add(
             new CommandModel(
@@ -81,7 +85,8 @@ public final class CommandValidator {
                 new HandlerRef(
                     ClassName.get((TypeElement) method.getEnclosingElement()),
                     method.getSimpleName().toString()),
-                arguments.orElseThrow().arguments()));
+                arguments.orElseThrow().arguments(),
+                returnsReply));
       }
     }
     return commands;

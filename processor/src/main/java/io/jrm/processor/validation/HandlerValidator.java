@@ -17,9 +17,10 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * Checks that a {@code @RedisCommand} or {@code @OnLoad} method can be called by the generated
- * class as {@code Owner.method(ctx, argv)}: public static void, parameters {@code (Context,
+ * class as {@code Owner.method(ctx, argv)}: public static, parameters {@code (Context,
  * RedisString[])} (a command's typed parameters are {@link ParameterValidator}'s), not generic, in
- * a class reachable from any package.
+ * a class reachable from any package. The return type is checked by the caller: {@link
+ * ReturnTypeValidator} for commands, void for {@code @OnLoad}.
  */
 public final class HandlerValidator {
   private final ErrorReporter reporter;
@@ -68,14 +69,6 @@ public final class HandlerValidator {
               + " declare it as "
               + expected
               + ".");
-    }
-    if (method.getReturnType().getKind() != TypeKind.VOID) {
-      reporter.error(
-          method,
-          what
-              + " must return void, not "
-              + method.getReturnType()
-              + "; send the reply through the Context instead.");
     }
     if (parameters && !hasHandlerParameters(method)) {
       reporter.error(

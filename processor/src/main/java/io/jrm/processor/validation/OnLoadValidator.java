@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.util.Elements;
 
 /**
  * Checks the {@code @OnLoad} methods of a compilation: at most one, in the {@code @RedisModule}
- * class, with a handler signature.
+ * class, with a handler signature, returning void.
  */
 public final class OnLoadValidator {
   private final Elements elements;
@@ -41,6 +42,16 @@ public final class OnLoadValidator {
           AnnotationValues.of(method, ClassNames.ON_LOAD, elements).orElseThrow();
       TypeElement owner = (TypeElement) method.getEnclosingElement();
       boolean valid = handlers.validate(method, "@OnLoad", "args");
+      if (method.getReturnType().getKind() != TypeKind.VOID) {
+        valid = false;
+        reporter.error(
+            method,
+            "@OnLoad method "
+                + method.getSimpleName()
+                + " must return void, not "
+                + method.getReturnType()
+                + "; loading has no reply.");
+      }
       if (i > 0) {
         valid = false;
         reporter.error(
