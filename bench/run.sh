@@ -20,6 +20,7 @@ else
   requests=50000 rounds=3 saved_values=200000 copied_values=10000
 fi
 elements=10 # per value of the native type in the persistence figures
+persistence_heap=256m # jrm.xmx of the Java columns' persistence servers
 backends=${BENCH_BACKENDS:-jni ffm jna}
 temurin25=/usr/lib/jvm/temurin-25-jdk-amd64
 jdks=${BENCH_JDKS:-default $([ -d "$temurin25" ] && echo "$temurin25")}
@@ -207,10 +208,11 @@ for round in $(seq 1 "$rounds"); do
         ;;
       Lua) run_column Lua lua none FUNCTION LOAD "$(cat bench/functions.lua)" ;;
       *)
-        args=("jrm.backend=${column%@*}" jrm.xmx=64m)
+        args=("jrm.backend=${column%@*}")
         [ "${column#*@}" = default ] || args+=("jrm.jdk=${column#*@}")
-        run_column "$column" module bench_heap MODULE LOAD "$PWD/bench/java-module/target/bench.so" "${args[@]}"
-        persist_column "$column" "$PWD/bench/java-module/target/bench.so" "${args[@]}"
+        run_column "$column" module bench_heap MODULE LOAD "$PWD/bench/java-module/target/bench.so" "${args[@]}" jrm.xmx=64m
+        # 200k values take about 48 MB of Java heap: more than 64m leaves before JRM refuses writes
+        persist_column "$column" "$PWD/bench/java-module/target/bench.so" "${args[@]}" jrm.xmx=$persistence_heap
         ;;
     esac
   done
@@ -300,7 +302,7 @@ geomean() { # column: geometric mean of the usec ratios to C
     if [ "$jdk" = default ]; then printf '%s (the stub default); ' "$(java -version 2>&1 | head -1)"; else printf '%s (%s); ' "$("$jdk/bin/java" -version 2>&1 | head -1)" "$jdk"; fi; done)"
   echo "$requests requests per command and run (redis-benchmark -r 1000), median of $rounds interleaved round(s), each after a"
   echo "warm-up of a quarter of that. The machine was shared with other jobs: compare columns of one run, not runs."
-  echo "Java columns load the module with jrm.xmx=64m."
+  echo "Java columns load the module with jrm.xmx=64m (jrm.xmx=$persistence_heap for the persistence figures)."
   echo
   echo "## Server-side usec_per_call (INFO commandstats, redis-benchmark -P 16), ratio to C"
   echo
