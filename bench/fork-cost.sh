@@ -5,14 +5,16 @@
 # Compares with the same elements held in plain Redis lists. Writes bench/results/fork-cost.md.
 #
 # Usage: bench/fork-cost.sh [keys...]   (default: 10000 50000 200000 keys of 10 elements)
+# BENCH_PORT the port; BENCH_MAVEN_ARGS extra arguments of mvn (as bench/run.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-tools.sh
-[ -f example-module/target/helloworld.so ] || mvn -B -ntp -q install -DskipTests
+# shellcheck disable=SC2086
+[ -f example-module/target/helloworld.so ] || mvn -B -ntp -q ${BENCH_MAVEN_ARGS:-} install -DskipTests
 sizes=("${@:-10000 50000 200000}")
 read -r -a sizes <<< "${sizes[*]}"
 elements=10
-port=${JRM_BENCH_PORT:-6391}
+port=${BENCH_PORT:-6391}
 out=bench/results/fork-cost.md
 mkdir -p bench/results
 

@@ -13,7 +13,8 @@ start() { # [--loadmodule module.so [module args...]]
   redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --save "" --appendonly no \
     --logfile "$dir/redis.log" "$@" &
   server=$!
-  for _ in $(seq 1 300); do cli PING >/dev/null 2>&1 && return; sleep 0.1; done
+  # PONG once the data set is loaded (LOADING before): a JRM module loading 200k values may take a while.
+  for _ in $(seq 1 1200); do [ "$(cli PING 2>/dev/null)" = PONG ] && return; sleep 0.1; done
   echo "redis-server did not start: $(tail -3 "$dir/redis.log")" >&2
   exit 1
 }
