@@ -16,9 +16,12 @@ import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * {@code ${moduleName}.count} as a client sees it, in a real redis-server that loads {@code
- * target/${moduleName}.so}: one server for the class, a new connection for each test.
+ * target/${moduleName}.so}: one server for the class, a new connection for each test. JRM's
+ * docs/testing.md tells what else the test kit does.
  */
-@RedisServerTest(modules = @LoadModule(path = "target/${moduleName}.so"))
+@RedisServerTest(
+    modules = @LoadModule(path = "target/${moduleName}.so"),
+    config = {"repl-diskless-sync-delay 0"}) // a replica syncs at once, not after 5 s
 class CounterModuleIT {
   private static final String COUNT = "${moduleName}.count";
 
