@@ -290,6 +290,9 @@ public final class RedisServer implements AutoCloseable {
               executable, builder.extraArgs(), dir, FreePorts.pick(), builder.startupTimeout);
       try {
         server.launch();
+        if (builder.master != null) {
+          server.awaitMasterLink();
+        }
         return server;
       } catch (RuntimeException e) {
         // The port was free when picked but closed again before Redis bound it; another
@@ -354,6 +357,27 @@ public final class RedisServer implements AutoCloseable {
     }
   }
 
+  /** Waits until this replica has loaded its master's data and follows its writes. */
+  private void awaitMasterLink() {
+    long deadline = System.nanoTime() + startupTimeout.toNanos();
+    try (Jedis jedis = client()) {
+      while (!jedis.info("replication").contains("master_link_status:up")) {
+        if (System.nanoTime() > deadline) {
+          throw failure(
+              "the replica did not sync with its master within "
+                  + startupTimeout.toMillis()
+                  + " ms");
+        }
+        try {
+          Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new RedisServerException("Interrupted while waiting for the replica to sync", e);
+        }
+      }
+    }
+  }
+
   private boolean answersPing() {
     try (Jedis jedis = new Jedis(HOST, port, PING_TIMEOUT_MILLIS)) {
       return "PONG".equals(jedis.ping());
@@ -400,6 +424,7 @@ public final class RedisServer implements AutoCloseable {
   public static final class Builder {
 
     private Path executable;
+    private RedisServer master;
     private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
     private final List<String> configArgs = new ArrayList<>();
     private final List<Path> modules = new ArrayList<>();
@@ -439,6 +464,21 @@ public final class RedisServer implements AutoCloseable {
       configArgs.add(directive.startsWith("--") ? directive : "--" + directive);
       configArgs.addAll(Arrays.asList(values));
       return this;
+    }
+
+    /**
+     * Makes the server a replica of {@code master} ({@code --replicaof host port}); {@link
+     * #start()} then also waits, within the startup timeout, until the replica has loaded the
+     * master's data and follows its writes ({@code master_link_status:up}). A replica that should
+     * run a module's commands replicated to it must load the module too. {@link
+     * RedisServer#restart()} of a replica waits for PING only.
+     *
+     * @param master a running server
+     * @return this builder
+     */
+    public Builder replicaOf(RedisServer master) {
+      this.master = Objects.requireNonNull(master, "master");
+      return config("replicaof", master.host(), Integer.toString(master.port()));
     }
 
     /**

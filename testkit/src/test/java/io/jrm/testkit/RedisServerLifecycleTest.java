@@ -130,6 +130,38 @@ class RedisServerLifecycleTest {
   }
 
   @Test
+  void aReplicaStartsWithItsMastersDataAndFollowsItsWrites() {
+    try (RedisServer master = RedisServer.builder().start();
+        Jedis onMaster = master.client()) {
+      onMaster.set("before", "the sync");
+      try (RedisServer replica = RedisServer.builder().replicaOf(master).start();
+          Jedis onReplica = replica.client()) {
+        assertThat(replica.command())
+            .containsSequence("--replicaof", master.host(), "" + master.port());
+        assertThat(onReplica.info("replication")).contains("master_link_status:up");
+        assertThat(onReplica.get("before")).isEqualTo("the sync");
+
+        onMaster.set("after", "the sync");
+        assertThat(onMaster.waitReplicas(1, 10_000)).isEqualTo(1);
+        assertThat(onReplica.get("after")).isEqualTo("the sync");
+      }
+    }
+  }
+
+  @Test
+  void aReplicaThatCannotSyncFailsAfterTheStartupTimeout() {
+    RedisServer.Builder replicaOfStopped;
+    try (RedisServer master = RedisServer.builder().start()) {
+      replicaOfStopped =
+          RedisServer.builder().replicaOf(master).startupTimeout(Duration.ofMillis(500));
+    }
+    assertThatThrownBy(replicaOfStopped::start)
+        .isInstanceOf(RedisServerException.class)
+        .hasMessageContaining("the replica did not sync with its master within 500 ms")
+        .hasMessageContaining("Connecting to MASTER");
+  }
+
+  @Test
   void closeIsIdempotentAndRestartAfterCloseFails() {
     RedisServer server = RedisServer.builder().start();
     server.close();
