@@ -89,6 +89,15 @@ public final class TypedArgumentCommands {
     ctx.replyWithLongLong(1 + more.size());
   }
 
+  /**
+   * JRMTEST.TYPED.SCALE factor [value ...]: each value times the factor, as a returned list: typed
+   * parameters and a returned reply together.
+   */
+  @RedisCommand(name = "jrmtest.typed.scale", flags = "readonly fast")
+  public static List<Double> scale(Context ctx, double factor, List<RedisString> values) {
+    return values.stream().map(v -> factor * v.toDouble()).toList();
+  }
+
   private static void replyWithRest(Context ctx, RedisString first, List<RedisString> values) {
     ctx.replyWithArray(2 + values.size());
     ctx.replyWithString(first);

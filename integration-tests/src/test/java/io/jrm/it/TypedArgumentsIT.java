@@ -115,6 +115,16 @@ class TypedArgumentsIT {
   }
 
   @Test
+  void aHandlerWithTypedParametersMayReturnItsReply(Jedis jedis) {
+    assertThat(send(jedis, "JRMTEST.TYPED.SCALE", "2", "1.5", "-3")).isEqualTo(List.of("3", "-6"));
+    assertThat(send(jedis, "JRMTEST.TYPED.SCALE", "2")).isEqualTo(List.of());
+    assertError(() -> send(jedis, "JRMTEST.TYPED.SCALE", "two"), "ERR value is not a valid float");
+    assertError(
+        () -> send(jedis, "JRMTEST.TYPED.SCALE"),
+        "ERR wrong number of arguments for 'jrmtest.typed.scale' command");
+  }
+
+  @Test
   void byteArraysAreBinarySafe(Jedis jedis) {
     byte[] binary = {0, 'a', 0, (byte) 0xff, (byte) 0xc3, (byte) 0x28, 0};
     assertThat(jedis.sendCommand(() -> "JRMTEST.TYPED.BYTES".getBytes(), binary)).isEqualTo(binary);
