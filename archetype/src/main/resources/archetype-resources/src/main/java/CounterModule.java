@@ -5,8 +5,10 @@ import io.jrm.Key;
 import io.jrm.KeyMode;
 import io.jrm.RedisException;
 import io.jrm.RedisString;
+import io.jrm.annotations.KeyName;
 import io.jrm.annotations.RedisCommand;
 import io.jrm.annotations.RedisModule;
+import java.util.Optional;
 
 /**
  * The module {@code ${moduleName}}: {@code mvn package} builds it into {@code
@@ -21,30 +23,23 @@ public final class CounterModule {
    * {@code ${moduleName}.count key [increment]}: adds increment (1 by default) to the {@link
    * Counter} in key, creating it, and replies with the new total.
    */
-  @RedisCommand(
-      name = "${moduleName}.count",
-      flags = "write deny-oom fast",
-      firstKey = 1,
-      lastKey = 1,
-      keyStep = 1)
-  public static void count(Context ctx, RedisString[] argv) {
-    if (argv.length < 2 || argv.length > 3) {
-      ctx.wrongArity();
-      return;
-    }
-    // Parsed before the key is touched, so that bad input changes nothing.
-    long increment = argv.length == 3 ? argv[2].toLongLong() : 1;
-    try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
-      Counter counter = key.value(Counter.class);
+  @RedisCommand(name = "${moduleName}.count", flags = "write deny-oom fast")
+  public static long count(Context ctx, @KeyName RedisString key, Optional<Long> increment) {
+    // The arguments are parsed (and the count checked) by generated code before this runs, so
+    // bad input changes nothing; @KeyName gives Redis the key's position.
+    long total;
+    try (Key counterKey = ctx.openKey(key, KeyMode.READ_WRITE)) {
+      Counter counter = counterKey.value(Counter.class);
       if (counter == null) {
         counter = new Counter();
-        key.setValue(counter);
+        counterKey.setValue(counter);
       }
-      counter.total = add(counter.total, increment);
-      ctx.replyWithLongLong(counter.total);
+      counter.total = add(counter.total, increment.orElse(1L));
+      total = counter.total;
     }
     // Replicas and the AOF run the command again, which gives the same total.
     ctx.replicateVerbatim();
+    return total; // the reply
   }
 
   private static long add(long total, long increment) {
