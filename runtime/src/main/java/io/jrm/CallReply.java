@@ -14,7 +14,7 @@ public final class CallReply implements AutoCloseable {
   private long pointer;
 
   /** The context's call the reply belongs to ({@link Context#call()}). */
-  private final long call;
+  private final int call;
 
   CallReply(Context context, long pointer, CallReply root) {
     this.context = context;

@@ -45,7 +45,7 @@ final class CommandArguments {
     if (argc > 0) {
       context.api().backend().readWords(argv, pointers);
     }
-    long call = context.call();
+    int call = context.call();
     for (int i = 0; i < argc; i++) {
       RedisString wrapper = wrappers[i];
       if (wrapper == null || wrapper.isRetained()) {

@@ -54,8 +54,12 @@ public final class Context {
   /** The thread running the current call, for a reused context; null: any thread may use it. */
   private Thread thread;
 
-  /** Which call the context serves: bumped by {@link #activate}, kept by what a call makes. */
-  private long call;
+  /**
+   * Which call the context serves: bumped by {@link #activate}, kept by what a call makes. An int
+   * keeps those objects as small as before the reuse; it never wraps: {@link ContextStack} retires
+   * a context that reaches the last number, and what its calls made is refused for good.
+   */
+  private int call;
 
   /** The argv wrappers of a reused context, kept from call to call (made by the first call). */
   private CommandArguments arguments;
@@ -89,7 +93,7 @@ public final class Context {
   /**
    * Checks that the context is active and still serving {@code call}, the one {@link #call()} was.
    */
-  void checkCall(long call) {
+  void checkCall(int call) {
     checkActive();
     if (call != this.call) {
       throw new IllegalStateException("this Context belongs to a call that has returned");
@@ -97,8 +101,13 @@ public final class Context {
   }
 
   /** Which call the context serves now: what an object made in this call keeps to check it. */
-  long call() {
+  int call() {
     return call;
+  }
+
+  /** Whether the context has served its last call number: retire it for a new one. */
+  boolean exhausted() {
+    return call == Integer.MAX_VALUE;
   }
 
   /**

@@ -25,7 +25,7 @@ final class ContextStack {
       contexts = Arrays.copyOf(contexts, depth * 2);
     }
     Context context = contexts[depth];
-    if (context == null) {
+    if (context == null || context.exhausted()) {
       context = new Context(api, ctx);
       contexts[depth] = context;
     }

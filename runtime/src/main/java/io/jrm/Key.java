@@ -68,7 +68,7 @@ public final class Key implements AutoCloseable {
   private final KeyMode mode;
 
   /** The context's call the key belongs to ({@link Context#call()}). */
-  private final long call;
+  private final int call;
 
   private long pointer;
   private boolean closed;

@@ -39,7 +39,7 @@ public final class NativeBuffer implements AutoCloseable {
   private boolean freed;
 
   /** The pool context's call the buffer belongs to ({@link Context#call()}). */
-  private final long call;
+  private final int call;
 
   private NativeBuffer(RedisModuleApi api, Context pool, long address, long size) {
     this.api = api;

@@ -37,7 +37,7 @@ public final class RedisString implements AutoCloseable, Comparable<RedisString>
   private long pointer;
 
   /** The context's call the string belongs to ({@link Context#call()}), unless retained. */
-  private long call;
+  private int call;
 
   RedisString(Context context, long pointer, boolean owned) {
     this.context = context;
@@ -50,7 +50,7 @@ public final class RedisString implements AutoCloseable, Comparable<RedisString>
    * Makes this reused argv wrapper ({@link CommandArguments}) the string {@code pointer} of {@code
    * call}.
    */
-  void repoint(long pointer, long call) {
+  void repoint(long pointer, int call) {
     this.pointer = pointer;
     this.call = call;
   }
