@@ -86,8 +86,12 @@ public final class Context {
 
   void checkActive() {
     if (!active || (thread != null && thread != Thread.currentThread())) {
-      throw new IllegalStateException("this Context belongs to a call that has returned");
+      throw returned(); // a static helper keeps the check small enough to be inlined everywhere
     }
+  }
+
+  private static IllegalStateException returned() {
+    return new IllegalStateException("this Context belongs to a call that has returned");
   }
 
   /**
@@ -96,7 +100,7 @@ public final class Context {
   void checkCall(int call) {
     checkActive();
     if (call != this.call) {
-      throw new IllegalStateException("this Context belongs to a call that has returned");
+      throw returned();
     }
   }
 
