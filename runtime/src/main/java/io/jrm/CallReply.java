@@ -13,14 +13,18 @@ public final class CallReply implements AutoCloseable {
   private final CallReply root;
   private long pointer;
 
+  /** The context's call the reply belongs to ({@link Context#call()}). */
+  private final int call;
+
   CallReply(Context context, long pointer, CallReply root) {
     this.context = context;
+    this.call = context.call();
     this.pointer = pointer;
     this.root = root == null ? this : root;
   }
 
   long pointer() {
-    context.checkActive();
+    context.checkCall(call);
     if (root.pointer == 0) {
       throw new IllegalStateException("this CallReply was freed");
     }

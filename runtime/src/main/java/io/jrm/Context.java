@@ -8,8 +8,18 @@ import java.util.Set;
 
 /**
  * The context of one command call or of the module's load ({@code RedisModuleCtx}): replies,
- * strings, calls into Redis, logging. Valid only until the command returns; using it later throws
- * {@link IllegalStateException}.
+ * strings, calls into Redis, logging. Valid only until the command returns.
+ *
+ * <p>So that a command allocates nothing of its own, the context of a command (and of a blocked
+ * client's callback) is reused: each nesting depth of calls (a command calling another command of
+ * the module through {@link #call}) has one, which serves call after call. A context kept past its
+ * call (in a field, by a thread) is therefore refused with {@link IllegalStateException} when used
+ * between calls at its depth, and from any thread but the one running the current call at its
+ * depth; used by that thread during a later call at the same depth, it is that call's context (it
+ * replies to that call's client, as the context the later call was handed would). Objects made from
+ * a context ({@link Key}, {@link CallReply}, created {@link RedisString}s, pool buffers) belong to
+ * their call only: used in any later call they throw {@link IllegalStateException}, never touch
+ * memory Redis has freed. Keep nothing of a call but {@link RedisString#retain() retained} strings.
  *
  * <p>Reply exactly once per command: one value, or an array header followed by its elements. A
  * reply after the whole reply is not sent (the client would take it for the answer to its next
@@ -36,10 +46,29 @@ public final class Context {
   public static final long POSTPONED_LENGTH = -1;
 
   private final RedisModuleApi api;
-  private final long pointer;
+  private long pointer;
   private final ReplyTracker reply = new ReplyTracker();
   private boolean active = true;
   private boolean answeringTimeout;
+
+  /** The thread running the current call, for a reused context; null: any thread may use it. */
+  private Thread thread;
+
+  /**
+   * Which call the context serves: bumped by {@link #activate}, kept by what a call makes. An int
+   * keeps those objects as small as before the reuse; it never wraps: {@link ContextStack} retires
+   * a context that reaches the last number, and what its calls made is refused for good.
+   */
+  private int call;
+
+  /** The argv wrappers of a reused context, kept from call to call (made by the first call). */
+  private CommandArguments arguments;
+
+  /** One word of scratch for out-parameters, for the thread using the context. */
+  private final long[] word = new long[1];
+
+  /** One byte of scratch for the one-byte StringDma accessors, like {@link #word}. */
+  private final byte[] oneByte = new byte[1];
 
   Context(RedisModuleApi api, long pointer) {
     this.api = api;
@@ -56,14 +85,61 @@ public final class Context {
   }
 
   void checkActive() {
-    if (!active) {
-      throw new IllegalStateException("this Context belongs to a call that has returned");
+    if (!active || (thread != null && thread != Thread.currentThread())) {
+      throw returned(); // a static helper keeps the check small enough to be inlined everywhere
     }
+  }
+
+  private static IllegalStateException returned() {
+    return new IllegalStateException("this Context belongs to a call that has returned");
+  }
+
+  /**
+   * Checks that the context is active and still serving {@code call}, the one {@link #call()} was.
+   */
+  void checkCall(int call) {
+    checkActive();
+    if (call != this.call) {
+      throw returned();
+    }
+  }
+
+  /** Which call the context serves now: what an object made in this call keeps to check it. */
+  int call() {
+    return call;
+  }
+
+  /** Whether the context has served its last call number: retire it for a new one. */
+  boolean exhausted() {
+    return call == Integer.MAX_VALUE;
+  }
+
+  /**
+   * Starts serving a new call on {@code ctx}, on the calling thread only: the reply is a new one,
+   * and everything made in the calls before (keys, replies, strings) is refused from now on.
+   */
+  void activate(long ctx) {
+    pointer = ctx;
+    call++;
+    thread = Thread.currentThread();
+    answeringTimeout = false;
+    reply.reset();
+    active = true;
   }
 
   /** Ends the context's life: the command returned. */
   void deactivate() {
     active = false;
+  }
+
+  /** A word of scratch for one out-parameter, valid until the next downcall that uses it. */
+  long[] word() {
+    return word;
+  }
+
+  /** A byte of scratch for a one-byte read or write, valid until the next one. */
+  byte[] oneByte() {
+    return oneByte;
   }
 
   ReplyTracker replyTracker() {
@@ -251,6 +327,17 @@ public final class Context {
 
   private RedisString owned(long str) {
     return new RedisString(this, str, true);
+  }
+
+  /**
+   * The strings of a call's argv ({@code argc} pointers at {@code argv}), in wrappers and an array
+   * reused from call to call (see {@link CommandArguments}).
+   */
+  RedisString[] arguments(long argv, int argc) {
+    if (arguments == null) {
+      arguments = new CommandArguments(this);
+    }
+    return arguments.wrap(argv, argc);
   }
 
   RedisString[] wrapArguments(long[] pointers) {

@@ -66,6 +66,10 @@ public final class Key implements AutoCloseable {
 
   private final Context context;
   private final KeyMode mode;
+
+  /** The context's call the key belongs to ({@link Context#call()}). */
+  private final int call;
+
   private long pointer;
   private boolean closed;
   // Bumped by every write through the key: StringDma views compare it to know they are stale.
@@ -77,6 +81,7 @@ public final class Key implements AutoCloseable {
     this.context = context;
     this.pointer = pointer;
     this.mode = mode;
+    this.call = context.call();
   }
 
   static Key open(Context context, RedisString name, KeyMode mode) {
@@ -86,7 +91,7 @@ public final class Key implements AutoCloseable {
 
   /** The {@code RedisModuleKey *}, 0 for a missing key opened for reading; checked to be open. */
   long pointer() {
-    context.checkActive();
+    context.checkCall(call);
     if (closed) {
       throw new IllegalStateException("this Key was closed");
     }
@@ -263,7 +268,7 @@ public final class Key implements AutoCloseable {
   }
 
   private StringDma dma(long key, int dmaMode, boolean writable) {
-    long[] length = new long[1];
+    long[] length = context.word();
     long bytes = api().stringDMA(key, length, dmaMode);
     if (bytes == 0) {
       throw new RedisException(WRONGTYPE); // C's only NULL: a value of another type

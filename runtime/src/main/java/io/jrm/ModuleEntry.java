@@ -34,6 +34,7 @@ final class ModuleEntry {
   private static long[] callbacks;
   private static DataTypes dataTypes;
   private static HeapGuard heapGuard;
+  private static ContextStack contexts;
 
   /** Per command of the definition: flagged deny-oom, so refused while the heap is full. */
   private static boolean[] deniesOom;
@@ -62,6 +63,7 @@ final class ModuleEntry {
     api = RedisModuleApi.bind(backend, ctx);
     definition = module;
     callbacks = callbackFunctions;
+    contexts = new ContextStack(api);
     Context context = new Context(api, ctx);
     try {
       warnings.forEach(line -> context.log(LogLevel.WARNING, line));
@@ -287,7 +289,7 @@ final class ModuleEntry {
    * into an error reply and a log line ({@link ErrorLog}: repeats are counted, not logged).
    */
   private static int run(Upcall upcall, int index, long ctx, long argv, int argc) {
-    Context context = new Context(api, ctx);
+    Context context = contexts.enter(ctx);
     Thread thread = Thread.currentThread();
     ClassLoader caller = thread.getContextClassLoader();
     thread.setContextClassLoader(ModuleEntry.class.getClassLoader());
@@ -309,7 +311,7 @@ final class ModuleEntry {
             LogLevel.WARNING,
             "JRM: " + what(upcall, index) + " replied more than once; the extra reply was dropped");
       }
-      context.deactivate();
+      contexts.exit();
       thread.setContextClassLoader(caller);
     }
     return OK;
@@ -323,7 +325,7 @@ final class ModuleEntry {
         if (deniesOom[index]) {
           heapGuard.check(context);
         }
-        definition.dispatch(index, context, context.wrapArguments(arguments(argv, argc)));
+        definition.dispatch(index, context, context.arguments(argv, argc));
         if (!context.replyTracker().complete() && !context.isKeysPositionRequest()) {
           context.log(
               LogLevel.WARNING, "JRM: " + what(upcall, index) + " returned without replying");
@@ -338,7 +340,7 @@ final class ModuleEntry {
       }
       case RESTORE -> {
         heapGuard.check(context); // the restore command is deny-oom
-        dataTypes.restore(context, context.wrapArguments(arguments(argv, argc)));
+        dataTypes.restore(context, context.arguments(argv, argc));
       }
     }
   }
@@ -346,11 +348,6 @@ final class ModuleEntry {
   /** Where {@link ErrorLog} writes for a callback: the Redis log, as WARNING lines. */
   private static Consumer<String> warnings(Context context) {
     return line -> context.log(LogLevel.WARNING, line);
-  }
-
-  /** The argv block of a command: one native read for all its pointers. */
-  private static long[] arguments(long argv, int argc) {
-    return argc == 0 ? new long[0] : api.backend().readWords(argv, argc);
   }
 
   /** Replies with {@code error} wherever the reply stands, keeping it well-formed. */

@@ -38,9 +38,13 @@ public final class NativeBuffer implements AutoCloseable {
   private long size;
   private boolean freed;
 
+  /** The pool context's call the buffer belongs to ({@link Context#call()}). */
+  private final int call;
+
   private NativeBuffer(RedisModuleApi api, Context pool, long address, long size) {
     this.api = api;
     this.pool = pool;
+    this.call = pool == null ? 0 : pool.call();
     this.address = address;
     this.size = size;
   }
@@ -178,7 +182,7 @@ public final class NativeBuffer implements AutoCloseable {
     }
     if (pool != null) {
       try {
-        pool.checkActive();
+        pool.checkCall(call);
       } catch (IllegalStateException e) {
         throw new IllegalStateException(
             "this pool NativeBuffer was freed by Redis when its command returned", e);

@@ -9,8 +9,14 @@ import java.util.Objects;
  * <p>Strings in {@code argv} belong to Redis and live until the command returns. Strings the module
  * creates ({@link Context#createString}) must be freed: {@link #close()} them, for example with
  * try-with-resources, or turn on {@link Context#autoMemory()} and Redis frees them when the command
- * returns. Using a string after it was freed, or after its command returned, throws {@link
- * IllegalStateException} rather than touching freed memory.
+ * returns. Using a string after it was freed, or a created one after its command returned, throws
+ * {@link IllegalStateException} rather than touching freed memory.
+ *
+ * <p>The strings of {@code argv}, and the array, are reused from call to call (a command allocates
+ * nothing for its arguments): a string of {@code argv} kept past its command without {@link
+ * #retain()} is refused with {@link IllegalStateException} between calls, from another thread, and
+ * in a later call with fewer arguments; in a later call with more, on the thread running it, it is
+ * that call's argument at the same index (never freed memory). Retain what you keep.
  *
  * <p>To keep a string past its command (in a static field, a data structure), {@link #retain()} it:
  * it then lives, whatever auto memory says, until {@link #close()}, and later commands may use it.
@@ -30,10 +36,23 @@ public final class RedisString implements AutoCloseable, Comparable<RedisString>
 
   private long pointer;
 
+  /** The context's call the string belongs to ({@link Context#call()}), unless retained. */
+  private int call;
+
   RedisString(Context context, long pointer, boolean owned) {
     this.context = context;
     this.pointer = pointer;
     this.owned = owned;
+    this.call = context.call();
+  }
+
+  /**
+   * Makes this reused argv wrapper ({@link CommandArguments}) the string {@code pointer} of {@code
+   * call}.
+   */
+  void repoint(long pointer, int call) {
+    this.pointer = pointer;
+    this.call = call;
   }
 
   /** The {@code RedisModuleString *}, checked to be alive. */
@@ -42,7 +61,7 @@ public final class RedisString implements AutoCloseable, Comparable<RedisString>
       throw new IllegalStateException("this RedisString was freed");
     }
     if (!retained) {
-      context.checkActive();
+      context.checkCall(call);
     }
     return pointer;
   }

@@ -12,8 +12,8 @@ final class ReplyTracker {
   private static final long POSTPONED = -1;
 
   /**
-   * Per open array: elements still owed, or POSTPONED. Made by the first array reply: most commands
-   * reply one value, and a tracker is made per command.
+   * Per open array: elements still owed, or POSTPONED. Made by the first array reply (most commands
+   * reply one value), then kept: the tracker of a reused Context serves call after call.
    */
   private long[] remaining;
 
@@ -44,6 +44,14 @@ final class ReplyTracker {
     ExtraReplyException() {
       super("the command has already replied: the extra reply was dropped (reply exactly once)");
     }
+  }
+
+  /** Starts following the reply of a new call. */
+  void reset() {
+    depth = 0;
+    complete = false;
+    delegated = false;
+    dropped = false;
   }
 
   /**

@@ -65,13 +65,22 @@ public final class StringDma {
     return key.context().api().backend().readBytes(pointer + offset, count);
   }
 
+  /** Reads into {@code into}: {@link #read} without a new array, for the one-byte accessors. */
+  private void readInto(int offset, byte[] into) {
+    check();
+    Objects.checkFromIndexSize(offset, into.length, length);
+    key.context().api().backend().readBytes(pointer + offset, into);
+  }
+
   /**
    * The byte at {@code index}.
    *
    * @throws IndexOutOfBoundsException when there is no such byte
    */
   public byte get(int index) {
-    return read(index, 1)[0];
+    byte[] one = key.context().oneByte();
+    readInto(index, one);
+    return one[0];
   }
 
   /**
@@ -95,7 +104,9 @@ public final class StringDma {
 
   /** Writes one byte at {@code index}; see {@link #write}. */
   public void put(int index, byte value) {
-    write(index, new byte[] {value});
+    byte[] one = key.context().oneByte();
+    one[0] = value;
+    write(index, one);
   }
 
   /** The bytes decoded as UTF-8, or a note that the view is no longer valid. */

@@ -106,15 +106,41 @@ public final class TestModule {
     }
   }
 
-  /** JRMTEST.ESCAPE.CONTEXT: keeps its Context past its command; the next call uses it. */
+  /**
+   * JRMTEST.ESCAPE.CONTEXT [keep]: keeps its Context past its command (the first time, or when
+   * asked to); otherwise replies with the selected db the kept Context reports.
+   */
   @RedisCommand(name = "jrmtest.escape.context", flags = "readonly")
   public static void escapeContext(Context ctx, RedisString[] argv) {
-    if (escapedContext == null) {
+    if (escapedContext == null || argv.length > 1) {
       escapedContext = ctx;
       ctx.replyWithSimpleString("KEPT");
     } else {
       ctx.replyWithLongLong(escapedContext.selectedDb());
     }
+  }
+
+  /**
+   * JRMTEST.ESCAPE.CONTEXT.THREAD: while this call runs, another thread uses the Context kept by
+   * JRMTEST.ESCAPE.CONTEXT; replies with what that thread got: {@code db <n>} or the exception's
+   * message.
+   */
+  @RedisCommand(name = "jrmtest.escape.context.thread", flags = "readonly")
+  public static void escapeContextThread(Context ctx, RedisString[] argv)
+      throws InterruptedException {
+    String[] outcome = {"no answer within 10 s"};
+    Thread user =
+        new Thread(
+            () -> {
+              try {
+                outcome[0] = "db " + escapedContext.selectedDb();
+              } catch (IllegalStateException refused) {
+                outcome[0] = refused.getMessage();
+              }
+            });
+    user.start();
+    user.join(10_000);
+    ctx.replyWithSimpleString(outcome[0]);
   }
 
   /**

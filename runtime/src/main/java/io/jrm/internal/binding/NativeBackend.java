@@ -18,8 +18,17 @@ public interface NativeBackend {
   /** Reads the {@code count} 64-bit words starting at {@code address}, in one native call. */
   long[] readWords(long address, int count);
 
+  /**
+   * Reads {@code words.length} 64-bit words starting at {@code address} into {@code words}: the
+   * allocation-free {@link #readWords(long, int)}, for arrays reused from call to call.
+   */
+  void readWords(long address, long[] words);
+
   /** Copies {@code length} bytes starting at {@code address}. */
   byte[] readBytes(long address, int length);
+
+  /** Copies {@code bytes.length} bytes starting at {@code address} into {@code bytes}. */
+  void readBytes(long address, byte[] bytes);
 
   /** Writes the 64-bit word {@code value} at {@code address}. */
   void writeWord(long address, long value);

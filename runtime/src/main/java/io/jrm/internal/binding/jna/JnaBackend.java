@@ -32,8 +32,18 @@ public final class JnaBackend implements NativeBackend {
   }
 
   @Override
+  public void readWords(long address, long[] words) {
+    new Pointer(address).read(0, words, 0, words.length);
+  }
+
+  @Override
   public byte[] readBytes(long address, int length) {
     return new Pointer(address).getByteArray(0, length);
+  }
+
+  @Override
+  public void readBytes(long address, byte[] bytes) {
+    new Pointer(address).read(0, bytes, 0, bytes.length);
   }
 
   @Override

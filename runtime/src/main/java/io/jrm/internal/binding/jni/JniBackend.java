@@ -49,10 +49,20 @@ public final class JniBackend implements NativeBackend {
   }
 
   @Override
+  public void readWords(long address, long[] words) {
+    JniDowncalls.readWords(address, words);
+  }
+
+  @Override
   public byte[] readBytes(long address, int length) {
     byte[] bytes = new byte[length];
     JniDowncalls.readBytes(address, bytes);
     return bytes;
+  }
+
+  @Override
+  public void readBytes(long address, byte[] bytes) {
+    JniDowncalls.readBytes(address, bytes);
   }
 
   @Override

@@ -40,10 +40,20 @@ final class FfmBackend implements NativeBackend {
   }
 
   @Override
+  public void readWords(long address, long[] words) {
+    MemorySegment.copy(MEMORY, ValueLayout.JAVA_LONG_UNALIGNED, address, words, 0, words.length);
+  }
+
+  @Override
   public byte[] readBytes(long address, int length) {
     byte[] bytes = new byte[length];
     MemorySegment.copy(MEMORY, ValueLayout.JAVA_BYTE, address, bytes, 0, length);
     return bytes;
+  }
+
+  @Override
+  public void readBytes(long address, byte[] bytes) {
+    MemorySegment.copy(MEMORY, ValueLayout.JAVA_BYTE, address, bytes, 0, bytes.length);
   }
 
   @Override
