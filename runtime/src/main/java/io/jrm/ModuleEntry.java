@@ -28,8 +28,8 @@ final class ModuleEntry {
   /**
    * What the int upcalls return when they returned normally (JRM_RETURNED in module_stub.c). The
    * stub takes anything else as a Throwable that escaped: 0 is what JNI returns while an exception
-   * is pending, and what an FFM upcall stub returns for one ({@link #THREW}), so the stub checks
-   * for an exception only then.
+   * is pending, and what an FFM upcall stub returns for one ({@link #THREW}), which leaves no
+   * exception to check.
    */
   private static final int RETURNED = 1;
 

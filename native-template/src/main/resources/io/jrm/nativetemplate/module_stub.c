@@ -156,6 +156,7 @@ static void *command_stub, *blocked_stub, *free_privdata_stub;
  * What ModuleEntry's int upcalls return when Java returned normally (ModuleEntry.RETURNED). JNI
  * returns 0 while an exception is pending, and an FFM stub's handler returns 0 for a Throwable
  * (ModuleEntry.THREW): any other result means Java threw past its own catch, and the stub replies.
+ * Over JNI the stub still calls ExceptionCheck, which JNI requires before the thread's next call.
  */
 enum { JRM_RETURNED = 1 };
 
@@ -206,7 +207,8 @@ static int upcall(void *stub, jmethodID method, jint first, RedisModuleCtx *ctx,
         if (env == NULL) return redis_reply_with_error(ctx, "ERR JRM: Java is not available in this thread");
         jvalue args[4] = {{.i = first}, {.j = (jlong)(intptr_t)ctx}, {.j = (jlong)(intptr_t)argv}, {.i = argc}};
         rc = (*env)->CallStaticIntMethodA(env, entry_class, method, args);
-        if (rc != JRM_RETURNED) (*env)->ExceptionClear(env);
+        /* JNI wants the check before the next JNI call of this thread (-Xcheck:jni warns without it). */
+        if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
     }
     if (rc == JRM_RETURNED) return REDIS_OK;
     redis_log(ctx, "warning", "JRM: %s #%d of " JRM_MODULE_NAME " failed and could not reply", what, (int)first);
@@ -551,7 +553,7 @@ static int restore_command(RedisModuleCtx *ctx, RedisModuleString **argv, int ar
     if (env == NULL) return redis_reply_with_error(ctx, "ERR JRM: Java is not available in this thread");
     jint rc = (*env)->CallStaticIntMethod(env, entry_class, entry_restore, (jlong)(intptr_t)ctx,
                                           (jlong)(intptr_t)argv, (jint)argc);
-    if (rc != JRM_RETURNED) {
+    if ((*env)->ExceptionCheck(env)) {
         (*env)->ExceptionClear(env);
         return redis_reply_with_error(ctx, "ERR JRM: internal error restoring a value");
     }
