@@ -6,19 +6,34 @@ import io.jrm.internal.binding.NativeBackend;
 import io.jrm.internal.binding.RedisModuleApi;
 import io.jrm.spi.CommandDefinition;
 import io.jrm.spi.ModuleDefinition;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
- * Where the module's C stub enters Java, over JNI: once to load the module, then once per command
- * call. Its class loader holds one module only, so its static state is that module's. Nothing here
+ * Where the module's C stub enters Java: once over JNI to load the module, then once per command
+ * call, through an FFM upcall stub where the backend makes them ({@link #upcallStubs}), else over
+ * JNI. Its class loader holds one module only, so its static state is that module's. Nothing here
  * may let a Throwable escape into C.
  */
 final class ModuleEntry {
   private static final int OK = 0;
   private static final int ERR = 1;
+
+  /**
+   * What the int upcalls return when they returned normally (JRM_RETURNED in module_stub.c). The
+   * stub takes anything else as a Throwable that escaped: 0 is what JNI returns while an exception
+   * is pending, and what an FFM upcall stub returns for one ({@link #THREW}), which leaves no
+   * exception to check.
+   */
+  private static final int RETURNED = 1;
+
+  private static final int THREW = 0;
 
   private static final int BLOCKED_TIMEOUT = 1;
   // Indexes into the stub's callback functions (callback_functions in module_stub.c); the blocked
@@ -143,6 +158,36 @@ final class ModuleEntry {
   /** The stub's C callbacks, for {@link BlockedClient}. */
   static long[] callbacks() {
     return callbacks;
+  }
+
+  /**
+   * The FFM upcall stubs of {@code methods} (each {@code name(descriptor)} of a static method of
+   * this class), in that order: a Throwable that escapes one returns {@link #THREW} (or nothing,
+   * from a void method) instead of ending the process. Null when the backend makes none (JNI
+   * upcalls) or one cannot be made. Called by the stub once the module has loaded.
+   */
+  static long[] upcallStubs(String[] methods) {
+    try {
+      long[] stubs = new long[methods.length];
+      for (int i = 0; i < methods.length; i++) {
+        int parameters = methods[i].indexOf('(');
+        MethodType type =
+            MethodType.fromMethodDescriptorString(
+                methods[i].substring(parameters), ModuleEntry.class.getClassLoader());
+        MethodHandle target =
+            MethodHandles.lookup()
+                .findStatic(ModuleEntry.class, methods[i].substring(0, parameters), type);
+        OptionalLong stub = api.backend().upcallStub(target, THREW);
+        if (stub.isEmpty()) {
+          return null;
+        }
+        stubs[i] = stub.getAsLong();
+      }
+      return stubs;
+    } catch (Throwable t) {
+      log(LogLevel.WARNING, "JRM: upcalls stay on JNI: " + describe(t));
+      return null;
+    }
   }
 
   /** Runs command {@code index} of the definition; called by the stub's trampoline. */
@@ -314,7 +359,7 @@ final class ModuleEntry {
       contexts.exit();
       thread.setContextClassLoader(caller);
     }
-    return OK;
+    return RETURNED;
   }
 
   /** The body of {@code upcall}, inside {@link #run}'s guard. */

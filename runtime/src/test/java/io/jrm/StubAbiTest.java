@@ -145,6 +145,14 @@ class StubAbiTest {
   }
 
   @Test
+  void theUpcallResultOfANormalReturnMatchesModuleEntry() throws Exception {
+    assertThat(probe)
+        .containsEntry("upcall-result JRM_RETURNED", constant(ModuleEntry.class, "RETURNED"));
+    // What JNI returns with an exception pending, which the stub takes as "threw" as well.
+    assertThat(constant(ModuleEntry.class, "THREW")).isEqualTo("0");
+  }
+
+  @Test
   void everyMethodTheStubLooksUpIsAStaticMethodOfModuleEntryWithThatDescriptor() {
     Map<String, String> looked = prefixed("method ");
     Map<String, String> declared =

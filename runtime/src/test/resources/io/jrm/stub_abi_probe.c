@@ -112,6 +112,7 @@ int main(int argc, char **argv) {
     PRINT_CALLBACK(&type_free);
     printf("blocked-kind BLOCKED_REPLY %d\n", BLOCKED_REPLY);
     printf("blocked-kind BLOCKED_TIMEOUT %d\n", BLOCKED_TIMEOUT);
+    printf("upcall-result JRM_RETURNED %d\n", JRM_RETURNED);
 
     for (size_t i = 0; i < JRM_DOWNCALL_COUNT; i++) {
         printf("native %s %s\n", downcall_natives[i].name, downcall_natives[i].signature);

@@ -42,6 +42,33 @@ public final class TestModule {
     loadArguments.forEach(ctx::replyWithString);
   }
 
+  /**
+   * JRMTEST.THROW.UNPRINTABLE: throws an exception whose message throws in turn, so that the
+   * runtime's own catch (log line, error reply) fails too and a Throwable leaves the upcall.
+   */
+  @RedisCommand(name = "jrmtest.throw.unprintable", flags = "readonly")
+  public static void throwUnprintable(Context ctx, RedisString[] argv) {
+    throw new UnprintableException();
+  }
+
+  /** JRMTEST.OVERFLOW: recurses until the stack overflows. */
+  @RedisCommand(name = "jrmtest.overflow", flags = "readonly")
+  public static void overflow(Context ctx, RedisString[] argv) {
+    ctx.replyWithLongLong(depth(0));
+  }
+
+  private static long depth(long reached) {
+    return depth(reached + 1) + 1;
+  }
+
+  /** An exception that cannot say what it is: its message throws. */
+  private static final class UnprintableException extends RuntimeException {
+    @Override
+    public String getMessage() {
+      throw new IllegalStateException("no message either");
+    }
+  }
+
   /** JRMTEST.THROW: a Java exception with a two-line message. */
   @RedisCommand(name = "jrmtest.throw", flags = "readonly")
   public static void throwing(Context ctx, RedisString[] argv) {

@@ -5,8 +5,8 @@
  * redis-server loads this library as a module. RedisModule_OnLoad starts a JVM inside
  * redis-server (or joins the one another JRM module started), loads the module jar that sits
  * beside this library into a class loader of its own, and hands the module definition to
- * io.jrm.ModuleEntry. Each command is a C trampoline that calls Java over JNI
- * with method ids cached at load time.
+ * io.jrm.ModuleEntry. Each command is a C trampoline that calls Java: through an FFM upcall stub
+ * where Java made one (Java 22+ on the ffm backend), else over JNI with method ids cached at load.
  *
  * Every failure fails the load with one line in the Redis log: nothing here may crash Redis.
  */
@@ -142,6 +142,23 @@ static pthread_t main_thread;   /* Redis's main thread, the one that forks */
 static jmethodID entry_rdb_load, entry_rdb_save, entry_aof_rewrite, entry_mem_usage, entry_digest,
     entry_free_value, entry_before_fork, entry_restore;
 static jmethodID entry_info;    /* static void info(long infoCtx) */
+static jmethodID entry_upcall_stubs; /* static long[] upcallStubs(String[] methods) */
+/* The main thread's JNIEnv, cached at load: most upcalls run there, and GetEnv costs on each. */
+static JNIEnv *main_env;
+
+/*
+ * FFM upcall stubs (java.lang.foreign) of the ModuleEntry methods that have a slot in entry_methods,
+ * made by upcallStubs at load: cheaper to enter than a JNI call. NULL: that upcall goes over JNI.
+ */
+static void *command_stub, *blocked_stub, *free_privdata_stub;
+
+/*
+ * What ModuleEntry's int upcalls return when Java returned normally (ModuleEntry.RETURNED). JNI
+ * returns 0 while an exception is pending, and an FFM stub's handler returns 0 for a Throwable
+ * (ModuleEntry.THREW): any other result means Java threw past its own catch, and the stub replies.
+ * Over JNI the stub still calls ExceptionCheck, which JNI requires before the thread's next call.
+ */
+enum { JRM_RETURNED = 1 };
 
 static int in_forked_child(void) {
     return forked_child;
@@ -151,13 +168,20 @@ static void mark_forked_child(void) {
     forked_child = 1;
 }
 
-/* The JNIEnv of the calling thread, or NULL where Java must not run. */
-static JNIEnv *java_env(RedisModuleCtx *ctx) {
+/* Whether Java may run in this process: not in a forked child, checked before every upcall. */
+static int java_allowed(RedisModuleCtx *ctx) {
     if (in_forked_child()) {
         /* A forked child (BGSAVE, BGREWRITEAOF, full sync) has no GC or VM thread: Java would hang. */
         redis_log(ctx, "warning", "JRM: refused to run Java in a forked child process");
-        return NULL;
+        return 0;
     }
+    return 1;
+}
+
+/* The JNIEnv of the calling thread, or NULL where Java must not run. */
+static JNIEnv *java_env(RedisModuleCtx *ctx) {
+    if (!java_allowed(ctx)) return NULL;
+    if (main_env != NULL && pthread_equal(pthread_self(), main_thread)) return main_env;
     JNIEnv *env = NULL;
     jint rc = (*jvm)->GetEnv(jvm, (void **)&env, JNI_VERSION_10);
     if (rc == JNI_EDETACHED && (*jvm)->AttachCurrentThreadAsDaemon(jvm, (void **)&env, NULL) == JNI_OK) {
@@ -166,33 +190,40 @@ static JNIEnv *java_env(RedisModuleCtx *ctx) {
     return rc == JNI_OK ? env : NULL;
 }
 
-static int dispatch(int index, RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
-    JNIEnv *env = java_env(ctx);
-    if (env == NULL) return redis_reply_with_error(ctx, "ERR JRM: Java is not available in this thread");
-    jint rc = (*env)->CallStaticIntMethod(env, entry_class, entry_command, (jint)index,
-                                          (jlong)(intptr_t)ctx, (jlong)(intptr_t)argv, (jint)argc);
-    if ((*env)->ExceptionCheck(env)) {
-        /* ModuleEntry catches every Throwable; this is only reached when replying failed too. */
-        (*env)->ExceptionClear(env);
-        redis_log(ctx, "warning", "JRM: command #%d of " JRM_MODULE_NAME " failed and could not reply", index);
-        return redis_reply_with_error(ctx, "ERR JRM: internal error in a Java command");
+/*
+ * Calls ModuleEntry's int (int, long ctx, long argv, int argc) upcall: its FFM stub, else the JNI
+ * method. Redis 7.0 ignores what a command returns, so this returns Java's result only to tell
+ * whether it returned normally: when not, ModuleEntry's own catch failed too (say its error reply
+ * threw), and `what` is logged and replied here.
+ */
+static int upcall(void *stub, jmethodID method, jint first, RedisModuleCtx *ctx, RedisModuleString **argv,
+                  int argc, const char *what) {
+    jint rc;
+    if (stub != NULL && java_allowed(ctx)) {
+        rc = ((jint(*)(jint, jlong, jlong, jint))stub)(first, (jlong)(intptr_t)ctx, (jlong)(intptr_t)argv,
+                                                      (jint)argc);
+    } else {
+        JNIEnv *env = java_env(ctx);
+        if (env == NULL) return redis_reply_with_error(ctx, "ERR JRM: Java is not available in this thread");
+        jvalue args[4] = {{.i = first}, {.j = (jlong)(intptr_t)ctx}, {.j = (jlong)(intptr_t)argv}, {.i = argc}};
+        rc = (*env)->CallStaticIntMethodA(env, entry_class, method, args);
+        /* JNI wants the check before the next JNI call of this thread (-Xcheck:jni warns without it). */
+        if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
     }
-    return rc;
+    if (rc == JRM_RETURNED) return REDIS_OK;
+    redis_log(ctx, "warning", "JRM: %s #%d of " JRM_MODULE_NAME " failed and could not reply", what, (int)first);
+    return redis_reply_with_error(ctx, "ERR JRM: internal error in a Java command");
+}
+
+static int dispatch(int index, RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
+    return upcall(command_stub, entry_command, index, ctx, argv, argc, "command");
 }
 
 /* Blocked clients: Redis calls these when a client blocked by Java is unblocked or times out. */
 enum { BLOCKED_REPLY = 0, BLOCKED_TIMEOUT = 1 };
 
 static int blocked_callback(jint kind, RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
-    JNIEnv *env = java_env(ctx);
-    if (env == NULL) return redis_reply_with_error(ctx, "ERR JRM: Java is not available in this thread");
-    jint rc = (*env)->CallStaticIntMethod(env, entry_class, entry_blocked, kind, (jlong)(intptr_t)ctx,
-                                          (jlong)(intptr_t)argv, (jint)argc);
-    if ((*env)->ExceptionCheck(env)) {
-        (*env)->ExceptionClear(env);
-        return redis_reply_with_error(ctx, "ERR JRM: internal error in a blocked-client callback");
-    }
-    return rc;
+    return upcall(blocked_stub, entry_blocked, kind, ctx, argv, argc, "blocked-client callback");
 }
 
 static int blocked_reply(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
@@ -204,6 +235,11 @@ static int blocked_timeout(RedisModuleCtx *ctx, RedisModuleString **argv, int ar
 }
 
 static void blocked_free_privdata(RedisModuleCtx *ctx, void *privdata) {
+    if (free_privdata_stub != NULL && java_allowed(ctx)) {
+        /* The stub's handler swallows a Throwable: a void upcall has nothing to report. */
+        ((void (*)(jlong, jlong))free_privdata_stub)((jlong)(intptr_t)ctx, (jlong)(intptr_t)privdata);
+        return;
+    }
     JNIEnv *env = java_env(ctx);
     if (env == NULL) return;
     (*env)->CallStaticVoidMethod(env, entry_class, entry_free_privdata, (jlong)(intptr_t)ctx,
@@ -521,7 +557,7 @@ static int restore_command(RedisModuleCtx *ctx, RedisModuleString **argv, int ar
         (*env)->ExceptionClear(env);
         return redis_reply_with_error(ctx, "ERR JRM: internal error restoring a value");
     }
-    return rc;
+    return REDIS_OK;
 }
 
 /* INFO: the module's section (the Java heap). A crash report must not run Java. */
@@ -1704,33 +1740,71 @@ static int register_downcalls(JNIEnv *env, jobject loader) {
                : REDIS_ERR;
 }
 
-/* The static methods of ModuleEntry the stub calls, by name and JNI descriptor (StubAbiTest checks them). */
+/*
+ * The static methods of ModuleEntry the stub calls, by name and JNI descriptor (StubAbiTest checks
+ * them), and where the FFM upcall stub of those that may have one goes (see bind_upcall_stubs).
+ */
 static jmethodID entry_on_load;
 static const struct {
     jmethodID *id;
     const char *name;
     const char *descriptor;
+    void **stub;
 } entry_methods[] = {
-    {&entry_on_load, "onLoad", "(Lio/jrm/spi/ModuleDefinition;J[J[J[J[JLjava/lang/String;)I"},
-    {&entry_command, "command", "(IJJI)I"},
-    {&entry_blocked, "blockedCallback", "(IJJI)I"},
-    {&entry_free_privdata, "freePrivateData", "(JJ)V"},
-    {&entry_rdb_load, "rdbLoad", "(IJI)J"},
-    {&entry_rdb_save, "rdbSave", "(JJ)Z"},
-    {&entry_aof_rewrite, "aofRewrite", "(JJJ)V"},
-    {&entry_mem_usage, "memUsage", "(J)J"},
-    {&entry_digest, "digest", "(JJ)V"},
-    {&entry_free_value, "freeValue", "(J)V"},
-    {&entry_before_fork, "beforeFork", "(Z)Z"},
-    {&entry_restore, "restore", "(JJI)I"},
-    {&entry_info, "info", "(J)V"},
+    {&entry_on_load, "onLoad", "(Lio/jrm/spi/ModuleDefinition;J[J[J[J[JLjava/lang/String;)I", NULL},
+    {&entry_upcall_stubs, "upcallStubs", "([Ljava/lang/String;)[J", NULL},
+    {&entry_command, "command", "(IJJI)I", &command_stub},
+    {&entry_blocked, "blockedCallback", "(IJJI)I", &blocked_stub},
+    {&entry_free_privdata, "freePrivateData", "(JJ)V", &free_privdata_stub},
+    {&entry_rdb_load, "rdbLoad", "(IJI)J", NULL},
+    {&entry_rdb_save, "rdbSave", "(JJ)Z", NULL},
+    {&entry_aof_rewrite, "aofRewrite", "(JJJ)V", NULL},
+    {&entry_mem_usage, "memUsage", "(J)J", NULL},
+    {&entry_digest, "digest", "(JJ)V", NULL},
+    {&entry_free_value, "freeValue", "(J)V", NULL},
+    {&entry_before_fork, "beforeFork", "(Z)Z", NULL},
+    {&entry_restore, "restore", "(JJI)I", NULL},
+    {&entry_info, "info", "(J)V", NULL},
 };
+#define JRM_ENTRY_METHOD_COUNT (sizeof(entry_methods) / sizeof(entry_methods[0]))
 
 static int find_entry_methods(JNIEnv *env, jclass entry) {
-    for (size_t i = 0; i < sizeof(entry_methods) / sizeof(entry_methods[0]); i++) {
+    for (size_t i = 0; i < JRM_ENTRY_METHOD_COUNT; i++) {
         *entry_methods[i].id =
             checked(env, (*env)->GetStaticMethodID(env, entry, entry_methods[i].name, entry_methods[i].descriptor));
         if (*entry_methods[i].id == NULL) return REDIS_ERR;
+    }
+    return REDIS_OK;
+}
+
+/*
+ * Asks ModuleEntry.upcallStubs for the FFM upcall stubs of the methods with a stub slot in
+ * entry_methods (it gets "name(descriptor)" of each, in that order, and answers their addresses, or
+ * null for none: every upcall then stays on JNI). Called once the module has loaded, before any
+ * command can run.
+ */
+static int bind_upcall_stubs(JNIEnv *env) {
+    jstring names[JRM_ENTRY_METHOD_COUNT];
+    jsize count = 0;
+    for (size_t i = 0; i < JRM_ENTRY_METHOD_COUNT; i++) {
+        if (entry_methods[i].stub == NULL) continue;
+        char name[128];
+        snprintf(name, sizeof(name), "%s%s", entry_methods[i].name, entry_methods[i].descriptor);
+        names[count] = new_string(env, name);
+        if (names[count++] == NULL) return REDIS_ERR;
+    }
+    jclass string_class = find_class(env, "java/lang/String");
+    jobjectArray methods = string_class == NULL ? NULL : checked(env, (*env)->NewObjectArray(env, count, string_class, NULL));
+    if (methods == NULL) return REDIS_ERR;
+    for (jsize i = 0; i < count; i++) (*env)->SetObjectArrayElement(env, methods, i, names[i]);
+    jlongArray stubs = checked(env, (*env)->CallStaticObjectMethod(env, entry_class, entry_upcall_stubs, methods));
+    if ((*env)->ExceptionCheck(env)) return REDIS_ERR;
+    if (stubs == NULL) return REDIS_OK;
+    jlong addresses[JRM_ENTRY_METHOD_COUNT];
+    if ((*env)->GetArrayLength(env, stubs) != count) return REDIS_ERR;
+    (*env)->GetLongArrayRegion(env, stubs, 0, count, addresses);
+    for (size_t i = 0, n = 0; i < JRM_ENTRY_METHOD_COUNT; i++) {
+        if (entry_methods[i].stub != NULL) *entry_methods[i].stub = (void *)(intptr_t)addresses[n++];
     }
     return REDIS_OK;
 }
@@ -1785,6 +1859,8 @@ static int load_java_module(RedisModuleCtx *ctx, JNIEnv *env, const char *jar, c
                                           commands, callbacks, loaders, backend);
     if ((*env)->ExceptionCheck(env)) {
         log_exception(ctx, env, "loading the Java module failed");
+    } else if (rc == REDIS_OK && bind_upcall_stubs(env) != REDIS_OK) {
+        log_exception(ctx, env, "cannot make the upcall stubs");
     } else {
         result = rc; /* ModuleEntry has logged its own reason on failure. */
     }
@@ -1808,6 +1884,7 @@ JRM_EXPORT int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv,
     int result = REDIS_ERR;
     if (parse_options(ctx, argv, argc, &options) == REDIS_OK && find_module_jar(ctx, jar, sizeof(jar)) == REDIS_OK &&
         start_jvm(ctx, &options, &env) == REDIS_OK) {
+        main_env = env; /* start_jvm runs on the main thread */
         result = load_java_module(ctx, env, jar, &options);
     }
     int (*register_info)(RedisModuleCtx *, void (*)(RedisModuleInfoCtx *, int));

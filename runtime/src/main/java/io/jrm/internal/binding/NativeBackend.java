@@ -1,5 +1,8 @@
 package io.jrm.internal.binding;
 
+import java.lang.invoke.MethodHandle;
+import java.util.OptionalLong;
+
 /**
  * A way to call C function pointers and read native memory from Java: the {@link ShapeCalls} the
  * generated {@link RedisModuleApi} calls through, and memory access. JNA is the portable one;
@@ -29,6 +32,15 @@ public interface NativeBackend {
 
   /** Copies {@code bytes.length} bytes starting at {@code address} into {@code bytes}. */
   void readBytes(long address, byte[] bytes);
+
+  /**
+   * The address of a C function that calls {@code target} (primitive parameters and result), which
+   * returns {@code threw} (nothing, if void) when {@code target} throws; empty when this backend
+   * makes none, so that the stub calls Java over JNI.
+   */
+  default OptionalLong upcallStub(MethodHandle target, int threw) {
+    return OptionalLong.empty();
+  }
 
   /** Writes the 64-bit word {@code value} at {@code address}. */
   void writeWord(long address, long value);

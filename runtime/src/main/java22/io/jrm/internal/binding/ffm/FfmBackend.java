@@ -4,12 +4,14 @@ import io.jrm.internal.binding.NativeBackend;
 import io.jrm.internal.binding.ShapeCalls;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.OptionalLong;
 
 /**
  * The backend of Java 22 and later: {@code java.lang.foreign} downcall handles ({@link FfmLinker},
  * one per shape, in the generated {@code FfmShapeCalls}) on the pointers {@code RedisModule_GetApi}
  * gives, critical for the functions the API description marks {@code leaf}; native memory read and
- * written at absolute addresses.
+ * written at absolute addresses; FFM upcall stubs for the stub's calls into Java.
  */
 final class FfmBackend implements NativeBackend {
   /** All of memory, to read and write at absolute addresses. */
@@ -25,6 +27,11 @@ final class FfmBackend implements NativeBackend {
   @Override
   public ShapeCalls calls() {
     return calls;
+  }
+
+  @Override
+  public OptionalLong upcallStub(MethodHandle target, int threw) {
+    return OptionalLong.of(FfmLinker.upcallStub(target, threw));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.jrm.internal.binding.ffm;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
@@ -84,6 +85,33 @@ public final class FfmLinker {
         MethodHandles.filterArguments(handle, 1, filters), 0, OF_ADDRESS);
   }
 
+  /**
+   * An upcall stub of {@code target}, a method handle of primitive parameters and result: the
+   * address of a C function that calls it. A Throwable escaping an FFM upcall would end the process
+   * (Redis with it), so the stub calls {@code target} inside a catch of every Throwable that
+   * returns {@code threw} (nothing, if void). It lives as long as the process ({@code
+   * Arena.global()}), as the module's classes do.
+   */
+  public static long upcallStub(MethodHandle target, int threw) {
+    MethodType type = target.type();
+    MethodType handlerType = type.insertParameterTypes(0, Throwable.class);
+    MethodHandle handler =
+        type.returnType() == void.class
+            ? MethodHandles.empty(handlerType)
+            : MethodHandles.dropArguments(
+                MethodHandles.constant(type.returnType(), threw), 0, handlerType.parameterList());
+    MethodHandle safe = MethodHandles.catchException(target, Throwable.class, handler);
+    MemoryLayout[] layouts = new MemoryLayout[type.parameterCount()];
+    for (int i = 0; i < layouts.length; i++) {
+      layouts[i] = layout(type.parameterType(i));
+    }
+    FunctionDescriptor descriptor =
+        type.returnType() == void.class
+            ? FunctionDescriptor.ofVoid(layouts)
+            : FunctionDescriptor.of(layout(type.returnType()), layouts);
+    return LINKER.upcallStub(safe, descriptor, Arena.global()).address();
+  }
+
   /** A Throwable a downcall threw (never a checked one) as it was. */
   public static RuntimeException unchecked(Throwable t) {
     if (t instanceof RuntimeException runtime) {
@@ -127,6 +155,12 @@ public final class FfmLinker {
 
   private static MemorySegment segment(double[] array) {
     return array == null ? MemorySegment.NULL : MemorySegment.ofArray(array);
+  }
+
+  /** The layout of a primitive upcall parameter or result. */
+  private static MemoryLayout layout(Class<?> primitive) {
+    return layout(
+        Character.toLowerCase(primitive.descriptorString().charAt(0)), primitive.getName());
   }
 
   private static MemoryLayout layout(char letter, String shape) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,27 @@ import org.junit.jupiter.api.Test;
 class FfmLinkerTest {
   private static long function(String name) {
     return Linker.nativeLinker().defaultLookup().find(name).orElseThrow().address();
+  }
+
+  /** Upcall targets: a sum, and one that throws an Error. */
+  static int add(int a, long b, long c, int d) {
+    return (int) (a + b + c + d);
+  }
+
+  static int fail(int a, long b, long c, int d) {
+    throw new StackOverflowError("from the upcall");
+  }
+
+  @Test
+  void anUpcallStubCallsItsTargetAndReturnsTheGivenResultForAThrowable() throws Throwable {
+    MethodType type =
+        MethodType.methodType(int.class, int.class, long.class, long.class, int.class);
+    MethodHandles.Lookup lookup = MethodHandles.lookup();
+    long add = FfmLinker.upcallStub(lookup.findStatic(FfmLinkerTest.class, "add", type), -1);
+    long fail = FfmLinker.upcallStub(lookup.findStatic(FfmLinkerTest.class, "fail", type), -1);
+    MethodHandle call = FfmLinker.handle("i_ijji", false);
+    assertThat((int) call.invokeExact(add, 1, 2L, 3L, 4)).isEqualTo(10);
+    assertThat((int) call.invokeExact(fail, 1, 2L, 3L, 4)).isEqualTo(-1);
   }
 
   @Test
