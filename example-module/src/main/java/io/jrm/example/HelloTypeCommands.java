@@ -15,9 +15,9 @@ import java.util.List;
  * keys).
  *
  * <p>The handlers take their arguments as typed parameters, the key marked {@link KeyName}, but
- * parse their numbers themselves: C checks the key's type before the numbers and has its own
- * errors for them, where a {@code long} parameter would be parsed first and reply {@code ERR value
- * is not an integer or out of range}.
+ * parse their numbers themselves: C checks the key's type before the numbers and has its own errors
+ * for them, where a {@code long} parameter would be parsed first and reply {@code ERR value is not
+ * an integer or out of range}.
  */
 public final class HelloTypeCommands {
   private HelloTypeCommands() {}
