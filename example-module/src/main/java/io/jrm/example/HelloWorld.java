@@ -104,9 +104,9 @@ public final class HelloWorld {
    * <p>This is the raw form of a handler: {@code (Context, RedisString[] argv)} gets the arguments
    * as the client sent them, the command name first, and counts them itself. Use it when a typed
    * signature cannot say what the command accepts, as here: C ignores extra arguments, and {@code
-   * simple(Context ctx)} would reply {@code WrongArity} to them. Other commands of this module that
-   * accept what typed parameters cannot say ({@code hello.repl1}, {@code example.mlen}, {@code
-   * hellotopk.list}) take it too.
+   * simple(Context ctx)} would reply {@code WrongArity} to them. {@code hello.repl1}, which ignores
+   * its arguments too, and {@code example.mlen}, whose first argument says how many keys follow,
+   * take it as well.
    */
   @RedisCommand(name = "hello.simple", flags = "readonly")
   public static long simple(Context ctx, RedisString[] argv) {

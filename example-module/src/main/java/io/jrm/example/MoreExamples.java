@@ -157,7 +157,8 @@ public final class MoreExamples {
 
   /**
    * EXAMPLE.HEXISTS key field [field ...]: an array with 1 for each field the hash has and 0 for
-   * each it has not, checked in one call.
+   * each it has not, checked in one call. It keeps the raw form: {@code argv} already holds the
+   * fields as the one array {@link Key#hashMultiExists} takes.
    */
   @RedisCommand(
       name = "example.hexists",
