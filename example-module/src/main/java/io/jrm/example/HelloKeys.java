@@ -8,9 +8,11 @@ import io.jrm.KeyMode;
 import io.jrm.KeyType;
 import io.jrm.RedisException;
 import io.jrm.RedisString;
+import io.jrm.SimpleString;
 import io.jrm.StringDma;
 import io.jrm.ZsetEntry;
 import io.jrm.ZsetRange;
+import io.jrm.annotations.KeyName;
 import io.jrm.annotations.RedisCommand;
 
 /**
@@ -25,13 +27,9 @@ public final class HelloKeys {
    * direct access to the bytes Redis stores ({@link Key#stringDma}); other bytes stay as they are.
    * A missing key is left missing. Replies OK and replicates the command verbatim.
    */
-  @RedisCommand(name = "hello.toggle.case", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
-  public static void toggleCase(Context ctx, RedisString[] argv) {
-    if (argv.length != 2) {
-      ctx.wrongArity();
-      return;
-    }
-    try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
+  @RedisCommand(name = "hello.toggle.case", flags = "write")
+  public static SimpleString toggleCase(Context ctx, @KeyName RedisString keyName) {
+    try (Key key = ctx.openKey(keyName, KeyMode.READ_WRITE)) {
       KeyType type = key.type();
       if (type != KeyType.STRING && type != KeyType.EMPTY) {
         throw new RedisException(WRONGTYPE);
@@ -45,8 +43,8 @@ public final class HelloKeys {
         dma.write(0, bytes);
       }
     }
-    ctx.replyWithSimpleString("OK");
     ctx.replicateVerbatim();
+    return SimpleString.OK;
   }
 
   /** The other case of an ASCII letter, as C's toupper and tolower do; any other byte as it is. */
@@ -66,20 +64,20 @@ public final class HelloKeys {
    *
    * <p>A time to live that would become negative is left alone too. As in C, the new expiry is not
    * propagated to replicas and the AOF (there is no {@link Context#replicateVerbatim()}).
+   *
+   * <p>{@code milliseconds} is parsed here, for C's {@code ERR invalid expire time}, where a {@code
+   * long} parameter would reply {@code ERR value is not an integer or out of range}.
    */
-  @RedisCommand(name = "hello.more.expire", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
-  public static void moreExpire(Context ctx, RedisString[] argv) {
-    if (argv.length != 3) {
-      ctx.wrongArity();
-      return;
-    }
+  @RedisCommand(name = "hello.more.expire", flags = "write")
+  public static SimpleString moreExpire(
+      Context ctx, @KeyName RedisString keyName, RedisString milliseconds) {
     long addMillis;
     try {
-      addMillis = argv[2].toLongLong();
+      addMillis = milliseconds.toLongLong();
     } catch (RedisException notANumber) {
       throw new RedisException("ERR invalid expire time");
     }
-    try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
+    try (Key key = ctx.openKey(keyName, KeyMode.READ_WRITE)) {
       long ttl = key.expire();
       if (ttl != Key.NO_EXPIRE) {
         long newTtl = ttl + addMillis; // wraps around on overflow, as in C
@@ -90,7 +88,7 @@ public final class HelloKeys {
         }
       }
     }
-    ctx.replyWithSimpleString("OK");
+    return SimpleString.OK;
   }
 
   /**
@@ -98,28 +96,23 @@ public final class HelloKeys {
    * with a score from {@code startscore} to {@code endscore}, computed twice, walking the range
    * forward then backward; replies with both sums, which should be equal. The bounds are numbers,
    * {@code inf} and {@code -inf} included.
+   *
+   * <p>The bounds are parsed here, for C's {@code ERR invalid range}, where {@code double}
+   * parameters would reply {@code ERR value is not a valid float}.
    */
-  @RedisCommand(
-      name = "hello.zsumrange",
-      flags = "readonly",
-      firstKey = 1,
-      lastKey = 1,
-      keyStep = 1)
-  public static void zsumRange(Context ctx, RedisString[] argv) {
-    if (argv.length != 4) {
-      ctx.wrongArity();
-      return;
-    }
+  @RedisCommand(name = "hello.zsumrange", flags = "readonly")
+  public static double[] zsumRange(
+      Context ctx, @KeyName RedisString keyName, RedisString startScore, RedisString endScore) {
     double start;
     double end;
     try {
-      start = argv[2].toDouble();
-      end = argv[3].toDouble();
+      start = startScore.toDouble();
+      end = endScore.toDouble();
     } catch (RedisException notANumber) {
       throw new RedisException("ERR invalid range");
     }
     // READ would do, but C opens the key READ|WRITE, which keeps keyspace_hits/misses out of it.
-    try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
+    try (Key key = ctx.openKey(keyName, KeyMode.READ_WRITE)) {
       if (key.type() != KeyType.ZSET) {
         throw new RedisException(WRONGTYPE);
       }
@@ -139,9 +132,7 @@ public final class HelloKeys {
           }
         }
       }
-      ctx.replyWithArray(2);
-      ctx.replyWithDouble(forward);
-      ctx.replyWithDouble(backward);
+      return new double[] {forward, backward};
     }
   }
 
@@ -150,22 +141,24 @@ public final class HelloKeys {
    * min_lex} and {@code max_lex} in lexicographic order, written as for ZRANGEBYLEX ({@code [a},
    * {@code (a}, {@code -}, {@code +}). The set is meant to hold {@code name:age} elements, all with
    * score 0, such as {@code Anna:52}; as in C, the ages are taken but not used. Shows an array
-   * reply whose length is known only at its end.
+   * reply whose length is known only at its end, written through the {@code Context}.
    */
-  @RedisCommand(name = "hello.lexrange", flags = "readonly", firstKey = 1, lastKey = 1, keyStep = 1)
-  public static void lexRange(Context ctx, RedisString[] argv) {
-    if (argv.length != 6) {
-      ctx.wrongArity();
-      return;
-    }
+  @RedisCommand(name = "hello.lexrange", flags = "readonly")
+  public static void lexRange(
+      Context ctx,
+      @KeyName RedisString keyName,
+      RedisString minLex,
+      RedisString maxLex,
+      RedisString minAge,
+      RedisString maxAge) {
     ctx.autoMemory(); // Redis frees the key and the elements when the command returns
-    Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE); // as in C; see hello.zsumrange
+    Key key = ctx.openKey(keyName, KeyMode.READ_WRITE); // as in C; see hello.zsumrange
     if (key.type() != KeyType.ZSET) {
       throw new RedisException(WRONGTYPE);
     }
     ZsetRange range;
     try {
-      range = key.zsetFirstInLexRange(argv[2], argv[3]);
+      range = key.zsetFirstInLexRange(minLex, maxLex);
     } catch (RedisException badRange) {
       ctx.replyWithError("invalid range"); // as in C: sent as it is, without an ERR code
       return;
@@ -185,27 +178,19 @@ public final class HelloKeys {
    * {@code srcfield}. Replies 1 when it did, 0 when there is no {@code srcfield} (then nothing
    * changes).
    */
-  @RedisCommand(
-      name = "hello.hcopy",
-      flags = "write deny-oom",
-      firstKey = 1,
-      lastKey = 1,
-      keyStep = 1)
-  public static void hashCopy(Context ctx, RedisString[] argv) {
-    if (argv.length != 4) {
-      ctx.wrongArity();
-      return;
-    }
+  @RedisCommand(name = "hello.hcopy", flags = "write deny-oom")
+  public static long hashCopy(
+      Context ctx, @KeyName RedisString keyName, RedisString srcField, RedisString dstField) {
     ctx.autoMemory(); // Redis frees the key and the value when the command returns
-    Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE);
+    Key key = ctx.openKey(keyName, KeyMode.READ_WRITE);
     KeyType type = key.type();
     if (type != KeyType.HASH && type != KeyType.EMPTY) {
       throw new RedisException(WRONGTYPE);
     }
-    RedisString value = key.hashGet(argv[2]);
+    RedisString value = key.hashGet(srcField);
     if (value != null) {
-      key.hashSet(argv[3], value);
+      key.hashSet(dstField, value);
     }
-    ctx.replyWithLongLong(value != null ? 1 : 0);
+    return value != null ? 1 : 0;
   }
 }

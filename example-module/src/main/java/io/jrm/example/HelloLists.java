@@ -9,6 +9,7 @@ import io.jrm.KeyType;
 import io.jrm.ListEnd;
 import io.jrm.RedisException;
 import io.jrm.RedisString;
+import io.jrm.annotations.KeyName;
 import io.jrm.annotations.RedisCommand;
 import java.util.Arrays;
 
@@ -23,25 +24,16 @@ public final class HelloLists {
    * HELLO.PUSH.NATIVE key value: RPUSH again, this time on the key itself: open it, push, read the
    * new length. Pushing onto a missing key creates the list. About as fast as RPUSH.
    */
-  @RedisCommand(
-      name = "hello.push.native",
-      flags = "write deny-oom",
-      firstKey = 1,
-      lastKey = 1,
-      keyStep = 1)
-  public static void pushNative(Context ctx, RedisString[] argv) {
-    if (argv.length != 3) {
-      ctx.wrongArity();
-      return;
-    }
-    try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
+  @RedisCommand(name = "hello.push.native", flags = "write deny-oom")
+  public static long pushNative(Context ctx, @KeyName RedisString keyName, RedisString value) {
+    try (Key key = ctx.openKey(keyName, KeyMode.READ_WRITE)) {
       try {
-        key.listPush(ListEnd.TAIL, argv[2]);
+        key.listPush(ListEnd.TAIL, value);
       } catch (RedisException wrongType) {
         // The C module ignores that ListPush failed and replies the length of whatever the key
         // holds (a string's length, a hash's size); the port answers the same.
       }
-      ctx.replyWithLongLong(key.valueLength());
+      return key.valueLength();
     }
   }
 
@@ -54,26 +46,21 @@ public final class HelloLists {
    * <p>Everything is freed by hand here: the keys by try-with-resources, each popped element by its
    * close. Compare {@code hello.list.splice.auto}.
    */
-  @RedisCommand(
-      name = "hello.list.splice",
-      flags = "write deny-oom",
-      firstKey = 1,
-      lastKey = 2,
-      keyStep = 1)
-  public static void listSplice(Context ctx, RedisString[] argv) {
-    if (argv.length != 4) {
-      ctx.wrongArity();
-      return;
-    }
+  @RedisCommand(name = "hello.list.splice", flags = "write deny-oom")
+  public static long listSplice(
+      Context ctx,
+      @KeyName RedisString srcName,
+      @KeyName RedisString dstName,
+      RedisString countArg) {
     // One key opened twice would be two handles on one list, and the first could delete the list
     // under the second: open it once.
-    boolean sameKey = Arrays.equals(argv[1].bytes(), argv[2].bytes());
-    try (Key src = ctx.openKey(argv[1], KeyMode.READ_WRITE);
-        Key dst = sameKey ? src : ctx.openKey(argv[2], KeyMode.READ_WRITE)) {
+    boolean sameKey = Arrays.equals(srcName.bytes(), dstName.bytes());
+    try (Key src = ctx.openKey(srcName, KeyMode.READ_WRITE);
+        Key dst = sameKey ? src : ctx.openKey(dstName, KeyMode.READ_WRITE)) {
       if (!isListOrEmpty(src) || !isListOrEmpty(dst)) {
         throw new RedisException(WRONGTYPE);
       }
-      long count = HelloWorld.parseNonNegative(argv[3], "ERR invalid count");
+      long count = HelloWorld.parseNonNegative(countArg, "ERR invalid count");
       for (long moved = 0; moved < count; moved++) {
         try (RedisString element = src.listPop(ListEnd.TAIL)) {
           if (element == null) {
@@ -82,7 +69,7 @@ public final class HelloLists {
           dst.listPush(ListEnd.HEAD, element);
         }
       }
-      ctx.replyWithLongLong(src.valueLength());
+      return src.valueLength();
     }
   }
 
@@ -91,25 +78,20 @@ public final class HelloLists {
    * management: after {@link Context#autoMemory()}, Redis closes the keys and frees the popped
    * elements when the command returns, so nothing is closed by hand.
    */
-  @RedisCommand(
-      name = "hello.list.splice.auto",
-      flags = "write deny-oom",
-      firstKey = 1,
-      lastKey = 2,
-      keyStep = 1)
-  public static void listSpliceAuto(Context ctx, RedisString[] argv) {
-    if (argv.length != 4) {
-      ctx.wrongArity();
-      return;
-    }
+  @RedisCommand(name = "hello.list.splice.auto", flags = "write deny-oom")
+  public static long listSpliceAuto(
+      Context ctx,
+      @KeyName RedisString srcName,
+      @KeyName RedisString dstName,
+      RedisString countArg) {
     ctx.autoMemory();
-    boolean sameKey = Arrays.equals(argv[1].bytes(), argv[2].bytes());
-    Key src = ctx.openKey(argv[1], KeyMode.READ_WRITE);
-    Key dst = sameKey ? src : ctx.openKey(argv[2], KeyMode.READ_WRITE);
+    boolean sameKey = Arrays.equals(srcName.bytes(), dstName.bytes());
+    Key src = ctx.openKey(srcName, KeyMode.READ_WRITE);
+    Key dst = sameKey ? src : ctx.openKey(dstName, KeyMode.READ_WRITE);
     if (!isListOrEmpty(src) || !isListOrEmpty(dst)) {
       throw new RedisException(WRONGTYPE);
     }
-    long count = HelloWorld.parseNonNegative(argv[3], "ERR invalid count");
+    long count = HelloWorld.parseNonNegative(countArg, "ERR invalid count");
     for (long moved = 0; moved < count; moved++) {
       RedisString element = src.listPop(ListEnd.TAIL);
       if (element == null) {
@@ -117,7 +99,7 @@ public final class HelloLists {
       }
       dst.listPush(ListEnd.HEAD, element);
     }
-    ctx.replyWithLongLong(src.valueLength());
+    return src.valueLength();
   }
 
   /**
@@ -129,14 +111,10 @@ public final class HelloLists {
    * as the client sent it, and run it themselves (rather than receiving each push and pop). Also
    * shows working with strings: parsing them as numbers and creating them from numbers.
    */
-  @RedisCommand(name = "hello.repl2", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
-  public static void repl2(Context ctx, RedisString[] argv) {
-    if (argv.length != 2) {
-      ctx.wrongArity();
-      return;
-    }
+  @RedisCommand(name = "hello.repl2", flags = "write")
+  public static long repl2(Context ctx, @KeyName RedisString keyName) {
     ctx.autoMemory(); // frees the key and every string below when the command returns
-    Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE);
+    Key key = ctx.openKey(keyName, KeyMode.READ_WRITE);
     if (key.type() != KeyType.LIST) {
       throw new RedisException(WRONGTYPE);
     }
@@ -147,8 +125,8 @@ public final class HelloLists {
       sum += value;
       key.listPush(ListEnd.HEAD, ctx.createString(value));
     }
-    ctx.replyWithLongLong(sum);
     ctx.replicateVerbatim();
+    return sum;
   }
 
   private static boolean isListOrEmpty(Key key) {

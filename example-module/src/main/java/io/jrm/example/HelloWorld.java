@@ -5,6 +5,7 @@ import io.jrm.Context;
 import io.jrm.LogLevel;
 import io.jrm.RedisException;
 import io.jrm.RedisString;
+import io.jrm.annotations.KeyName;
 import io.jrm.annotations.OnLoad;
 import io.jrm.annotations.RedisCommand;
 import io.jrm.annotations.RedisModule;
@@ -99,10 +100,17 @@ public final class HelloWorld {
    * HELLO.SIMPLE: replies with the number of the database the client has selected, something Redis
    * itself has no command for. About the simplest command there is: one call for information, one
    * reply. Extra arguments are ignored.
+   *
+   * <p>This is the raw form of a handler: {@code (Context, RedisString[] argv)} gets the arguments
+   * as the client sent them, the command name first, and counts them itself. Use it when a typed
+   * signature cannot say what the command accepts, as here: C ignores extra arguments, and {@code
+   * simple(Context ctx)} would reply {@code WrongArity} to them. {@code hello.repl1}, which ignores
+   * its arguments too, and {@code example.mlen}, whose first argument says how many keys follow,
+   * take it as well.
    */
   @RedisCommand(name = "hello.simple", flags = "readonly")
-  public static void simple(Context ctx, RedisString[] argv) {
-    ctx.replyWithLongLong(ctx.selectedDb());
+  public static long simple(Context ctx, RedisString[] argv) {
+    return ctx.selectedDb();
   }
 
   /**
@@ -111,60 +119,32 @@ public final class HelloWorld {
    * list. Calling commands is the simple choice when speed matters less, or when the key API has no
    * equivalent.
    */
-  @RedisCommand(
-      name = "hello.push.call",
-      flags = "write deny-oom",
-      firstKey = 1,
-      lastKey = 1,
-      keyStep = 1)
-  public static void pushCall(Context ctx, RedisString[] argv) {
-    if (argv.length != 3) {
-      ctx.wrongArity();
-      return;
-    }
-    try (CallReply reply = ctx.call("RPUSH", argv[1], argv[2])) {
+  @RedisCommand(name = "hello.push.call", flags = "write deny-oom")
+  public static long pushCall(Context ctx, @KeyName RedisString key, RedisString value) {
+    try (CallReply reply = ctx.call("RPUSH", key, value)) {
       // C's CallReplyInteger gives LLONG_MIN for RPUSH's WRONGTYPE error reply, and the C module
       // replies that; the port answers the same. Your own module would let integer() throw.
-      ctx.replyWithLongLong(reply.isError() ? Long.MIN_VALUE : reply.integer());
+      return reply.isError() ? Long.MIN_VALUE : reply.integer();
     }
   }
 
   /**
    * HELLO.PUSH.CALL2 key value: like {@code hello.push.call}, but hands RPUSH's reply to the client
-   * as it is, errors included.
+   * as it is, errors included: a returned {@link CallReply} is forwarded, then freed.
    */
-  @RedisCommand(
-      name = "hello.push.call2",
-      flags = "write deny-oom",
-      firstKey = 1,
-      lastKey = 1,
-      keyStep = 1)
-  public static void pushCall2(Context ctx, RedisString[] argv) {
-    if (argv.length != 3) {
-      ctx.wrongArity();
-      return;
-    }
-    try (CallReply reply = ctx.call("RPUSH", argv[1], argv[2])) {
-      ctx.replyWithCallReply(reply);
-    }
+  @RedisCommand(name = "hello.push.call2", flags = "write deny-oom")
+  public static CallReply pushCall2(Context ctx, @KeyName RedisString key, RedisString value) {
+    return ctx.call("RPUSH", key, value);
   }
 
   /**
    * HELLO.LIST.SUM.LEN key: the total length, in bytes, of the elements of a list, read with
-   * LRANGE: an example of walking an array reply. A missing key sums to 0.
+   * LRANGE: an example of walking an array reply. A missing key sums to 0. It replies through its
+   * {@code Context} because its reply is either LRANGE's error, forwarded, or an integer.
    */
-  @RedisCommand(
-      name = "hello.list.sum.len",
-      flags = "readonly",
-      firstKey = 1,
-      lastKey = 1,
-      keyStep = 1)
-  public static void listSumLen(Context ctx, RedisString[] argv) {
-    if (argv.length != 2) {
-      ctx.wrongArity();
-      return;
-    }
-    try (CallReply reply = ctx.call("LRANGE", argv[1], 0L, -1L)) {
+  @RedisCommand(name = "hello.list.sum.len", flags = "readonly")
+  public static void listSumLen(Context ctx, @KeyName RedisString key) {
+    try (CallReply reply = ctx.call("LRANGE", key, 0L, -1L)) {
       if (reply.isError()) {
         ctx.replyWithCallReply(reply);
         return;
@@ -179,15 +159,16 @@ public final class HelloWorld {
 
   /**
    * HELLO.RAND.ARRAY count: an array of {@code count} random integers from 0 to 2^31-1: how to
-   * reply with an array, a header with the length followed by that many elements.
+   * reply with an array, a header with the length followed by that many elements, streamed rather
+   * than built as a Java array, which could not hold every count C accepts.
+   *
+   * <p>{@code count} is a {@code RedisString}, parsed here, and not a {@code long}: a typed {@code
+   * long} would reply {@code ERR value is not an integer or out of range} where C replies {@code
+   * ERR invalid count}. The other ports parse their numbers the same way, for their own errors.
    */
   @RedisCommand(name = "hello.rand.array", flags = "readonly")
-  public static void randArray(Context ctx, RedisString[] argv) {
-    if (argv.length != 2) {
-      ctx.wrongArity();
-      return;
-    }
-    long count = parseNonNegative(argv[1], "ERR invalid count");
+  public static void randArray(Context ctx, RedisString countArg) {
+    long count = parseNonNegative(countArg, "ERR invalid count");
     ctx.replyWithArray(count);
     ThreadLocalRandom random = ThreadLocalRandom.current();
     for (long i = 0; i < count; i++) {
@@ -201,16 +182,16 @@ public final class HelloWorld {
    * data, and {@link Context#replicate} adds a command of our choosing; Redis sends the calls
    * first, so the stream is {@code MULTI}, {@code INCR foo}, {@code INCR bar}, {@code ECHO foo},
    * {@code EXEC}. An INCR that fails (say {@code foo} holds text) is left out and the reply is 0
-   * all the same. Arguments are ignored.
+   * all the same. Arguments are ignored, as in C, hence the raw form.
    */
   @RedisCommand(name = "hello.repl1", flags = "write")
-  public static void repl1(Context ctx, RedisString[] argv) {
+  public static long repl1(Context ctx, RedisString[] argv) {
     // Auto memory frees the two call replies when the command returns: no need to close them.
     ctx.autoMemory();
     ctx.replicate("ECHO", "foo");
     ctx.callWithFlags("!", "INCR", "foo");
     ctx.callWithFlags("!", "INCR", "bar");
-    ctx.replyWithLongLong(0);
+    return 0;
   }
 
   /**
@@ -223,19 +204,14 @@ public final class HelloWorld {
    * collector frees. {@code example.repeat} in {@link MoreExamples} shows {@link Context#poolAlloc}
    * itself.
    */
+  // C declares str a key (1, 1, 1) although it is not one: the port keeps those positions, written
+  // out rather than derived from a @KeyName that would call str a key.
   @RedisCommand(name = "hello.leftpad", firstKey = 1, lastKey = 1, keyStep = 1)
-  public static void leftPad(Context ctx, RedisString[] argv) {
-    if (argv.length != 4) {
-      ctx.wrongArity();
-      return;
-    }
-    long padTo = parseNonNegative(argv[2], "ERR invalid padding length");
-    byte[] str = argv[1].bytes();
+  public static byte[] leftPad(Context ctx, byte[] str, RedisString len, byte[] ch) {
+    long padTo = parseNonNegative(len, "ERR invalid padding length");
     if (str.length >= padTo) {
-      ctx.replyWithString(argv[1]);
-      return;
+      return str;
     }
-    byte[] ch = argv[3].bytes();
     if (ch.length != 1) {
       throw new RedisException("ERR padding must be a single char");
     }
@@ -246,7 +222,7 @@ public final class HelloWorld {
     int pad = padded.length - str.length;
     Arrays.fill(padded, 0, pad, ch[0]);
     System.arraycopy(str, 0, padded, pad, str.length);
-    ctx.replyWithStringBuffer(padded);
+    return padded;
   }
 
   /**

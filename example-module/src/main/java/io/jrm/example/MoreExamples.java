@@ -1,7 +1,5 @@
 package io.jrm.example;
 
-import static io.jrm.example.HelloWorld.parseNonNegative;
-
 import io.jrm.CallReply;
 import io.jrm.Context;
 import io.jrm.HashFlag;
@@ -12,10 +10,12 @@ import io.jrm.LogLevel;
 import io.jrm.NativeBuffer;
 import io.jrm.RedisException;
 import io.jrm.RedisString;
+import io.jrm.SimpleString;
+import io.jrm.annotations.KeyName;
 import io.jrm.annotations.RedisCommand;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Locale;
+import java.util.List;
 import java.util.OptionalDouble;
 
 /**
@@ -47,6 +47,10 @@ public final class MoreExamples {
    * telling which arguments are keys. Since no fixed first/last/step describes these keys, the
    * command has the {@code getkeys-api} flag and names them itself when Redis asks ({@code COMMAND
    * GETKEYS}, cluster routing, ACL checks): then it reports their positions and does not reply.
+   *
+   * <p>It takes the raw {@code (Context, RedisString[])} form, as typed parameters cannot say that
+   * {@code numkeys} tells how many keys follow, and replies through its {@code Context}, since it
+   * must not reply at all to a key position request.
    */
   @RedisCommand(name = "example.mlen", flags = "readonly getkeys-api")
   public static void mlen(Context ctx, RedisString[] argv) {
@@ -93,74 +97,68 @@ public final class MoreExamples {
    * bytes up to it; a missing key becomes a string of {@code length} zero bytes (or stays missing
    * for 0). Replies with the new length.
    */
-  @RedisCommand(
-      name = "example.truncate",
-      flags = "write deny-oom",
-      firstKey = 1,
-      lastKey = 1,
-      keyStep = 1)
-  public static void truncate(Context ctx, RedisString[] argv) {
-    if (argv.length != 3) {
-      ctx.wrongArity();
-      return;
+  @RedisCommand(name = "example.truncate", flags = "write deny-oom")
+  public static long truncate(Context ctx, @KeyName RedisString keyName, long length) {
+    if (length < 0) {
+      throw new RedisException("ERR invalid length");
     }
-    long length = parseNonNegative(argv[2], "ERR invalid length");
-    try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
+    try (Key key = ctx.openKey(keyName, KeyMode.READ_WRITE)) {
       key.stringTruncate(length);
-      ctx.replyWithLongLong(key.valueLength());
+      return key.valueLength();
     }
   }
 
   /**
    * EXAMPLE.JOIN separator str [str ...]: the strings joined with the separator between them, built
-   * by appending to one new string.
+   * by appending to one new string. It replies through its {@code Context} because the string is
+   * freed when the command is done with it, before a returned value would be sent.
    */
   @RedisCommand(name = "example.join")
-  public static void join(Context ctx, RedisString[] argv) {
-    if (argv.length < 3) {
-      ctx.wrongArity();
-      return;
-    }
-    byte[] separator = argv[1].bytes();
-    try (RedisString joined = ctx.createString(argv[2])) {
-      for (int i = 3; i < argv.length; i++) {
-        joined.append(separator).append(argv[i].bytes());
+  public static void join(Context ctx, byte[] separator, RedisString first, RedisString... rest) {
+    try (RedisString joined = ctx.createString(first)) {
+      for (RedisString str : rest) {
+        joined.append(separator).append(str.bytes());
       }
       ctx.replyWithString(joined);
     }
   }
 
+  /** The conditions of {@code example.hset}, matched ignoring case as Redis keywords are. */
+  public enum Condition {
+    /** Set only a field that does not exist yet. */
+    NX(HashFlag.NX),
+    /** Set only a field that exists. */
+    XX(HashFlag.XX);
+
+    private final HashFlag flag;
+
+    Condition(HashFlag flag) {
+      this.flag = flag;
+    }
+  }
+
   /**
    * EXAMPLE.HSET key NX|XX field value: sets a hash field only if it does not exist yet ({@code
-   * NX}) or only if it does ({@code XX}). Replies 1 when the field was set, 0 when not.
+   * NX}) or only if it does ({@code XX}). Replies 1 when the field was set, 0 when not. Another
+   * word than NX or XX replies {@code ERR syntax error, expected one of: NX, XX}.
    */
-  @RedisCommand(
-      name = "example.hset",
-      flags = "write deny-oom",
-      firstKey = 1,
-      lastKey = 1,
-      keyStep = 1)
-  public static void hset(Context ctx, RedisString[] argv) {
-    if (argv.length != 5) {
-      ctx.wrongArity();
-      return;
-    }
-    HashFlag condition =
-        switch (argv[2].toString().toUpperCase(Locale.ROOT)) {
-          case "NX" -> HashFlag.NX;
-          case "XX" -> HashFlag.XX;
-          default -> throw new RedisException("ERR syntax error: expected NX or XX");
-        };
-    try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
+  @RedisCommand(name = "example.hset", flags = "write deny-oom")
+  public static long hset(
+      Context ctx,
+      @KeyName RedisString keyName,
+      Condition condition,
+      RedisString field,
+      RedisString value) {
+    try (Key key = ctx.openKey(keyName, KeyMode.READ_WRITE)) {
       // COUNT_ALL: count a new field too, not only an updated one.
-      int set = key.hashSet(EnumSet.of(condition, HashFlag.COUNT_ALL), argv[3], argv[4]);
-      ctx.replyWithLongLong(set);
+      return key.hashSet(EnumSet.of(condition.flag, HashFlag.COUNT_ALL), field, value);
     }
   }
 
   /**
    * EXAMPLE.HEXISTS key field [field ...]: an array with 1 for each field the hash has and 0 for
-   * each it has not, checked in one call.
+   * each it has not, checked in one call. It keeps the raw form: {@code argv} already holds the
+   * fields as the one array {@link Key#hashMultiExists} takes.
    */
   @RedisCommand(
       name = "example.hexists",
@@ -187,21 +185,12 @@ public final class MoreExamples {
    * EXAMPLE.ZINCRBY key increment member: adds {@code increment} to the score of {@code member} (a
    * new member starts from 0), as ZINCRBY does, and replies with the new score.
    */
-  @RedisCommand(
-      name = "example.zincrby",
-      flags = "write deny-oom",
-      firstKey = 1,
-      lastKey = 1,
-      keyStep = 1)
-  public static void zincrby(Context ctx, RedisString[] argv) {
-    if (argv.length != 4) {
-      ctx.wrongArity();
-      return;
-    }
-    double increment = argv[2].toDouble(); // ERR value is not a valid float otherwise
-    try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
-      OptionalDouble score = key.zsetIncrby(increment, argv[3]);
-      ctx.replyWithDouble(score.getAsDouble()); // always present without ZaddFlags
+  @RedisCommand(name = "example.zincrby", flags = "write deny-oom")
+  public static double zincrby(
+      Context ctx, @KeyName RedisString keyName, double increment, RedisString member) {
+    try (Key key = ctx.openKey(keyName, KeyMode.READ_WRITE)) {
+      OptionalDouble score = key.zsetIncrby(increment, member);
+      return score.getAsDouble(); // always present without ZaddFlags
     }
   }
 
@@ -210,27 +199,13 @@ public final class MoreExamples {
    * an array; an end with nothing left to pop is a null (a one-element list gives its element and a
    * null, a missing key two nulls).
    */
-  @RedisCommand(name = "example.pop.ends", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
-  public static void popEnds(Context ctx, RedisString[] argv) {
-    if (argv.length != 2) {
-      ctx.wrongArity();
-      return;
-    }
-    try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE);
-        RedisString head = key.listPop(ListEnd.HEAD);
-        RedisString tail = key.listPop(ListEnd.TAIL)) {
-      ctx.replyWithArray(2);
-      replyWithStringOrNull(ctx, head);
-      replyWithStringOrNull(ctx, tail);
-    }
-  }
-
-  private static void replyWithStringOrNull(Context ctx, RedisString str) {
-    if (str == null) {
-      ctx.replyWithNull();
-    } else {
-      ctx.replyWithString(str);
-    }
+  @RedisCommand(name = "example.pop.ends", flags = "write")
+  public static List<RedisString> popEnds(Context ctx, @KeyName RedisString keyName) {
+    // Auto memory frees the key and the popped elements when the command returns, after the
+    // returned list is sent; closing them here would free them before.
+    ctx.autoMemory();
+    Key key = ctx.openKey(keyName, KeyMode.READ_WRITE);
+    return Arrays.asList(key.listPop(ListEnd.HEAD), key.listPop(ListEnd.TAIL)); // nulls allowed
   }
 
   /**
@@ -239,19 +214,14 @@ public final class MoreExamples {
    * one again before it returns.
    */
   @RedisCommand(name = "example.dbsize.of", flags = "readonly")
-  public static void dbsizeOf(Context ctx, RedisString[] argv) {
-    if (argv.length != 2) {
-      ctx.wrongArity();
-      return;
-    }
-    long db = argv[1].toLongLong();
+  public static long dbsizeOf(Context ctx, long db) {
     if (db < 0 || db > Integer.MAX_VALUE) {
       throw new RedisException("ERR DB index is out of range");
     }
     int clientDb = ctx.selectedDb();
     ctx.selectDb((int) db); // ERR DB index is out of range when there is no such database
     try (CallReply size = ctx.call("DBSIZE")) {
-      ctx.replyWithLongLong(size.integer());
+      return size.integer();
     } finally {
       ctx.selectDb(clientDb);
     }
@@ -263,16 +233,12 @@ public final class MoreExamples {
    * close. The result is at most 16 MB.
    */
   @RedisCommand(name = "example.repeat")
-  public static void repeat(Context ctx, RedisString[] argv) {
-    if (argv.length != 3) {
-      ctx.wrongArity();
-      return;
+  public static byte[] repeat(Context ctx, byte[] str, long times) {
+    if (times < 0) {
+      throw new RedisException("ERR invalid count");
     }
-    byte[] str = argv[1].bytes();
-    long times = parseNonNegative(argv[2], "ERR invalid count");
     if (str.length == 0 || times == 0) {
-      ctx.replyWithStringBuffer(new byte[0]);
-      return;
+      return new byte[0];
     }
     if (times > MAX_REPEAT_LENGTH / str.length) {
       throw new RedisException("ERR the result would be longer than 16 MB");
@@ -286,32 +252,18 @@ public final class MoreExamples {
       buffer.write(filled, buffer.read(0, chunk));
       filled += chunk;
     }
-    ctx.replyWithStringBuffer(buffer.read(0, length));
+    return buffer.read(0, length);
   }
 
   /**
    * EXAMPLE.LOG level message: writes {@code message} to the Redis log at {@code level}: {@code
    * debug}, {@code verbose}, {@code notice} or {@code warning}. Redis keeps the lines at or above
-   * its {@code loglevel}. Replies OK.
+   * its {@code loglevel}. Replies OK; another level replies {@code ERR syntax error, expected one
+   * of: DEBUG, VERBOSE, NOTICE, WARNING}.
    */
   @RedisCommand(name = "example.log")
-  public static void log(Context ctx, RedisString[] argv) {
-    if (argv.length != 3) {
-      ctx.wrongArity();
-      return;
-    }
-    String name = argv[1].toString();
-    LogLevel level = null;
-    for (LogLevel candidate : LogLevel.values()) {
-      if (candidate.redisName().equalsIgnoreCase(name)) {
-        level = candidate;
-      }
-    }
-    if (level == null) {
-      throw new RedisException(
-          "ERR unknown log level '" + name + "': use debug, verbose, notice or warning");
-    }
-    ctx.log(level, argv[2].toString());
-    ctx.replyWithSimpleString("OK");
+  public static SimpleString log(Context ctx, LogLevel level, String message) {
+    ctx.log(level, message);
+    return SimpleString.OK;
   }
 }

@@ -5,13 +5,18 @@ import io.jrm.Key;
 import io.jrm.KeyMode;
 import io.jrm.RedisException;
 import io.jrm.RedisString;
+import io.jrm.SimpleString;
+import io.jrm.annotations.KeyName;
 import io.jrm.annotations.RedisCommand;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code HELLOTOPK.*} commands over {@link TopK}, a top-K heavy-hitters counter: a data type of
@@ -30,11 +35,14 @@ import java.util.Map;
  * <p>What every command does, as a pattern to copy:
  *
  * <ul>
- *   <li>It checks its arity first ({@link Context#wrongArity()}: {@code ERR wrong number of
- *       arguments for 'hellotopk.add' command}).
+ *   <li>Its typed parameters say what it takes, the key marked {@link KeyName}, so the generated
+ *       code checks the arity first ({@code ERR wrong number of arguments for 'hellotopk.add'
+ *       command}), and returns what the handler returns as its reply.
  *   <li>It opens the key and asks for the value with {@link Key#value(Class)}, which throws {@code
  *       WRONGTYPE} for a key of another type, before it parses any other argument: as for Redis's
- *       own commands, the wrong type is reported first.
+ *       own commands, the wrong type is reported first. That is why numbers are {@code RedisString}
+ *       parameters, parsed by the handler: a {@code long} parameter would be parsed before the
+ *       handler runs.
  *   <li>Arguments that do not parse fail with an error that names them, and change nothing: a
  *       failing write creates no key.
  *   <li>Readers open the key {@link KeyMode#READ} and never change the value they get (that would
@@ -63,29 +71,21 @@ public final class TopKCommands {
    * <p>Errors: {@code ERR key already exists} when the key holds a counter, {@code WRONGTYPE} when
    * it holds another type, {@code ERR capacity must be an integer from 1 to 100000}.
    */
-  @RedisCommand(
-      name = "hellotopk.reserve",
-      flags = "write deny-oom",
-      firstKey = 1,
-      lastKey = 1,
-      keyStep = 1)
-  public static void reserve(Context ctx, RedisString[] argv) {
-    if (argv.length != 3) {
-      ctx.wrongArity();
-      return;
-    }
-    try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
+  @RedisCommand(name = "hellotopk.reserve", flags = "write deny-oom")
+  public static SimpleString reserve(
+      Context ctx, @KeyName RedisString keyName, RedisString capacityArg) {
+    try (Key key = ctx.openKey(keyName, KeyMode.READ_WRITE)) {
       if (key.value(TopK.class) != null) {
         throw new RedisException("ERR key already exists");
       }
-      long capacity = parseLong(argv[2], NOT_A_CAPACITY);
+      long capacity = parseLong(capacityArg, NOT_A_CAPACITY);
       if (capacity < 1 || capacity > TopK.MAX_CAPACITY) {
         throw new RedisException(NOT_A_CAPACITY);
       }
       key.setValue(new TopK((int) capacity));
     }
-    ctx.replyWithSimpleString("OK");
     ctx.replicateVerbatim();
+    return SimpleString.OK;
   }
 
   /**
@@ -96,22 +96,18 @@ public final class TopKCommands {
    * <p>Errors: {@code WRONGTYPE}; {@code ERR increment must be a positive integer}; {@code ERR
    * increment would overflow the count} past 2^63-1; {@code ERR item is not valid UTF-8}.
    */
-  @RedisCommand(
-      name = "hellotopk.add",
-      flags = "write deny-oom",
-      firstKey = 1,
-      lastKey = 1,
-      keyStep = 1)
-  public static void add(Context ctx, RedisString[] argv) {
-    if (argv.length != 3 && argv.length != 4) {
-      ctx.wrongArity();
-      return;
-    }
+  @RedisCommand(name = "hellotopk.add", flags = "write deny-oom")
+  public static long add(
+      Context ctx,
+      @KeyName RedisString keyName,
+      RedisString itemArg,
+      Optional<RedisString> incrementArg) {
     long count;
-    try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
+    try (Key key = ctx.openKey(keyName, KeyMode.READ_WRITE)) {
       TopK topK = key.value(TopK.class);
-      String item = item(argv[2]);
-      long increment = argv.length == 4 ? parseLong(argv[3], NOT_AN_INCREMENT) : 1;
+      String item = item(itemArg);
+      long increment =
+          incrementArg.isPresent() ? parseLong(incrementArg.get(), NOT_AN_INCREMENT) : 1;
       if (increment < 1) {
         throw new RedisException(NOT_AN_INCREMENT);
       }
@@ -128,29 +124,20 @@ public final class TopKCommands {
         key.setValue(topK); // only now: a failed first ADD leaves no empty key behind
       }
     }
-    ctx.replyWithLongLong(count);
     ctx.replicateVerbatim();
+    return count;
   }
 
   /**
    * {@code HELLOTOPK.COUNT key item}: the estimated count of {@code item}, 0 when it is not tracked
    * or the key is missing.
    */
-  @RedisCommand(
-      name = "hellotopk.count",
-      flags = "readonly fast",
-      firstKey = 1,
-      lastKey = 1,
-      keyStep = 1)
-  public static void count(Context ctx, RedisString[] argv) {
-    if (argv.length != 3) {
-      ctx.wrongArity();
-      return;
-    }
-    try (Key key = ctx.openKey(argv[1], KeyMode.READ)) {
+  @RedisCommand(name = "hellotopk.count", flags = "readonly fast")
+  public static long count(Context ctx, @KeyName RedisString keyName, RedisString itemArg) {
+    try (Key key = ctx.openKey(keyName, KeyMode.READ)) {
       TopK topK = key.value(TopK.class);
-      String item = item(argv[2]);
-      ctx.replyWithLongLong(topK == null ? 0 : topK.count(item));
+      String item = item(itemArg);
+      return topK == null ? 0 : topK.count(item);
     }
   }
 
@@ -163,22 +150,19 @@ public final class TopKCommands {
    * <p>Errors: {@code WRONGTYPE}; {@code ERR syntax error} for an unknown option or a {@code LIMIT}
    * without its number; {@code ERR LIMIT must be a non-negative integer}.
    */
-  @RedisCommand(name = "hellotopk.list", flags = "readonly", firstKey = 1, lastKey = 1, keyStep = 1)
-  public static void list(Context ctx, RedisString[] argv) {
-    if (argv.length < 2) {
-      ctx.wrongArity();
-      return;
-    }
-    try (Key key = ctx.openKey(argv[1], KeyMode.READ)) {
+  @RedisCommand(name = "hellotopk.list", flags = "readonly")
+  public static List<Object> list(
+      Context ctx, @KeyName RedisString keyName, RedisString... options) {
+    try (Key key = ctx.openKey(keyName, KeyMode.READ)) {
       TopK topK = key.value(TopK.class);
       boolean withCounts = false;
       long limit = Long.MAX_VALUE;
-      for (int i = 2; i < argv.length; i++) {
-        String option = argv[i].toString();
+      for (int i = 0; i < options.length; i++) {
+        String option = options[i].toString();
         if (option.equalsIgnoreCase("WITHCOUNTS")) {
           withCounts = true;
-        } else if (option.equalsIgnoreCase("LIMIT") && i + 1 < argv.length) {
-          limit = parseLong(argv[++i], "ERR LIMIT must be a non-negative integer");
+        } else if (option.equalsIgnoreCase("LIMIT") && i + 1 < options.length) {
+          limit = parseLong(options[++i], "ERR LIMIT must be a non-negative integer");
           if (limit < 0) {
             throw new RedisException("ERR LIMIT must be a non-negative integer");
           }
@@ -188,48 +172,37 @@ public final class TopKCommands {
       }
       List<Map.Entry<String, TopKCounter>> ranking = topK == null ? List.of() : topK.ranking();
       int length = (int) Math.min(limit, ranking.size());
-      ctx.replyWithArray(withCounts ? 2L * length : length);
+      List<Object> reply = new ArrayList<>(withCounts ? 2 * length : length);
       for (Map.Entry<String, TopKCounter> entry : ranking.subList(0, length)) {
-        ctx.replyWithString(entry.getKey());
+        reply.add(entry.getKey());
         if (withCounts) {
-          ctx.replyWithLongLong(entry.getValue().count);
+          reply.add(entry.getValue().count);
         }
       }
+      return reply;
     }
   }
 
   /**
    * {@code HELLOTOPK.INFO key}: {@code capacity} (0 for none), {@code items} (tracked), {@code
-   * ignored} and {@code total} (every increment counted since creation or reset), as a flat array
-   * of names and integers.
+   * ignored} and {@code total} (every increment counted since creation or reset), as a map of names
+   * to integers (on RESP2, a flat array of names and integers).
    *
    * <p>Errors: {@code WRONGTYPE}; {@code ERR no such key}.
    */
-  @RedisCommand(
-      name = "hellotopk.info",
-      flags = "readonly fast",
-      firstKey = 1,
-      lastKey = 1,
-      keyStep = 1)
-  public static void info(Context ctx, RedisString[] argv) {
-    if (argv.length != 2) {
-      ctx.wrongArity();
-      return;
-    }
-    try (Key key = ctx.openKey(argv[1], KeyMode.READ)) {
+  @RedisCommand(name = "hellotopk.info", flags = "readonly fast")
+  public static Map<String, Long> info(Context ctx, @KeyName RedisString keyName) {
+    try (Key key = ctx.openKey(keyName, KeyMode.READ)) {
       TopK topK = key.value(TopK.class);
       if (topK == null) {
         throw new RedisException("ERR no such key");
       }
-      ctx.replyWithArray(8);
-      ctx.replyWithString("capacity");
-      ctx.replyWithLongLong(topK.capacity);
-      ctx.replyWithString("items");
-      ctx.replyWithLongLong(topK.counters.size());
-      ctx.replyWithString("ignored");
-      ctx.replyWithLongLong(topK.ignored.size());
-      ctx.replyWithString("total");
-      ctx.replyWithLongLong(topK.total);
+      Map<String, Long> info = new LinkedHashMap<>(); // the reply keeps this order
+      info.put("capacity", (long) topK.capacity);
+      info.put("items", (long) topK.counters.size());
+      info.put("ignored", (long) topK.ignored.size());
+      info.put("total", topK.total);
+      return info;
     }
   }
 
@@ -240,23 +213,17 @@ public final class TopKCommands {
    *
    * <p>Errors: {@code WRONGTYPE}; {@code ERR item is not valid UTF-8}.
    */
-  @RedisCommand(
-      name = "hellotopk.ignore",
-      flags = "write deny-oom",
-      firstKey = 1,
-      lastKey = 1,
-      keyStep = 1)
-  public static void ignore(Context ctx, RedisString[] argv) {
-    if (argv.length < 3) {
-      ctx.wrongArity();
-      return;
-    }
+  @RedisCommand(name = "hellotopk.ignore", flags = "write deny-oom")
+  public static long ignore(
+      Context ctx, @KeyName RedisString keyName, RedisString first, RedisString... more) {
     long added = 0;
-    try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
+    try (Key key = ctx.openKey(keyName, KeyMode.READ_WRITE)) {
       TopK topK = key.value(TopK.class);
-      String[] items = new String[argv.length - 2];
-      for (int i = 0; i < items.length; i++) {
-        items[i] = item(argv[i + 2]); // all parsed before anything changes
+      // All parsed before anything changes.
+      List<String> items = new ArrayList<>(1 + more.length);
+      items.add(item(first));
+      for (RedisString arg : more) {
+        items.add(item(arg));
       }
       if (topK == null) {
         topK = new TopK();
@@ -268,8 +235,8 @@ public final class TopKCommands {
         }
       }
     }
-    ctx.replyWithLongLong(added);
     ctx.replicateVerbatim();
+    return added;
   }
 
   /**
@@ -279,19 +246,15 @@ public final class TopKCommands {
    *
    * <p>Errors: {@code WRONGTYPE}.
    */
-  @RedisCommand(name = "hellotopk.reset", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
-  public static void reset(Context ctx, RedisString[] argv) {
-    if (argv.length != 2) {
-      ctx.wrongArity();
-      return;
-    }
+  @RedisCommand(name = "hellotopk.reset", flags = "write")
+  public static long reset(Context ctx, @KeyName RedisString keyName) {
     int dropped;
-    try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
+    try (Key key = ctx.openKey(keyName, KeyMode.READ_WRITE)) {
       TopK topK = key.value(TopK.class);
       dropped = topK == null ? 0 : topK.reset();
     }
-    ctx.replyWithLongLong(dropped);
     ctx.replicateVerbatim();
+    return dropped;
   }
 
   /** An integer argument, or the error {@code message}. */

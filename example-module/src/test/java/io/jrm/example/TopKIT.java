@@ -3,6 +3,7 @@ package io.jrm.example;
 import static io.jrm.testkit.Commands.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.jrm.testkit.LoadModule;
 import io.jrm.testkit.RedisServer;
@@ -13,12 +14,16 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.util.KeyValue;
 import redis.clients.jedis.util.SafeEncoder;
 
 /** The HELLOTOPK commands over the {@link TopK} data type, as a client sees them. */
@@ -88,6 +93,23 @@ class TopKIT {
     assertThatThrownBy(() -> send(jedis, "HELLOTOPK.INFO", "missing"))
         .hasMessage("ERR no such key");
     assertThat(jedis.exists("missing")).isFalse();
+  }
+
+  @Test
+  void infoIsAMapOnResp3(RedisServer server, Jedis jedis) {
+    send(jedis, "HELLOTOPK.RESERVE", "k", "3");
+    add(jedis, "k", "a", 4);
+    try (Jedis resp3 =
+        new Jedis(
+            server.hostAndPort(),
+            DefaultJedisClientConfig.builder().protocol(RedisProtocol.RESP3).build())) {
+      Object info = resp3.sendCommand(() -> SafeEncoder.encode("HELLOTOPK.INFO"), "k");
+      assertThat(info)
+          .asInstanceOf(InstanceOfAssertFactories.list(KeyValue.class))
+          .extracting(entry -> SafeEncoder.encode((byte[]) entry.getKey()), KeyValue::getValue)
+          .containsExactly(
+              tuple("capacity", 3L), tuple("items", 1L), tuple("ignored", 0L), tuple("total", 4L));
+    }
   }
 
   // A capacity: Space-Saving
