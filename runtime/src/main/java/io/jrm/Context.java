@@ -40,6 +40,9 @@ public final class Context {
   private final ReplyTracker reply = new ReplyTracker();
   private boolean active = true;
   private boolean answeringTimeout;
+  // For @RedisCommand(replicate = ...): whether the handler propagated anything, or may not.
+  private boolean propagated;
+  private boolean propagationRefused;
 
   Context(RedisModuleApi api, long pointer) {
     this.api = api;
@@ -68,6 +71,25 @@ public final class Context {
 
   ReplyTracker replyTracker() {
     return reply;
+  }
+
+  /** Makes the replication calls throw: the command is declared {@code replicate = NONE}. */
+  void refusePropagation() {
+    propagationRefused = true;
+  }
+
+  /** Whether the handler propagated something itself (replicate, or a call with {@code !}). */
+  boolean propagated() {
+    return propagated;
+  }
+
+  private void propagating() {
+    if (propagationRefused) {
+      throw new IllegalStateException(
+          "this command is declared @RedisCommand(replicate = NONE): it must not propagate"
+              + " anything; declare MANUAL to replicate from the handler");
+    }
+    propagated = true;
   }
 
   // Context information
@@ -293,7 +315,7 @@ public final class Context {
    */
   public void replyWithError(String error) {
     api.replyWithError(replying(), cString(RedisException.oneLine(error)));
-    reply.value();
+    reply.error();
   }
 
   /** Replies with a bulk string of {@code bytes} ({@code ReplyWithStringBuffer}). */
@@ -425,7 +447,7 @@ public final class Context {
   /** Replies with the standard wrong-number-of-arguments error ({@code WrongArity}). */
   public void wrongArity() {
     api.wrongArity(replying());
-    reply.value();
+    reply.error();
   }
 
   // Replication
@@ -448,6 +470,7 @@ public final class Context {
    * @throws IllegalArgumentException for any other flag
    */
   public void replicateWithFlags(String flags, String command, Object... args) {
+    propagating();
     try (CallArguments replicated =
         CallArguments.of(api, flags, CallArguments.REPLICATE_FLAGS, args)) {
       if (api.replicate(
@@ -465,6 +488,7 @@ public final class Context {
 
   /** Propagates this command, exactly as the client sent it, to replicas and the AOF. */
   public void replicateVerbatim() {
+    propagating();
     api.replicateVerbatim(pointer());
   }
 
@@ -497,6 +521,9 @@ public final class Context {
    */
   public CallReply callWithFlags(String flags, String command, Object... args) {
     // E: errors of the command come back as error replies, never as a bare NULL.
+    if (flags.indexOf('!') >= 0) {
+      propagating();
+    }
     String all = flags.indexOf('E') < 0 ? flags + 'E' : flags;
     if (all.indexOf('S') < 0 && hasFlag(ContextFlag.LUA)) {
       all += 'S';
