@@ -3,8 +3,8 @@ package io.jrm.annotations;
 /**
  * How a command reaches replicas and the AOF, declared with {@link RedisCommand#replicate()}.
  *
- * <p>Only a command that succeeded is propagated: one that replied an error (or whose handler threw)
- * changed nothing, so replicas and the AOF do not see it.
+ * <p>Only a command that succeeded is propagated: one that replied an error (or whose handler
+ * threw) changed nothing, so replicas and the AOF do not see it.
  */
 public enum Replicate {
   /** {@link #VERBATIM} for a command flagged {@code write}, {@link #MANUAL} for any other. */

@@ -16,7 +16,7 @@ class ReplicateValidationTest {
   private static final String HANDLER =
       "  public static void cmd(Context ctx, RedisString[] argv) {}";
 
-  /** The command table of a module whose one command {@code a.b} is annotated {@code annotation}. */
+  /** The command table of a module whose one command is annotated {@code annotation}. */
   private static String commandTable(String annotation) {
     Compilation compilation = compile(module(annotation, HANDLER));
     assertThat(compilation).succeededWithoutWarnings();
@@ -26,7 +26,8 @@ class ReplicateValidationTest {
   @Test
   void defaultIsVerbatimForAWriteCommand() {
     assertThat(commandTable("  @RedisCommand(name = \"a.b\", flags = \"write deny-oom\")"))
-        .contains("new CommandDefinition(\"a.b\", \"write deny-oom\", 0, 0, 0, Replication.VERBATIM)");
+        .contains(
+            "new CommandDefinition(\"a.b\", \"write deny-oom\", 0, 0, 0, Replication.VERBATIM)");
   }
 
   @Test

@@ -161,9 +161,9 @@ public final class CommandValidator {
   }
 
   /**
-   * The runtime's {@code Replication} for {@code replicate}: {@code DEFAULT} is {@code VERBATIM} for
-   * a {@code write} command, so that its writes reach replicas and the AOF without a call to forget,
-   * and {@code MANUAL} for any other, which changes nothing a replica needs.
+   * The runtime's {@code Replication} for {@code replicate}: {@code DEFAULT} is {@code VERBATIM}
+   * for a {@code write} command, so that its writes reach replicas and the AOF without a call to
+   * forget, and {@code MANUAL} for any other, which changes nothing a replica needs.
    */
   private String replication(
       ExecutableElement method, AnnotationValues annotation, List<String> flags) {
