@@ -441,7 +441,11 @@ public final class Context {
       throw new RedisException(
           "ERR cannot forward a RESP3 reply to a RESP2 client: call with flag 0 instead of 3");
     }
-    reply.value();
+    if (callReply.isError()) {
+      reply.error();
+    } else {
+      reply.value();
+    }
   }
 
   /** Replies with the standard wrong-number-of-arguments error ({@code WrongArity}). */

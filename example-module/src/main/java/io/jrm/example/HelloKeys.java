@@ -12,6 +12,7 @@ import io.jrm.StringDma;
 import io.jrm.ZsetEntry;
 import io.jrm.ZsetRange;
 import io.jrm.annotations.RedisCommand;
+import io.jrm.annotations.Replicate;
 
 /**
  * The helloworld commands on strings, expiry, sorted sets and hashes, through the low-level key API
@@ -65,9 +66,16 @@ public final class HelloKeys {
    * has one; a key without expiry, or a missing key, is left alone. Replies OK.
    *
    * <p>A time to live that would become negative is left alone too. As in C, the new expiry is not
-   * propagated to replicas and the AOF (there is no {@link Context#replicateVerbatim()}).
+   * propagated to replicas and the AOF: the command is declared {@link Replicate#MANUAL} and calls
+   * no {@link Context#replicateVerbatim()}.
    */
-  @RedisCommand(name = "hello.more.expire", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "hello.more.expire",
+      flags = "write",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1,
+      replicate = Replicate.MANUAL)
   public static void moreExpire(Context ctx, RedisString[] argv) {
     if (argv.length != 3) {
       ctx.wrongArity();
@@ -190,7 +198,8 @@ public final class HelloKeys {
       flags = "write deny-oom",
       firstKey = 1,
       lastKey = 1,
-      keyStep = 1)
+      keyStep = 1,
+      replicate = Replicate.MANUAL)
   public static void hashCopy(Context ctx, RedisString[] argv) {
     if (argv.length != 4) {
       ctx.wrongArity();

@@ -10,6 +10,7 @@ import io.jrm.ListEnd;
 import io.jrm.RedisException;
 import io.jrm.RedisString;
 import io.jrm.annotations.RedisCommand;
+import io.jrm.annotations.Replicate;
 import java.util.Arrays;
 
 /**
@@ -28,7 +29,8 @@ public final class HelloLists {
       flags = "write deny-oom",
       firstKey = 1,
       lastKey = 1,
-      keyStep = 1)
+      keyStep = 1,
+      replicate = Replicate.MANUAL)
   public static void pushNative(Context ctx, RedisString[] argv) {
     if (argv.length != 3) {
       ctx.wrongArity();
@@ -59,7 +61,8 @@ public final class HelloLists {
       flags = "write deny-oom",
       firstKey = 1,
       lastKey = 2,
-      keyStep = 1)
+      keyStep = 1,
+      replicate = Replicate.MANUAL)
   public static void listSplice(Context ctx, RedisString[] argv) {
     if (argv.length != 4) {
       ctx.wrongArity();
@@ -96,7 +99,8 @@ public final class HelloLists {
       flags = "write deny-oom",
       firstKey = 1,
       lastKey = 2,
-      keyStep = 1)
+      keyStep = 1,
+      replicate = Replicate.MANUAL)
   public static void listSpliceAuto(Context ctx, RedisString[] argv) {
     if (argv.length != 4) {
       ctx.wrongArity();

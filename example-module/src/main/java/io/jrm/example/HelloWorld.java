@@ -8,6 +8,7 @@ import io.jrm.RedisString;
 import io.jrm.annotations.OnLoad;
 import io.jrm.annotations.RedisCommand;
 import io.jrm.annotations.RedisModule;
+import io.jrm.annotations.Replicate;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -47,8 +48,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * the {@code !} flag and its {@link Context#replicate}), and {@code hello.repl2} and {@code
  * hello.toggle.case} ({@link Context#replicateVerbatim()}). The others that write, {@code
  * hello.push.*}, {@code hello.list.splice*}, {@code hello.more.expire} and {@code hello.hcopy},
- * change the master only, like the C module; a module of your own would call {@link
- * Context#replicateVerbatim()} in them, or use the {@code !} flag on its calls.
+ * change the master only, like the C module: they are declared {@code replicate =
+ * Replicate.MANUAL}, since a {@code write} command is otherwise propagated verbatim once it has
+ * succeeded, which a module of your own would want.
  *
  * <h2>Where the port differs from the C module</h2>
  *
@@ -116,7 +118,8 @@ public final class HelloWorld {
       flags = "write deny-oom",
       firstKey = 1,
       lastKey = 1,
-      keyStep = 1)
+      keyStep = 1,
+      replicate = Replicate.MANUAL)
   public static void pushCall(Context ctx, RedisString[] argv) {
     if (argv.length != 3) {
       ctx.wrongArity();
@@ -138,7 +141,8 @@ public final class HelloWorld {
       flags = "write deny-oom",
       firstKey = 1,
       lastKey = 1,
-      keyStep = 1)
+      keyStep = 1,
+      replicate = Replicate.MANUAL)
   public static void pushCall2(Context ctx, RedisString[] argv) {
     if (argv.length != 3) {
       ctx.wrongArity();
