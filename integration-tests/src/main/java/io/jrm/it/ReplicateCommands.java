@@ -8,7 +8,7 @@ import io.jrm.annotations.RedisCommand;
 import io.jrm.annotations.Replicate;
 
 /**
- * Commands for ReplicateDeclarationIT, one per {@code @RedisCommand(replicate = ...)} value. Each
+ * Commands for ReplicationIT, one per {@code @RedisCommand(replicate = ...)} value. Each
  * writes its key through a call without {@code !}, which propagates nothing itself: what reaches
  * replicas is only what the declaration (or the handler) propagates.
  */
