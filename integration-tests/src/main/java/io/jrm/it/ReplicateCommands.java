@@ -52,8 +52,8 @@ public final class ReplicateCommands {
   }
 
   /**
-   * JRMTEST.REPL.MANUAL key value: SET key value here, and replicates SET key manual-value: replicas
-   * get what the handler replicates, not the command.
+   * JRMTEST.REPL.MANUAL key value: SET key value here, and replicates SET key manual-value:
+   * replicas get what the handler replicates, not the command.
    */
   @RedisCommand(
       name = "jrmtest.repl.manual",
