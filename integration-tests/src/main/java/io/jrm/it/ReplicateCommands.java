@@ -4,6 +4,7 @@ import io.jrm.CallReply;
 import io.jrm.Context;
 import io.jrm.RedisException;
 import io.jrm.RedisString;
+import io.jrm.annotations.KeyName;
 import io.jrm.annotations.RedisCommand;
 import io.jrm.annotations.Replicate;
 
@@ -16,17 +17,16 @@ public final class ReplicateCommands {
   private ReplicateCommands() {}
 
   /**
-   * JRMTEST.REPL.DEFAULT key value: a write command with the default declaration; SET key value,
-   * or for value {@code refuse} an error reply that writes nothing.
+   * JRMTEST.REPL.DEFAULT key value: a write command with the default declaration that returns its
+   * reply; SET key value, or for value {@code refuse} an error (thrown) that writes nothing.
    */
-  @RedisCommand(name = "jrmtest.repl.default", flags = "write", firstKey = 1)
-  public static void byDefault(Context ctx, RedisString[] argv) {
-    if (argv[2].toString().equals("refuse")) {
-      ctx.replyWithError("ERR refused");
-      return;
+  @RedisCommand(name = "jrmtest.repl.default", flags = "write")
+  public static String byDefault(Context ctx, @KeyName RedisString key, RedisString value) {
+    if (value.toString().equals("refuse")) {
+      throw new RedisException("ERR refused");
     }
-    setLocally(ctx, argv[1], argv[2]);
-    ctx.replyWithSimpleString("OK");
+    setLocally(ctx, key, value);
+    return "OK";
   }
 
   /** JRMTEST.REPL.NONE key value: SET key value on this server only. */

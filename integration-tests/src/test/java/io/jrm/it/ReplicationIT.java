@@ -165,6 +165,9 @@ class ReplicationIT {
     assertThatThrownBy(() -> send(onMaster, "JRMTEST.REPL.DEFAULT", "refused", "refuse"))
         .isInstanceOf(JedisDataException.class)
         .hasMessage("ERR refused");
+    assertThatThrownBy(() -> send(onMaster, "JRMTEST.REPL.DEFAULT", "wrong-arity"))
+        .isInstanceOf(JedisDataException.class)
+        .hasMessageContaining("wrong number of arguments");
     send(onMaster, "SET", "after-refused", "1");
     awaitReplica();
     assertThat(onReplica.get("after-refused")).isEqualTo("1");
