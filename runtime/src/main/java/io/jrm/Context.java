@@ -50,6 +50,9 @@ public final class Context {
   private final ReplyTracker reply = new ReplyTracker();
   private boolean active = true;
   private boolean answeringTimeout;
+  // For @RedisCommand(replicate = ...): whether the handler propagated anything, or may not.
+  private boolean propagated;
+  private boolean propagationRefused;
 
   /** The thread running the current call, for a reused context; null: any thread may use it. */
   private Thread thread;
@@ -123,6 +126,8 @@ public final class Context {
     call++;
     thread = Thread.currentThread();
     answeringTimeout = false;
+    propagated = false;
+    propagationRefused = false;
     reply.reset();
     active = true;
   }
@@ -144,6 +149,25 @@ public final class Context {
 
   ReplyTracker replyTracker() {
     return reply;
+  }
+
+  /** Makes the replication calls throw: the command is declared {@code replicate = NONE}. */
+  void refusePropagation() {
+    propagationRefused = true;
+  }
+
+  /** Whether the handler propagated something itself (replicate, or a call with {@code !}). */
+  boolean propagated() {
+    return propagated;
+  }
+
+  private void propagating() {
+    if (propagationRefused) {
+      throw new IllegalStateException(
+          "this command is declared @RedisCommand(replicate = NONE): it must not propagate"
+              + " anything; declare MANUAL to replicate from the handler");
+    }
+    propagated = true;
   }
 
   // Context information
@@ -380,7 +404,7 @@ public final class Context {
    */
   public void replyWithError(String error) {
     api.replyWithError(replying(), cString(RedisException.oneLine(error)));
-    reply.value();
+    reply.error();
   }
 
   /** Replies with a bulk string of {@code bytes} ({@code ReplyWithStringBuffer}). */
@@ -506,13 +530,17 @@ public final class Context {
       throw new RedisException(
           "ERR cannot forward a RESP3 reply to a RESP2 client: call with flag 0 instead of 3");
     }
-    reply.value();
+    if (callReply.isError()) {
+      reply.error();
+    } else {
+      reply.value();
+    }
   }
 
   /** Replies with the standard wrong-number-of-arguments error ({@code WrongArity}). */
   public void wrongArity() {
     api.wrongArity(replying());
-    reply.value();
+    reply.error();
   }
 
   // Replication
@@ -535,6 +563,7 @@ public final class Context {
    * @throws IllegalArgumentException for any other flag
    */
   public void replicateWithFlags(String flags, String command, Object... args) {
+    propagating();
     try (CallArguments replicated =
         CallArguments.of(api, flags, CallArguments.REPLICATE_FLAGS, args)) {
       if (api.replicate(
@@ -552,6 +581,7 @@ public final class Context {
 
   /** Propagates this command, exactly as the client sent it, to replicas and the AOF. */
   public void replicateVerbatim() {
+    propagating();
     api.replicateVerbatim(pointer());
   }
 
@@ -584,6 +614,9 @@ public final class Context {
    */
   public CallReply callWithFlags(String flags, String command, Object... args) {
     // E: errors of the command come back as error replies, never as a bare NULL.
+    if (flags.indexOf('!') >= 0) {
+      propagating();
+    }
     String all = flags.indexOf('E') < 0 ? flags + 'E' : flags;
     if (all.indexOf('S') < 0 && hasFlag(ContextFlag.LUA)) {
       all += 'S';

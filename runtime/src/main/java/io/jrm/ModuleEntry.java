@@ -6,6 +6,7 @@ import io.jrm.internal.binding.NativeBackend;
 import io.jrm.internal.binding.RedisModuleApi;
 import io.jrm.spi.CommandDefinition;
 import io.jrm.spi.ModuleDefinition;
+import io.jrm.spi.Replication;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -362,6 +363,21 @@ final class ModuleEntry {
     return RETURNED;
   }
 
+  /**
+   * Propagates a command declared {@code replicate = VERBATIM} once it has succeeded: not after an
+   * error reply (an exception never gets here), not before a blocked client's callback has replied,
+   * not for a key-position request, and not twice when the handler propagated something itself.
+   */
+  private static void replicateSucceeded(Context context) {
+    ReplyTracker reply = context.replyTracker();
+    if (!reply.failed()
+        && !reply.delegated()
+        && !context.propagated()
+        && !context.isKeysPositionRequest()) {
+      context.replicateVerbatim();
+    }
+  }
+
   /** The body of {@code upcall}, inside {@link #run}'s guard. */
   private static void serve(Upcall upcall, int index, Context context, long argv, int argc)
       throws Exception {
@@ -370,11 +386,18 @@ final class ModuleEntry {
         if (deniesOom[index]) {
           heapGuard.check(context);
         }
+        Replication replication = definition.commands().get(index).replication();
+        if (replication == Replication.NONE) {
+          context.refusePropagation();
+        }
         definition.dispatch(index, context, context.arguments(argv, argc));
         if (!context.replyTracker().complete() && !context.isKeysPositionRequest()) {
           context.log(
               LogLevel.WARNING, "JRM: " + what(upcall, index) + " returned without replying");
           replyError(context, "ERR the command returned without replying");
+        }
+        if (replication == Replication.VERBATIM) {
+          replicateSucceeded(context);
         }
       }
       case BLOCKED_CALLBACK -> {

@@ -33,6 +33,7 @@ final class ReplyTracker {
   private boolean complete;
   private boolean delegated;
   private boolean dropped;
+  private boolean failed;
 
   /**
    * Thrown by a reply written after the whole reply: Redis would send it to the client as the
@@ -52,6 +53,7 @@ final class ReplyTracker {
     complete = false;
     delegated = false;
     dropped = false;
+    failed = false;
   }
 
   /**
@@ -77,6 +79,22 @@ final class ReplyTracker {
       depth--;
       value();
     }
+  }
+
+  /** Records an error reply; as the whole reply it means the command failed. */
+  void error() {
+    failed |= depth == 0;
+    value();
+  }
+
+  /** Whether the whole reply is an error: the command failed, so it is not replicated. */
+  boolean failed() {
+    return failed;
+  }
+
+  /** Whether a blocked client's callback replies, so the command has not finished yet. */
+  boolean delegated() {
+    return delegated;
   }
 
   /** Records an array header of {@code length} elements, or {@link #POSTPONED}. */

@@ -72,4 +72,10 @@ public @interface RedisCommand {
    * {@link #firstKey()} set, it is 1.
    */
   int keyStep() default 0;
+
+  /**
+   * How the command reaches replicas and the AOF. The default propagates a {@code write} command
+   * verbatim once it has succeeded, and leaves any other to its handler; see {@link Replicate}.
+   */
+  Replicate replicate() default Replicate.DEFAULT;
 }

@@ -14,6 +14,7 @@ import io.jrm.ZsetEntry;
 import io.jrm.ZsetRange;
 import io.jrm.annotations.KeyName;
 import io.jrm.annotations.RedisCommand;
+import io.jrm.annotations.Replicate;
 
 /**
  * The helloworld commands on strings, expiry, sorted sets and hashes, through the low-level key API
@@ -63,12 +64,13 @@ public final class HelloKeys {
    * has one; a key without expiry, or a missing key, is left alone. Replies OK.
    *
    * <p>A time to live that would become negative is left alone too. As in C, the new expiry is not
-   * propagated to replicas and the AOF (there is no {@link Context#replicateVerbatim()}).
+   * propagated to replicas and the AOF: the command is declared {@link Replicate#MANUAL} and calls
+   * no {@link Context#replicateVerbatim()}.
    *
    * <p>{@code milliseconds} is parsed here, for C's {@code ERR invalid expire time}, where a {@code
    * long} parameter would reply {@code ERR value is not an integer or out of range}.
    */
-  @RedisCommand(name = "hello.more.expire", flags = "write")
+  @RedisCommand(name = "hello.more.expire", flags = "write", replicate = Replicate.MANUAL)
   public static SimpleString moreExpire(
       Context ctx, @KeyName RedisString keyName, RedisString milliseconds) {
     long addMillis;
@@ -178,7 +180,7 @@ public final class HelloKeys {
    * {@code srcfield}. Replies 1 when it did, 0 when there is no {@code srcfield} (then nothing
    * changes).
    */
-  @RedisCommand(name = "hello.hcopy", flags = "write deny-oom")
+  @RedisCommand(name = "hello.hcopy", flags = "write deny-oom", replicate = Replicate.MANUAL)
   public static long hashCopy(
       Context ctx, @KeyName RedisString keyName, RedisString srcField, RedisString dstField) {
     ctx.autoMemory(); // Redis frees the key and the value when the command returns

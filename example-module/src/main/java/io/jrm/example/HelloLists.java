@@ -11,6 +11,7 @@ import io.jrm.RedisException;
 import io.jrm.RedisString;
 import io.jrm.annotations.KeyName;
 import io.jrm.annotations.RedisCommand;
+import io.jrm.annotations.Replicate;
 import java.util.Arrays;
 
 /**
@@ -24,7 +25,7 @@ public final class HelloLists {
    * HELLO.PUSH.NATIVE key value: RPUSH again, this time on the key itself: open it, push, read the
    * new length. Pushing onto a missing key creates the list. About as fast as RPUSH.
    */
-  @RedisCommand(name = "hello.push.native", flags = "write deny-oom")
+  @RedisCommand(name = "hello.push.native", flags = "write deny-oom", replicate = Replicate.MANUAL)
   public static long pushNative(Context ctx, @KeyName RedisString keyName, RedisString value) {
     try (Key key = ctx.openKey(keyName, KeyMode.READ_WRITE)) {
       try {
@@ -46,7 +47,7 @@ public final class HelloLists {
    * <p>Everything is freed by hand here: the keys by try-with-resources, each popped element by its
    * close. Compare {@code hello.list.splice.auto}.
    */
-  @RedisCommand(name = "hello.list.splice", flags = "write deny-oom")
+  @RedisCommand(name = "hello.list.splice", flags = "write deny-oom", replicate = Replicate.MANUAL)
   public static long listSplice(
       Context ctx,
       @KeyName RedisString srcName,
@@ -78,7 +79,10 @@ public final class HelloLists {
    * management: after {@link Context#autoMemory()}, Redis closes the keys and frees the popped
    * elements when the command returns, so nothing is closed by hand.
    */
-  @RedisCommand(name = "hello.list.splice.auto", flags = "write deny-oom")
+  @RedisCommand(
+      name = "hello.list.splice.auto",
+      flags = "write deny-oom",
+      replicate = Replicate.MANUAL)
   public static long listSpliceAuto(
       Context ctx,
       @KeyName RedisString srcName,

@@ -9,6 +9,7 @@ import io.jrm.annotations.KeyName;
 import io.jrm.annotations.OnLoad;
 import io.jrm.annotations.RedisCommand;
 import io.jrm.annotations.RedisModule;
+import io.jrm.annotations.Replicate;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -48,8 +49,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * the {@code !} flag and its {@link Context#replicate}), and {@code hello.repl2} and {@code
  * hello.toggle.case} ({@link Context#replicateVerbatim()}). The others that write, {@code
  * hello.push.*}, {@code hello.list.splice*}, {@code hello.more.expire} and {@code hello.hcopy},
- * change the master only, like the C module; a module of your own would call {@link
- * Context#replicateVerbatim()} in them, or use the {@code !} flag on its calls.
+ * change the master only, like the C module: they are declared {@code replicate =
+ * Replicate.MANUAL}, since a {@code write} command is otherwise propagated verbatim once it has
+ * succeeded, which a module of your own would want.
  *
  * <h2>Where the port differs from the C module</h2>
  *
@@ -119,7 +121,7 @@ public final class HelloWorld {
    * list. Calling commands is the simple choice when speed matters less, or when the key API has no
    * equivalent.
    */
-  @RedisCommand(name = "hello.push.call", flags = "write deny-oom")
+  @RedisCommand(name = "hello.push.call", flags = "write deny-oom", replicate = Replicate.MANUAL)
   public static long pushCall(Context ctx, @KeyName RedisString key, RedisString value) {
     try (CallReply reply = ctx.call("RPUSH", key, value)) {
       // C's CallReplyInteger gives LLONG_MIN for RPUSH's WRONGTYPE error reply, and the C module
@@ -132,7 +134,7 @@ public final class HelloWorld {
    * HELLO.PUSH.CALL2 key value: like {@code hello.push.call}, but hands RPUSH's reply to the client
    * as it is, errors included: a returned {@link CallReply} is forwarded, then freed.
    */
-  @RedisCommand(name = "hello.push.call2", flags = "write deny-oom")
+  @RedisCommand(name = "hello.push.call2", flags = "write deny-oom", replicate = Replicate.MANUAL)
   public static CallReply pushCall2(Context ctx, @KeyName RedisString key, RedisString value) {
     return ctx.call("RPUSH", key, value);
   }

@@ -2,6 +2,7 @@ package io.jrm.it;
 
 import static io.jrm.testkit.Commands.send;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jrm.testkit.RedisServer;
 import java.io.ByteArrayOutputStream;
@@ -21,11 +22,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * Propagation to replicas and the AOF: calls with {@code !}, {@code !A}, {@code !R},
- * Context.replicate and Context.replicateVerbatim, on a master (appendonly yes) with one replica,
- * both running the jrmtest module.
+ * Context.replicate and Context.replicateVerbatim, and {@code @RedisCommand(replicate = ...)}, on a
+ * master (appendonly yes) with one replica, both running the jrmtest module.
  */
 class ReplicationIT {
   private static final long TIMEOUT_MILLIS = 10_000;
@@ -147,6 +149,87 @@ class ReplicationIT {
         .doesNotContain(List.of("SET", "replica-only", "1"));
   }
 
+  // @RedisCommand(replicate = ...): what the replica gets, and runs (INFO commandstats).
+
+  @Test
+  void aWriteCommandReachesTheReplicaByDefault() {
+    long before = replicaCalls("jrmtest.repl.default");
+    assertThat(send(onMaster, "JRMTEST.REPL.DEFAULT", "by-default", "v")).isEqualTo("OK");
+    awaitReplica();
+    assertThat(onReplica.get("by-default")).isEqualTo("v");
+    assertThat(replicaCalls("jrmtest.repl.default")).isEqualTo(before + 1);
+  }
+
+  @Test
+  void aRefusedWriteIsNotReplicated() {
+    long before = replicaCalls("jrmtest.repl.default");
+    assertThatThrownBy(() -> send(onMaster, "JRMTEST.REPL.DEFAULT", "refused", "refuse"))
+        .isInstanceOf(JedisDataException.class)
+        .hasMessage("ERR refused");
+    assertThatThrownBy(() -> send(onMaster, "JRMTEST.REPL.DEFAULT", "wrong-arity"))
+        .isInstanceOf(JedisDataException.class)
+        .hasMessageContaining("wrong number of arguments");
+    send(onMaster, "SET", "after-refused", "1");
+    awaitReplica();
+    assertThat(onReplica.get("after-refused")).isEqualTo("1");
+    assertThat(replicaCalls("jrmtest.repl.default")).isEqualTo(before);
+  }
+
+  @Test
+  void noneStaysOnTheMaster() {
+    assertThat(send(onMaster, "JRMTEST.REPL.NONE", "none", "v")).isEqualTo("OK");
+    send(onMaster, "SET", "after-none", "1");
+    awaitReplica();
+    assertThat(onMaster.get("none")).isEqualTo("v");
+    assertThat(onReplica.get("after-none")).isEqualTo("1");
+    assertThat(onReplica.exists("none")).isFalse();
+    assertThat(replicaCalls("jrmtest.repl.none")).isZero();
+    assertThat(aof()).doesNotContain(List.of("JRMTEST.REPL.NONE", "none", "v"));
+  }
+
+  @Test
+  void noneRefusesTheHandlersReplication() {
+    assertThatThrownBy(() -> send(onMaster, "JRMTEST.REPL.NONE.TRY", "none-try"))
+        .isInstanceOf(JedisDataException.class)
+        .hasMessageContaining("declared @RedisCommand(replicate = NONE)");
+    send(onMaster, "SET", "after-none-try", "1");
+    awaitReplica();
+    assertThat(onReplica.get("after-none-try")).isEqualTo("1");
+    assertThat(onReplica.exists("none-try")).isFalse();
+  }
+
+  @Test
+  void eachCallStartsWithItsOwnDeclaration() {
+    // Contexts are reused call after call: what NONE refused, or what a handler propagated, must
+    // not carry over to the next command.
+    long before = replicaCalls("jrmtest.repl.default");
+    assertThat(send(onMaster, "JRMTEST.REPL.NONE", "carry-none", "v")).isEqualTo("OK");
+    assertThat(send(onMaster, "JRMTEST.REPL.MANUAL", "carry-manual", "v")).isEqualTo("OK");
+    assertThat(send(onMaster, "JRMTEST.REPL.DEFAULT", "carry-default", "v")).isEqualTo("OK");
+    awaitReplica();
+    assertThat(onReplica.get("carry-manual")).isEqualTo("manual-v");
+    assertThat(onReplica.get("carry-default")).isEqualTo("v");
+    assertThat(replicaCalls("jrmtest.repl.default")).isEqualTo(before + 1);
+  }
+
+  @Test
+  void manualReplicatesOnlyWhatTheHandlerReplicates() {
+    assertThat(send(onMaster, "JRMTEST.REPL.MANUAL", "manual", "v")).isEqualTo("OK");
+    awaitReplica();
+    assertThat(onMaster.get("manual")).isEqualTo("v");
+    assertThat(onReplica.get("manual")).isEqualTo("manual-v");
+    assertThat(replicaCalls("jrmtest.repl.manual")).isZero();
+  }
+
+  @Test
+  void verbatimIsNotPropagatedTwiceWhenTheHandlerAlsoReplicates() {
+    assertThat(send(onMaster, "JRMTEST.REPL.INCR", "once")).isEqualTo(1L);
+    awaitReplica();
+    assertThat(onReplica.get("once")).isEqualTo("1");
+    assertThat(replicaCalls("jrmtest.repl.incr")).isEqualTo(1);
+    assertThat(Collections.frequency(aof(), List.of("JRMTEST.REPL.INCR", "once"))).isEqualTo(1);
+  }
+
   @SuppressWarnings("unchecked")
   private List<String> call(String flags, String... command) {
     String[] args = Stream.concat(Stream.of(flags), Stream.of(command)).toArray(String[]::new);
@@ -156,6 +239,17 @@ class ReplicationIT {
   /** Waits until the replica has processed everything the master sent it. */
   private void awaitReplica() {
     assertThat(onMaster.waitReplicas(1, TIMEOUT_MILLIS)).isEqualTo(1);
+  }
+
+  /** How many times the replica ran {@code command}, from {@code INFO commandstats}. */
+  private long replicaCalls(String command) {
+    String prefix = "cmdstat_" + command + ":calls=";
+    for (String line : onReplica.info("commandstats").split("\r\n")) {
+      if (line.startsWith(prefix)) {
+        return Long.parseLong(line.substring(prefix.length(), line.indexOf(',')));
+      }
+    }
+    return 0;
   }
 
   /** Every command of the master's incremental AOF files, in order. */

@@ -71,6 +71,9 @@ public final class ClassNames {
   public static final ClassName COMMAND_DEFINITION =
       ClassName.get("io.jrm.spi", "CommandDefinition");
 
+  /** How the runtime propagates a command, a component of {@code CommandDefinition}. */
+  public static final ClassName REPLICATION = ClassName.get("io.jrm.spi", "Replication");
+
   /** The interface each generated {@code JrmType_} class implements. */
   public static final ClassName TYPE_DEFINITION = ClassName.get("io.jrm.spi", "TypeDefinition");
 

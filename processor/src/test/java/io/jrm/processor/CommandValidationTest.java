@@ -133,7 +133,7 @@ class CommandValidationTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(contents(compilation, StandardLocation.SOURCE_OUTPUT, "test", "JrmModule_Mod.java"))
-        .contains("new CommandDefinition(\"a.b\", \"\", 2, 2, 1)");
+        .contains("new CommandDefinition(\"a.b\", \"\", 2, 2, 1, Replication.MANUAL)");
   }
 
   @Test

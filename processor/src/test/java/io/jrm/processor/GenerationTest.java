@@ -71,6 +71,7 @@ class GenerationTest {
             import io.jrm.example.more.MoreCommands;
             import io.jrm.spi.CommandDefinition;
             import io.jrm.spi.ModuleDefinition;
+            import io.jrm.spi.Replication;
             import java.util.List;
             import javax.annotation.processing.Generated;
 
@@ -80,9 +81,9 @@ class GenerationTest {
             @Generated("io.jrm.processor.ModuleProcessor")
             public final class JrmModule_HelloWorld implements ModuleDefinition {
               private static final List<CommandDefinition> COMMANDS = List.of(
-                  new CommandDefinition("Hello.Append", "write deny-oom", 1, 1, 1),
-                  new CommandDefinition("hello.echo", "readonly fast", 1, -1, 2),
-                  new CommandDefinition("hello.simple", "readonly", 0, 0, 0));
+                  new CommandDefinition("Hello.Append", "write deny-oom", 1, 1, 1, Replication.VERBATIM),
+                  new CommandDefinition("hello.echo", "readonly fast", 1, -1, 2, Replication.MANUAL),
+                  new CommandDefinition("hello.simple", "readonly", 0, 0, 0, Replication.MANUAL));
 
               public JrmModule_HelloWorld() {
               }

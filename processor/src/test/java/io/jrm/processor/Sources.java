@@ -24,6 +24,7 @@ final class Sources {
           "import io.jrm.annotations.Persistable;",
           "import io.jrm.annotations.RedisCommand;",
           "import io.jrm.annotations.RedisModule;",
+          "import io.jrm.annotations.Replicate;",
           "import io.jrm.annotations.Since;",
           "import java.util.*;",
           "");

@@ -141,11 +141,11 @@ class TypedParameterGenerationTest {
     Compilation compilation = compile(TYPED, JSPECIFY_NULLABLE);
 
     assertThat(source(compilation, "test", "JrmModule_Mod"))
-        .contains("new CommandDefinition(\"t.keyrest\", \"\", 2, -1, 1)")
-        .contains("new CommandDefinition(\"t.keys\", \"\", 1, 3, 2)")
-        .contains("new CommandDefinition(\"t.optional\", \"\", 1, 1, 1)")
-        .contains("new CommandDefinition(\"t.rest\", \"\", 1, 1, 1)")
-        .contains("new CommandDefinition(\"t.scalars\", \"\", 0, 0, 0)");
+        .contains("new CommandDefinition(\"t.keyrest\", \"\", 2, -1, 1, Replication.MANUAL)")
+        .contains("new CommandDefinition(\"t.keys\", \"\", 1, 3, 2, Replication.MANUAL)")
+        .contains("new CommandDefinition(\"t.optional\", \"\", 1, 1, 1, Replication.MANUAL)")
+        .contains("new CommandDefinition(\"t.rest\", \"\", 1, 1, 1, Replication.MANUAL)")
+        .contains("new CommandDefinition(\"t.scalars\", \"\", 0, 0, 0, Replication.MANUAL)");
   }
 
   @Test

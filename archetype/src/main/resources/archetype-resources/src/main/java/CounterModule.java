@@ -37,8 +37,8 @@ public final class CounterModule {
       counter.total = add(counter.total, increment.orElse(1L));
       total = counter.total;
     }
-    // Replicas and the AOF run the command again, which gives the same total.
-    ctx.replicateVerbatim();
+    // A write command is propagated verbatim once it has replied without error (replicate's
+    // default): replicas and the AOF run it again, which gives the same total.
     return total; // the reply
   }
 

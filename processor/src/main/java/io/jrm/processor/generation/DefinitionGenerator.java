@@ -77,13 +77,15 @@ public final class DefinitionGenerator {
             .map(
                 c ->
                     CodeBlock.of(
-                        "new $T($S, $S, $L, $L, $L)",
+                        "new $T($S, $S, $L, $L, $L, $T.$N)",
                         ClassNames.COMMAND_DEFINITION,
                         c.name(),
                         c.flags(),
                         c.firstKey(),
                         c.lastKey(),
-                        c.keyStep()))
+                        c.keyStep(),
+                        ClassNames.REPLICATION,
+                        c.replication()))
             .collect(CodeBlock.joining(",\n"));
     CodeBlock initializer =
         commands.isEmpty()

@@ -14,6 +14,8 @@ import java.util.Locale;
  * @param handler the method that runs the command
  * @param arguments how the handler takes its arguments, and the arity they make
  * @param returnsReply whether the handler returns its reply, which the generated code then writes
+ * @param replication how the runtime propagates the command: the name of a {@code
+ *     io.jrm.spi.Replication} constant, {@code DEFAULT} already resolved
  */
 public record CommandModel(
     String name,
@@ -23,7 +25,8 @@ public record CommandModel(
     int keyStep,
     HandlerRef handler,
     CommandArguments arguments,
-    boolean returnsReply) {
+    boolean returnsReply,
+    String replication) {
 
   /** The name commands are ordered and compared by, as Redis command names ignore case. */
   public String sortKey() {

@@ -7,6 +7,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
@@ -58,6 +59,11 @@ public final class AnnotationValues {
   /** The value of member {@code name}, explicit or default, as an int. */
   public int integer(String name) {
     return (Integer) value(withDefaults, name).getValue();
+  }
+
+  /** The value of member {@code name}, explicit or default, as the name of an enum constant. */
+  public String enumConstant(String name) {
+    return ((VariableElement) value(withDefaults, name).getValue()).getSimpleName().toString();
   }
 
   /**

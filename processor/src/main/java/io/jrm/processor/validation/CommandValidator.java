@@ -66,7 +66,9 @@ public final class CommandValidator {
                   + "; Redis command names ignore case, so give each command a different name.");
         }
       }
-      String flags = String.join(" ", validateFlags(method, annotation));
+      List<String> flagList = validateFlags(method, annotation);
+      String flags = String.join(" ", flagList);
+      String replication = replication(method, annotation, flagList);
       handlers.validateExceptParameters(method, "@RedisCommand", "argv");
       Optional<ParameterValidator.Validated> arguments = parameters.validate(method);
       Optional<KeyRange> derived = arguments.flatMap(ParameterValidator.Validated::keys);
@@ -86,7 +88,8 @@ public final class CommandValidator {
                     ClassName.get((TypeElement) method.getEnclosingElement()),
                     method.getSimpleName().toString()),
                 arguments.orElseThrow().arguments(),
-                returnsReply));
+                returnsReply,
+                replication));
       }
     }
     return commands;
@@ -155,6 +158,30 @@ public final class CommandValidator {
               + " command may modify the data set, \"readonly\" if it only reads.");
     }
     return flags;
+  }
+
+  /**
+   * The runtime's {@code Replication} for {@code replicate}: {@code DEFAULT} is {@code VERBATIM}
+   * for a {@code write} command, so that its writes reach replicas and the AOF without a call to
+   * forget, and {@code MANUAL} for any other, which changes nothing a replica needs.
+   */
+  private String replication(
+      ExecutableElement method, AnnotationValues annotation, List<String> flags) {
+    String declared = annotation.enumConstant("replicate");
+    boolean writes = flags.contains("write");
+    if (declared.equals("DEFAULT")) {
+      return writes ? "VERBATIM" : "MANUAL";
+    }
+    if (declared.equals("VERBATIM") && !writes && !flags.contains("may-replicate")) {
+      reporter.error(
+          method,
+          annotation.mirror(),
+          annotation.explicit("replicate"),
+          "replicate = VERBATIM propagates a command that modifies the data set, but the flags"
+              + " have neither \"write\" nor \"may-replicate\"; add \"write\" to the flags, or"
+              + " remove replicate if the command changes nothing.");
+    }
+    return declared;
   }
 
   /**
