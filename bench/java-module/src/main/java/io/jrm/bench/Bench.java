@@ -11,6 +11,7 @@ import io.jrm.ZsetEntry;
 import io.jrm.ZsetRange;
 import io.jrm.annotations.RedisCommand;
 import io.jrm.annotations.RedisModule;
+import io.jrm.annotations.Replicate;
 
 /**
  * The Java benchmark module of {@code bench/run.sh}: the same commands, with the same replies, as
@@ -34,7 +35,14 @@ public final class Bench {
    * BENCH.COUNTER key: adds one to the first byte of a string of 8 bytes (created when missing)
    * through direct memory access and replies with that byte.
    */
-  @RedisCommand(name = "bench.counter", flags = "write fast", firstKey = 1, lastKey = 1, keyStep = 1)
+  // MANUAL, as the C twin propagates nothing: the default for a write command would replicate it.
+  @RedisCommand(
+      name = "bench.counter",
+      flags = "write fast",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1,
+      replicate = Replicate.MANUAL)
   public static void counter(Context ctx, RedisString[] argv) {
     try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
       if (key.type() == KeyType.EMPTY) {
@@ -48,7 +56,14 @@ public final class Bench {
   }
 
   /** BENCH.RPUSH key value: RPUSH through Call; replies with the new length. */
-  @RedisCommand(name = "bench.rpush", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
+  // MANUAL: RPUSH through Call without "!" propagates nothing, in the C twin too.
+  @RedisCommand(
+      name = "bench.rpush",
+      flags = "write",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1,
+      replicate = Replicate.MANUAL)
   public static void rpush(Context ctx, RedisString[] argv) {
     try (CallReply reply = ctx.call("RPUSH", argv[1], argv[2])) {
       ctx.replyWithLongLong(reply.integer());
