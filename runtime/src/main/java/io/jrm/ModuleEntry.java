@@ -55,6 +55,9 @@ final class ModuleEntry {
   /** Per command of the definition: flagged deny-oom, so refused while the heap is full. */
   private static boolean[] deniesOom;
 
+  /** Per command of the definition: how it reaches replicas and the AOF, read once per call. */
+  private static Replication[] replications;
+
   private ModuleEntry() {}
 
   /**
@@ -111,9 +114,11 @@ final class ModuleEntry {
       }
       List<CommandDefinition> commands = module.commands();
       deniesOom = new boolean[commands.size()];
+      replications = new Replication[commands.size()];
       for (int i = 0; i < commands.size(); i++) {
         CommandDefinition command = commands.get(i);
         deniesOom[i] = Arrays.asList(command.flags().split(" ")).contains("deny-oom");
+        replications[i] = command.replication();
         int rc =
             api.createCommand(
                 ctx,
@@ -386,7 +391,7 @@ final class ModuleEntry {
         if (deniesOom[index]) {
           heapGuard.check(context);
         }
-        Replication replication = definition.commands().get(index).replication();
+        Replication replication = replications[index];
         if (replication == Replication.NONE) {
           context.refusePropagation();
         }

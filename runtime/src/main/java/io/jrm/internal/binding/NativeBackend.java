@@ -19,7 +19,11 @@ public interface NativeBackend {
   long readWord(long address);
 
   /** Reads the {@code count} 64-bit words starting at {@code address}, in one native call. */
-  long[] readWords(long address, int count);
+  default long[] readWords(long address, int count) {
+    long[] words = new long[count];
+    readWords(address, words);
+    return words;
+  }
 
   /**
    * Reads {@code words.length} 64-bit words starting at {@code address} into {@code words}: the
@@ -28,7 +32,11 @@ public interface NativeBackend {
   void readWords(long address, long[] words);
 
   /** Copies {@code length} bytes starting at {@code address}. */
-  byte[] readBytes(long address, int length);
+  default byte[] readBytes(long address, int length) {
+    byte[] bytes = new byte[length];
+    readBytes(address, bytes);
+    return bytes;
+  }
 
   /** Copies {@code bytes.length} bytes starting at {@code address} into {@code bytes}. */
   void readBytes(long address, byte[] bytes);

@@ -27,18 +27,8 @@ public final class JnaBackend implements NativeBackend {
   }
 
   @Override
-  public long[] readWords(long address, int count) {
-    return new Pointer(address).getLongArray(0, count);
-  }
-
-  @Override
   public void readWords(long address, long[] words) {
     new Pointer(address).read(0, words, 0, words.length);
-  }
-
-  @Override
-  public byte[] readBytes(long address, int length) {
-    return new Pointer(address).getByteArray(0, length);
   }
 
   @Override

@@ -42,22 +42,8 @@ public final class JniBackend implements NativeBackend {
   }
 
   @Override
-  public long[] readWords(long address, int count) {
-    long[] words = new long[count];
-    JniDowncalls.readWords(address, words);
-    return words;
-  }
-
-  @Override
   public void readWords(long address, long[] words) {
     JniDowncalls.readWords(address, words);
-  }
-
-  @Override
-  public byte[] readBytes(long address, int length) {
-    byte[] bytes = new byte[length];
-    JniDowncalls.readBytes(address, bytes);
-    return bytes;
   }
 
   @Override

@@ -40,22 +40,8 @@ final class FfmBackend implements NativeBackend {
   }
 
   @Override
-  public long[] readWords(long address, int count) {
-    long[] words = new long[count];
-    MemorySegment.copy(MEMORY, ValueLayout.JAVA_LONG_UNALIGNED, address, words, 0, count);
-    return words;
-  }
-
-  @Override
   public void readWords(long address, long[] words) {
     MemorySegment.copy(MEMORY, ValueLayout.JAVA_LONG_UNALIGNED, address, words, 0, words.length);
-  }
-
-  @Override
-  public byte[] readBytes(long address, int length) {
-    byte[] bytes = new byte[length];
-    MemorySegment.copy(MEMORY, ValueLayout.JAVA_BYTE, address, bytes, 0, length);
-    return bytes;
   }
 
   @Override
