@@ -69,11 +69,15 @@ public final class BlockedClient {
   /** Blocked clients by their {@code RedisModuleBlockedClient *}, until Redis frees them. */
   private static final Map<Long, BlockedClient> blocked = new ConcurrentHashMap<>();
 
+  /** Whether {@link Timeouts} has started its thread, for {@link #stopTimeouts}. */
+  private static volatile boolean timeoutsStarted;
+
   /** The one thread that times blocked clients out, started by the first timeout. */
   private static final class Timeouts {
     static final ScheduledThreadPoolExecutor EXECUTOR = create();
 
     private static ScheduledThreadPoolExecutor create() {
+      timeoutsStarted = true;
       ScheduledThreadPoolExecutor executor =
           new ScheduledThreadPoolExecutor(
               1,
@@ -84,6 +88,16 @@ public final class BlockedClient {
               });
       executor.setRemoveOnCancelPolicy(true);
       return executor;
+    }
+  }
+
+  /**
+   * Stops the timeout thread, if it started, as the module is unloaded: Redis refuses to unload a
+   * module with blocked clients, so no timeout is pending.
+   */
+  static void stopTimeouts() {
+    if (timeoutsStarted) {
+      Timeouts.EXECUTOR.shutdownNow();
     }
   }
 

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
 import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
@@ -45,6 +48,7 @@ final class HeapGuard {
   private final long limit;
   private final Consumer<String> log;
   private final Set<String> heapPools = new HashSet<>();
+  private final NotificationListener listener = this::onNotification;
 
   /** Heap in use after the most recent GC, recorded by the GC's notification. */
   private volatile long usedAfterGc;
@@ -77,20 +81,29 @@ final class HeapGuard {
     }
     for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
       if (collector instanceof NotificationEmitter emitter) {
-        emitter.addNotificationListener(
-            (notification, handback) -> {
-              if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
-                  notification.getType())) {
-                guard.collected(
-                    GarbageCollectionNotificationInfo.from(
-                        (CompositeData) notification.getUserData()));
-              }
-            },
-            null,
-            null);
+        emitter.addNotificationListener(guard.listener, null, null);
       }
     }
     return guard;
+  }
+
+  /**
+   * Stops listening to the collectors, as the module is unloaded: the JVM outlives the module, and
+   * a listener would keep its class loader alive.
+   */
+  void uninstall() throws ListenerNotFoundException {
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (collector instanceof NotificationEmitter emitter) {
+        emitter.removeNotificationListener(listener);
+      }
+    }
+  }
+
+  private void onNotification(Notification notification, Object handback) {
+    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+        notification.getType())) {
+      collected(GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()));
+    }
   }
 
   private static int percent() {

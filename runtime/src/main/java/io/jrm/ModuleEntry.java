@@ -156,6 +156,43 @@ final class ModuleEntry {
     }
   }
 
+  /**
+   * Lets Redis unload the module (MODULE UNLOAD), called by the stub's RedisModule_OnUnload. Redis
+   * has refused already a module with data types or blocked clients, and unregisters the commands
+   * itself afterwards. This stops what the runtime started in this class loader (the timeout
+   * thread, the heap guard's listeners, the backend's upcall stubs), so that nothing runs the
+   * module's code again and the loader can be collected; the JVM stays for the next load. Refused
+   * (ERR, after a log line) while a detached thread-safe context is open: its thread could call
+   * Redis once the module is gone.
+   */
+  static int onUnload(long ctx) {
+    Context context = new Context(api, ctx);
+    try {
+      int open = ThreadSafeContext.openDetached();
+      if (open > 0) {
+        context.log(
+            LogLevel.WARNING,
+            "JRM: "
+                + definition.name()
+                + " cannot be unloaded: "
+                + open
+                + " detached thread-safe context(s) are still open, and their threads could call"
+                + " Redis after the unload; close them first");
+        return ERR;
+      }
+      BlockedClient.stopTimeouts();
+      heapGuard.uninstall();
+      api.backend().release();
+      context.log(LogLevel.NOTICE, "JRM: unloading " + definition.name());
+      return OK;
+    } catch (Throwable t) {
+      context.log(LogLevel.WARNING, "JRM: unloading the module failed: " + describe(t));
+      return ERR;
+    } finally {
+      context.deactivate();
+    }
+  }
+
   /** The module's API binding, for objects made outside any callback. */
   static RedisModuleApi api() {
     return api;

@@ -1,6 +1,7 @@
 package io.jrm;
 
 import io.jrm.internal.binding.RedisModuleApi;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -20,8 +21,12 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class ThreadSafeContext implements AutoCloseable {
+  /** Detached contexts not closed yet: their threads may still call Redis (see {@link #close}). */
+  private static final AtomicInteger openDetached = new AtomicInteger();
+
   private final RedisModuleApi api;
   private final Context context;
+  private boolean countedOpen;
 
   private ThreadSafeContext(RedisModuleApi api, long pointer) {
     this.api = api;
@@ -32,9 +37,20 @@ public final class ThreadSafeContext implements AutoCloseable {
     return new ThreadSafeContext(api, api.getThreadSafeContext(blockedClient));
   }
 
-  /** A thread-safe context bound to no client, for background work. */
+  /**
+   * A thread-safe context bound to no client, for background work. While one is open, MODULE UNLOAD
+   * of the module is refused: its thread could call Redis after the module is gone.
+   */
   public static ThreadSafeContext detached() {
-    return create(ModuleEntry.api(), 0);
+    ThreadSafeContext context = create(ModuleEntry.api(), 0);
+    context.countedOpen = true;
+    openDetached.incrementAndGet();
+    return context;
+  }
+
+  /** How many {@link #detached()} contexts are open. */
+  static int openDetached() {
+    return openDetached.get();
   }
 
   /** The context to call Redis with; hold the lock while using it for anything but replies. */
@@ -67,5 +83,9 @@ public final class ThreadSafeContext implements AutoCloseable {
   public void close() {
     api.freeThreadSafeContext(context.pointer());
     context.deactivate();
+    if (countedOpen) {
+      countedOpen = false;
+      openDetached.decrementAndGet();
+    }
   }
 }

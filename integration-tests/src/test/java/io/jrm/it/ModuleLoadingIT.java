@@ -59,18 +59,6 @@ class ModuleLoadingIT {
   }
 
   @Test
-  void javaModulesRefuseToUnload() {
-    try (RedisServer server = withModuleCommand().module(TEST_MODULE).start();
-        Jedis jedis = server.client()) {
-      // jrmtest exports data types, so Redis refuses before asking the module; a Java module
-      // without types refuses itself ("Java modules cannot be unloaded" in the log).
-      assertThatThrownBy(() -> send(jedis, "MODULE", "UNLOAD", "jrmtest"))
-          .hasMessageContaining("Error unloading module");
-      assertThat(send(jedis, "JRMTEST.TIME")).isInstanceOf(Long.class);
-    }
-  }
-
-  @Test
   void anOnLoadThatThrowsFailsTheLoadWithItsReason() {
     assertLoadFails(
         TEST_MODULE,

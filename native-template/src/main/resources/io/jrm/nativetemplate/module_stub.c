@@ -143,6 +143,7 @@ static jmethodID entry_rdb_load, entry_rdb_save, entry_aof_rewrite, entry_mem_us
     entry_free_value, entry_before_fork, entry_restore;
 static jmethodID entry_info;    /* static void info(long infoCtx) */
 static jmethodID entry_upcall_stubs; /* static long[] upcallStubs(String[] methods) */
+static jmethodID entry_on_unload;    /* static int onUnload(long ctx) */
 /* The main thread's JNIEnv, cached at load: most upcalls run there, and GetEnv costs on each. */
 static JNIEnv *main_env;
 
@@ -1753,6 +1754,7 @@ static const struct {
 } entry_methods[] = {
     {&entry_on_load, "onLoad", "(Lio/jrm/spi/ModuleDefinition;J[J[J[J[JLjava/lang/String;)I", NULL},
     {&entry_upcall_stubs, "upcallStubs", "([Ljava/lang/String;)[J", NULL},
+    {&entry_on_unload, "onUnload", "(J)I", NULL},
     {&entry_command, "command", "(IJJI)I", &command_stub},
     {&entry_blocked, "blockedCallback", "(IJJI)I", &blocked_stub},
     {&entry_free_privdata, "freePrivateData", "(JJ)V", &free_privdata_stub},
@@ -1869,6 +1871,30 @@ done:
     return result;
 }
 
+/*
+ * Keeps this library mapped after the dlclose of MODULE UNLOAD (RTLD_NODELETE on the handle Redis
+ * opened): the process keeps its pthread_atfork handlers and the JVM the natives registered into it,
+ * and a dlclose'd library would leave both pointing at unmapped code. A later MODULE LOAD of the same
+ * path gets this same library back, with its static state as the unload left it (reset there).
+ */
+static int pin_library(void) {
+    Dl_info info;
+    if (dladdr((void *)&pin_library, &info) == 0 || info.dli_fname == NULL) return REDIS_ERR;
+    void *self = dlopen(info.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+    if (self == NULL) return REDIS_ERR;
+    dlclose(self); /* the reference taken just now; the library itself stays */
+    return REDIS_OK;
+}
+
+/* The fork handlers, registered once per process: a pinned library may be loaded again. */
+static int register_fork_hooks(void) {
+    static int registered;
+    if (registered) return REDIS_OK;
+    if (pthread_atfork(JRM_TYPE_COUNT > 0 ? prepare_fork : NULL, NULL, mark_forked_child) != 0) return REDIS_ERR;
+    registered = 1;
+    return REDIS_OK;
+}
+
 JRM_EXPORT int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
     if (bind_redis_api(ctx) != REDIS_OK) return REDIS_ERR;
     if (redis_is_module_name_busy(JRM_MODULE_NAME)) {
@@ -1896,8 +1922,12 @@ JRM_EXPORT int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv,
     /* Every module needs the child handler (no Java in a child); only data types need the prepare one. */
     if (result == REDIS_OK &&
         ((JRM_TYPE_COUNT > 0 && watch_aof_preamble(ctx) != REDIS_OK) ||
-         pthread_atfork(JRM_TYPE_COUNT > 0 ? prepare_fork : NULL, NULL, mark_forked_child) != 0)) {
+         register_fork_hooks() != REDIS_OK)) {
         redis_log(ctx, "warning", "JRM: cannot register the fork hooks");
+        result = REDIS_ERR;
+    }
+    if (result == REDIS_OK && pin_library() != REDIS_OK) {
+        redis_log(ctx, "warning", "JRM: cannot keep the module library loaded: %s", dlerror());
         result = REDIS_ERR;
     }
     free(options.java_args);
@@ -1905,10 +1935,28 @@ JRM_EXPORT int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv,
 }
 
 /*
- * The JVM keeps this module's classes and may still run its threads; unloading the library
- * under them is not safe yet.
+ * MODULE UNLOAD. Redis refuses by itself a module with data types (the values would outlive their
+ * code) or blocked clients, and unregisters the commands after this returns. Java stops what it
+ * started for the module (ModuleEntry.onUnload, which may refuse and log why) and the module's class
+ * loader is dropped; the JVM stays for the next load, and so does this library (pin_library), whose
+ * state a later load of the same path finds: what is per load is reset here.
  */
 JRM_EXPORT int RedisModule_OnUnload(RedisModuleCtx *ctx) {
-    redis_log(ctx, "warning", "JRM: Java modules cannot be unloaded; restart the server instead");
-    return REDIS_ERR;
+    JNIEnv *env = java_env(ctx);
+    if (env == NULL || entry_class == NULL) {
+        redis_log(ctx, "warning", "JRM: " JRM_MODULE_NAME " cannot be unloaded here: Java is not reachable");
+        return REDIS_ERR;
+    }
+    jint rc = (*env)->CallStaticIntMethod(env, entry_class, entry_on_unload, (jlong)(intptr_t)ctx);
+    if ((*env)->ExceptionCheck(env)) {
+        log_exception(ctx, env, "unloading the Java module failed");
+        return REDIS_ERR;
+    }
+    if (rc != REDIS_OK) return REDIS_ERR;
+    (*env)->DeleteGlobalRef(env, entry_class);
+    entry_class = NULL;
+    for (size_t i = 0; i < JRM_ENTRY_METHOD_COUNT; i++) {
+        if (entry_methods[i].stub != NULL) *entry_methods[i].stub = NULL; /* freed by Java */
+    }
+    return REDIS_OK;
 }

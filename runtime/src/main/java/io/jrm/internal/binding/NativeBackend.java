@@ -50,6 +50,13 @@ public interface NativeBackend {
     return OptionalLong.empty();
   }
 
+  /**
+   * Frees what the backend made for its module, which Redis is unloading (MODULE UNLOAD): the
+   * upcall stubs and the calling thread's native scratch. Nothing calls through the backend
+   * afterwards.
+   */
+  default void release() {}
+
   /** Writes the 64-bit word {@code value} at {@code address}. */
   void writeWord(long address, long value);
 

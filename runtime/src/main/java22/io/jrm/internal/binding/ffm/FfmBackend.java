@@ -35,6 +35,12 @@ final class FfmBackend implements NativeBackend {
   }
 
   @Override
+  public void release() {
+    FfmLinker.freeUpcallStubs();
+    FfmScratch.forget();
+  }
+
+  @Override
   public long readWord(long address) {
     return MEMORY.get(ValueLayout.JAVA_LONG_UNALIGNED, address);
   }

@@ -23,6 +23,9 @@ import java.util.List;
 public final class FfmLinker {
   private static final Linker LINKER = Linker.nativeLinker();
 
+  /** The memory of the module's upcall stubs, freed when Redis unloads the module. */
+  private static final Arena UPCALL_STUBS = Arena.ofShared();
+
   /** {@code MemorySegment.ofAddress(long)}: the function pointer as the linker wants it. */
   private static final MethodHandle OF_ADDRESS;
 
@@ -89,8 +92,7 @@ public final class FfmLinker {
    * An upcall stub of {@code target}, a method handle of primitive parameters and result: the
    * address of a C function that calls it. A Throwable escaping an FFM upcall would end the process
    * (Redis with it), so the stub calls {@code target} inside a catch of every Throwable that
-   * returns {@code threw} (nothing, if void). It lives as long as the process ({@code
-   * Arena.global()}), as the module's classes do.
+   * returns {@code threw} (nothing, if void). It lives until {@link #freeUpcallStubs}.
    */
   public static long upcallStub(MethodHandle target, int threw) {
     MethodType type = target.type();
@@ -109,7 +111,15 @@ public final class FfmLinker {
         type.returnType() == void.class
             ? FunctionDescriptor.ofVoid(layouts)
             : FunctionDescriptor.of(layout(type.returnType()), layouts);
-    return LINKER.upcallStub(safe, descriptor, Arena.global()).address();
+    return LINKER.upcallStub(safe, descriptor, UPCALL_STUBS).address();
+  }
+
+  /**
+   * Frees every upcall stub, when the module is unloaded and Redis no longer calls them: a stub
+   * holds its target, and so the module's class loader.
+   */
+  public static void freeUpcallStubs() {
+    UPCALL_STUBS.close();
   }
 
   /** A Throwable a downcall threw (never a checked one) as it was. */

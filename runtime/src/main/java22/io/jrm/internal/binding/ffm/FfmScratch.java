@@ -28,6 +28,14 @@ final class FfmScratch {
     return CURRENT.get();
   }
 
+  /**
+   * Drops the calling thread's scratch: the thread (Redis's main thread) outlives the module's
+   * class loader, which its thread-local value would keep alive.
+   */
+  static void forget() {
+    CURRENT.remove();
+  }
+
   /** Where the stack stands, for {@link #release}. */
   long mark() {
     return top;
