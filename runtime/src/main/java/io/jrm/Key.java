@@ -48,6 +48,9 @@ public final class Key implements AutoCloseable {
         }
       };
 
+  /** The error of a list index outside the list (the text of Redis's own list test module). */
+  public static final String INDEX_OUT_OF_BOUNDS = "ERR index out of bounds";
+
   /** Redis's error for a key of the wrong type ({@code REDISMODULE_ERRORMSG_WRONGTYPE}). */
   public static final String WRONGTYPE =
       "WRONGTYPE Operation against a key holding the wrong kind of value";
@@ -334,6 +337,101 @@ public final class Key implements AutoCloseable {
       throw new RedisException("ERR ListPop failed");
     }
     return new RedisString(context, element, true);
+  }
+
+  /**
+   * The element at {@code index} ({@code ListGet}): 0 is the head, -1 the tail. The element is a
+   * new string: close it unless auto memory is on.
+   *
+   * @throws RedisException {@link #INDEX_OUT_OF_BOUNDS} past either end or on an empty key, or
+   *     WRONGTYPE
+   */
+  public RedisString listGet(long index) {
+    if (!readable(KeyType.LIST)) {
+      throw new RedisException(INDEX_OUT_OF_BOUNDS);
+    }
+    long key = pointer();
+    checkIndex(key, index, 0);
+    long element = api().listGet(key, index);
+    if (element == 0) {
+      throw new RedisException("ERR ListGet failed");
+    }
+    return new RedisString(context, element, true);
+  }
+
+  /**
+   * Replaces the element at {@code index} with {@code value} ({@code ListSet}); the caller still
+   * owns {@code value}.
+   *
+   * @throws RedisException {@link #INDEX_OUT_OF_BOUNDS} past either end or on an empty key, when
+   *     the key is not open for writing, or WRONGTYPE
+   */
+  public void listSet(long index, RedisString value) {
+    long key = existingListForWrite(index, 0);
+    long str = value.pointer();
+    beforeWrite();
+    if (api().listSet(key, index, str) != Context.OK) {
+      throw new RedisException("ERR ListSet failed");
+    }
+  }
+
+  /**
+   * Inserts {@code value} ({@code ListInsert}) before the element at a non-negative {@code index},
+   * after the element at a negative one: the new element then has that index. The list's length (or
+   * -length-1) appends (prepends); 0 or -1 on an empty key creates the list. The caller still owns
+   * {@code value}.
+   *
+   * @throws RedisException {@link #INDEX_OUT_OF_BOUNDS} for another index, when the key is not open
+   *     for writing, or WRONGTYPE
+   */
+  public void listInsert(long index, RedisString value) {
+    long key = forWrite(KeyType.LIST);
+    if (KeyType.of(api().keyType(key)) != KeyType.EMPTY) {
+      checkIndex(key, index, 1);
+    } else if (index != 0 && index != -1) {
+      throw new RedisException(INDEX_OUT_OF_BOUNDS);
+    }
+    long str = value.pointer();
+    beforeWrite();
+    if (api().listInsert(key, index, str) != Context.OK) {
+      throw new RedisException("ERR ListInsert failed");
+    }
+  }
+
+  /**
+   * Removes the element at {@code index} ({@code ListDelete}); removing the last one deletes the
+   * key.
+   *
+   * @throws RedisException {@link #INDEX_OUT_OF_BOUNDS} past either end or on an empty key, when
+   *     the key is not open for writing, or WRONGTYPE
+   */
+  public void listDelete(long index) {
+    long key = existingListForWrite(index, 0);
+    beforeWrite();
+    if (api().listDelete(key, index) != Context.OK) {
+      throw new RedisException("ERR ListDelete failed");
+    }
+  }
+
+  /** The key, open for writing, of a list with an element at {@code index} (or one past it). */
+  private long existingListForWrite(long index, long extra) {
+    long key = forWrite(KeyType.LIST);
+    if (KeyType.of(api().keyType(key)) == KeyType.EMPTY) {
+      throw new RedisException(INDEX_OUT_OF_BOUNDS);
+    }
+    checkIndex(key, index, extra);
+    return key;
+  }
+
+  /**
+   * Refuses an index outside the list, which C reports only through errno: from -length to
+   * length-1, and with {@code extra} 1 one more at each end (an insert's).
+   */
+  private void checkIndex(long key, long index, long extra) {
+    long length = api().valueLength(key);
+    if (index < -length - extra || index >= length + extra) {
+      throw new RedisException(INDEX_OUT_OF_BOUNDS);
+    }
   }
 
   // Sorted sets

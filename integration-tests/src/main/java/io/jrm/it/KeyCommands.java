@@ -241,6 +241,30 @@ public final class KeyCommands {
     }
   }
 
+  /**
+   * JRMTEST.KEY.LIST key get|set|insert|delete index [value]: ListGet (replies the element),
+   * ListSet, ListInsert or ListDelete (reply OK).
+   */
+  @RedisCommand(name = "jrmtest.key.list", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
+  public static void listAt(Context ctx, RedisString[] argv) {
+    long index = argv[3].toLongLong();
+    try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
+      switch (argv[2].toString()) {
+        case "get" -> {
+          try (RedisString element = key.listGet(index)) {
+            ctx.replyWithString(element);
+          }
+          return;
+        }
+        case "set" -> key.listSet(index, argv[4]);
+        case "insert" -> key.listInsert(index, argv[4]);
+        case "delete" -> key.listDelete(index);
+        default -> throw new RedisException("ERR unknown operation " + argv[2]);
+      }
+      ctx.replyWithSimpleString("OK");
+    }
+  }
+
   /** JRMTEST.KEY.LPOP key HEAD|TAIL: ListPop; nil when empty. */
   @RedisCommand(name = "jrmtest.key.lpop", flags = "write", firstKey = 1, lastKey = 1, keyStep = 1)
   public static void listPop(Context ctx, RedisString[] argv) {

@@ -230,6 +230,56 @@ class KeysIT {
     }
 
     @Test
+    void elementsAreReadAndReplacedByIndexFromEitherEnd(Jedis jedis) {
+      jedis.rpush("l", "a", "b", "c");
+      assertThat(send(jedis, "JRMTEST.KEY.LIST", "l", "get", "0")).isEqualTo("a");
+      assertThat(send(jedis, "JRMTEST.KEY.LIST", "l", "get", "-1")).isEqualTo("c");
+      assertThat(send(jedis, "JRMTEST.KEY.LIST", "l", "set", "-2", "B")).isEqualTo("OK");
+      assertThat(jedis.lrange("l", 0, -1)).containsExactly("a", "B", "c");
+      for (String index : List.of("3", "-4")) {
+        assertError(
+            () -> send(jedis, "JRMTEST.KEY.LIST", "l", "get", index), "ERR index out of bounds");
+        assertError(
+            () -> send(jedis, "JRMTEST.KEY.LIST", "l", "set", index, "x"),
+            "ERR index out of bounds");
+      }
+      assertError(
+          () -> send(jedis, "JRMTEST.KEY.LIST", "none", "get", "0"), "ERR index out of bounds");
+      assertThat(jedis.lrange("l", 0, -1)).containsExactly("a", "B", "c");
+    }
+
+    @Test
+    void insertsGoBeforeANonNegativeIndexAndAfterANegativeOne(Jedis jedis) {
+      assertThat(send(jedis, "JRMTEST.KEY.LIST", "l", "insert", "0", "m")).isEqualTo("OK");
+      send(jedis, "JRMTEST.KEY.LIST", "l", "insert", "0", "first");
+      send(jedis, "JRMTEST.KEY.LIST", "l", "insert", "-1", "last");
+      send(jedis, "JRMTEST.KEY.LIST", "l", "insert", "1", "before-m");
+      send(jedis, "JRMTEST.KEY.LIST", "l", "insert", "-2", "after-m");
+      send(jedis, "JRMTEST.KEY.LIST", "l", "insert", "5", "appended");
+      assertThat(jedis.lrange("l", 0, -1))
+          .containsExactly("first", "before-m", "m", "after-m", "last", "appended");
+      assertError(
+          () -> send(jedis, "JRMTEST.KEY.LIST", "l", "insert", "7", "x"),
+          "ERR index out of bounds");
+      assertError(
+          () -> send(jedis, "JRMTEST.KEY.LIST", "new", "insert", "1", "x"),
+          "ERR index out of bounds");
+      assertThat(jedis.exists("new")).isFalse();
+    }
+
+    @Test
+    void deletingByIndexRemovesThatElementAndTheLastOneTheKey(Jedis jedis) {
+      jedis.rpush("l", "a", "b", "c");
+      assertThat(send(jedis, "JRMTEST.KEY.LIST", "l", "delete", "-1")).isEqualTo("OK");
+      assertThat(send(jedis, "JRMTEST.KEY.LIST", "l", "delete", "0")).isEqualTo("OK");
+      assertThat(jedis.lrange("l", 0, -1)).containsExactly("b");
+      assertError(
+          () -> send(jedis, "JRMTEST.KEY.LIST", "l", "delete", "1"), "ERR index out of bounds");
+      send(jedis, "JRMTEST.KEY.LIST", "l", "delete", "0");
+      assertThat(jedis.exists("l")).isFalse();
+    }
+
+    @Test
     void poppingTheLastElementDeletesTheKeyAndThenPopsNil(Jedis jedis) {
       jedis.rpush("l", "only");
       assertThat(send(jedis, "JRMTEST.KEY.LPOP", "l", "HEAD")).isEqualTo("only");
@@ -243,6 +293,10 @@ class KeysIT {
       jedis.set("s", "text");
       assertError(() -> send(jedis, "JRMTEST.KEY.LPUSH", "s", "TAIL", "x"), WRONGTYPE);
       assertError(() -> send(jedis, "JRMTEST.KEY.LPOP", "s", "HEAD"), WRONGTYPE);
+      assertError(() -> send(jedis, "JRMTEST.KEY.LIST", "s", "get", "0"), WRONGTYPE);
+      assertError(() -> send(jedis, "JRMTEST.KEY.LIST", "s", "set", "0", "x"), WRONGTYPE);
+      assertError(() -> send(jedis, "JRMTEST.KEY.LIST", "s", "insert", "0", "x"), WRONGTYPE);
+      assertError(() -> send(jedis, "JRMTEST.KEY.LIST", "s", "delete", "0"), WRONGTYPE);
       assertThat(jedis.get("s")).isEqualTo("text");
     }
   }
