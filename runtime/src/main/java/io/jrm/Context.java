@@ -244,6 +244,71 @@ public final class Context {
     return new ServerInfo(this, api.getServerInfo(pointer(), cString(section)));
   }
 
+  /**
+   * Whether the module should avoid traffic to replicas now ({@code AvoidReplicaTraffic}): a
+   * failover is waiting for them to catch up.
+   */
+  public boolean avoidReplicaTraffic() {
+    checkActive();
+    return api.avoidReplicaTraffic() != 0;
+  }
+
+  /**
+   * Whether key {@code name} exists in the selected database ({@code KeyExists}), without opening
+   * it or touching its LRU/LFU.
+   */
+  public boolean keyExists(RedisString name) {
+    return api.keyExists(pointer(), name.pointer()) != 0;
+  }
+
+  /** The number of keys in the selected database ({@code DbSize}). */
+  public long dbSize() {
+    return api.dbSize(pointer());
+  }
+
+  /**
+   * The name of a random key of the selected database ({@code RandomKey}), a created string to
+   * close; empty when the database is empty.
+   */
+  public Optional<RedisString> randomKey() {
+    long str = api.randomKey(pointer());
+    return str == 0 ? Optional.empty() : Optional.of(owned(str));
+  }
+
+  /** {@code length} random bytes from Redis's generator ({@code GetRandomBytes}). */
+  public byte[] randomBytes(int length) {
+    return random(length, false);
+  }
+
+  /** {@code length} random characters of {@code 0-9a-f} ({@code GetRandomHexChars}). */
+  public String randomHexChars(int length) {
+    return new String(random(length, true), StandardCharsets.US_ASCII);
+  }
+
+  private byte[] random(int length, boolean hex) {
+    checkActive();
+    if (length < 0) {
+      throw new IllegalArgumentException("a negative length: " + length);
+    }
+    try (NativeBuffer buffer = alloc(Math.max(length, 1))) {
+      if (hex) {
+        api.getRandomHexChars(buffer.address(), length);
+      } else {
+        api.getRandomBytes(buffer.address(), length);
+      }
+      return buffer.read(0, length);
+    }
+  }
+
+  /**
+   * The version of the running Redis ({@code GetServerVersion}) as {@code 0x00MMmmpp}: 7.0.15 is
+   * {@code 0x00070f}.
+   */
+  public int serverVersion() {
+    checkActive();
+    return api.getServerVersion();
+  }
+
   /** Writes {@code message} to the Redis log, tagged with the module name ({@code Log}). */
   public void log(LogLevel level, String message) {
     api.log(pointer(), cString(level.redisName()), cString("%s"), cString(message));

@@ -1297,6 +1297,11 @@ static jfloat JNICALL downcall_f_j(JNIEnv *env, jobject self, jlong fn, jlong a)
     (void)self;
     return ((jfloat(*)(jlong))(intptr_t)fn)(a);
 }
+static jint JNICALL downcall_i_(JNIEnv *env, jobject self, jlong fn) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(void))(intptr_t)fn)();
+}
 static jint JNICALL downcall_i_BL(JNIEnv *env, jobject self, jlong fn, jbyteArray a, jlongArray b) {
     (void)env;
     (void)self;
@@ -1742,6 +1747,7 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"d_j", "(JJ)D", (void *)&downcall_d_j}, \
     {"d_jBI", "(JJ[B[I)D", (void *)&downcall_d_jBI}, \
     {"f_j", "(JJ)F", (void *)&downcall_f_j}, \
+    {"i_", "(J)I", (void *)&downcall_i_}, \
     {"i_BL", "(J[B[J)I", (void *)&downcall_i_BL}, \
     {"i_j", "(JJ)I", (void *)&downcall_i_j}, \
     {"i_jB", "(JJ[B)I", (void *)&downcall_i_jB}, \
