@@ -4,6 +4,8 @@ import static io.jrm.internal.binding.RedisModuleApi.cString;
 
 import io.jrm.internal.binding.RedisModuleApi;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -190,6 +192,121 @@ public final class Context {
   /** The current UNIX time in milliseconds ({@code Milliseconds}). */
   public long milliseconds() {
     return api.milliseconds();
+  }
+
+  /**
+   * Microseconds of a clock that never goes back, for measuring time ({@code
+   * MonotonicMicroseconds}); its zero is arbitrary.
+   */
+  public long monotonicMicroseconds() {
+    return api.monotonicMicroseconds();
+  }
+
+  /**
+   * Creates a timer ({@code CreateTimer}) that runs {@code callback} with {@code data} once, on the
+   * main thread, after {@code period}; the module keeps {@code data} until the timer fires or is
+   * {@link Timer#stop stopped}.
+   *
+   * @throws IllegalArgumentException for a negative period
+   */
+  public <T> Timer<T> createTimer(Duration period, TimerCallback<T> callback, T data) {
+    return createTimer(period.toMillis(), callback, data);
+  }
+
+  /** {@link #createTimer(Duration, TimerCallback, Object)} with the period in milliseconds. */
+  public <T> Timer<T> createTimer(long periodMillis, TimerCallback<T> callback, T data) {
+    return Timers.create(this, periodMillis, callback, data);
+  }
+
+  /**
+   * The pending timer of this module with Redis's id {@code id} ({@code GetTimerInfo}): empty when
+   * there is none (it fired, is firing, was stopped, or is another module's).
+   */
+  public Optional<Timer<?>> timer(long id) {
+    return Timers.find(this, id);
+  }
+
+  /**
+   * Sets the module's INFO sections ({@code RegisterInfoFunc}; JRM registers its own callback at
+   * load, which runs {@code function} after the heap section): one function per module, a later
+   * call replaces it, null removes it.
+   */
+  public void registerInfoFunction(InfoFunction function) {
+    checkActive();
+    ModuleEntry.infoFunction(function);
+  }
+
+  /**
+   * The fields of INFO {@code section} ({@code GetServerInfo}): a section name, or {@code
+   * "default"}, {@code "all"}, {@code "everything"}; a module's sections included. Close it.
+   */
+  public ServerInfo serverInfo(String section) {
+    return new ServerInfo(this, api.getServerInfo(pointer(), cString(section)));
+  }
+
+  /**
+   * Whether the module should avoid traffic to replicas now ({@code AvoidReplicaTraffic}): a
+   * failover is waiting for them to catch up.
+   */
+  public boolean avoidReplicaTraffic() {
+    checkActive();
+    return api.avoidReplicaTraffic() != 0;
+  }
+
+  /**
+   * Whether key {@code name} exists in the selected database ({@code KeyExists}), without opening
+   * it or touching its LRU/LFU.
+   */
+  public boolean keyExists(RedisString name) {
+    return api.keyExists(pointer(), name.pointer()) != 0;
+  }
+
+  /** The number of keys in the selected database ({@code DbSize}). */
+  public long dbSize() {
+    return api.dbSize(pointer());
+  }
+
+  /**
+   * The name of a random key of the selected database ({@code RandomKey}), a created string to
+   * close; empty when the database is empty.
+   */
+  public Optional<RedisString> randomKey() {
+    long str = api.randomKey(pointer());
+    return str == 0 ? Optional.empty() : Optional.of(owned(str));
+  }
+
+  /** {@code length} random bytes from Redis's generator ({@code GetRandomBytes}). */
+  public byte[] randomBytes(int length) {
+    return random(length, false);
+  }
+
+  /** {@code length} random characters of {@code 0-9a-f} ({@code GetRandomHexChars}). */
+  public String randomHexChars(int length) {
+    return new String(random(length, true), StandardCharsets.US_ASCII);
+  }
+
+  private byte[] random(int length, boolean hex) {
+    checkActive();
+    if (length < 0) {
+      throw new IllegalArgumentException("a negative length: " + length);
+    }
+    try (NativeBuffer buffer = alloc(Math.max(length, 1))) {
+      if (hex) {
+        api.getRandomHexChars(buffer.address(), length);
+      } else {
+        api.getRandomBytes(buffer.address(), length);
+      }
+      return buffer.read(0, length);
+    }
+  }
+
+  /**
+   * The version of the running Redis ({@code GetServerVersion}) as {@code 0x00MMmmpp}: 7.0.15 is
+   * {@code 0x00070f}.
+   */
+  public int serverVersion() {
+    checkActive();
+    return api.getServerVersion();
   }
 
   /** Writes {@code message} to the Redis log, tagged with the module name ({@code Log}). */

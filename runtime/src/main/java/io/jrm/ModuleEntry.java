@@ -40,8 +40,10 @@ final class ModuleEntry {
   // Indexes into the stub's callback functions (callback_functions in module_stub.c); the blocked
   // kinds and these are checked against the stub by StubAbiTest, as are the methods it looks up.
   private static final int RESTORE_COMMAND = 3;
-  private static final int TYPE_TABLE = 4;
-  private static final int TYPE_METHODS = 5;
+  private static final int INFO_CALLBACK = 4;
+  static final int TIMER_CALLBACK = 5;
+  private static final int TYPE_TABLE = 6;
+  private static final int TYPE_METHODS = 7;
 
   private static final ErrorLog errors = ErrorLog.fromSystemProperty();
 
@@ -51,6 +53,9 @@ final class ModuleEntry {
   private static DataTypes dataTypes;
   private static HeapGuard heapGuard;
   private static ContextStack contexts;
+
+  /** The author's INFO sections ({@link Context#registerInfoFunction}), null for none. */
+  private static volatile InfoFunction infoFunction;
 
   /** Per command of the definition: flagged deny-oom, so refused while the heap is full. */
   private static boolean[] deniesOom;
@@ -136,6 +141,10 @@ final class ModuleEntry {
                   + ": the name is taken or its flags or key positions are refused");
           return ERR;
         }
+      }
+      if (api.registerInfoFunc(ctx, callbackFunctions[INFO_CALLBACK]) != OK) {
+        context.log(LogLevel.WARNING, "JRM: cannot register the INFO sections");
+        return ERR;
       }
       module.onLoad(context, context.wrapArguments(args));
       context.log(
@@ -304,18 +313,34 @@ final class ModuleEntry {
   }
 
   /**
-   * The module's INFO section, {@code <module>_heap}: the Java heap and its limit. Called by the
-   * stub's info callback, never for a crash report.
+   * The module's INFO sections: {@code <module>_heap} (the Java heap and its limit), then the
+   * author's {@link InfoFunction}'s. Called by the stub's info callback, never for a crash report.
    */
   static void info(long infoCtx) {
+    InfoContext info = new InfoContext(api, infoCtx);
     try {
       if (api.infoAddSection(infoCtx, cString(HeapGuard.INFO_SECTION)) == OK) {
         heapGuard.report(
             (field, value) -> api.infoAddFieldLongLong(infoCtx, cString(field), value));
       }
+      InfoFunction function = infoFunction;
+      if (function != null) {
+        function.addInfo(info);
+      }
     } catch (Throwable t) {
       log(LogLevel.WARNING, "JRM: INFO of " + definition.name() + " failed: " + describe(t));
+    } finally {
+      info.deactivate();
     }
+  }
+
+  static void infoFunction(InfoFunction function) {
+    infoFunction = function;
+  }
+
+  /** A timer of the module fired: {@code data} is its handle ({@link Timers}). */
+  static void timer(long ctx, long data) {
+    run(Upcall.TIMER, 0, ctx, data, 0);
   }
 
   /** The data type restore command, the way a rewritten AOF rebuilds values. */
@@ -359,7 +384,9 @@ final class ModuleEntry {
     /** A blocked client's reply (index 0) or timeout (1) callback. */
     BLOCKED_CALLBACK,
     /** The data type restore command. */
-    RESTORE
+    RESTORE,
+    /** A {@link Timer} firing; argv is its handle. */
+    TIMER
   }
 
   /** What an upcall is, for a log line: {@code command hello.simple}. */
@@ -368,6 +395,7 @@ final class ModuleEntry {
       case COMMAND -> "command " + definition.commands().get(index).name();
       case BLOCKED_CALLBACK -> "blocked client callback";
       case RESTORE -> "command " + definition.name() + DataTypes.RESTORE_COMMAND;
+      case TIMER -> "timer callback";
     };
   }
 
@@ -388,11 +416,16 @@ final class ModuleEntry {
       }
       serve(upcall, index, context, argv, argc);
     } catch (Throwable t) {
-      if (!(t instanceof RedisException) && !(t instanceof ReplyTracker.ExtraReplyException)) {
+      // A timer has no client to tell: its every Throwable is logged.
+      boolean replies = upcall != Upcall.TIMER;
+      if (!replies
+          || !(t instanceof RedisException) && !(t instanceof ReplyTracker.ExtraReplyException)) {
         String what = what(upcall, index);
         errors.failed(what, t, () -> "JRM: " + what + " threw " + describe(t), warnings(context));
       }
-      replyError(context, errorLine(t));
+      if (replies) {
+        replyError(context, errorLine(t));
+      }
     } finally {
       if (context.replyTracker().dropped()) {
         context.log(
@@ -452,6 +485,7 @@ final class ModuleEntry {
         heapGuard.check(context); // the restore command is deny-oom
         dataTypes.restore(context, context.arguments(argv, argc));
       }
+      case TIMER -> Timers.fire(context, argv);
     }
   }
 

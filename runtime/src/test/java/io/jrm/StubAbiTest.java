@@ -129,6 +129,8 @@ class StubAbiTest {
             "callback &blocked_free_privdata",
             constant(BlockedClient.class, "FREE_PRIVDATA_CALLBACK"))
         .containsEntry("callback &restore_command", constant(ModuleEntry.class, "RESTORE_COMMAND"))
+        .containsEntry("callback &info_callback", constant(ModuleEntry.class, "INFO_CALLBACK"))
+        .containsEntry("callback &timer_fired", constant(ModuleEntry.class, "TIMER_CALLBACK"))
         .containsEntry("callback type_table", constant(ModuleEntry.class, "TYPE_TABLE"))
         .containsEntry("callbacks " + (typeMethods + methods.size()), "");
     for (int i = 0; i < methods.size(); i++) {

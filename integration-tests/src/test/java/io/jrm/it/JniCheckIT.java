@@ -75,6 +75,11 @@ class JniCheckIT {
       assertThat(blocked.join()).isEqualTo(List.of("v", 1L, 0L));
     }
     assertThat(send(jedis, "JRMTEST.BLOCK.INCR", "n", "3")).isEqualTo(List.of("3", 1L, 0L));
+    send(jedis, "JRMTEST.TIMER.PUSH", "fired", "timer", "1");
+    assertThat(jedis.blpop(10, "fired")).containsExactly("fired", "timer");
+    assertThat(send(jedis, "JRMTEST.INFO.SET", "fields")).isEqualTo("OK");
+    assertThat(jedis.info("jrmtest")).contains("jrmtest_text:hello");
+    assertThat(send(jedis, "JRMTEST.INFO.GET", "c", "replication", "role")).isEqualTo("master");
     // On jna: the jni backend never calls JNA, and JNA's warnings show the checker is on.
     assertThat(send(jedis, "MODULE", "LOAD", EXAMPLE_MODULE.toString(), "jrm.backend=jna"))
         .isEqualTo("OK");

@@ -142,6 +142,7 @@ static pthread_t main_thread;   /* Redis's main thread, the one that forks */
 static jmethodID entry_rdb_load, entry_rdb_save, entry_aof_rewrite, entry_mem_usage, entry_digest,
     entry_free_value, entry_before_fork, entry_restore;
 static jmethodID entry_info;    /* static void info(long infoCtx) */
+static jmethodID entry_timer;   /* static void timer(long ctx, long data) */
 static jmethodID entry_upcall_stubs; /* static long[] upcallStubs(String[] methods) */
 static jmethodID entry_on_unload;    /* static int onUnload(long ctx) */
 /* The main thread's JNIEnv, cached at load: most upcalls run there, and GetEnv costs on each. */
@@ -561,7 +562,7 @@ static int restore_command(RedisModuleCtx *ctx, RedisModuleString **argv, int ar
     return REDIS_OK;
 }
 
-/* INFO: the module's section (the Java heap). A crash report must not run Java. */
+/* INFO: the heap section, then the module's own (ModuleEntry.info). A crash report must not run Java. */
 static void info_callback(RedisModuleInfoCtx *ctx, int for_crash_report) {
     if (for_crash_report || entry_class == NULL) return;
     JNIEnv *env = java_env(NULL);
@@ -570,16 +571,27 @@ static void info_callback(RedisModuleInfoCtx *ctx, int for_crash_report) {
     if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
 }
 
+/* A timer of the module fired, on the main thread: `data` is the Java timer's handle (Timers). */
+static void timer_fired(RedisModuleCtx *ctx, void *data) {
+    JNIEnv *env = java_env(ctx);
+    if (env == NULL) return;
+    (*env)->CallStaticVoidMethod(env, entry_class, entry_timer, (jlong)(intptr_t)ctx, (jlong)(intptr_t)data);
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+}
+
 /*
  * The C functions Java hands to Redis, in the order ModuleEntry expects them: blocked clients
- * (reply, timeout, free private data), the restore command, the type table, and the type methods
- * in RedisModuleTypeMethods order after rdb_load (rdb_save, aof_rewrite, mem_usage, digest, free).
+ * (reply, timeout, free private data), the restore command, the INFO callback, the timer callback,
+ * the type table, and the type methods in RedisModuleTypeMethods order after rdb_load (rdb_save,
+ * aof_rewrite, mem_usage, digest, free).
  */
 static const jlong callback_functions[] = {
     (jlong)(intptr_t)&blocked_reply,
     (jlong)(intptr_t)&blocked_timeout,
     (jlong)(intptr_t)&blocked_free_privdata,
     (jlong)(intptr_t)&restore_command,
+    (jlong)(intptr_t)&info_callback,
+    (jlong)(intptr_t)&timer_fired,
     (jlong)(intptr_t)type_table,
     (jlong)(intptr_t)&type_rdb_save,
     (jlong)(intptr_t)&type_aof_rewrite,
@@ -1269,10 +1281,27 @@ static jdouble JNICALL downcall_d_j(JNIEnv *env, jobject self, jlong fn, jlong a
     (void)self;
     return ((jdouble(*)(jlong))(intptr_t)fn)(a);
 }
+static jdouble JNICALL downcall_d_jBI(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jintArray c) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    jint c_v;
+    jint *c_c = jrm_int_in(env, c, &c_v);
+    jdouble result = ((jdouble(*)(jlong, const void *, void *))(intptr_t)fn)(a, b_c, c_c);
+    jrm_bytes_done(&b_in);
+    jrm_int_out(env, c, c_c);
+    return result;
+}
 static jfloat JNICALL downcall_f_j(JNIEnv *env, jobject self, jlong fn, jlong a) {
     (void)env;
     (void)self;
     return ((jfloat(*)(jlong))(intptr_t)fn)(a);
+}
+static jint JNICALL downcall_i_(JNIEnv *env, jobject self, jlong fn) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(void))(intptr_t)fn)();
 }
 static jint JNICALL downcall_i_BL(JNIEnv *env, jobject self, jlong fn, jbyteArray a, jlongArray b) {
     (void)env;
@@ -1300,6 +1329,18 @@ static jint JNICALL downcall_i_jB(JNIEnv *env, jobject self, jlong fn, jlong a, 
     jrm_bytes_done(&b_in);
     return result;
 }
+static jint JNICALL downcall_i_jBB(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    struct jrm_bytes c_in;
+    const void *c_c = jrm_bytes_in(env, c, &c_in);
+    jint result = ((jint(*)(jlong, const void *, const void *))(intptr_t)fn)(a, b_c, c_c);
+    jrm_bytes_done(&b_in);
+    jrm_bytes_done(&c_in);
+    return result;
+}
 static jint JNICALL downcall_i_jBB_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c, jlong d, jlong e) {
     (void)env;
     (void)self;
@@ -1310,6 +1351,15 @@ static jint JNICALL downcall_i_jBB_jj(JNIEnv *env, jobject self, jlong fn, jlong
     jint result = ((jint(*)(jlong, const void *, const void *, ...))(intptr_t)fn)(a, b_c, c_c, d, e);
     jrm_bytes_done(&b_in);
     jrm_bytes_done(&c_in);
+    return result;
+}
+static jint JNICALL downcall_i_jBd(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jdouble c) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    jint result = ((jint(*)(jlong, const void *, jdouble))(intptr_t)fn)(a, b_c, c);
+    jrm_bytes_done(&b_in);
     return result;
 }
 static jint JNICALL downcall_i_jBj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jlong c) {
@@ -1459,6 +1509,27 @@ static jint JNICALL downcall_i_jjI(JNIEnv *env, jobject self, jlong fn, jlong a,
     jrm_int_out(env, c, c_c);
     return result;
 }
+static jint JNICALL downcall_i_jjL(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlongArray c) {
+    (void)env;
+    (void)self;
+    jlong c_v;
+    jlong *c_c = jrm_long_in(env, c, &c_v);
+    jint result = ((jint(*)(jlong, jlong, void *))(intptr_t)fn)(a, b, c_c);
+    jrm_long_out(env, c, c_c);
+    return result;
+}
+static jint JNICALL downcall_i_jjLL(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlongArray c, jlongArray d) {
+    (void)env;
+    (void)self;
+    jlong c_v;
+    jlong *c_c = jrm_long_in(env, c, &c_v);
+    jlong d_v;
+    jlong *d_c = jrm_long_in(env, d, &d_v);
+    jint result = ((jint(*)(jlong, jlong, void *, void *))(intptr_t)fn)(a, b, c_c, d_c);
+    jrm_long_out(env, c, c_c);
+    jrm_long_out(env, d, d_c);
+    return result;
+}
 static jint JNICALL downcall_i_jjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c) {
     (void)env;
     (void)self;
@@ -1483,6 +1554,15 @@ static jlong JNICALL downcall_j_j(JNIEnv *env, jobject self, jlong fn, jlong a) 
     (void)self;
     return ((jlong(*)(jlong))(intptr_t)fn)(a);
 }
+static jlong JNICALL downcall_j_jB(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    jlong result = ((jlong(*)(jlong, const void *))(intptr_t)fn)(a, b_c);
+    jrm_bytes_done(&b_in);
+    return result;
+}
 static jlong JNICALL downcall_j_jBB_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c, jlong d, jlong e) {
     (void)env;
     (void)self;
@@ -1493,6 +1573,18 @@ static jlong JNICALL downcall_j_jBB_jj(JNIEnv *env, jobject self, jlong fn, jlon
     jlong result = ((jlong(*)(jlong, const void *, const void *, ...))(intptr_t)fn)(a, b_c, c_c, d, e);
     jrm_bytes_done(&b_in);
     jrm_bytes_done(&c_in);
+    return result;
+}
+static jlong JNICALL downcall_j_jBI(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jintArray c) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    jint c_v;
+    jint *c_c = jrm_int_in(env, c, &c_v);
+    jlong result = ((jlong(*)(jlong, const void *, void *))(intptr_t)fn)(a, b_c, c_c);
+    jrm_bytes_done(&b_in);
+    jrm_int_out(env, c, c_c);
     return result;
 }
 static jlong JNICALL downcall_j_jB_B(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c) {
@@ -1562,10 +1654,24 @@ static jlong JNICALL downcall_j_jj(JNIEnv *env, jobject self, jlong fn, jlong a,
     (void)self;
     return ((jlong(*)(jlong, jlong))(intptr_t)fn)(a, b);
 }
+static jlong JNICALL downcall_j_jjB(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jbyteArray c) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes c_in;
+    const void *c_c = jrm_bytes_in(env, c, &c_in);
+    jlong result = ((jlong(*)(jlong, jlong, const void *))(intptr_t)fn)(a, b, c_c);
+    jrm_bytes_done(&c_in);
+    return result;
+}
 static jlong JNICALL downcall_j_jji(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jint c) {
     (void)env;
     (void)self;
     return ((jlong(*)(jlong, jlong, jint))(intptr_t)fn)(a, b, c);
+}
+static jlong JNICALL downcall_j_jjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jlong d) {
+    (void)env;
+    (void)self;
+    return ((jlong(*)(jlong, jlong, jlong, jlong))(intptr_t)fn)(a, b, c, d);
 }
 static jlong JNICALL downcall_j_jjjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jlong d, jlong e) {
     (void)env;
@@ -1640,11 +1746,15 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
 }
 #define JRM_SHAPE_NATIVES \
     {"d_j", "(JJ)D", (void *)&downcall_d_j}, \
+    {"d_jBI", "(JJ[B[I)D", (void *)&downcall_d_jBI}, \
     {"f_j", "(JJ)F", (void *)&downcall_f_j}, \
+    {"i_", "(J)I", (void *)&downcall_i_}, \
     {"i_BL", "(J[B[J)I", (void *)&downcall_i_BL}, \
     {"i_j", "(JJ)I", (void *)&downcall_i_j}, \
     {"i_jB", "(JJ[B)I", (void *)&downcall_i_jB}, \
+    {"i_jBB", "(JJ[B[B)I", (void *)&downcall_i_jBB}, \
     {"i_jBB_jj", "(JJ[B[BJJ)I", (void *)&downcall_i_jBB_jj}, \
+    {"i_jBd", "(JJ[BD)I", (void *)&downcall_i_jBd}, \
     {"i_jBj", "(JJ[BJ)I", (void *)&downcall_i_jBj}, \
     {"i_jBjB", "(JJ[BJ[B)I", (void *)&downcall_i_jBjB}, \
     {"i_jBjBiii", "(JJ[BJ[BIII)I", (void *)&downcall_i_jBjBiii}, \
@@ -1663,11 +1773,15 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"i_jjBj", "(JJJ[BJ)I", (void *)&downcall_i_jjBj}, \
     {"i_jjD", "(JJJ[D)I", (void *)&downcall_i_jjD}, \
     {"i_jjI", "(JJJ[I)I", (void *)&downcall_i_jjI}, \
+    {"i_jjL", "(JJJ[J)I", (void *)&downcall_i_jjL}, \
+    {"i_jjLL", "(JJJ[J[J)I", (void *)&downcall_i_jjLL}, \
     {"i_jjj", "(JJJJ)I", (void *)&downcall_i_jjj}, \
     {"j_", "(J)J", (void *)&downcall_j_}, \
     {"j_B", "(J[B)J", (void *)&downcall_j_B}, \
     {"j_j", "(JJ)J", (void *)&downcall_j_j}, \
+    {"j_jB", "(JJ[B)J", (void *)&downcall_j_jB}, \
     {"j_jBB_jj", "(JJ[B[BJJ)J", (void *)&downcall_j_jBB_jj}, \
+    {"j_jBI", "(JJ[B[I)J", (void *)&downcall_j_jBI}, \
     {"j_jB_B", "(JJ[B[B)J", (void *)&downcall_j_jB_B}, \
     {"j_jBij", "(JJ[BIJ)J", (void *)&downcall_j_jBij}, \
     {"j_jBj", "(JJ[BJ)J", (void *)&downcall_j_jBj}, \
@@ -1676,7 +1790,9 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"j_jLi", "(JJ[JI)J", (void *)&downcall_j_jLi}, \
     {"j_ji", "(JJI)J", (void *)&downcall_j_ji}, \
     {"j_jj", "(JJJ)J", (void *)&downcall_j_jj}, \
+    {"j_jjB", "(JJJ[B)J", (void *)&downcall_j_jjB}, \
     {"j_jji", "(JJJI)J", (void *)&downcall_j_jji}, \
+    {"j_jjjj", "(JJJJJ)J", (void *)&downcall_j_jjjj}, \
     {"j_jjjjj", "(JJJJJJ)J", (void *)&downcall_j_jjjjj}, \
     {"v_j", "(JJ)V", (void *)&downcall_v_j}, \
     {"v_jBB_B", "(JJ[B[B[B)V", (void *)&downcall_v_jBB_B}, \
@@ -1767,6 +1883,7 @@ static const struct {
     {&entry_before_fork, "beforeFork", "(Z)Z", NULL},
     {&entry_restore, "restore", "(JJI)I", NULL},
     {&entry_info, "info", "(J)V", NULL},
+    {&entry_timer, "timer", "(JJ)V", NULL},
 };
 #define JRM_ENTRY_METHOD_COUNT (sizeof(entry_methods) / sizeof(entry_methods[0]))
 
@@ -1912,12 +2029,6 @@ JRM_EXPORT int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv,
         start_jvm(ctx, &options, &env) == REDIS_OK) {
         main_env = env; /* start_jvm runs on the main thread */
         result = load_java_module(ctx, env, jar, &options);
-    }
-    int (*register_info)(RedisModuleCtx *, void (*)(RedisModuleInfoCtx *, int));
-    if (result == REDIS_OK && (redis_get_api("RedisModule_RegisterInfoFunc", &register_info) != REDIS_OK ||
-                               register_info(ctx, info_callback) != REDIS_OK)) {
-        redis_log(ctx, "warning", "JRM: cannot register the INFO section of " JRM_MODULE_NAME);
-        result = REDIS_ERR;
     }
     /* Every module needs the child handler (no Java in a child); only data types need the prepare one. */
     if (result == REDIS_OK &&
