@@ -397,9 +397,30 @@ public final class Context {
   // Keys
 
   /**
-   * Opens the key {@code name} for low-level access ({@code OpenKey}). Close it when done
-   * (try-with-resources) unless {@link #autoMemory()} is on. A key opened only for reading that
-   * does not exist is an empty key: type {@link KeyType#EMPTY}, length 0.
+   * Opens the key {@code name} for reading ({@code OpenKey} with {@code REDISMODULE_READ}): the
+   * key's type has no method that writes. Close it when done (try-with-resources) unless {@link
+   * #autoMemory()} is on. A key that does not exist is an empty key: type {@link KeyType#EMPTY},
+   * length 0.
+   */
+  public ReadKey readKey(RedisString name) {
+    return Key.open(this, name, KeyMode.READ);
+  }
+
+  /**
+   * Opens the key {@code name} for reading and writing ({@code OpenKey} with {@code
+   * REDISMODULE_READ | REDISMODULE_WRITE}), the usual mode of a command that writes. Close it when
+   * done (try-with-resources) unless {@link #autoMemory()} is on.
+   */
+  public WriteKey writeKey(RedisString name) {
+    return Key.open(this, name, KeyMode.READ_WRITE);
+  }
+
+  /**
+   * Opens the key {@code name} in {@code mode} ({@code OpenKey}), for code that chooses the mode at
+   * run time; a command that knows it reads or writes says so with {@link #readKey} or {@link
+   * #writeKey}, whose types let the compiler refuse a write through a key opened for reading. Close
+   * it when done (try-with-resources) unless {@link #autoMemory()} is on. A key opened only for
+   * reading that does not exist is an empty key: type {@link KeyType#EMPTY}, length 0.
    */
   public Key openKey(RedisString name, KeyMode mode) {
     return Key.open(this, name, mode);

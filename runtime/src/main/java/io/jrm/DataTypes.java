@@ -474,7 +474,7 @@ final class DataTypes {
               + changedThroughRead
               + " value fetched through a key opened for reading was changed"
               + " in place; it is saved as it is now, but change values only through keys opened for"
-              + " writing (KeyMode.WRITE or READ_WRITE), so that replicas and the AOF see the change");
+              + " writing (Context.writeKey), so that replicas and the AOF see the change");
     }
     if (rewritesAofAsCommands) {
       for (Slot slot : commandsMissing) {

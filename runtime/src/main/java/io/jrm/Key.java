@@ -10,29 +10,17 @@ import java.util.Set;
 import java.util.function.LongToIntFunction;
 
 /**
- * A key opened for low-level access ({@code RedisModuleKey}): its type, length, expiry, and the
- * operations of each data type. Close it when done (try-with-resources) unless {@link
- * Context#autoMemory()} is on; using it after close, or after its command returned, throws {@link
- * IllegalStateException}.
+ * A key opened for low-level access ({@code RedisModuleKey}), the one implementation of {@link
+ * ReadKey} and {@link WriteKey}, where its operations are described. {@link Context#readKey} and
+ * {@link Context#writeKey} return it as one of those, so that the compiler knows what the command
+ * may do with it; {@link Context#openKey} returns it as is, for code that chooses the {@link
+ * KeyMode} at run time, as C does.
  *
- * <pre>{@code
- * try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
- *   key.listPush(ListEnd.TAIL, argv[2]);
- *   ctx.replyWithLongLong(key.valueLength());
- * }
- * }</pre>
- *
- * <p>Errors are those a C module would check for, as exceptions that become the command's error
- * reply: writing through a key opened {@link KeyMode#READ} throws {@link RedisException} {@code ERR
- * the key is not open for writing}; operating on a key holding another type throws {@link
- * RedisException} with Redis's {@code WRONGTYPE} error, and changes nothing. Writes that create the
- * value ({@link #listPush}, {@link #zsetAdd}, {@link #hashSet}, {@link #stringTruncate}) work on an
- * empty key. Reads of an empty key, a missing key opened for reading included, see an empty value.
- *
- * <p>Every write through the key ends the {@link StringDma} views and the {@link ZsetRange} taken
- * from it before, since the C pointers behind them may no longer be valid.
+ * <p>Whatever the type the caller holds it as, the key checks its mode: writing through a key
+ * opened {@link KeyMode#READ} (say after a cast) throws {@link RedisException} {@code ERR the key
+ * is not open for writing}.
  */
-public final class Key implements AutoCloseable {
+public final class Key implements WriteKey {
   /** {@code REDISMODULE_NO_EXPIRE}: the key has no expiry. */
   public static final long NO_EXPIRE = -1;
 
@@ -125,12 +113,12 @@ public final class Key implements AutoCloseable {
     return context.api();
   }
 
-  /** What the key holds ({@code KeyType}). */
+  @Override
   public KeyType type() {
     return KeyType.of(api().keyType(pointer()));
   }
 
-  /** The length of a string, or the number of elements of an aggregate ({@code ValueLength}). */
+  @Override
   public long valueLength() {
     return api().valueLength(pointer());
   }
@@ -183,13 +171,7 @@ public final class Key implements AutoCloseable {
 
   // Generic
 
-  /**
-   * Deletes the key's value ({@code DeleteKey}); the key stays open, as an empty key that later
-   * writes create again.
-   *
-   * @return whether there was a value to delete
-   * @throws RedisException when the key is not open for writing
-   */
+  @Override
   public boolean delete() {
     long key = forWrite(null);
     boolean existed = KeyType.of(api().keyType(key)) != KeyType.EMPTY;
@@ -200,22 +182,13 @@ public final class Key implements AutoCloseable {
     return existed;
   }
 
-  /**
-   * The remaining time to live in milliseconds, or {@link #NO_EXPIRE} when the key has no expiry or
-   * is empty ({@code GetExpire}).
-   */
+  @Override
   public long expire() {
     long key = pointer();
     return key == 0 ? NO_EXPIRE : api().getExpire(key);
   }
 
-  /**
-   * Sets the time to live to {@code millis} from now, or removes it with {@link #NO_EXPIRE} ({@code
-   * SetExpire}), as {@code PEXPIRE} and {@code PERSIST} do.
-   *
-   * @throws IllegalArgumentException when {@code millis} is negative and not {@link #NO_EXPIRE}
-   * @throws RedisException when the key is not open for writing or is empty
-   */
+  @Override
   public void setExpire(long millis) {
     if (millis < 0 && millis != NO_EXPIRE) {
       throw new IllegalArgumentException("a time to live cannot be negative: " + millis);
@@ -232,12 +205,7 @@ public final class Key implements AutoCloseable {
 
   // Strings
 
-  /**
-   * Sets the key to the string {@code value} ({@code StringSet}), replacing whatever it held, of
-   * any type, as {@code SET} does. The key does not take {@code value}: the caller still owns it.
-   *
-   * @throws RedisException when the key is not open for writing
-   */
+  @Override
   public void stringSet(RedisString value) {
     long key = forWrite(null);
     long str = value.pointer();
@@ -247,14 +215,12 @@ public final class Key implements AutoCloseable {
     }
   }
 
-  /**
-   * Direct access to the string's bytes ({@code StringDMA}). With {@link KeyMode#WRITE} or {@link
-   * KeyMode#READ_WRITE} the view writes into the key; taking it counts as a write (Redis may
-   * unshare the value), so it ends earlier views. An empty key gives an empty view: grow it with
-   * {@link #stringTruncate} first.
-   *
-   * @throws RedisException for a writable view of a key not open for writing, or WRONGTYPE
-   */
+  @Override
+  public StringDma stringDma() {
+    return stringDma(KeyMode.READ);
+  }
+
+  @Override
   public StringDma stringDma(KeyMode access) {
     boolean write = access.writes();
     if (write) {
@@ -279,15 +245,7 @@ public final class Key implements AutoCloseable {
     return new StringDma(this, bytes, Math.toIntExact(length[0]), writable, generation);
   }
 
-  /**
-   * Resizes the string to {@code newLength} bytes ({@code StringTruncate}): growing pads with zero
-   * bytes, shrinking drops the tail. On an empty key it creates the string, unless {@code
-   * newLength} is 0. Ends earlier {@link StringDma} views.
-   *
-   * @throws IllegalArgumentException when {@code newLength} is negative
-   * @throws RedisException {@code ERR string exceeds maximum allowed size} beyond 512 MB, or when
-   *     the key is not open for writing, or WRONGTYPE
-   */
+  @Override
   public void stringTruncate(long newLength) {
     if (newLength < 0) {
       throw new IllegalArgumentException("a length cannot be negative: " + newLength);
@@ -304,12 +262,7 @@ public final class Key implements AutoCloseable {
 
   // Lists
 
-  /**
-   * Pushes {@code element} at one end of the list ({@code ListPush}), creating the list on an empty
-   * key. The list does not take {@code element}: the caller still owns it.
-   *
-   * @throws RedisException when the key is not open for writing, or WRONGTYPE
-   */
+  @Override
   public void listPush(ListEnd where, RedisString element) {
     long key = forWrite(KeyType.LIST);
     long str = element.pointer();
@@ -319,13 +272,7 @@ public final class Key implements AutoCloseable {
     }
   }
 
-  /**
-   * Removes and returns the element at one end of the list ({@code ListPop}), or null when the key
-   * is empty. Popping the last element deletes the key. The element is a new string: close it
-   * unless auto memory is on.
-   *
-   * @throws RedisException when the key is not open for writing, or WRONGTYPE
-   */
+  @Override
   public RedisString listPop(ListEnd where) {
     long key = forWrite(KeyType.LIST);
     if (KeyType.of(api().keyType(key)) == KeyType.EMPTY) {
@@ -436,15 +383,7 @@ public final class Key implements AutoCloseable {
 
   // Sorted sets
 
-  /**
-   * Adds {@code element} with {@code score}, or sets the score of an existing one ({@code
-   * ZsetAdd}), under the conditions of {@code flags}; creates the sorted set on an empty key.
-   *
-   * @return what was done
-   * @throws IllegalArgumentException when {@code score} is NaN
-   * @throws RedisException for incompatible flags (as {@code ZADD}), when the key is not open for
-   *     writing, or WRONGTYPE
-   */
+  @Override
   public ZaddResult zsetAdd(double score, RedisString element, ZaddFlag... flags) {
     if (Double.isNaN(score)) {
       throw new IllegalArgumentException("a score cannot be NaN");
@@ -462,15 +401,7 @@ public final class Key implements AutoCloseable {
     return ZaddResult.fromBits(bits[0]);
   }
 
-  /**
-   * Adds {@code delta} to the score of {@code element} ({@code ZsetIncrby}), as {@code ZINCRBY}; a
-   * missing element starts from 0. Creates the sorted set on an empty key.
-   *
-   * @return the new score, or empty when {@code flags} held the change back
-   * @throws IllegalArgumentException when {@code delta} is NaN
-   * @throws RedisException {@code ERR resulting score is not a number (NaN)} (say +inf plus -inf),
-   *     for incompatible flags, when the key is not open for writing, or WRONGTYPE
-   */
+  @Override
   public OptionalDouble zsetIncrby(double delta, RedisString element, ZaddFlag... flags) {
     if (Double.isNaN(delta)) {
       throw new IllegalArgumentException("an increment cannot be NaN");
@@ -509,12 +440,7 @@ public final class Key implements AutoCloseable {
     return ZaddFlag.toBits(set);
   }
 
-  /**
-   * Removes {@code element} ({@code ZsetRem}); removing the last one deletes the key.
-   *
-   * @return whether the element was there
-   * @throws RedisException when the key is not open for writing, or WRONGTYPE
-   */
+  @Override
   public boolean zsetRem(RedisString element) {
     long key = forWrite(KeyType.ZSET);
     long str = element.pointer();
@@ -526,12 +452,7 @@ public final class Key implements AutoCloseable {
     return deleted[0] != 0;
   }
 
-  /**
-   * The score of {@code element} ({@code ZsetScore}), empty when there is no such element or the
-   * key is empty.
-   *
-   * @throws RedisException WRONGTYPE
-   */
+  @Override
   public OptionalDouble zsetScore(RedisString element) {
     if (!readable(KeyType.ZSET)) {
       return OptionalDouble.empty();
@@ -544,25 +465,13 @@ public final class Key implements AutoCloseable {
     return OptionalDouble.of(score[0]);
   }
 
-  /**
-   * Iterates the elements with a score between {@code min} and {@code max}, from the lowest ({@code
-   * ZsetFirstInScoreRange}). Bounds may be {@link Double#NEGATIVE_INFINITY} and {@link
-   * Double#POSITIVE_INFINITY} ({@code REDISMODULE_NEGATIVE_INFINITE}, {@code _POSITIVE_INFINITE}),
-   * and are inclusive unless said exclusive, as {@code (} makes them in {@code ZRANGEBYSCORE}. An
-   * empty key gives an empty range. Ends the key's previous range.
-   *
-   * @throws IllegalArgumentException when a bound is NaN
-   * @throws RedisException WRONGTYPE
-   */
+  @Override
   public ZsetRange zsetFirstInScoreRange(
       double min, double max, boolean minExclusive, boolean maxExclusive) {
     return scoreRange(min, max, minExclusive, maxExclusive, true);
   }
 
-  /**
-   * As {@link #zsetFirstInScoreRange}, starting from the highest score in the range ({@code
-   * ZsetLastInScoreRange}); its {@link ZsetRange#iterator()} walks down.
-   */
+  @Override
   public ZsetRange zsetLastInScoreRange(
       double min, double max, boolean minExclusive, boolean maxExclusive) {
     return scoreRange(min, max, minExclusive, maxExclusive, false);
@@ -591,34 +500,22 @@ public final class Key implements AutoCloseable {
     return range;
   }
 
-  /**
-   * Iterates the elements between {@code min} and {@code max} in lexicographic order, from the
-   * first ({@code ZsetFirstInLexRange}); meaningful when all scores are equal. The bounds are
-   * written as for {@code ZRANGEBYLEX}: {@code [a} inclusive, {@code (a} exclusive, {@code -} and
-   * {@code +} the infinities. They are not retained: the caller may free them right after. An empty
-   * key gives an empty range. Ends the key's previous range.
-   *
-   * @throws RedisException {@code ERR min or max not valid string range item} for a bound not in
-   *     that syntax, or WRONGTYPE
-   */
+  @Override
   public ZsetRange zsetFirstInLexRange(RedisString min, RedisString max) {
     return lexRange(min, max, true);
   }
 
-  /**
-   * As {@link #zsetFirstInLexRange}, starting from the last element in the range ({@code
-   * ZsetLastInLexRange}); its {@link ZsetRange#iterator()} walks backwards.
-   */
+  @Override
   public ZsetRange zsetLastInLexRange(RedisString min, RedisString max) {
     return lexRange(min, max, false);
   }
 
-  /** {@link #zsetFirstInLexRange(RedisString, RedisString)} with bounds given as text. */
+  @Override
   public ZsetRange zsetFirstInLexRange(String min, String max) {
     return lexRange(min, max, true);
   }
 
-  /** {@link #zsetLastInLexRange(RedisString, RedisString)} with bounds given as text. */
+  @Override
   public ZsetRange zsetLastInLexRange(String min, String max) {
     return lexRange(min, max, false);
   }
@@ -664,41 +561,17 @@ public final class Key implements AutoCloseable {
 
   // Hashes
 
-  /**
-   * Sets {@code field} to {@code value} ({@code HashSet}), as {@code HSET}; creates the hash on an
-   * empty key. The hash does not take the strings: the caller still owns them.
-   *
-   * @return 1 when an existing field was updated, 0 when the field is new (C's count)
-   * @throws RedisException when the key is not open for writing, or WRONGTYPE
-   */
+  @Override
   public int hashSet(RedisString field, RedisString value) {
     return hashSet(EnumSet.noneOf(HashFlag.class), field, value);
   }
 
-  /** {@link #hashSet(RedisString, RedisString)} with a field name given as text. */
+  @Override
   public int hashSet(String field, RedisString value) {
     return hashSet(EnumSet.noneOf(HashFlag.class), field, value);
   }
 
-  /**
-   * Sets or deletes fields ({@code HashSet}) under the conditions of {@code flags}. The arguments
-   * alternate a field and its value. Fields are all {@link RedisString}s, or all {@code String}s
-   * ({@code REDISMODULE_HASH_CFIELDS}: C strings, so without NUL characters); a value is a {@link
-   * RedisString} or {@link #DELETE}, which deletes the field. {@link HashFlag#NX} and {@link
-   * HashFlag#XX} skip the pairs whose field exists or does not. Deleting the last field deletes the
-   * key.
-   *
-   * <pre>{@code
-   * key.hashSet(EnumSet.of(HashFlag.NX), "name", name, "age", age);
-   * key.hashSet(Set.of(), argv[2], Key.DELETE);
-   * }</pre>
-   *
-   * @return the number of fields updated or deleted, plus those inserted with {@link
-   *     HashFlag#COUNT_ALL}
-   * @throws IllegalArgumentException for an odd number of arguments, mixed field types, or a value
-   *     of another type
-   * @throws RedisException when the key is not open for writing, or WRONGTYPE
-   */
+  @Override
   public int hashSet(Set<HashFlag> flags, Object... fieldValuePairs) {
     if (fieldValuePairs.length % 2 != 0) {
       throw new IllegalArgumentException(
@@ -743,17 +616,12 @@ public final class Key implements AutoCloseable {
     return changed;
   }
 
-  /**
-   * Deletes {@code fields} from the hash ({@code HashSet} with {@code REDISMODULE_HASH_DELETE}).
-   *
-   * @return the number of fields that were there
-   * @throws RedisException when the key is not open for writing, or WRONGTYPE
-   */
+  @Override
   public int hashDelete(RedisString... fields) {
     return hashSet(EnumSet.noneOf(HashFlag.class), deletions(fields));
   }
 
-  /** {@link #hashDelete(RedisString...)} with field names given as text. */
+  @Override
   public int hashDelete(String... fields) {
     return hashSet(EnumSet.noneOf(HashFlag.class), deletions(fields));
   }
@@ -767,57 +635,42 @@ public final class Key implements AutoCloseable {
     return pairs;
   }
 
-  /**
-   * The value of {@code field} ({@code HashGet}), or null when the field or the key is missing. The
-   * value is a new string: close it unless auto memory is on.
-   *
-   * @throws RedisException WRONGTYPE
-   */
+  @Override
   public RedisString hashGet(RedisString field) {
     return hashGetAll(new Object[] {field})[0];
   }
 
-  /** {@link #hashGet(RedisString)} with a field name given as text. */
+  @Override
   public RedisString hashGet(String field) {
     return hashGetAll(new Object[] {field})[0];
   }
 
-  /**
-   * The values of {@code fields} in one call ({@code HashGet}), in their order, null for each
-   * missing one. The values are new strings: close them unless auto memory is on.
-   *
-   * @throws RedisException WRONGTYPE
-   */
+  @Override
   public RedisString[] hashMultiGet(RedisString... fields) {
     return hashGetAll(fields);
   }
 
-  /** {@link #hashMultiGet(RedisString...)} with field names given as text. */
+  @Override
   public RedisString[] hashMultiGet(String... fields) {
     return hashGetAll(fields);
   }
 
-  /**
-   * Whether the hash has {@code field} ({@code HashGet} with {@code REDISMODULE_HASH_EXISTS});
-   * false for an empty key.
-   *
-   * @throws RedisException WRONGTYPE
-   */
+  @Override
   public boolean hashExists(RedisString field) {
     return hashExistsAll(new Object[] {field})[0];
   }
 
-  /** {@link #hashExists(RedisString)} with a field name given as text. */
+  @Override
   public boolean hashExists(String field) {
     return hashExistsAll(new Object[] {field})[0];
   }
 
-  /** Whether the hash has each of {@code fields}, in their order, in one call. */
+  @Override
   public boolean[] hashMultiExists(RedisString... fields) {
     return hashExistsAll(fields);
   }
 
-  /** {@link #hashMultiExists(RedisString...)} with field names given as text. */
+  @Override
   public boolean[] hashMultiExists(String... fields) {
     return hashExistsAll(fields);
   }
@@ -909,13 +762,7 @@ public final class Key implements AutoCloseable {
 
   // Data types
 
-  /**
-   * The value of data type {@code type} in this key ({@code ModuleTypeGetValue}), null when the key
-   * is empty. Change it in place only through a key opened for writing: JRM then persists the
-   * change (the value is serialized again before the next fork).
-   *
-   * @throws RedisException {@code WRONGTYPE} when the key holds anything else
-   */
+  @Override
   public <T> T value(Class<T> type) {
     long key = pointer();
     if (key == 0) {
@@ -924,26 +771,19 @@ public final class Key implements AutoCloseable {
     return ModuleEntry.dataTypes().get(key, type, mode.writes());
   }
 
-  /**
-   * Stores {@code value}, an instance of a {@code @DataType} class, in this key, replacing what it
-   * held ({@code ModuleTypeSetValue}). One object belongs to one key.
-   */
+  @Override
   public void setValue(Object value) {
     long key = forWrite(null);
     beforeWrite();
     ModuleEntry.dataTypes().set(key, value);
   }
 
-  /** The data type of this module the key holds ({@code ModuleTypeGetType}), or null. */
+  @Override
   public ModuleType moduleType() {
     long key = pointer();
     return key == 0 ? null : ModuleEntry.dataTypes().typeOf(key);
   }
 
-  /**
-   * Closes the key ({@code CloseKey}), which also ends its {@link ZsetRange} and {@link StringDma}
-   * views; closing twice does nothing.
-   */
   @Override
   public void close() {
     if (!closed) {

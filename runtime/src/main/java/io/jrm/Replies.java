@@ -18,6 +18,16 @@ import java.util.Map;
  * as any second reply is, with a warning in the Redis log; the client keeps the first reply.
  */
 public final class Replies {
+  /**
+   * The classes {@link #write(Context, Object)} sends as one value, alone or as an element (besides
+   * {@link Reply}, arrays, collections and maps), space-separated. The annotation processor reads
+   * this constant from the class path to check handlers' return types, so the list is written once,
+   * here; {@code RepliesTest} checks that {@code value} has a case for each.
+   */
+  static final String SCALAR_TYPES =
+      "java.lang.String java.lang.Long java.lang.Integer java.lang.Double java.lang.Boolean"
+          + " io.jrm.SimpleString io.jrm.RedisString java.math.BigInteger io.jrm.CallReply";
+
   private Replies() {}
 
   /** An integer reply; {@code int} values come here too. */

@@ -1,10 +1,10 @@
 package io.jrm.example;
 
 import io.jrm.Context;
-import io.jrm.Key;
-import io.jrm.KeyMode;
+import io.jrm.ReadKey;
 import io.jrm.RedisException;
 import io.jrm.RedisString;
+import io.jrm.WriteKey;
 import io.jrm.annotations.KeyName;
 import io.jrm.annotations.RedisCommand;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class HelloTypeCommands {
   @RedisCommand(name = "hellotype.insert", flags = "write deny-oom")
   public static long insert(Context ctx, @KeyName RedisString keyName, RedisString element) {
     long length;
-    try (Key key = ctx.openKey(keyName, KeyMode.READ_WRITE)) {
+    try (WriteKey key = ctx.writeKey(keyName)) {
       HelloType value = key.value(HelloType.class);
       long parsed = parse(element, "ERR invalid value: must be a signed 64 bit integer");
       if (value == null) {
@@ -47,7 +47,7 @@ public final class HelloTypeCommands {
   @RedisCommand(name = "hellotype.range", flags = "readonly")
   public static List<Long> range(
       Context ctx, @KeyName RedisString keyName, RedisString firstArg, RedisString countArg) {
-    try (Key key = ctx.openKey(keyName, KeyMode.READ)) {
+    try (ReadKey key = ctx.readKey(keyName)) {
       HelloType value = key.value(HelloType.class);
       long first = parse(firstArg, "ERR invalid first or count parameters");
       long count = parse(countArg, "ERR invalid first or count parameters");
@@ -65,7 +65,7 @@ public final class HelloTypeCommands {
   /** HELLOTYPE.LEN key: the number of elements, 0 for a missing key. */
   @RedisCommand(name = "hellotype.len", flags = "readonly")
   public static long len(Context ctx, @KeyName RedisString keyName) {
-    try (Key key = ctx.openKey(keyName, KeyMode.READ)) {
+    try (ReadKey key = ctx.readKey(keyName)) {
       HelloType value = key.value(HelloType.class);
       return value == null ? 0 : value.values.size();
     }

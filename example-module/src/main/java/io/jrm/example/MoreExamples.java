@@ -3,14 +3,14 @@ package io.jrm.example;
 import io.jrm.CallReply;
 import io.jrm.Context;
 import io.jrm.HashFlag;
-import io.jrm.Key;
-import io.jrm.KeyMode;
 import io.jrm.ListEnd;
 import io.jrm.LogLevel;
 import io.jrm.NativeBuffer;
+import io.jrm.ReadKey;
 import io.jrm.RedisException;
 import io.jrm.RedisString;
 import io.jrm.SimpleString;
+import io.jrm.WriteKey;
 import io.jrm.annotations.KeyName;
 import io.jrm.annotations.RedisCommand;
 import java.util.Arrays;
@@ -24,12 +24,12 @@ import java.util.OptionalDouble;
  * <ul>
  *   <li>{@code example.mlen}: a command that reports its own keys ({@code getkeys-api}), for keys
  *       whose positions depend on the arguments;
- *   <li>{@code example.truncate}: resizing a string key ({@link Key#stringTruncate});
+ *   <li>{@code example.truncate}: resizing a string key ({@link WriteKey#stringTruncate});
  *   <li>{@code example.join}: building a string by appending to it ({@link RedisString#append});
  *   <li>{@code example.hset} and {@code example.hexists}: hash fields set only if missing or only
  *       if present, and existence checks ({@link HashFlag});
- *   <li>{@code example.zincrby}: adding to a score ({@link Key#zsetIncrby});
- *   <li>{@code example.pop.ends}: popping from both ends of a list ({@link Key#listPop});
+ *   <li>{@code example.zincrby}: adding to a score ({@link WriteKey#zsetIncrby});
+ *   <li>{@code example.pop.ends}: popping from both ends of a list ({@link WriteKey#listPop});
  *   <li>{@code example.dbsize.of}: working in another database ({@link Context#selectDb});
  *   <li>{@code example.repeat}: scratch memory Redis frees by itself ({@link Context#poolAlloc});
  *   <li>{@code example.log}: the Redis log, at each level ({@link Context#log}).
@@ -77,7 +77,7 @@ public final class MoreExamples {
     }
     long sum = 0;
     for (int i = 2; i < argv.length; i++) {
-      try (Key key = ctx.openKey(argv[i], KeyMode.READ)) {
+      try (ReadKey key = ctx.readKey(argv[i])) {
         sum += key.valueLength();
       }
     }
@@ -102,7 +102,7 @@ public final class MoreExamples {
     if (length < 0) {
       throw new RedisException("ERR invalid length");
     }
-    try (Key key = ctx.openKey(keyName, KeyMode.READ_WRITE)) {
+    try (WriteKey key = ctx.writeKey(keyName)) {
       key.stringTruncate(length);
       return key.valueLength();
     }
@@ -149,7 +149,7 @@ public final class MoreExamples {
       Condition condition,
       RedisString field,
       RedisString value) {
-    try (Key key = ctx.openKey(keyName, KeyMode.READ_WRITE)) {
+    try (WriteKey key = ctx.writeKey(keyName)) {
       // COUNT_ALL: count a new field too, not only an updated one.
       return key.hashSet(EnumSet.of(condition.flag, HashFlag.COUNT_ALL), field, value);
     }
@@ -158,7 +158,7 @@ public final class MoreExamples {
   /**
    * EXAMPLE.HEXISTS key field [field ...]: an array with 1 for each field the hash has and 0 for
    * each it has not, checked in one call. It keeps the raw form: {@code argv} already holds the
-   * fields as the one array {@link Key#hashMultiExists} takes.
+   * fields as the one array {@link ReadKey#hashMultiExists} takes.
    */
   @RedisCommand(
       name = "example.hexists",
@@ -172,7 +172,7 @@ public final class MoreExamples {
       return;
     }
     RedisString[] fields = Arrays.copyOfRange(argv, 2, argv.length);
-    try (Key key = ctx.openKey(argv[1], KeyMode.READ)) {
+    try (ReadKey key = ctx.readKey(argv[1])) {
       boolean[] exists = key.hashMultiExists(fields);
       ctx.replyWithArray(exists.length);
       for (boolean exist : exists) {
@@ -188,7 +188,7 @@ public final class MoreExamples {
   @RedisCommand(name = "example.zincrby", flags = "write deny-oom")
   public static double zincrby(
       Context ctx, @KeyName RedisString keyName, double increment, RedisString member) {
-    try (Key key = ctx.openKey(keyName, KeyMode.READ_WRITE)) {
+    try (WriteKey key = ctx.writeKey(keyName)) {
       OptionalDouble score = key.zsetIncrby(increment, member);
       return score.getAsDouble(); // always present without ZaddFlags
     }
@@ -204,7 +204,7 @@ public final class MoreExamples {
     // Auto memory frees the key and the popped elements when the command returns, after the
     // returned list is sent; closing them here would free them before.
     ctx.autoMemory();
-    Key key = ctx.openKey(keyName, KeyMode.READ_WRITE);
+    WriteKey key = ctx.writeKey(keyName);
     return Arrays.asList(key.listPop(ListEnd.HEAD), key.listPop(ListEnd.TAIL)); // nulls allowed
   }
 

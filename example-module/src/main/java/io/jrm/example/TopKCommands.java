@@ -1,11 +1,11 @@
 package io.jrm.example;
 
 import io.jrm.Context;
-import io.jrm.Key;
-import io.jrm.KeyMode;
+import io.jrm.ReadKey;
 import io.jrm.RedisException;
 import io.jrm.RedisString;
 import io.jrm.SimpleString;
+import io.jrm.WriteKey;
 import io.jrm.annotations.KeyName;
 import io.jrm.annotations.RedisCommand;
 import java.nio.ByteBuffer;
@@ -38,16 +38,17 @@ import java.util.Optional;
  *   <li>Its typed parameters say what it takes, the key marked {@link KeyName}, so the generated
  *       code checks the arity first ({@code ERR wrong number of arguments for 'hellotopk.add'
  *       command}), and returns what the handler returns as its reply.
- *   <li>It opens the key and asks for the value with {@link Key#value(Class)}, which throws {@code
- *       WRONGTYPE} for a key of another type, before it parses any other argument: as for Redis's
- *       own commands, the wrong type is reported first. That is why numbers are {@code RedisString}
- *       parameters, parsed by the handler: a {@code long} parameter would be parsed before the
- *       handler runs.
+ *   <li>It opens the key and asks for the value with {@link ReadKey#value(Class)}, which throws
+ *       {@code WRONGTYPE} for a key of another type, before it parses any other argument: as for
+ *       Redis's own commands, the wrong type is reported first. That is why numbers are {@code
+ *       RedisString} parameters, parsed by the handler: a {@code long} parameter would be parsed
+ *       before the handler runs.
  *   <li>Arguments that do not parse fail with an error that names them, and change nothing: a
  *       failing write creates no key.
- *   <li>Readers open the key {@link KeyMode#READ} and never change the value they get (that would
- *       not be persisted); writers open it {@link KeyMode#READ_WRITE}, which tells JRM to serialize
- *       the value again before the next fork.
+ *   <li>Readers open the key with {@link Context#readKey}, whose {@link ReadKey} has no write, and
+ *       never change the value they get (replicas and the AOF would not see it); writers open it
+ *       with {@link Context#writeKey}, which tells JRM to serialize the value again before the next
+ *       fork.
  *   <li>Writers call {@link Context#replicateVerbatim()} once they have succeeded, so that replicas
  *       and the AOF run the same command. The commands are deterministic (no clock, no randomness,
  *       ties broken by insertion order, which persists), so a replica ends up with the same value,
@@ -74,7 +75,7 @@ public final class TopKCommands {
   @RedisCommand(name = "hellotopk.reserve", flags = "write deny-oom")
   public static SimpleString reserve(
       Context ctx, @KeyName RedisString keyName, RedisString capacityArg) {
-    try (Key key = ctx.openKey(keyName, KeyMode.READ_WRITE)) {
+    try (WriteKey key = ctx.writeKey(keyName)) {
       if (key.value(TopK.class) != null) {
         throw new RedisException("ERR key already exists");
       }
@@ -103,7 +104,7 @@ public final class TopKCommands {
       RedisString itemArg,
       Optional<RedisString> incrementArg) {
     long count;
-    try (Key key = ctx.openKey(keyName, KeyMode.READ_WRITE)) {
+    try (WriteKey key = ctx.writeKey(keyName)) {
       TopK topK = key.value(TopK.class);
       String item = item(itemArg);
       long increment =
@@ -134,7 +135,7 @@ public final class TopKCommands {
    */
   @RedisCommand(name = "hellotopk.count", flags = "readonly fast")
   public static long count(Context ctx, @KeyName RedisString keyName, RedisString itemArg) {
-    try (Key key = ctx.openKey(keyName, KeyMode.READ)) {
+    try (ReadKey key = ctx.readKey(keyName)) {
       TopK topK = key.value(TopK.class);
       String item = item(itemArg);
       return topK == null ? 0 : topK.count(item);
@@ -153,7 +154,7 @@ public final class TopKCommands {
   @RedisCommand(name = "hellotopk.list", flags = "readonly")
   public static List<Object> list(
       Context ctx, @KeyName RedisString keyName, RedisString... options) {
-    try (Key key = ctx.openKey(keyName, KeyMode.READ)) {
+    try (ReadKey key = ctx.readKey(keyName)) {
       TopK topK = key.value(TopK.class);
       boolean withCounts = false;
       long limit = Long.MAX_VALUE;
@@ -192,7 +193,7 @@ public final class TopKCommands {
    */
   @RedisCommand(name = "hellotopk.info", flags = "readonly fast")
   public static Map<String, Long> info(Context ctx, @KeyName RedisString keyName) {
-    try (Key key = ctx.openKey(keyName, KeyMode.READ)) {
+    try (ReadKey key = ctx.readKey(keyName)) {
       TopK topK = key.value(TopK.class);
       if (topK == null) {
         throw new RedisException("ERR no such key");
@@ -217,7 +218,7 @@ public final class TopKCommands {
   public static long ignore(
       Context ctx, @KeyName RedisString keyName, RedisString first, RedisString... more) {
     long added = 0;
-    try (Key key = ctx.openKey(keyName, KeyMode.READ_WRITE)) {
+    try (WriteKey key = ctx.writeKey(keyName)) {
       TopK topK = key.value(TopK.class);
       // All parsed before anything changes.
       List<String> items = new ArrayList<>(1 + more.length);
@@ -249,7 +250,7 @@ public final class TopKCommands {
   @RedisCommand(name = "hellotopk.reset", flags = "write")
   public static long reset(Context ctx, @KeyName RedisString keyName) {
     int dropped;
-    try (Key key = ctx.openKey(keyName, KeyMode.READ_WRITE)) {
+    try (WriteKey key = ctx.writeKey(keyName)) {
       TopK topK = key.value(TopK.class);
       dropped = topK == null ? 0 : topK.reset();
     }

@@ -5,9 +5,11 @@ import io.jrm.HashFlag;
 import io.jrm.Key;
 import io.jrm.KeyMode;
 import io.jrm.ListEnd;
+import io.jrm.ReadKey;
 import io.jrm.RedisException;
 import io.jrm.RedisString;
 import io.jrm.StringDma;
+import io.jrm.WriteKey;
 import io.jrm.ZaddFlag;
 import io.jrm.ZaddResult;
 import io.jrm.ZsetEntry;
@@ -78,7 +80,8 @@ public final class KeyCommands {
 
   /**
    * JRMTEST.KEY.READONLY key operation: tries one write through a key opened for reading; every one
-   * must throw before reaching Redis.
+   * must throw before reaching Redis. {@code cast} deletes through a {@link ReadKey} cast to the
+   * {@link WriteKey} it is not.
    */
   @RedisCommand(
       name = "jrmtest.key.readonly",
@@ -102,9 +105,17 @@ public final class KeyCommands {
         case "zrem" -> key.zsetRem(value);
         case "hset" -> key.hashSet(value, value);
         case "hdel" -> key.hashDelete(value);
+        case "cast" -> deleteThroughCast(ctx.readKey(argv[1]));
         default -> throw new RedisException("ERR unknown operation " + argv[2]);
       }
       ctx.replyWithSimpleString("UNEXPECTED");
+    }
+  }
+
+  /** The mistake the types prevent, made all the same: the key still refuses the write. */
+  private static void deleteThroughCast(ReadKey readKey) {
+    try (readKey) {
+      ((WriteKey) readKey).delete();
     }
   }
 

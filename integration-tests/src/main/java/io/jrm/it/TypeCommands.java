@@ -4,6 +4,7 @@ import io.jrm.Context;
 import io.jrm.Key;
 import io.jrm.KeyMode;
 import io.jrm.ModuleType;
+import io.jrm.ReadKey;
 import io.jrm.RedisException;
 import io.jrm.RedisString;
 import io.jrm.annotations.RedisCommand;
@@ -197,7 +198,7 @@ public final class TypeCommands {
       ctx.wrongArity();
       return;
     }
-    try (Key key = ctx.openKey(argv[1], KeyMode.READ)) {
+    try (ReadKey key = ctx.readKey(argv[1])) {
       RichValue value = key.value(RichValue.class);
       if (value == null) {
         throw new RedisException("ERR no such key");

@@ -90,6 +90,15 @@ public final class TypedArgumentCommands {
   }
 
   /**
+   * JRMTEST.TYPED.GETKEYS key count mode: a typed handler with the {@code getkeys-api} flag; its
+   * key positions are answered without converting count and mode. Replies with the count.
+   */
+  @RedisCommand(name = "jrmtest.typed.getkeys", flags = "readonly getkeys-api")
+  public static long getKeys(Context ctx, @KeyName RedisString key, long count, Mode mode) {
+    return count;
+  }
+
+  /**
    * JRMTEST.TYPED.SCALE factor [value ...]: each value times the factor, as a returned list: typed
    * parameters and a returned reply together.
    */

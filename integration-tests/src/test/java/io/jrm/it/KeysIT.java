@@ -100,7 +100,8 @@ class KeysIT {
         "zincrby",
         "zrem",
         "hset",
-        "hdel"
+        "hdel",
+        "cast"
       })
   void writingThroughAKeyOpenedForReadingIsAnError(String operation, Jedis jedis) {
     jedis.set("k", "v");

@@ -143,6 +143,17 @@ class TypedArgumentsIT {
         .hasMessageContaining("The command has no key arguments");
   }
 
+  @Test
+  void aKeyPositionRequestConvertsNoArgument(Jedis jedis) {
+    assertThat(getKeys(jedis, "JRMTEST.TYPED.GETKEYS", "k", "not-a-number", "no-mode"))
+        .containsExactly("k");
+    assertThat(getKeys(jedis, "JRMTEST.TYPED.GETKEYS", "k", "7", "add")).containsExactly("k");
+    assertThat(send(jedis, "JRMTEST.TYPED.GETKEYS", "k", "7", "add")).isEqualTo(7L);
+    assertThatThrownBy(() -> send(jedis, "JRMTEST.TYPED.GETKEYS", "k", "not-a-number", "add"))
+        .hasMessage("ERR value is not an integer or out of range");
+    assertThat(jedis.ping()).isEqualTo("PONG");
+  }
+
   private static List<Object> getKeys(Jedis jedis, String... command) {
     String[] args = new String[command.length + 1];
     args[0] = "GETKEYS";

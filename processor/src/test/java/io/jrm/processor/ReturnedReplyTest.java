@@ -6,6 +6,7 @@ import static io.jrm.processor.Sources.module;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import java.lang.reflect.Field;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,6 +79,18 @@ class ReturnedReplyTest {
         .doesNotContain("Replies");
   }
 
+  /** Each class the runtime sends as one value is a return type, and an element type. */
+  @Test
+  void acceptsEveryTypeTheRuntimeSends() throws ReflectiveOperationException {
+    Field field = Class.forName("io.jrm.Replies").getDeclaredField("SCALAR_TYPES");
+    field.setAccessible(true);
+    for (String type : ((String) field.get(null)).split(" ")) {
+      assertThat(compile(returning(type, "return null;"))).succeededWithoutWarnings();
+      assertThat(compile(returning("java.util.List<" + type + ">", "return null;")))
+          .succeededWithoutWarnings();
+    }
+  }
+
   /** Compiles a handler returning {@code type} and expects exactly the one error. */
   private static void assertRefused(String type, String why) {
     JavaFileObject mod = returning(type, "throw new RuntimeException();");
@@ -88,7 +101,7 @@ class ReturnedReplyTest {
             "@RedisCommand method get cannot return "
                 + why
                 + ". Return void and reply through the Context, or return long, int, double,"
-                + " boolean (or their boxes), String, SimpleString, byte[], RedisString,"
+                + " boolean (or their boxes), byte[], String, SimpleString, RedisString,"
                 + " BigInteger, CallReply, Reply, or a List, Set, Map or array of those.")
         .inFile(mod)
         .onLineContaining(" get(");

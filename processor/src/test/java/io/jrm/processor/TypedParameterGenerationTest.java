@@ -149,6 +149,46 @@ class TypedParameterGenerationTest {
   }
 
   @Test
+  void aKeyPositionRequestIsAnsweredBeforeAnyConversion() {
+    Compilation compilation =
+        compile(
+            Sources.module(
+                "  @RedisCommand(name = \"t.getkeys\", flags = \"readonly getkeys-api\")",
+                "  public static long getKeys(Context ctx, @KeyName RedisString key, long n) {",
+                "    return n;",
+                "  }",
+                "",
+                "  @RedisCommand(name = \"t.typed\", flags = \"readonly\")",
+                "  public static long typed(Context ctx, @KeyName RedisString key, long n) {",
+                "    return n;",
+                "  }",
+                "",
+                "  @RedisCommand(name = \"t.raw\", flags = \"readonly getkeys-api\")",
+                "  public static void raw(Context ctx, RedisString[] argv) {}"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    String generated = source(compilation, "test", "JrmModule_Mod");
+    assertThat(generated)
+        .contains(
+            """
+                  case 0 -> {
+                    if (ctx.isKeysPositionRequest()) {
+                      Arguments.reportKeys(ctx, argv.length, 1, 1, 1);
+                      return;
+                    }
+                    if (argv.length != 3) {
+                      ctx.wrongArity();
+                      return;
+                    }
+                    Replies.write(ctx, Mod.getKeys(ctx, argv[1], argv[2].toLongLong()));
+                  }
+            """)
+        .contains("case 1 -> Mod.raw(ctx, argv);");
+    // Only getkeys-api commands are asked, so only they pay for the question.
+    assertThat(generated.split("isKeysPositionRequest", -1)).hasSize(2);
+  }
+
+  @Test
   void arityCountsTheNameAndIsNegativeWhenArgumentsMayFollow() {
     HandlerParameter required =
         new HandlerParameter("a", Conversion.LONG, null, Presence.REQUIRED, false);

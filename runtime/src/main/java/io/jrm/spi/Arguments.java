@@ -1,5 +1,6 @@
 package io.jrm.spi;
 
+import io.jrm.Context;
 import io.jrm.RedisException;
 import io.jrm.RedisString;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ import java.util.stream.Collectors;
 /**
  * The conversions of command arguments that the code generated for typed handler parameters calls
  * (those a {@link RedisString} method does not already make), with the error replies Redis gives
- * for the same mistakes. Not for hand-written code.
+ * for the same mistakes, and its answer to key-position requests. Not for hand-written code.
  */
 public final class Arguments {
   private static final String NOT_AN_INTEGER = "ERR value is not an integer or out of range";
@@ -72,5 +73,22 @@ public final class Arguments {
   /** The arguments from {@code from} on as an unmodifiable list (none when shorter). */
   public static List<RedisString> restList(RedisString[] argv, int from) {
     return List.of(rest(argv, from));
+  }
+
+  /**
+   * Answers a key-position request ({@link Context#isKeysPositionRequest()}) of a command with
+   * typed parameters from its declared key positions, as Redis reads a key range: from {@code
+   * firstKey} (0: no keys) to {@code lastKey} (negative: counted from the end) every {@code
+   * keyStep}, within the {@code argc} arguments. No argument is converted: the handler does not
+   * run, so a bad number or keyword is reported by the command itself, not by the request.
+   */
+  public static void reportKeys(Context ctx, int argc, int firstKey, int lastKey, int keyStep) {
+    if (firstKey <= 0) {
+      return;
+    }
+    int last = Math.min(lastKey < 0 ? argc + lastKey : lastKey, argc - 1);
+    for (int position = firstKey; position <= last; position += keyStep) {
+      ctx.keyAtPos(position);
+    }
   }
 }

@@ -1,10 +1,9 @@
 package ${package};
 
 import io.jrm.Context;
-import io.jrm.Key;
-import io.jrm.KeyMode;
 import io.jrm.RedisException;
 import io.jrm.RedisString;
+import io.jrm.WriteKey;
 import io.jrm.annotations.KeyName;
 import io.jrm.annotations.RedisCommand;
 import io.jrm.annotations.RedisModule;
@@ -28,7 +27,7 @@ public final class CounterModule {
     // The arguments are parsed (and the count checked) by generated code before this runs, so
     // bad input changes nothing; @KeyName gives Redis the key's position.
     long total;
-    try (Key counterKey = ctx.openKey(key, KeyMode.READ_WRITE)) {
+    try (WriteKey counterKey = ctx.writeKey(key)) {
       Counter counter = counterKey.value(Counter.class);
       if (counter == null) {
         counter = new Counter();

@@ -3,17 +3,21 @@ package io.jrm.processor.generation;
 import com.palantir.javapoet.CodeBlock;
 import io.jrm.processor.ClassNames;
 import io.jrm.processor.model.CommandArguments;
+import io.jrm.processor.model.CommandModel;
 import io.jrm.processor.model.HandlerParameter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The code that turns a command's {@code argv} into its handler's arguments: the arity check, then
- * one expression per parameter, evaluated left to right, so the first bad argument is the one
- * reported.
+ * The code that turns a command's {@code argv} into its handler's arguments: the answer to a
+ * key-position request, the arity check, then one expression per parameter, evaluated left to
+ * right, so the first bad argument is the one reported.
  */
 final class ArgumentParsing {
+  private static final String GETKEYS_API = "getkeys-api";
+
   private ArgumentParsing() {}
 
   /**
@@ -37,6 +41,32 @@ final class ArgumentParsing {
     return CodeBlock.builder()
         .beginControlFlow("if ($L)", condition)
         .addStatement("ctx.wrongArity()")
+        .addStatement("return")
+        .endControlFlow()
+        .build();
+  }
+
+  /**
+   * For a typed handler with the {@code getkeys-api} flag, the statement that answers a
+   * key-position request from the declared key positions and returns, before the arity check and
+   * any conversion: Redis asks for the keys of arguments not checked yet, and the request must not
+   * reply a bad number or keyword (the handler, which takes converted arguments, does not run).
+   * Empty for a raw handler, which answers the request itself, and for a command without the flag,
+   * which Redis never asks.
+   */
+  static CodeBlock keyPositionRequest(CommandModel command) {
+    if (command.arguments().raw()
+        || !Arrays.asList(command.flags().split(" ")).contains(GETKEYS_API)) {
+      return CodeBlock.of("");
+    }
+    return CodeBlock.builder()
+        .beginControlFlow("if (ctx.isKeysPositionRequest())")
+        .addStatement(
+            "$T.reportKeys(ctx, argv.length, $L, $L, $L)",
+            ClassNames.ARGUMENTS,
+            command.firstKey(),
+            command.lastKey(),
+            command.keyStep())
         .addStatement("return")
         .endControlFlow()
         .build();

@@ -134,11 +134,15 @@ public final class DefinitionGenerator {
           CodeBlock.of(
               "$T.$N($L)", handler.owner(), handler.method(), ArgumentParsing.arguments(arguments));
       CodeBlock reply = ReplyCode.reply(call, commands.get(i).returnsReply());
-      CodeBlock arityCheck = ArgumentParsing.arityCheck(arguments);
-      if (arityCheck.isEmpty()) {
+      CodeBlock checks =
+          CodeBlock.builder()
+              .add(ArgumentParsing.keyPositionRequest(commands.get(i)))
+              .add(ArgumentParsing.arityCheck(arguments))
+              .build();
+      if (checks.isEmpty()) {
         body.addStatement("case $L -> $L", i, reply);
       } else {
-        body.add("case $L -> {\n$>", i).add(arityCheck).addStatement("$L", reply).add("$<}\n");
+        body.add("case $L -> {\n$>", i).add(checks).addStatement("$L", reply).add("$<}\n");
       }
     }
     body.addStatement(

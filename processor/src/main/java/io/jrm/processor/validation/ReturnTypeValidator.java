@@ -2,16 +2,21 @@ package io.jrm.processor.validation;
 
 import io.jrm.processor.ClassNames;
 import io.jrm.processor.ErrorReporter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -23,34 +28,59 @@ import javax.lang.model.util.Types;
  * io.jrm.Reply}.
  */
 final class ReturnTypeValidator {
-  /**
-   * Sent as themselves, and as elements: the scalar types of {@code Replies.value} in the runtime
-   * (which the processor does not load), as ReturnedReplyTest and ReturnedReplyIT check.
-   */
-  private static final Set<String> SCALARS =
-      Set.of(
-          "java.lang.String",
-          "java.lang.Long",
-          "java.lang.Integer",
-          "java.lang.Double",
-          "java.lang.Boolean",
-          "java.math.BigInteger",
-          ClassNames.SIMPLE_STRING.canonicalName(),
-          ClassNames.REDIS_STRING.canonicalName(),
-          ClassNames.CALL_REPLY.canonicalName());
+  /** The constant of {@code io.jrm.Replies} that lists the types it sends as one value. */
+  private static final String SCALAR_TYPES = "SCALAR_TYPES";
 
-  private static final String SUPPORTED =
-      "long, int, double, boolean (or their boxes), String, SimpleString, byte[], RedisString,"
-          + " BigInteger, CallReply, Reply, or a List, Set, Map or array of those";
+  /** Boxes, which the message names with their primitives. */
+  private static final Set<String> BOXES =
+      Set.of("java.lang.Long", "java.lang.Integer", "java.lang.Double", "java.lang.Boolean");
 
   private final Elements elements;
   private final Types types;
   private final ErrorReporter reporter;
 
+  /**
+   * Sent as themselves, and as elements: read from the runtime's {@code Replies.SCALAR_TYPES} on
+   * the class path, the one list of them; empty until first needed, and when the runtime is
+   * missing.
+   */
+  private List<String> scalars;
+
   ReturnTypeValidator(Elements elements, Types types, ErrorReporter reporter) {
     this.elements = elements;
     this.types = types;
     this.reporter = reporter;
+  }
+
+  /** The runtime's list of the classes a reply is made of, or empty without the runtime. */
+  private List<String> scalars() {
+    if (scalars == null) {
+      TypeElement replies = elements.getTypeElement(ClassNames.REPLIES.canonicalName());
+      scalars =
+          replies == null
+              ? List.of()
+              : ElementFilter.fieldsIn(replies.getEnclosedElements()).stream()
+                  .filter(field -> field.getSimpleName().contentEquals(SCALAR_TYPES))
+                  .map(VariableElement::getConstantValue)
+                  .filter(String.class::isInstance)
+                  .flatMap(names -> Arrays.stream(((String) names).split(" ")))
+                  .toList();
+    }
+    return scalars;
+  }
+
+  /** What a handler may return, for the error message. */
+  private String supported() {
+    String named =
+        Stream.concat(
+                Stream.of("byte[]"),
+                scalars().stream()
+                    .filter(name -> !BOXES.contains(name))
+                    .map(name -> name.substring(name.lastIndexOf('.') + 1)))
+            .collect(Collectors.joining(", "));
+    return "long, int, double, boolean (or their boxes), "
+        + named
+        + ", Reply, or a List, Set, Map or array of those";
   }
 
   /**
@@ -80,7 +110,7 @@ final class ReturnTypeValidator {
                     + ": "
                     + p
                     + ". Return void and reply through the Context, or return "
-                    + SUPPORTED
+                    + supported()
                     + "."));
     return problem.isEmpty();
   }
@@ -105,7 +135,7 @@ final class ReturnTypeValidator {
 
   private Optional<String> declaredProblem(DeclaredType type, boolean topLevel) {
     String name = ((TypeElement) type.asElement()).getQualifiedName().toString();
-    if (SCALARS.contains(name) || isSubtype(type, ClassNames.REPLY.canonicalName())) {
+    if (scalars().contains(name) || isSubtype(type, ClassNames.REPLY.canonicalName())) {
       return Optional.empty();
     }
     if (!topLevel && name.equals("java.lang.Object")) {

@@ -1,0 +1,156 @@
+package io.jrm;
+
+import java.util.OptionalDouble;
+
+/**
+ * A key opened for reading ({@link Context#readKey}): what it holds, its length and expiry, and the
+ * reads of each data type; no method that writes. A command that only reads opens its keys this
+ * way, and the compiler refuses a write through them; a {@link WriteKey} is a {@code ReadKey} that
+ * also writes. Close it when done (try-with-resources) unless {@link Context#autoMemory()} is on;
+ * using it after close, or after its command returned, throws {@link IllegalStateException}.
+ *
+ * <pre>{@code
+ * try (ReadKey key = ctx.readKey(argv[1])) {
+ *   ctx.replyWithLongLong(key.valueLength());
+ * }
+ * }</pre>
+ *
+ * <p>A missing key reads as an empty one: type {@link KeyType#EMPTY}, length 0, empty ranges, null
+ * fields. Reading a key of another type throws {@link RedisException} with Redis's {@code
+ * WRONGTYPE} error. The value of a data type ({@link #value}) is the one Java object stored in the
+ * key, not a copy: see there, and docs/keys.md, for what happens when it is changed all the same.
+ */
+public sealed interface ReadKey extends AutoCloseable permits WriteKey {
+  /** What the key holds ({@code KeyType}). */
+  KeyType type();
+
+  /** The length of a string, or the number of elements of an aggregate ({@code ValueLength}). */
+  long valueLength();
+
+  /**
+   * The remaining time to live in milliseconds, or {@link Key#NO_EXPIRE} when the key has no expiry
+   * or is empty ({@code GetExpire}).
+   */
+  long expire();
+
+  /**
+   * A read-only view of the string's bytes ({@code StringDMA} with {@code REDISMODULE_READ}); an
+   * empty key gives an empty view. It ends at the next write through the key, and when the key
+   * closes.
+   *
+   * @throws RedisException WRONGTYPE
+   */
+  StringDma stringDma();
+
+  /**
+   * The score of {@code element} ({@code ZsetScore}), empty when there is no such element or the
+   * key is empty.
+   *
+   * @throws RedisException WRONGTYPE
+   */
+  OptionalDouble zsetScore(RedisString element);
+
+  /**
+   * Iterates the elements with a score between {@code min} and {@code max}, from the lowest ({@code
+   * ZsetFirstInScoreRange}). Bounds may be {@link Double#NEGATIVE_INFINITY} and {@link
+   * Double#POSITIVE_INFINITY} ({@code REDISMODULE_NEGATIVE_INFINITE}, {@code _POSITIVE_INFINITE}),
+   * and are inclusive unless said exclusive, as {@code (} makes them in {@code ZRANGEBYSCORE}. An
+   * empty key gives an empty range. Ends the key's previous range.
+   *
+   * @throws IllegalArgumentException when a bound is NaN
+   * @throws RedisException WRONGTYPE
+   */
+  ZsetRange zsetFirstInScoreRange(
+      double min, double max, boolean minExclusive, boolean maxExclusive);
+
+  /**
+   * As {@link #zsetFirstInScoreRange}, starting from the highest score in the range ({@code
+   * ZsetLastInScoreRange}); its {@link ZsetRange#iterator()} walks down.
+   */
+  ZsetRange zsetLastInScoreRange(
+      double min, double max, boolean minExclusive, boolean maxExclusive);
+
+  /**
+   * Iterates the elements between {@code min} and {@code max} in lexicographic order, from the
+   * first ({@code ZsetFirstInLexRange}); meaningful when all scores are equal. The bounds are
+   * written as for {@code ZRANGEBYLEX}: {@code [a} inclusive, {@code (a} exclusive, {@code -} and
+   * {@code +} the infinities. They are not retained: the caller may free them right after. An empty
+   * key gives an empty range. Ends the key's previous range.
+   *
+   * @throws RedisException {@code ERR min or max not valid string range item} for a bound not in
+   *     that syntax, or WRONGTYPE
+   */
+  ZsetRange zsetFirstInLexRange(RedisString min, RedisString max);
+
+  /**
+   * As {@link #zsetFirstInLexRange}, starting from the last element in the range ({@code
+   * ZsetLastInLexRange}); its {@link ZsetRange#iterator()} walks backwards.
+   */
+  ZsetRange zsetLastInLexRange(RedisString min, RedisString max);
+
+  /** {@link #zsetFirstInLexRange(RedisString, RedisString)} with bounds given as text. */
+  ZsetRange zsetFirstInLexRange(String min, String max);
+
+  /** {@link #zsetLastInLexRange(RedisString, RedisString)} with bounds given as text. */
+  ZsetRange zsetLastInLexRange(String min, String max);
+
+  /**
+   * The value of {@code field} ({@code HashGet}), or null when the field or the key is missing. The
+   * value is a new string: close it unless auto memory is on.
+   *
+   * @throws RedisException WRONGTYPE
+   */
+  RedisString hashGet(RedisString field);
+
+  /** {@link #hashGet(RedisString)} with a field name given as text. */
+  RedisString hashGet(String field);
+
+  /**
+   * The values of {@code fields} in one call ({@code HashGet}), in their order, null for each
+   * missing one. The values are new strings: close them unless auto memory is on.
+   *
+   * @throws RedisException WRONGTYPE
+   */
+  RedisString[] hashMultiGet(RedisString... fields);
+
+  /** {@link #hashMultiGet(RedisString...)} with field names given as text. */
+  RedisString[] hashMultiGet(String... fields);
+
+  /**
+   * Whether the hash has {@code field} ({@code HashGet} with {@code REDISMODULE_HASH_EXISTS});
+   * false for an empty key.
+   *
+   * @throws RedisException WRONGTYPE
+   */
+  boolean hashExists(RedisString field);
+
+  /** {@link #hashExists(RedisString)} with a field name given as text. */
+  boolean hashExists(String field);
+
+  /** Whether the hash has each of {@code fields}, in their order, in one call. */
+  boolean[] hashMultiExists(RedisString... fields);
+
+  /** {@link #hashMultiExists(RedisString...)} with field names given as text. */
+  boolean[] hashMultiExists(String... fields);
+
+  /**
+   * The value of data type {@code type} in this key ({@code ModuleTypeGetValue}), null when the key
+   * is empty. Change it in place only through a {@link WriteKey}: that is what replicas and the AOF
+   * see. A value fetched here and changed all the same is still saved as it is: the next fork finds
+   * the change, saves the value as memory holds it and logs that it was changed through a key
+   * opened for reading (see docs/keys.md).
+   *
+   * @throws RedisException {@code WRONGTYPE} when the key holds anything else
+   */
+  <T> T value(Class<T> type);
+
+  /** The data type of this module the key holds ({@code ModuleTypeGetType}), or null. */
+  ModuleType moduleType();
+
+  /**
+   * Closes the key ({@code CloseKey}), which also ends its {@link ZsetRange} and {@link StringDma}
+   * views; closing twice does nothing.
+   */
+  @Override
+  void close();
+}

@@ -1,0 +1,168 @@
+package io.jrm;
+
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * A key opened for writing ({@link Context#writeKey}): every read of {@link ReadKey}, plus the
+ * writes of each data type and {@link #setValue}. Writes that create the value ({@link #listPush},
+ * {@link #zsetAdd}, {@link #hashSet}, {@link #stringTruncate}) work on an empty key; a write to a
+ * key of another type throws {@link RedisException} with Redis's {@code WRONGTYPE} error and
+ * changes nothing. Every write ends the {@link StringDma} views and the {@link ZsetRange} taken
+ * from the key before, since the C pointers behind them may no longer be valid.
+ *
+ * <pre>{@code
+ * try (WriteKey key = ctx.writeKey(argv[1])) {
+ *   key.listPush(ListEnd.TAIL, argv[2]);
+ *   ctx.replyWithLongLong(key.valueLength());
+ * }
+ * }</pre>
+ *
+ * <p>Change the Java value of a data type ({@link #value}) only through a write key: the command
+ * then says it writes, and the value is serialized again before the next fork.
+ */
+public sealed interface WriteKey extends ReadKey permits Key {
+  /**
+   * Deletes the key's value ({@code DeleteKey}); the key stays open, as an empty key that later
+   * writes create again.
+   *
+   * @return whether there was a value to delete
+   * @throws RedisException when the key is not open for writing
+   */
+  boolean delete();
+
+  /**
+   * Sets the time to live to {@code millis} from now, or removes it with {@link Key#NO_EXPIRE}
+   * ({@code SetExpire}), as {@code PEXPIRE} and {@code PERSIST} do.
+   *
+   * @throws IllegalArgumentException when {@code millis} is negative and not {@link Key#NO_EXPIRE}
+   * @throws RedisException when the key is not open for writing or is empty
+   */
+  void setExpire(long millis);
+
+  /**
+   * Sets the key to the string {@code value} ({@code StringSet}), replacing whatever it held, of
+   * any type, as {@code SET} does. The key does not take {@code value}: the caller still owns it.
+   *
+   * @throws RedisException when the key is not open for writing
+   */
+  void stringSet(RedisString value);
+
+  /**
+   * Direct access to the string's bytes ({@code StringDMA}); {@link KeyMode#READ} gives the view of
+   * {@link ReadKey#stringDma()}. With {@link KeyMode#WRITE} or {@link KeyMode#READ_WRITE} the view
+   * writes into the key; taking it counts as a write (Redis may unshare the value), so it ends
+   * earlier views. An empty key gives an empty view: grow it with {@link #stringTruncate} first.
+   *
+   * @throws RedisException for a writable view of a key not open for writing, or WRONGTYPE
+   */
+  StringDma stringDma(KeyMode access);
+
+  /**
+   * Resizes the string to {@code newLength} bytes ({@code StringTruncate}): growing pads with zero
+   * bytes, shrinking drops the tail. On an empty key it creates the string, unless {@code
+   * newLength} is 0. Ends earlier {@link StringDma} views.
+   *
+   * @throws IllegalArgumentException when {@code newLength} is negative
+   * @throws RedisException {@code ERR string exceeds maximum allowed size} beyond 512 MB, or when
+   *     the key is not open for writing, or WRONGTYPE
+   */
+  void stringTruncate(long newLength);
+
+  /**
+   * Pushes {@code element} at one end of the list ({@code ListPush}), creating the list on an empty
+   * key. The list does not take {@code element}: the caller still owns it.
+   *
+   * @throws RedisException when the key is not open for writing, or WRONGTYPE
+   */
+  void listPush(ListEnd where, RedisString element);
+
+  /**
+   * Removes and returns the element at one end of the list ({@code ListPop}), or null when the key
+   * is empty. Popping the last element deletes the key. The element is a new string: close it
+   * unless auto memory is on.
+   *
+   * @throws RedisException when the key is not open for writing, or WRONGTYPE
+   */
+  RedisString listPop(ListEnd where);
+
+  /**
+   * Adds {@code element} with {@code score}, or sets the score of an existing one ({@code
+   * ZsetAdd}), under the conditions of {@code flags}; creates the sorted set on an empty key.
+   *
+   * @return what was done
+   * @throws IllegalArgumentException when {@code score} is NaN
+   * @throws RedisException for incompatible flags (as {@code ZADD}), when the key is not open for
+   *     writing, or WRONGTYPE
+   */
+  ZaddResult zsetAdd(double score, RedisString element, ZaddFlag... flags);
+
+  /**
+   * Adds {@code delta} to the score of {@code element} ({@code ZsetIncrby}), as {@code ZINCRBY}; a
+   * missing element starts from 0. Creates the sorted set on an empty key.
+   *
+   * @return the new score, or empty when {@code flags} held the change back
+   * @throws IllegalArgumentException when {@code delta} is NaN
+   * @throws RedisException {@code ERR resulting score is not a number (NaN)} (say +inf plus -inf),
+   *     for incompatible flags, when the key is not open for writing, or WRONGTYPE
+   */
+  OptionalDouble zsetIncrby(double delta, RedisString element, ZaddFlag... flags);
+
+  /**
+   * Removes {@code element} ({@code ZsetRem}); removing the last one deletes the key.
+   *
+   * @return whether the element was there
+   * @throws RedisException when the key is not open for writing, or WRONGTYPE
+   */
+  boolean zsetRem(RedisString element);
+
+  /**
+   * Sets {@code field} to {@code value} ({@code HashSet}), as {@code HSET}; creates the hash on an
+   * empty key. The hash does not take the strings: the caller still owns them.
+   *
+   * @return 1 when an existing field was updated, 0 when the field is new (C's count)
+   * @throws RedisException when the key is not open for writing, or WRONGTYPE
+   */
+  int hashSet(RedisString field, RedisString value);
+
+  /** {@link #hashSet(RedisString, RedisString)} with a field name given as text. */
+  int hashSet(String field, RedisString value);
+
+  /**
+   * Sets or deletes fields ({@code HashSet}) under the conditions of {@code flags}. The arguments
+   * alternate a field and its value. Fields are all {@link RedisString}s, or all {@code String}s
+   * ({@code REDISMODULE_HASH_CFIELDS}: C strings, so without NUL characters); a value is a {@link
+   * RedisString} or {@link Key#DELETE}, which deletes the field. {@link HashFlag#NX} and {@link
+   * HashFlag#XX} skip the pairs whose field exists or does not. Deleting the last field deletes the
+   * key.
+   *
+   * <pre>{@code
+   * key.hashSet(EnumSet.of(HashFlag.NX), "name", name, "age", age);
+   * key.hashSet(Set.of(), argv[2], Key.DELETE);
+   * }</pre>
+   *
+   * @return the number of fields updated or deleted, plus those inserted with {@link
+   *     HashFlag#COUNT_ALL}
+   * @throws IllegalArgumentException for an odd number of arguments, mixed field types, or a value
+   *     of another type
+   * @throws RedisException when the key is not open for writing, or WRONGTYPE
+   */
+  int hashSet(Set<HashFlag> flags, Object... fieldValuePairs);
+
+  /**
+   * Deletes {@code fields} from the hash ({@code HashSet} with {@code REDISMODULE_HASH_DELETE}).
+   *
+   * @return the number of fields that were there
+   * @throws RedisException when the key is not open for writing, or WRONGTYPE
+   */
+  int hashDelete(RedisString... fields);
+
+  /** {@link #hashDelete(RedisString...)} with field names given as text. */
+  int hashDelete(String... fields);
+
+  /**
+   * Stores {@code value}, an instance of a {@code @DataType} class, in this key, replacing what it
+   * held ({@code ModuleTypeSetValue}). One object belongs to one key.
+   */
+  void setValue(Object value);
+}
