@@ -4,8 +4,7 @@ import static io.jrm.internal.binding.RedisModuleApi.cString;
 
 import io.jrm.internal.binding.RedisModuleApi;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Turns Java arguments of {@link Context#call}, {@link Context#replicate} and {@link RedisIO#emit}
@@ -25,14 +24,18 @@ final class CallArguments implements AutoCloseable {
   static final String REPLICATE_FLAGS = "AR";
 
   private final RedisModuleApi api;
-  private final String flags;
-  private final List<Long> created = new ArrayList<>();
+  private final byte[] format;
+
+  /** The strings made for arguments that are not {@link RedisString}s (null while there are none). */
+  private long[] created;
+
+  private int createdCount;
   private long argv;
   private int argc;
 
-  private CallArguments(RedisModuleApi api, String flags) {
+  private CallArguments(RedisModuleApi api, byte[] format) {
     this.api = api;
-    this.flags = flags;
+    this.format = format;
   }
 
   /**
@@ -42,18 +45,38 @@ final class CallArguments implements AutoCloseable {
    *     type Redis cannot take
    */
   static CallArguments of(RedisModuleApi api, String flags, String allowedFlags, Object[] args) {
-    checkFlags(flags, allowedFlags);
+    return of(api, format(flags, allowedFlags), args);
+  }
+
+  /**
+   * The vector for {@code args} with a {@code format} made by {@link #format(String, String)} (kept
+   * by callers that send the same flags every time); close it after the call.
+   *
+   * @throws IllegalArgumentException for an argument of a type Redis cannot take
+   */
+  static CallArguments of(RedisModuleApi api, byte[] format, Object[] args) {
+    int count = 0;
     for (Object arg : args) {
-      checkType(arg);
+      count += width(arg); // checks every type before anything is made
     }
-    CallArguments call = new CallArguments(api, flags);
-    call.addVector(args);
+    CallArguments call = new CallArguments(api, format);
+    call.fill(args, count);
     return call;
+  }
+
+  /**
+   * The format, NUL-terminated: {@code flags}, then {@code v}.
+   *
+   * @throws IllegalArgumentException for a flag not in {@code allowed}
+   */
+  static byte[] format(String flags, String allowed) {
+    checkFlags(flags, allowed);
+    return cString(flags + 'v');
   }
 
   /** The format, NUL-terminated: the flags, then {@code v}. */
   byte[] format() {
-    return cString(flags + 'v');
+    return format;
   }
 
   /** The address of the vector of string pointers (0 when empty). */
@@ -69,10 +92,10 @@ final class CallArguments implements AutoCloseable {
   /** Frees the vector and the strings made for it. */
   @Override
   public void close() {
-    for (long str : created) {
-      api.freeString(0, str);
+    for (int i = 0; i < createdCount; i++) {
+      api.freeString(0, created[i]);
     }
-    created.clear();
+    createdCount = 0;
     if (argv != 0) {
       api.free(argv);
       argv = 0;
@@ -91,49 +114,64 @@ final class CallArguments implements AutoCloseable {
     }
   }
 
-  private static void checkType(Object arg) {
-    if (!(arg instanceof RedisString
-        || arg instanceof RedisString[]
-        || arg instanceof byte[]
-        || arg instanceof String
-        || isIntegral(arg)
-        || isDecimal(arg))) {
-      throw new IllegalArgumentException(
-          "cannot pass "
-              + (arg == null ? "null" : arg.getClass().getName())
-              + " to a Redis command: use RedisString, RedisString[], String, byte[] or a number");
+  /** How many pointers {@code arg} takes in the vector; throws for a type Redis cannot take. */
+  private static int width(Object arg) {
+    if (arg instanceof RedisString) {
+      return 1;
     }
+    if (arg instanceof RedisString[] strings) {
+      return strings.length;
+    }
+    if (arg instanceof byte[] || arg instanceof String || isIntegral(arg) || isDecimal(arg)) {
+      return 1;
+    }
+    throw new IllegalArgumentException(
+        "cannot pass "
+            + (arg == null ? "null" : arg.getClass().getName())
+            + " to a Redis command: use RedisString, RedisString[], String, byte[] or a number");
   }
 
-  private void addVector(Object[] args) {
-    List<Long> vector = new ArrayList<>(args.length);
+  /** Writes the {@code count} pointers of {@code args} into a new vector, straight, no list. */
+  private void fill(Object[] args, int count) {
+    if (count == 0) {
+      return;
+    }
+    argv = api.alloc((long) count * Long.BYTES);
+    argc = count;
     try {
+      long slot = argv;
       for (Object arg : args) {
-        if (arg instanceof RedisString str) {
-          vector.add(str.pointer());
-        } else if (arg instanceof RedisString[] strings) {
+        if (arg instanceof RedisString[] strings) {
           for (RedisString str : strings) {
-            vector.add(str.pointer());
+            api.backend().writeWord(slot, str.pointer());
+            slot += Long.BYTES;
           }
         } else {
-          byte[] bytes = bytes(arg);
-          // No context: automatic memory would search its whole queue on every free.
-          long str = api.createString(0, bytes, bytes.length);
-          created.add(str);
-          vector.add(str);
-        }
-      }
-      argc = vector.size();
-      if (argc > 0) {
-        argv = api.alloc((long) argc * Long.BYTES);
-        for (int i = 0; i < argc; i++) {
-          api.backend().writeWord(argv + (long) i * Long.BYTES, vector.get(i));
+          api.backend().writeWord(slot, pointer(arg));
+          slot += Long.BYTES;
         }
       }
     } catch (RuntimeException e) {
       close(); // a RedisString of the arguments was unusable: free what was made
       throw e;
     }
+  }
+
+  /** The string pointer of one argument: a RedisString's own, or a string made for the purpose. */
+  private long pointer(Object arg) {
+    if (arg instanceof RedisString str) {
+      return str.pointer();
+    }
+    byte[] bytes = bytes(arg);
+    // No context: automatic memory would search its whole queue on every free.
+    long str = api.createString(0, bytes, bytes.length);
+    if (created == null) {
+      created = new long[4];
+    } else if (createdCount == created.length) {
+      created = Arrays.copyOf(created, createdCount * 2);
+    }
+    created[createdCount++] = str;
+    return str;
   }
 
   /** The bytes Redis gets for a String, byte[] or number: UTF-8, as is, or in decimal. */
