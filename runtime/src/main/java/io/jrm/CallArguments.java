@@ -3,18 +3,23 @@ package io.jrm;
 import static io.jrm.internal.binding.RedisModuleApi.cString;
 
 import io.jrm.internal.binding.RedisModuleApi;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Turns Java arguments of {@link Context#call}, {@link Context#replicate} and {@link RedisIO#emit}
  * into the one fixed form JRM calls {@code RedisModule_Call}, {@code Replicate} and {@code EmitAOF}
- * in: the format's flags then {@code v}, and a native vector of {@code RedisModuleString} pointers
- * with its count. A {@link RedisString} goes in as itself, a {@code RedisString[]} as its elements;
- * a {@code String} (UTF-8), {@code byte[]} or number (in decimal) becomes a string made for the
- * purpose. The format holds only flags checked against a list, so Redis never reads a value Java
- * did not pass, and any count Redis accepts works. {@link #close} frees the vector and those
- * strings once the call has returned (Redis keeps its own references).
+ * in: the format's flags then {@code v}, and the vector of {@code RedisModuleString} pointers with
+ * its count, as the bytes of the pointers in native order (the binding copies them into native
+ * memory with the call, so that no vector is allocated and written word by word). A {@link
+ * RedisString} goes in as itself, a {@code RedisString[]} as its elements; a {@code String}
+ * (UTF-8), {@code byte[]} or number (in decimal) becomes a string made for the purpose. The format
+ * holds only flags checked against a list, so Redis never reads a value Java did not pass, and any
+ * count Redis accepts works. {@link #close} frees those strings once the call has returned (Redis
+ * keeps its own references).
  */
 final class CallArguments implements AutoCloseable {
   /** The flags of {@code RedisModule_Call} in Redis 7.0 (moduleCreateArgvFromUserFormat). */
@@ -23,14 +28,20 @@ final class CallArguments implements AutoCloseable {
   /** The flags of {@code RedisModule_Replicate}: leave out the AOF or the replicas. */
   static final String REPLICATE_FLAGS = "AR";
 
+  /** Writes a pointer into the vector's bytes as C reads it: a word in native byte order. */
+  private static final VarHandle WORD =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+
   private final RedisModuleApi api;
   private final byte[] format;
 
-  /** The strings made for arguments that are not {@link RedisString}s (null while there are none). */
+  /**
+   * The strings made for arguments that are not {@link RedisString}s (null while there are none).
+   */
   private long[] created;
 
   private int createdCount;
-  private long argv;
+  private byte[] vector;
   private int argc;
 
   private CallArguments(RedisModuleApi api, byte[] format) {
@@ -45,22 +56,27 @@ final class CallArguments implements AutoCloseable {
    *     type Redis cannot take
    */
   static CallArguments of(RedisModuleApi api, String flags, String allowedFlags, Object[] args) {
-    return of(api, format(flags, allowedFlags), args);
+    return of(api, format(flags, allowedFlags), args, null);
   }
 
   /**
    * The vector for {@code args} with a {@code format} made by {@link #format(String, String)} (kept
-   * by callers that send the same flags every time); close it after the call.
+   * by callers that send the same flags every time), written into {@code reusable} when it has the
+   * vector's length (an array the caller keeps from call to call, or null); close it after the
+   * call.
    *
    * @throws IllegalArgumentException for an argument of a type Redis cannot take
    */
-  static CallArguments of(RedisModuleApi api, byte[] format, Object[] args) {
+  static CallArguments of(RedisModuleApi api, byte[] format, Object[] args, byte[] reusable) {
     int count = 0;
     for (Object arg : args) {
       count += width(arg); // checks every type before anything is made
     }
     CallArguments call = new CallArguments(api, format);
-    call.fill(args, count);
+    int bytes = count * Long.BYTES;
+    call.vector = reusable != null && reusable.length == bytes ? reusable : new byte[bytes];
+    call.argc = count;
+    call.fill(args);
     return call;
   }
 
@@ -79,9 +95,9 @@ final class CallArguments implements AutoCloseable {
     return format;
   }
 
-  /** The address of the vector of string pointers (0 when empty). */
-  long argv() {
-    return argv;
+  /** The vector of string pointers: their bytes, in native order. */
+  byte[] argv() {
+    return vector;
   }
 
   /** How many pointers the vector holds. */
@@ -89,17 +105,13 @@ final class CallArguments implements AutoCloseable {
     return argc;
   }
 
-  /** Frees the vector and the strings made for it. */
+  /** Frees the strings made for the vector. */
   @Override
   public void close() {
     for (int i = 0; i < createdCount; i++) {
       api.freeString(0, created[i]);
     }
     createdCount = 0;
-    if (argv != 0) {
-      api.free(argv);
-      argv = 0;
-    }
   }
 
   private static void checkFlags(String flags, String allowed) {
@@ -131,23 +143,18 @@ final class CallArguments implements AutoCloseable {
             + " to a Redis command: use RedisString, RedisString[], String, byte[] or a number");
   }
 
-  /** Writes the {@code count} pointers of {@code args} into a new vector, straight, no list. */
-  private void fill(Object[] args, int count) {
-    if (count == 0) {
-      return;
-    }
-    argv = api.alloc((long) count * Long.BYTES);
-    argc = count;
+  /** Writes the pointers of {@code args} into the vector. */
+  private void fill(Object[] args) {
     try {
-      long slot = argv;
+      int slot = 0;
       for (Object arg : args) {
         if (arg instanceof RedisString[] strings) {
           for (RedisString str : strings) {
-            api.backend().writeWord(slot, str.pointer());
+            WORD.set(vector, slot, str.pointer());
             slot += Long.BYTES;
           }
         } else {
-          api.backend().writeWord(slot, pointer(arg));
+          WORD.set(vector, slot, pointer(arg));
           slot += Long.BYTES;
         }
       }

@@ -617,7 +617,8 @@ public final class Context {
       propagating();
     }
     long result;
-    try (CallArguments call = CallArguments.of(api, callFormat(flags), args)) {
+    try (CallArguments call = CallArguments.of(api, callFormat(flags), args, callVector)) {
+      callVector = call.argv(); // the same length next time: written again, not made again
       result = api.call(pointer(), commandName(command), call.format(), call.argv(), call.argc());
     }
     if (result == 0) {
@@ -634,6 +635,9 @@ public final class Context {
   /** The format of a call without flags inside a script: {@code E} and {@code S}. */
   private static final byte[] SCRIPT_CALL_FORMAT =
       CallArguments.format("ES", CallArguments.CALL_FLAGS);
+
+  /** The argv vector of the last call, for the next call with as many arguments. */
+  private byte[] callVector;
 
   /** The last command name called through this context, with its C string. */
   private CalledCommand calledCommand;
