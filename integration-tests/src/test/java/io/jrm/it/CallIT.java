@@ -178,6 +178,19 @@ class CallIT {
     }
   }
 
+  @Test
+  void callsInARowEachRunTheirOwnCommandAndArguments(Jedis jedis) {
+    assertThat(send(jedis, "JRMTEST.CALL.SEQUENCE", "list")).isEqualTo(List.of(1L, 1L, 3L, 4L, 4L));
+    assertThat(jedis.lrange("list", 0, -1)).containsExactly("a", "b", "c", "d");
+  }
+
+  @Test
+  void aReplyAndItsElementsAreRefusedOnceClosed(Jedis jedis) {
+    jedis.rpush("list", "one", "two");
+    assertThat(send(jedis, "JRMTEST.CALL.FREED", "list"))
+        .isEqualTo(List.of("this CallReply was freed", "this CallReply was freed"));
+  }
+
   /** [reply type, reply in RESP] of the command run with {@code flags}. */
   @SuppressWarnings("unchecked")
   private static List<String> call(Jedis jedis, String flags, String... command) {
