@@ -82,8 +82,12 @@ public final class CallReply implements AutoCloseable {
    * @throws IllegalStateException when the reply is of another type
    */
   public long integer() {
-    expect(CallReplyType.INTEGER);
-    return context.api().callReplyInteger(pointer());
+    long value = context.api().callReplyInteger(pointer());
+    // Redis answers LLONG_MIN for any other type: only then is the type worth a second downcall.
+    if (value == Long.MIN_VALUE) {
+      expect(CallReplyType.INTEGER);
+    }
+    return value;
   }
 
   /** The bytes of a string, error or other text reply; null for other types. */

@@ -86,6 +86,25 @@ public final class CallCommands {
   }
 
   /**
+   * JRMTEST.CALL.INTEGER command [arg ...]: the command's reply as {@code CallReply.integer()}
+   * reads it, or the class and message of what that threw.
+   */
+  @RedisCommand(name = "jrmtest.call.integer", flags = "write")
+  public static void integer(Context ctx, RedisString[] argv) {
+    RedisString[] args = Arrays.copyOfRange(argv, 2, argv.length);
+    try (CallReply reply = ctx.call(argv[1].toString(), (Object) args)) {
+      long value;
+      try {
+        value = reply.integer();
+      } catch (RuntimeException e) {
+        ctx.replyWithString(e.getClass().getSimpleName() + ": " + e.getMessage());
+        return;
+      }
+      ctx.replyWithLongLong(value);
+    }
+  }
+
+  /**
    * JRMTEST.CALL.FREED key: LRANGE key 0 -1, then its first element and itself used after the
    * reply's close; replies what each use threw.
    */

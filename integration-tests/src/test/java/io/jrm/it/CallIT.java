@@ -191,6 +191,19 @@ class CallIT {
         .isEqualTo(List.of("this CallReply was freed", "this CallReply was freed"));
   }
 
+  @Test
+  void integerReadsIntegerRepliesOnlyAndThrowsTheCommandsError(Jedis jedis) {
+    assertThat(send(jedis, "JRMTEST.CALL.INTEGER", "INCR", "n")).isEqualTo(1L);
+    // The one integer Redis also answers for replies of other types.
+    jedis.set("min", Long.toString(Long.MIN_VALUE));
+    assertThat(send(jedis, "JRMTEST.CALL.INTEGER", "INCRBY", "min", "0")).isEqualTo(Long.MIN_VALUE);
+    assertThat(send(jedis, "JRMTEST.CALL.INTEGER", "GET", "min"))
+        .isEqualTo("IllegalStateException: the reply is STRING, not INTEGER");
+    assertThat(send(jedis, "JRMTEST.CALL.INTEGER", "LPUSH", "min", "x"))
+        .asString()
+        .startsWith("RedisException: WRONGTYPE");
+  }
+
   /** [reply type, reply in RESP] of the command run with {@code flags}. */
   @SuppressWarnings("unchecked")
   private static List<String> call(Jedis jedis, String flags, String... command) {
