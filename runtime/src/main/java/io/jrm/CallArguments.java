@@ -3,19 +3,23 @@ package io.jrm;
 import static io.jrm.internal.binding.RedisModuleApi.cString;
 
 import io.jrm.internal.binding.RedisModuleApi;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Turns Java arguments of {@link Context#call}, {@link Context#replicate} and {@link RedisIO#emit}
  * into the one fixed form JRM calls {@code RedisModule_Call}, {@code Replicate} and {@code EmitAOF}
- * in: the format's flags then {@code v}, and a native vector of {@code RedisModuleString} pointers
- * with its count. A {@link RedisString} goes in as itself, a {@code RedisString[]} as its elements;
- * a {@code String} (UTF-8), {@code byte[]} or number (in decimal) becomes a string made for the
- * purpose. The format holds only flags checked against a list, so Redis never reads a value Java
- * did not pass, and any count Redis accepts works. {@link #close} frees the vector and those
- * strings once the call has returned (Redis keeps its own references).
+ * in: the format's flags then {@code v}, and the vector of {@code RedisModuleString} pointers with
+ * its count, as the bytes of the pointers in native order (the binding copies them into native
+ * memory with the call, so that no vector is allocated and written word by word). A {@link
+ * RedisString} goes in as itself, a {@code RedisString[]} as its elements; a {@code String}
+ * (UTF-8), {@code byte[]} or number (in decimal) becomes a string made for the purpose. The format
+ * holds only flags checked against a list, so Redis never reads a value Java did not pass, and any
+ * count Redis accepts works. {@link #close} frees those strings once the call has returned (Redis
+ * keeps its own references).
  */
 final class CallArguments implements AutoCloseable {
   /** The flags of {@code RedisModule_Call} in Redis 7.0 (moduleCreateArgvFromUserFormat). */
@@ -24,15 +28,25 @@ final class CallArguments implements AutoCloseable {
   /** The flags of {@code RedisModule_Replicate}: leave out the AOF or the replicas. */
   static final String REPLICATE_FLAGS = "AR";
 
+  /** Writes a pointer into the vector's bytes as C reads it: a word in native byte order. */
+  private static final VarHandle WORD =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+
   private final RedisModuleApi api;
-  private final String flags;
-  private final List<Long> created = new ArrayList<>();
-  private long argv;
+  private final byte[] format;
+
+  /**
+   * The strings made for arguments that are not {@link RedisString}s (null while there are none).
+   */
+  private long[] created;
+
+  private int createdCount;
+  private byte[] vector;
   private int argc;
 
-  private CallArguments(RedisModuleApi api, String flags) {
+  private CallArguments(RedisModuleApi api, byte[] format) {
     this.api = api;
-    this.flags = flags;
+    this.format = format;
   }
 
   /**
@@ -42,23 +56,48 @@ final class CallArguments implements AutoCloseable {
    *     type Redis cannot take
    */
   static CallArguments of(RedisModuleApi api, String flags, String allowedFlags, Object[] args) {
-    checkFlags(flags, allowedFlags);
+    return of(api, format(flags, allowedFlags), args, null);
+  }
+
+  /**
+   * The vector for {@code args} with a {@code format} made by {@link #format(String, String)} (kept
+   * by callers that send the same flags every time), written into {@code reusable} when it has the
+   * vector's length (an array the caller keeps from call to call, or null); close it after the
+   * call.
+   *
+   * @throws IllegalArgumentException for an argument of a type Redis cannot take
+   */
+  static CallArguments of(RedisModuleApi api, byte[] format, Object[] args, byte[] reusable) {
+    int count = 0;
     for (Object arg : args) {
-      checkType(arg);
+      count += width(arg); // checks every type before anything is made
     }
-    CallArguments call = new CallArguments(api, flags);
-    call.addVector(args);
+    CallArguments call = new CallArguments(api, format);
+    int bytes = count * Long.BYTES;
+    call.vector = reusable != null && reusable.length == bytes ? reusable : new byte[bytes];
+    call.argc = count;
+    call.fill(args);
     return call;
+  }
+
+  /**
+   * The format, NUL-terminated: {@code flags}, then {@code v}.
+   *
+   * @throws IllegalArgumentException for a flag not in {@code allowed}
+   */
+  static byte[] format(String flags, String allowed) {
+    checkFlags(flags, allowed);
+    return cString(flags + 'v');
   }
 
   /** The format, NUL-terminated: the flags, then {@code v}. */
   byte[] format() {
-    return cString(flags + 'v');
+    return format;
   }
 
-  /** The address of the vector of string pointers (0 when empty). */
-  long argv() {
-    return argv;
+  /** The vector of string pointers: their bytes, in native order. */
+  byte[] argv() {
+    return vector;
   }
 
   /** How many pointers the vector holds. */
@@ -66,17 +105,13 @@ final class CallArguments implements AutoCloseable {
     return argc;
   }
 
-  /** Frees the vector and the strings made for it. */
+  /** Frees the strings made for the vector. */
   @Override
   public void close() {
-    for (long str : created) {
-      api.freeString(0, str);
+    for (int i = 0; i < createdCount; i++) {
+      api.freeString(0, created[i]);
     }
-    created.clear();
-    if (argv != 0) {
-      api.free(argv);
-      argv = 0;
-    }
+    createdCount = 0;
   }
 
   private static void checkFlags(String flags, String allowed) {
@@ -91,49 +126,59 @@ final class CallArguments implements AutoCloseable {
     }
   }
 
-  private static void checkType(Object arg) {
-    if (!(arg instanceof RedisString
-        || arg instanceof RedisString[]
-        || arg instanceof byte[]
-        || arg instanceof String
-        || isIntegral(arg)
-        || isDecimal(arg))) {
-      throw new IllegalArgumentException(
-          "cannot pass "
-              + (arg == null ? "null" : arg.getClass().getName())
-              + " to a Redis command: use RedisString, RedisString[], String, byte[] or a number");
+  /** How many pointers {@code arg} takes in the vector; throws for a type Redis cannot take. */
+  private static int width(Object arg) {
+    if (arg instanceof RedisString) {
+      return 1;
     }
+    if (arg instanceof RedisString[] strings) {
+      return strings.length;
+    }
+    if (arg instanceof byte[] || arg instanceof String || isIntegral(arg) || isDecimal(arg)) {
+      return 1;
+    }
+    throw new IllegalArgumentException(
+        "cannot pass "
+            + (arg == null ? "null" : arg.getClass().getName())
+            + " to a Redis command: use RedisString, RedisString[], String, byte[] or a number");
   }
 
-  private void addVector(Object[] args) {
-    List<Long> vector = new ArrayList<>(args.length);
+  /** Writes the pointers of {@code args} into the vector. */
+  private void fill(Object[] args) {
     try {
+      int slot = 0;
       for (Object arg : args) {
-        if (arg instanceof RedisString str) {
-          vector.add(str.pointer());
-        } else if (arg instanceof RedisString[] strings) {
+        if (arg instanceof RedisString[] strings) {
           for (RedisString str : strings) {
-            vector.add(str.pointer());
+            WORD.set(vector, slot, str.pointer());
+            slot += Long.BYTES;
           }
         } else {
-          byte[] bytes = bytes(arg);
-          // No context: automatic memory would search its whole queue on every free.
-          long str = api.createString(0, bytes, bytes.length);
-          created.add(str);
-          vector.add(str);
-        }
-      }
-      argc = vector.size();
-      if (argc > 0) {
-        argv = api.alloc((long) argc * Long.BYTES);
-        for (int i = 0; i < argc; i++) {
-          api.backend().writeWord(argv + (long) i * Long.BYTES, vector.get(i));
+          WORD.set(vector, slot, pointer(arg));
+          slot += Long.BYTES;
         }
       }
     } catch (RuntimeException e) {
       close(); // a RedisString of the arguments was unusable: free what was made
       throw e;
     }
+  }
+
+  /** The string pointer of one argument: a RedisString's own, or a string made for the purpose. */
+  private long pointer(Object arg) {
+    if (arg instanceof RedisString str) {
+      return str.pointer();
+    }
+    byte[] bytes = bytes(arg);
+    // No context: automatic memory would search its whole queue on every free.
+    long str = api.createString(0, bytes, bytes.length);
+    if (created == null) {
+      created = new long[4];
+    } else if (createdCount == created.length) {
+      created = Arrays.copyOf(created, createdCount * 2);
+    }
+    created[createdCount++] = str;
+    return str;
   }
 
   /** The bytes Redis gets for a String, byte[] or number: UTF-8, as is, or in decimal. */

@@ -10,7 +10,14 @@ import java.nio.charset.StandardCharsets;
  */
 public final class CallReply implements AutoCloseable {
   private final Context context;
+
+  /**
+   * The reply this one is an element of, whose close frees both; null for that reply itself. Never
+   * {@code this}: a field that may hold the new object or another would keep the JIT from
+   * eliminating the element objects a loop over an array reply makes.
+   */
   private final CallReply root;
+
   private long pointer;
 
   /** The context's call the reply belongs to ({@link Context#call()}). */
@@ -20,15 +27,19 @@ public final class CallReply implements AutoCloseable {
     this.context = context;
     this.call = context.call();
     this.pointer = pointer;
-    this.root = root == null ? this : root;
+    this.root = root;
   }
 
   long pointer() {
     context.checkCall(call);
-    if (root.pointer == 0) {
-      throw new IllegalStateException("this CallReply was freed");
+    if (root == null ? pointer == 0 : root.pointer == 0) {
+      throw freed();
     }
     return pointer;
+  }
+
+  private static IllegalStateException freed() {
+    return new IllegalStateException("this CallReply was freed");
   }
 
   /** The reply's type. */
@@ -54,10 +65,14 @@ public final class CallReply implements AutoCloseable {
   public CallReply element(long index) {
     long element = context.api().callReplyArrayElement(pointer(), index);
     if (element == 0) {
-      throw new IndexOutOfBoundsException(
-          "no element " + index + " in a " + type() + " reply of length " + length());
+      throw noElement(index);
     }
-    return new CallReply(context, element, root);
+    return new CallReply(context, element, root == null ? this : root);
+  }
+
+  private IndexOutOfBoundsException noElement(long index) {
+    return new IndexOutOfBoundsException(
+        "no element " + index + " in a " + type() + " reply of length " + length());
   }
 
   /**
@@ -67,8 +82,12 @@ public final class CallReply implements AutoCloseable {
    * @throws IllegalStateException when the reply is of another type
    */
   public long integer() {
-    expect(CallReplyType.INTEGER);
-    return context.api().callReplyInteger(pointer());
+    long value = context.api().callReplyInteger(pointer());
+    // Redis answers LLONG_MIN for any other type: only then is the type worth a second downcall.
+    if (value == Long.MIN_VALUE) {
+      expect(CallReplyType.INTEGER);
+    }
+    return value;
   }
 
   /** The bytes of a string, error or other text reply; null for other types. */
@@ -111,7 +130,7 @@ public final class CallReply implements AutoCloseable {
   /** Frees the reply and its elements ({@code FreeCallReply}); an element's close does nothing. */
   @Override
   public void close() {
-    if (root == this && pointer != 0) {
+    if (root == null && pointer != 0) {
       context.api().freeCallReply(pointer());
       pointer = 0;
     }

@@ -751,21 +751,77 @@ public final class Context {
    *     from the Java arguments only) or an argument of another type
    */
   public CallReply callWithFlags(String flags, String command, Object... args) {
-    // E: errors of the command come back as error replies, never as a bare NULL.
     if (flags.indexOf('!') >= 0) {
       propagating();
     }
-    String all = flags.indexOf('E') < 0 ? flags + 'E' : flags;
-    if (all.indexOf('S') < 0 && hasFlag(ContextFlag.LUA)) {
-      all += 'S';
-    }
     long result;
-    try (CallArguments call = CallArguments.of(api, all, CallArguments.CALL_FLAGS, args)) {
-      result = api.call(pointer(), cString(command), call.format(), call.argv(), call.argc());
+    try (CallArguments call = CallArguments.of(api, callFormat(flags), args, callVector)) {
+      callVector = call.argv(); // the same length next time: written again, not made again
+      result = api.call(pointer(), commandName(command), call.format(), call.argv(), call.argc());
     }
     if (result == 0) {
-      throw new RedisException("ERR calling " + command + " from the module failed");
+      throw callFailed(command);
     }
     return new CallReply(this, result, null);
+  }
+
+  // What every call of a command sends again, made once: a call costs no more than its downcalls.
+
+  /** The format of a call without flags: {@code E}, errors of the command as error replies. */
+  private static final byte[] CALL_FORMAT = CallArguments.format("E", CallArguments.CALL_FLAGS);
+
+  /** The format of a call without flags inside a script: {@code E} and {@code S}. */
+  private static final byte[] SCRIPT_CALL_FORMAT =
+      CallArguments.format("ES", CallArguments.CALL_FLAGS);
+
+  /** The argv vector of the last call, for the next call with as many arguments. */
+  private byte[] callVector;
+
+  /** The last command name called through this context, with its C string. */
+  private CalledCommand calledCommand;
+
+  /** The {@link #call} number {@link #inScript} was last asked in, and what it found. */
+  private int scriptCheckedCall = -1;
+
+  private boolean inScript;
+
+  /** A command name and its NUL-terminated bytes, in one object so that both change at once. */
+  private record CalledCommand(String command, byte[] name) {}
+
+  /** The format for {@code flags}, with {@code E} always and {@code S} inside a script. */
+  private byte[] callFormat(String flags) {
+    boolean script = inScript();
+    if (flags.isEmpty()) {
+      return script ? SCRIPT_CALL_FORMAT : CALL_FORMAT;
+    }
+    // E: errors of the command come back as error replies, never as a bare NULL.
+    String all = flags.indexOf('E') < 0 ? flags + 'E' : flags;
+    if (script && all.indexOf('S') < 0) {
+      all += 'S';
+    }
+    return CallArguments.format(all, CallArguments.CALL_FLAGS);
+  }
+
+  /** Whether this runs inside a script ({@link ContextFlag#LUA}), asked once per call served. */
+  private boolean inScript() {
+    if (scriptCheckedCall != call) {
+      inScript = hasFlag(ContextFlag.LUA);
+      scriptCheckedCall = call;
+    }
+    return inScript;
+  }
+
+  /** The C string of {@code command}, kept while the same name is called again and again. */
+  private byte[] commandName(String command) {
+    CalledCommand last = calledCommand;
+    if (last == null || !last.command().equals(command)) {
+      last = new CalledCommand(command, cString(command));
+      calledCommand = last;
+    }
+    return last.name();
+  }
+
+  private static RedisException callFailed(String command) {
+    return new RedisException("ERR calling " + command + " from the module failed");
   }
 }

@@ -32,6 +32,9 @@ public final class ZsetRange implements AutoCloseable, Iterable<ZsetEntry> {
   private final boolean empty;
   private boolean closed;
 
+  /** The score out-parameter of {@code ZsetRangeCurrentElement}: one per range, not per element. */
+  private final double[] score = new double[1];
+
   ZsetRange(Key key, boolean forward, boolean empty) {
     this.key = key;
     this.forward = forward;
@@ -72,16 +75,33 @@ public final class ZsetRange implements AutoCloseable, Iterable<ZsetEntry> {
    * @throws NoSuchElementException when the range holds no element
    */
   public ZsetEntry current() {
+    return entry(currentElement());
+  }
+
+  /**
+   * {@code ZsetRangeCurrentElement}: the new string, its score left in {@link #score}. Apart from
+   * {@link #entry}, so that what allocates stays small enough to be inlined where the entry is used
+   * and the JIT can leave the entry and its string unallocated.
+   */
+  private long currentElement() {
     if (empty) {
       check();
-      throw new NoSuchElementException("the range holds no element");
+      throw noElement();
     }
-    double[] score = new double[1];
     long element = api().zsetRangeCurrentElement(pointer(), score);
     if (element == 0) {
-      throw new NoSuchElementException("the range holds no element");
+      throw noElement();
     }
+    return element;
+  }
+
+  /** The entry of {@code element}, just made by {@link #currentElement()}, and its score. */
+  private ZsetEntry entry(long element) {
     return new ZsetEntry(new RedisString(key.context(), element, true), score[0]);
+  }
+
+  private static NoSuchElementException noElement() {
+    return new NoSuchElementException("the range holds no element");
   }
 
   /** Moves to the next element within the range ({@code ZsetRangeNext}); false at its end. */
@@ -109,26 +129,36 @@ public final class ZsetRange implements AutoCloseable, Iterable<ZsetEntry> {
   @Override
   public Iterator<ZsetEntry> iterator() {
     return new Iterator<>() {
+      /** What the last hasNext() found, not taken yet: next() asks Redis once, not twice. */
+      private boolean found;
+
       @Override
       public boolean hasNext() {
-        return !endReached();
+        found = !endReached();
+        return found;
       }
 
       @Override
       public ZsetEntry next() {
-        if (!hasNext()) {
+        if (!found && !hasNext()) {
           throw new NoSuchElementException("the end of the range was reached");
         }
-        ZsetEntry entry = current();
-        // A failed move sets the end-of-range flag, which ends the walk.
-        if (forward) {
-          ZsetRange.this.next();
-        } else {
-          prev();
-        }
-        return entry;
+        found = false;
+        return entry(step());
       }
     };
+  }
+
+  /** The current element for the iterator, moving the range on. */
+  private long step() {
+    long element = currentElement();
+    // A failed move sets the end-of-range flag, which ends the walk.
+    if (forward) {
+      next();
+    } else {
+      prev();
+    }
+    return element;
   }
 
   /**

@@ -14,7 +14,7 @@ import java.util.function.Function;
 /**
  * Commands of the jrmtest module ({@code JRMTEST.CALL.*}) that push {@code Context.call} to its
  * limits: any argument count, random flags and argument kinds, calls that Redis 7.0 itself would
- * crash on. Tests live in {@code CallSafetyIT}.
+ * crash on, and calls in a row. Tests live in {@code CallSafetyIT} and {@code CallIT}.
  */
 public final class CallCommands {
   /**
@@ -58,6 +58,73 @@ public final class CallCommands {
             : prepend(argv[2], values);
     try (CallReply reply = ctx.call("RPUSH", args)) {
       ctx.replyWithCallReply(reply);
+    }
+  }
+
+  /**
+   * JRMTEST.CALL.SEQUENCE key: RPUSH key a, LLEN key, RPUSH key b c, RPUSH key d, LLEN key in one
+   * handler (a context keeps the last command name and vector for the next call); replies their
+   * integers.
+   */
+  @RedisCommand(
+      name = "jrmtest.call.sequence",
+      flags = "write",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
+  public static void sequence(Context ctx, RedisString[] argv) {
+    Object[][] calls = {
+      {"RPUSH", "a"}, {"LLEN"}, {"RPUSH", "b", "c"}, {"RPUSH", "d"}, {"LLEN"},
+    };
+    ctx.replyWithArray(calls.length);
+    for (Object[] call : calls) {
+      Object[] args = prepend(argv[1], Arrays.copyOfRange(call, 1, call.length));
+      try (CallReply reply = ctx.call((String) call[0], args)) {
+        ctx.replyWithLongLong(reply.integer());
+      }
+    }
+  }
+
+  /**
+   * JRMTEST.CALL.INTEGER command [arg ...]: the command's reply as {@code CallReply.integer()}
+   * reads it, or the class and message of what that threw.
+   */
+  @RedisCommand(name = "jrmtest.call.integer", flags = "write")
+  public static void integer(Context ctx, RedisString[] argv) {
+    RedisString[] args = Arrays.copyOfRange(argv, 2, argv.length);
+    try (CallReply reply = ctx.call(argv[1].toString(), (Object) args)) {
+      long value;
+      try {
+        value = reply.integer();
+      } catch (RuntimeException e) {
+        ctx.replyWithString(e.getClass().getSimpleName() + ": " + e.getMessage());
+        return;
+      }
+      ctx.replyWithLongLong(value);
+    }
+  }
+
+  /**
+   * JRMTEST.CALL.FREED key: LRANGE key 0 -1, then its first element and itself used after the
+   * reply's close; replies what each use threw.
+   */
+  @RedisCommand(
+      name = "jrmtest.call.freed",
+      flags = "readonly",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
+  public static void freed(Context ctx, RedisString[] argv) {
+    CallReply reply = ctx.call("LRANGE", argv[1], 0L, -1L);
+    CallReply first = reply.element(0);
+    reply.close();
+    ctx.replyWithArray(2);
+    for (CallReply used : new CallReply[] {first, reply}) {
+      try {
+        ctx.replyWithLongLong(used.length());
+      } catch (IllegalStateException e) {
+        ctx.replyWithString(e.getMessage());
+      }
     }
   }
 

@@ -178,6 +178,32 @@ class CallIT {
     }
   }
 
+  @Test
+  void callsInARowEachRunTheirOwnCommandAndArguments(Jedis jedis) {
+    assertThat(send(jedis, "JRMTEST.CALL.SEQUENCE", "list")).isEqualTo(List.of(1L, 1L, 3L, 4L, 4L));
+    assertThat(jedis.lrange("list", 0, -1)).containsExactly("a", "b", "c", "d");
+  }
+
+  @Test
+  void aReplyAndItsElementsAreRefusedOnceClosed(Jedis jedis) {
+    jedis.rpush("list", "one", "two");
+    assertThat(send(jedis, "JRMTEST.CALL.FREED", "list"))
+        .isEqualTo(List.of("this CallReply was freed", "this CallReply was freed"));
+  }
+
+  @Test
+  void integerReadsIntegerRepliesOnlyAndThrowsTheCommandsError(Jedis jedis) {
+    assertThat(send(jedis, "JRMTEST.CALL.INTEGER", "INCR", "n")).isEqualTo(1L);
+    // The one integer Redis also answers for replies of other types.
+    jedis.set("min", Long.toString(Long.MIN_VALUE));
+    assertThat(send(jedis, "JRMTEST.CALL.INTEGER", "INCRBY", "min", "0")).isEqualTo(Long.MIN_VALUE);
+    assertThat(send(jedis, "JRMTEST.CALL.INTEGER", "GET", "min"))
+        .isEqualTo("IllegalStateException: the reply is STRING, not INTEGER");
+    assertThat(send(jedis, "JRMTEST.CALL.INTEGER", "LPUSH", "min", "x"))
+        .asString()
+        .startsWith("RedisException: WRONGTYPE");
+  }
+
   /** [reply type, reply in RESP] of the command run with {@code flags}. */
   @SuppressWarnings("unchecked")
   private static List<String> call(Jedis jedis, String flags, String... command) {

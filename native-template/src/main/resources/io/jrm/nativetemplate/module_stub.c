@@ -1342,15 +1342,19 @@ static jint JNICALL downcall_i_jBB(JNIEnv *env, jobject self, jlong fn, jlong a,
     return result;
 }
 static jint JNICALL downcall_i_jBB_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c, jlong d, jlong e) {
+static jint JNICALL downcall_i_jBB_Bj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c, jbyteArray d, jlong e) {
     (void)env;
     (void)self;
     struct jrm_bytes b_in;
     const void *b_c = jrm_bytes_in(env, b, &b_in);
     struct jrm_bytes c_in;
     const void *c_c = jrm_bytes_in(env, c, &c_in);
-    jint result = ((jint(*)(jlong, const void *, const void *, ...))(intptr_t)fn)(a, b_c, c_c, d, e);
+    struct jrm_bytes d_in;
+    const void *d_c = jrm_bytes_in(env, d, &d_in);
+    jint result = ((jint(*)(jlong, const void *, const void *, ...))(intptr_t)fn)(a, b_c, c_c, d_c, e);
     jrm_bytes_done(&b_in);
     jrm_bytes_done(&c_in);
+    jrm_bytes_done(&d_in);
     return result;
 }
 static jint JNICALL downcall_i_jBd(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jdouble c) {
@@ -1564,15 +1568,19 @@ static jlong JNICALL downcall_j_jB(JNIEnv *env, jobject self, jlong fn, jlong a,
     return result;
 }
 static jlong JNICALL downcall_j_jBB_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c, jlong d, jlong e) {
+static jlong JNICALL downcall_j_jBB_Bj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c, jbyteArray d, jlong e) {
     (void)env;
     (void)self;
     struct jrm_bytes b_in;
     const void *b_c = jrm_bytes_in(env, b, &b_in);
     struct jrm_bytes c_in;
     const void *c_c = jrm_bytes_in(env, c, &c_in);
-    jlong result = ((jlong(*)(jlong, const void *, const void *, ...))(intptr_t)fn)(a, b_c, c_c, d, e);
+    struct jrm_bytes d_in;
+    const void *d_c = jrm_bytes_in(env, d, &d_in);
+    jlong result = ((jlong(*)(jlong, const void *, const void *, ...))(intptr_t)fn)(a, b_c, c_c, d_c, e);
     jrm_bytes_done(&b_in);
     jrm_bytes_done(&c_in);
+    jrm_bytes_done(&d_in);
     return result;
 }
 static jlong JNICALL downcall_j_jBI(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jintArray c) {
@@ -1697,16 +1705,19 @@ static void JNICALL downcall_v_jBB_B(JNIEnv *env, jobject self, jlong fn, jlong 
     jrm_bytes_done(&c_in);
     jrm_bytes_done(&d_in);
 }
-static void JNICALL downcall_v_jBB_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c, jlong d, jlong e) {
+static void JNICALL downcall_v_jBB_Bj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c, jbyteArray d, jlong e) {
     (void)env;
     (void)self;
     struct jrm_bytes b_in;
     const void *b_c = jrm_bytes_in(env, b, &b_in);
     struct jrm_bytes c_in;
     const void *c_c = jrm_bytes_in(env, c, &c_in);
-    ((void(*)(jlong, const void *, const void *, ...))(intptr_t)fn)(a, b_c, c_c, d, e);
+    struct jrm_bytes d_in;
+    const void *d_c = jrm_bytes_in(env, d, &d_in);
+    ((void(*)(jlong, const void *, const void *, ...))(intptr_t)fn)(a, b_c, c_c, d_c, e);
     jrm_bytes_done(&b_in);
     jrm_bytes_done(&c_in);
+    jrm_bytes_done(&d_in);
 }
 static void JNICALL downcall_v_jBii(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jint c, jint d) {
     (void)env;
@@ -1755,6 +1766,7 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"i_jBB", "(JJ[B[B)I", (void *)&downcall_i_jBB}, \
     {"i_jBB_jj", "(JJ[B[BJJ)I", (void *)&downcall_i_jBB_jj}, \
     {"i_jBd", "(JJ[BD)I", (void *)&downcall_i_jBd}, \
+    {"i_jBB_Bj", "(JJ[B[B[BJ)I", (void *)&downcall_i_jBB_Bj}, \
     {"i_jBj", "(JJ[BJ)I", (void *)&downcall_i_jBj}, \
     {"i_jBjB", "(JJ[BJ[B)I", (void *)&downcall_i_jBjB}, \
     {"i_jBjBiii", "(JJ[BJ[BIII)I", (void *)&downcall_i_jBjBiii}, \
@@ -1782,6 +1794,7 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"j_jB", "(JJ[B)J", (void *)&downcall_j_jB}, \
     {"j_jBB_jj", "(JJ[B[BJJ)J", (void *)&downcall_j_jBB_jj}, \
     {"j_jBI", "(JJ[B[I)J", (void *)&downcall_j_jBI}, \
+    {"j_jBB_Bj", "(JJ[B[B[BJ)J", (void *)&downcall_j_jBB_Bj}, \
     {"j_jB_B", "(JJ[B[B)J", (void *)&downcall_j_jB_B}, \
     {"j_jBij", "(JJ[BIJ)J", (void *)&downcall_j_jBij}, \
     {"j_jBj", "(JJ[BJ)J", (void *)&downcall_j_jBj}, \
@@ -1796,7 +1809,7 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"j_jjjjj", "(JJJJJJ)J", (void *)&downcall_j_jjjjj}, \
     {"v_j", "(JJ)V", (void *)&downcall_v_j}, \
     {"v_jBB_B", "(JJ[B[B[B)V", (void *)&downcall_v_jBB_B}, \
-    {"v_jBB_jj", "(JJ[B[BJJ)V", (void *)&downcall_v_jBB_jj}, \
+    {"v_jBB_Bj", "(JJ[B[B[BJ)V", (void *)&downcall_v_jBB_Bj}, \
     {"v_jBii", "(JJ[BII)V", (void *)&downcall_v_jBii}, \
     {"v_jBj", "(JJ[BJ)V", (void *)&downcall_v_jBj}, \
     {"v_jd", "(JJD)V", (void *)&downcall_v_jd}, \
