@@ -1,6 +1,7 @@
 package io.jrm;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.ThreadMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -42,7 +43,16 @@ final class HeapGuard {
 
   private static final long MB = 1024 * 1024;
 
-  private final long max = Runtime.getRuntime().maxMemory();
+  /**
+   * {@code -Xmx}: Runtime.maxMemory() would say less under the serial collector (one survivor space
+   * is always empty), and the limit and messages are about what {@code jrm.xmx} set.
+   */
+  private final long max =
+      Long.parseLong(
+          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+              .getVMOption("MaxHeapSize")
+              .getValue());
+
   private final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
   private final int percent;
   private final long limit;

@@ -8,6 +8,8 @@ import io.jrm.RedisString;
 import io.jrm.annotations.OnLoad;
 import io.jrm.annotations.RedisCommand;
 import io.jrm.annotations.RedisModule;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -279,5 +281,13 @@ public final class TestModule {
   @RedisCommand(name = "jrmtest.time", flags = "readonly fast")
   public static void time(Context ctx, RedisString[] argv) {
     ctx.replyWithLongLong(ctx.milliseconds());
+  }
+
+  /** JRMTEST.COLLECTORS: the names of the JVM's garbage collectors, as its MXBeans give them. */
+  @RedisCommand(name = "jrmtest.collectors", flags = "readonly")
+  public static void collectors(Context ctx, RedisString[] argv) {
+    List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+    ctx.replyWithArray(collectors.size());
+    collectors.forEach(collector -> ctx.replyWithString(collector.getName()));
   }
 }

@@ -46,11 +46,12 @@ class RefusedJvmOptionsIT {
             "Could not reserve enough space"),
         arguments(
             List.of("jrm.xms=1k", "jrm.xmx=1k"),
-            "-Xms1k -Xmx1k -Djna.nosys=true --enable-native-access=ALL-UNNAMED: ",
+            "-Xms1k -Xmx1k -Djna.nosys=true --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC: ",
             "Too small maximum heap"),
         arguments(
             List.of("jrm.jvm-option=-Xss1k"),
-            "-Xms32m -Xmx256m -Djna.nosys=true --enable-native-access=ALL-UNNAMED -Xss1k: ",
+            "-Xms32m -Xmx256m -Djna.nosys=true --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC"
+                + " -Xss1k: ",
             "thread stack size specified is too small"));
   }
 
