@@ -82,6 +82,12 @@ public final class Key implements WriteKey {
 
   /** The {@code RedisModuleKey *}, 0 for a missing key opened for reading; checked to be open. */
   long pointer() {
+    return openPointer(context, call, closed, pointer);
+  }
+
+  // The checks of pointer() and forWrite() take the Key's fields rather than the Key: see
+  // stringTruncate.
+  private static long openPointer(Context context, int call, boolean closed, long pointer) {
     context.checkCall(call);
     if (closed) {
       throw new IllegalStateException("this Key was closed");
@@ -130,12 +136,17 @@ public final class Key implements WriteKey {
    * holding {@code family} or nothing ({@code family} null: any type).
    */
   private long forWrite(KeyType family) {
-    long key = pointer();
+    return writablePointer(context, call, closed, pointer, mode, family);
+  }
+
+  private static long writablePointer(
+      Context context, int call, boolean closed, long pointer, KeyMode mode, KeyType family) {
+    long key = openPointer(context, call, closed, pointer);
     if (!mode.writes()) {
       throw new RedisException(NOT_WRITABLE);
     }
     if (family != null) {
-      expectType(key, family);
+      expectType(context.api(), key, family);
     }
     return key;
   }
@@ -151,8 +162,8 @@ public final class Key implements WriteKey {
   }
 
   /** Whether the key holds a value of {@code family}; false when empty; WRONGTYPE otherwise. */
-  private boolean expectType(long key, KeyType family) {
-    KeyType type = KeyType.of(api().keyType(key));
+  private static boolean expectType(RedisModuleApi api, long key, KeyType family) {
+    KeyType type = KeyType.of(api.keyType(key));
     if (type == KeyType.EMPTY) {
       return false;
     }
@@ -166,7 +177,7 @@ public final class Key implements WriteKey {
   private boolean readable(KeyType family) {
     long key = pointer();
     // A missing key opened READ is a NULL handle, which most C functions would dereference.
-    return key != 0 && expectType(key, family);
+    return key != 0 && expectType(api(), key, family);
   }
 
   // Generic
@@ -232,7 +243,7 @@ public final class Key implements WriteKey {
     if (key == 0) {
       return new StringDma(this, 0, 0, false, generation);
     }
-    expectType(key, KeyType.STRING);
+    expectType(api(), key, KeyType.STRING);
     return dma(key, DMA_READ, false);
   }
 
@@ -247,15 +258,25 @@ public final class Key implements WriteKey {
 
   @Override
   public void stringTruncate(long newLength) {
+    // Small enough (35 bytes of bytecode) for C2 to inline where the call is cold, as in a counter
+    // creating its key, and what it calls gets the Key's fields, not the Key: a cold method's
+    // callees are not inlined, and one handed the Key makes it escape, so that every call of the
+    // command would allocate it. Hence beforeWrite() by hand: a string or empty key has no
+    // sorted-set range to stop, and its views end after the write.
+    truncate(context, call, closed, pointer, mode, newLength);
+    generation++;
+  }
+
+  private static void truncate(
+      Context context, int call, boolean closed, long pointer, KeyMode mode, long newLength) {
     if (newLength < 0) {
       throw new IllegalArgumentException("a length cannot be negative: " + newLength);
     }
-    long key = forWrite(KeyType.STRING);
+    long key = writablePointer(context, call, closed, pointer, mode, KeyType.STRING);
     if (newLength > MAX_STRING_LENGTH) {
       throw new RedisException("ERR string exceeds maximum allowed size");
     }
-    beforeWrite();
-    if (api().stringTruncate(key, newLength) != Context.OK) {
+    if (context.api().stringTruncate(key, newLength) != Context.OK) {
       throw new RedisException("ERR StringTruncate failed");
     }
   }
@@ -786,6 +807,13 @@ public final class Key implements WriteKey {
 
   @Override
   public void close() {
+    // Trivial (6 bytes of bytecode at most), so that C2 inlines it even where it never ran: JDK 17
+    // compiles the close on the exception path of try-with-resources, and a call it does not
+    // inline there makes the Key escape, so that every call of the command allocates it.
+    closeOpen();
+  }
+
+  private void closeOpen() {
     if (!closed) {
       context.api().closeKey(pointer());
       closed = true;

@@ -47,6 +47,9 @@ final class ModuleEntry {
 
   private static final ErrorLog errors = ErrorLog.fromSystemProperty();
 
+  /** The module's class loader, the context class loader of its upcalls. */
+  private static final ClassLoader LOADER = ModuleEntry.class.getClassLoader();
+
   private static RedisModuleApi api;
   private static ModuleDefinition definition;
   private static long[] callbacks;
@@ -81,6 +84,8 @@ final class ModuleEntry {
       long[] callbackFunctions,
       long[] typeLoaders,
       String backendName) {
+    // Left set on Redis's main thread, where commands run, so that they need not set it: see run.
+    Thread.currentThread().setContextClassLoader(LOADER);
     // Logged once the API is bound with the backend chosen.
     List<String> warnings = new ArrayList<>();
     NativeBackend backend = BackendChoice.of(backendName, warnings::add);
@@ -407,8 +412,13 @@ final class ModuleEntry {
   private static int run(Upcall upcall, int index, long ctx, long argv, int argc) {
     Context context = contexts.enter(ctx);
     Thread thread = Thread.currentThread();
+    // Set and restored only when the thread has another (onLoad leaves the main thread the
+    // module's; another thread, or a module loaded later in the same JVM, has its own), so that a
+    // command on the main thread only compares it.
     ClassLoader caller = thread.getContextClassLoader();
-    thread.setContextClassLoader(ModuleEntry.class.getClassLoader());
+    if (caller != LOADER) {
+      thread.setContextClassLoader(LOADER);
+    }
     try {
       // Checked before locking and allocating anything: this runs on every command.
       if (errors.mayHaveSummaries()) {
@@ -433,7 +443,9 @@ final class ModuleEntry {
             "JRM: " + what(upcall, index) + " replied more than once; the extra reply was dropped");
       }
       contexts.exit();
-      thread.setContextClassLoader(caller);
+      if (caller != LOADER) {
+        thread.setContextClassLoader(caller);
+      }
     }
     return RETURNED;
   }

@@ -4,6 +4,7 @@ import io.jrm.Context;
 import io.jrm.HashFlag;
 import io.jrm.Key;
 import io.jrm.KeyMode;
+import io.jrm.KeyType;
 import io.jrm.ListEnd;
 import io.jrm.ReadKey;
 import io.jrm.RedisException;
@@ -168,6 +169,29 @@ public final class KeyCommands {
       }
       dma.write(0, bytes);
       ctx.replyWithSimpleString("OK");
+    }
+  }
+
+  /**
+   * JRMTEST.KEY.COUNTER key: adds one to the first byte of a string of 8 bytes (created when
+   * missing) through a writable view and replies with that byte, as BENCH.COUNTER: a command
+   * allocating nothing itself, for UpcallIsolationIT.
+   */
+  @RedisCommand(
+      name = "jrmtest.key.counter",
+      flags = "write fast",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
+  public static void counter(Context ctx, RedisString[] argv) {
+    try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
+      if (key.type() == KeyType.EMPTY) {
+        key.stringTruncate(8);
+      }
+      StringDma dma = key.stringDma(KeyMode.READ_WRITE);
+      byte next = (byte) (dma.get(0) + 1);
+      dma.put(0, next);
+      ctx.replyWithLongLong(next & 0xff);
     }
   }
 
