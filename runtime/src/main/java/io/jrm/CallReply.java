@@ -51,7 +51,7 @@ public final class CallReply implements AutoCloseable {
    *
    * @throws IndexOutOfBoundsException when there is no such element
    */
-  public CallReply element(long index) {
+  public CallReply arrayElement(long index) {
     long element = context.api().callReplyArrayElement(pointer(), index);
     if (element == 0) {
       throw new IndexOutOfBoundsException(
@@ -84,7 +84,7 @@ public final class CallReply implements AutoCloseable {
   }
 
   /** The reply as the RESP protocol bytes Redis would send ({@code CallReplyProto}). */
-  public byte[] protocol() {
+  public byte[] proto() {
     long[] length = new long[1];
     return context.api().copyOut(context.api().callReplyProto(pointer(), length), length);
   }

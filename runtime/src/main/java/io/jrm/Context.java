@@ -345,7 +345,7 @@ public final class Context {
    * A new string formatted with Java's {@link String#format} rules: the Java counterpart of {@code
    * CreateStringPrintf}.
    */
-  public RedisString createStringFormat(String format, Object... args) {
+  public RedisString createStringPrintf(String format, Object... args) {
     return createString(String.format(format, args));
   }
 

@@ -25,5 +25,5 @@ public interface RdbInput {
   float loadFloat();
 
   /** {@code LogIOError}: logs a problem with the data being read, with the module's name. */
-  void logIOError(LogLevel level, String message);
+  void logIoError(LogLevel level, String message);
 }

@@ -71,7 +71,7 @@ public final class ZsetRange implements AutoCloseable, Iterable<ZsetEntry> {
    *
    * @throws NoSuchElementException when the range holds no element
    */
-  public ZsetEntry current() {
+  public ZsetEntry currentElement() {
     if (empty) {
       check();
       throw new NoSuchElementException("the range holds no element");
@@ -119,7 +119,7 @@ public final class ZsetRange implements AutoCloseable, Iterable<ZsetEntry> {
         if (!hasNext()) {
           throw new NoSuchElementException("the end of the range was reached");
         }
-        ZsetEntry entry = current();
+        ZsetEntry entry = currentElement();
         // A failed move sets the end-of-range flag, which ends the walk.
         if (forward) {
           ZsetRange.this.next();
