@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.LongToIntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A key opened for low-level access ({@code RedisModuleKey}): its type, length, expiry, and the
@@ -122,12 +123,15 @@ public final class Key implements AutoCloseable {
     return context.api();
   }
 
-  /** What the key holds ({@code KeyType}). */
+  /** {@return what the key holds ({@code KeyType})} */
   public KeyType type() {
     return KeyType.of(api().keyType(pointer()));
   }
 
-  /** The length of a string, or the number of elements of an aggregate ({@code ValueLength}). */
+  /**
+   * {@return the length of a string, or the number of elements of an aggregate ({@code
+   * ValueLength})}
+   */
   public long valueLength() {
     return api().valueLength(pointer());
   }
@@ -198,8 +202,8 @@ public final class Key implements AutoCloseable {
   }
 
   /**
-   * The remaining time to live in milliseconds, or {@link #NO_EXPIRE} when the key has no expiry or
-   * is empty ({@code GetExpire}).
+   * {@return the remaining time to live in milliseconds, or {@link #NO_EXPIRE} when the key has no
+   * expiry or is empty ({@code GetExpire})}
    */
   public long expire() {
     long key = pointer();
@@ -210,6 +214,7 @@ public final class Key implements AutoCloseable {
    * Sets the time to live to {@code millis} from now, or removes it with {@link #NO_EXPIRE} ({@code
    * SetExpire}), as {@code PEXPIRE} and {@code PERSIST} do.
    *
+   * @param millis the time to live in milliseconds, or {@link #NO_EXPIRE}
    * @throws IllegalArgumentException when {@code millis} is negative and not {@link #NO_EXPIRE}
    * @throws RedisException when the key is not open for writing or is empty
    */
@@ -233,6 +238,7 @@ public final class Key implements AutoCloseable {
    * Sets the key to the string {@code value} ({@code StringSet}), replacing whatever it held, of
    * any type, as {@code SET} does. The key does not take {@code value}: the caller still owns it.
    *
+   * @param value the new value
    * @throws RedisException when the key is not open for writing
    */
   public void stringSet(RedisString value) {
@@ -250,6 +256,8 @@ public final class Key implements AutoCloseable {
    * unshare the value), so it ends earlier views. An empty key gives an empty view: grow it with
    * {@link #stringTruncate} first.
    *
+   * @param access {@link KeyMode#READ} for a read-only view, else a writable one
+   * @return the view, valid until the next write to the key
    * @throws RedisException for a writable view of a key not open for writing, or WRONGTYPE
    */
   public StringDma stringDma(KeyMode access) {
@@ -281,6 +289,7 @@ public final class Key implements AutoCloseable {
    * bytes, shrinking drops the tail. On an empty key it creates the string, unless {@code
    * newLength} is 0. Ends earlier {@link StringDma} views.
    *
+   * @param newLength the new length in bytes
    * @throws IllegalArgumentException when {@code newLength} is negative
    * @throws RedisException {@code ERR string exceeds maximum allowed size} beyond 512 MB, or when
    *     the key is not open for writing, or WRONGTYPE
@@ -305,6 +314,8 @@ public final class Key implements AutoCloseable {
    * Pushes {@code element} at one end of the list ({@code ListPush}), creating the list on an empty
    * key. The list does not take {@code element}: the caller still owns it.
    *
+   * @param where the end to push at
+   * @param element the element
    * @throws RedisException when the key is not open for writing, or WRONGTYPE
    */
   public void listPush(ListEnd where, RedisString element) {
@@ -321,9 +332,11 @@ public final class Key implements AutoCloseable {
    * is empty. Popping the last element deletes the key. The element is a new string: close it
    * unless auto memory is on.
    *
+   * @param where the end to pop from
+   * @return the element, or null when the key is empty
    * @throws RedisException when the key is not open for writing, or WRONGTYPE
    */
-  public RedisString listPop(ListEnd where) {
+  public @Nullable RedisString listPop(ListEnd where) {
     long key = forWrite(KeyType.LIST);
     if (KeyType.of(api().keyType(key)) == KeyType.EMPTY) {
       return null; // C fails with ENOTSUP here; for Java an empty list pops nothing
@@ -342,6 +355,9 @@ public final class Key implements AutoCloseable {
    * Adds {@code element} with {@code score}, or sets the score of an existing one ({@code
    * ZsetAdd}), under the conditions of {@code flags}; creates the sorted set on an empty key.
    *
+   * @param score the score
+   * @param element the element
+   * @param flags the conditions, as {@code ZADD}'s {@code NX}, {@code XX}, {@code GT}, {@code LT}
    * @return what was done
    * @throws IllegalArgumentException when {@code score} is NaN
    * @throws RedisException for incompatible flags (as {@code ZADD}), when the key is not open for
@@ -368,6 +384,9 @@ public final class Key implements AutoCloseable {
    * Adds {@code delta} to the score of {@code element} ({@code ZsetIncrby}), as {@code ZINCRBY}; a
    * missing element starts from 0. Creates the sorted set on an empty key.
    *
+   * @param delta what to add to the score
+   * @param element the element
+   * @param flags the conditions, as {@code ZADD}'s {@code NX}, {@code XX}, {@code GT}, {@code LT}
    * @return the new score, or empty when {@code flags} held the change back
    * @throws IllegalArgumentException when {@code delta} is NaN
    * @throws RedisException {@code ERR resulting score is not a number (NaN)} (say +inf plus -inf),
@@ -414,6 +433,7 @@ public final class Key implements AutoCloseable {
   /**
    * Removes {@code element} ({@code ZsetRem}); removing the last one deletes the key.
    *
+   * @param element the element
    * @return whether the element was there
    * @throws RedisException when the key is not open for writing, or WRONGTYPE
    */
@@ -432,6 +452,8 @@ public final class Key implements AutoCloseable {
    * The score of {@code element} ({@code ZsetScore}), empty when there is no such element or the
    * key is empty.
    *
+   * @param element the element
+   * @return its score, or empty
    * @throws RedisException WRONGTYPE
    */
   public OptionalDouble zsetScore(RedisString element) {
@@ -453,6 +475,11 @@ public final class Key implements AutoCloseable {
    * and are inclusive unless said exclusive, as {@code (} makes them in {@code ZRANGEBYSCORE}. An
    * empty key gives an empty range. Ends the key's previous range.
    *
+   * @param min the lowest score
+   * @param max the highest score
+   * @param minExclusive whether {@code min} itself is left out
+   * @param maxExclusive whether {@code max} itself is left out
+   * @return the range, at its first element
    * @throws IllegalArgumentException when a bound is NaN
    * @throws RedisException WRONGTYPE
    */
@@ -464,6 +491,12 @@ public final class Key implements AutoCloseable {
   /**
    * As {@link #zsetFirstInScoreRange}, starting from the highest score in the range ({@code
    * ZsetLastInScoreRange}); its {@link ZsetRange#iterator()} walks down.
+   *
+   * @param min the lowest score
+   * @param max the highest score
+   * @param minExclusive whether {@code min} itself is left out
+   * @param maxExclusive whether {@code max} itself is left out
+   * @return the range, at its last element
    */
   public ZsetRange zsetLastInScoreRange(
       double min, double max, boolean minExclusive, boolean maxExclusive) {
@@ -500,6 +533,9 @@ public final class Key implements AutoCloseable {
    * {@code +} the infinities. They are not retained: the caller may free them right after. An empty
    * key gives an empty range. Ends the key's previous range.
    *
+   * @param min the lower bound
+   * @param max the upper bound
+   * @return the range, at its first element
    * @throws RedisException {@code ERR min or max not valid string range item} for a bound not in
    *     that syntax, or WRONGTYPE
    */
@@ -510,17 +546,33 @@ public final class Key implements AutoCloseable {
   /**
    * As {@link #zsetFirstInLexRange}, starting from the last element in the range ({@code
    * ZsetLastInLexRange}); its {@link ZsetRange#iterator()} walks backwards.
+   *
+   * @param min the lower bound
+   * @param max the upper bound
+   * @return the range, at its last element
    */
   public ZsetRange zsetLastInLexRange(RedisString min, RedisString max) {
     return lexRange(min, max, false);
   }
 
-  /** {@link #zsetFirstInLexRange(RedisString, RedisString)} with bounds given as text. */
+  /**
+   * {@link #zsetFirstInLexRange(RedisString, RedisString)} with bounds given as text.
+   *
+   * @param min the lower bound
+   * @param max the upper bound
+   * @return the range, at its first element
+   */
   public ZsetRange zsetFirstInLexRange(String min, String max) {
     return lexRange(min, max, true);
   }
 
-  /** {@link #zsetLastInLexRange(RedisString, RedisString)} with bounds given as text. */
+  /**
+   * {@link #zsetLastInLexRange(RedisString, RedisString)} with bounds given as text.
+   *
+   * @param min the lower bound
+   * @param max the upper bound
+   * @return the range, at its last element
+   */
   public ZsetRange zsetLastInLexRange(String min, String max) {
     return lexRange(min, max, false);
   }
@@ -570,6 +622,8 @@ public final class Key implements AutoCloseable {
    * Sets {@code field} to {@code value} ({@code HashSet}), as {@code HSET}; creates the hash on an
    * empty key. The hash does not take the strings: the caller still owns them.
    *
+   * @param field the field
+   * @param value its new value
    * @return 1 when an existing field was updated, 0 when the field is new (C's count)
    * @throws RedisException when the key is not open for writing, or WRONGTYPE
    */
@@ -577,7 +631,13 @@ public final class Key implements AutoCloseable {
     return hashSet(EnumSet.noneOf(HashFlag.class), field, value);
   }
 
-  /** {@link #hashSet(RedisString, RedisString)} with a field name given as text. */
+  /**
+   * {@link #hashSet(RedisString, RedisString)} with a field name given as text.
+   *
+   * @param field the field's name, as UTF-8
+   * @param value its new value
+   * @return 1 when an existing field was updated, 0 when the field is new
+   */
   public int hashSet(String field, RedisString value) {
     return hashSet(EnumSet.noneOf(HashFlag.class), field, value);
   }
@@ -595,6 +655,9 @@ public final class Key implements AutoCloseable {
    * key.hashSet(Set.of(), argv[2], Key.DELETE);
    * }</pre>
    *
+   * @param flags the conditions ({@link HashFlag})
+   * @param fieldValuePairs fields and values in turn: RedisString or String fields, RedisString
+   *     values or {@link #DELETE}
    * @return the number of fields updated or deleted, plus those inserted with {@link
    *     HashFlag#COUNT_ALL}
    * @throws IllegalArgumentException for an odd number of arguments, mixed field types, or a value
@@ -648,6 +711,7 @@ public final class Key implements AutoCloseable {
   /**
    * Deletes {@code fields} from the hash ({@code HashSet} with {@code REDISMODULE_HASH_DELETE}).
    *
+   * @param fields the fields
    * @return the number of fields that were there
    * @throws RedisException when the key is not open for writing, or WRONGTYPE
    */
@@ -655,7 +719,12 @@ public final class Key implements AutoCloseable {
     return hashSet(EnumSet.noneOf(HashFlag.class), deletions(fields));
   }
 
-  /** {@link #hashDelete(RedisString...)} with field names given as text. */
+  /**
+   * {@link #hashDelete(RedisString...)} with field names given as text.
+   *
+   * @param fields the fields' names, as UTF-8
+   * @return the number of fields deleted
+   */
   public int hashDelete(String... fields) {
     return hashSet(EnumSet.noneOf(HashFlag.class), deletions(fields));
   }
@@ -673,14 +742,21 @@ public final class Key implements AutoCloseable {
    * The value of {@code field} ({@code HashGet}), or null when the field or the key is missing. The
    * value is a new string: close it unless auto memory is on.
    *
+   * @param field the field
+   * @return its value, or null when the field or the key is missing
    * @throws RedisException WRONGTYPE
    */
-  public RedisString hashGet(RedisString field) {
+  public @Nullable RedisString hashGet(RedisString field) {
     return hashGetAll(new Object[] {field})[0];
   }
 
-  /** {@link #hashGet(RedisString)} with a field name given as text. */
-  public RedisString hashGet(String field) {
+  /**
+   * {@link #hashGet(RedisString)} with a field name given as text.
+   *
+   * @param field the field's name, as UTF-8
+   * @return its value, or null when the field or the key is missing
+   */
+  public @Nullable RedisString hashGet(String field) {
     return hashGetAll(new Object[] {field})[0];
   }
 
@@ -688,14 +764,21 @@ public final class Key implements AutoCloseable {
    * The values of {@code fields} in one call ({@code HashGet}), in their order, null for each
    * missing one. The values are new strings: close them unless auto memory is on.
    *
+   * @param fields the fields
+   * @return their values, in order, null for a missing field
    * @throws RedisException WRONGTYPE
    */
-  public RedisString[] hashMultiGet(RedisString... fields) {
+  public @Nullable RedisString[] hashMultiGet(RedisString... fields) {
     return hashGetAll(fields);
   }
 
-  /** {@link #hashMultiGet(RedisString...)} with field names given as text. */
-  public RedisString[] hashMultiGet(String... fields) {
+  /**
+   * {@link #hashMultiGet(RedisString...)} with field names given as text.
+   *
+   * @param fields the fields' names, as UTF-8
+   * @return their values, in order, null for a missing field
+   */
+  public @Nullable RedisString[] hashMultiGet(String... fields) {
     return hashGetAll(fields);
   }
 
@@ -703,23 +786,40 @@ public final class Key implements AutoCloseable {
    * Whether the hash has {@code field} ({@code HashGet} with {@code REDISMODULE_HASH_EXISTS});
    * false for an empty key.
    *
+   * @param field the field
+   * @return whether the hash has it
    * @throws RedisException WRONGTYPE
    */
   public boolean hashExists(RedisString field) {
     return hashExistsAll(new Object[] {field})[0];
   }
 
-  /** {@link #hashExists(RedisString)} with a field name given as text. */
+  /**
+   * {@link #hashExists(RedisString)} with a field name given as text.
+   *
+   * @param field the field's name, as UTF-8
+   * @return whether the hash has it
+   */
   public boolean hashExists(String field) {
     return hashExistsAll(new Object[] {field})[0];
   }
 
-  /** Whether the hash has each of {@code fields}, in their order, in one call. */
+  /**
+   * Whether the hash has each of {@code fields}, in their order, in one call.
+   *
+   * @param fields the fields
+   * @return whether the hash has each, in order
+   */
   public boolean[] hashMultiExists(RedisString... fields) {
     return hashExistsAll(fields);
   }
 
-  /** {@link #hashMultiExists(RedisString...)} with field names given as text. */
+  /**
+   * {@link #hashMultiExists(RedisString...)} with field names given as text.
+   *
+   * @param fields the fields' names, as UTF-8
+   * @return whether the hash has each, in order
+   */
   public boolean[] hashMultiExists(String... fields) {
     return hashExistsAll(fields);
   }
@@ -816,9 +916,12 @@ public final class Key implements AutoCloseable {
    * is empty. Change it in place only through a key opened for writing: JRM then persists the
    * change (the value is serialized again before the next fork).
    *
+   * @param <T> the value's class
+   * @param type the value's class
+   * @return the value, or null when the key is empty
    * @throws RedisException {@code WRONGTYPE} when the key holds anything else
    */
-  public <T> T value(Class<T> type) {
+  public <T> @Nullable T value(Class<T> type) {
     long key = pointer();
     if (key == 0) {
       return null;
@@ -829,6 +932,8 @@ public final class Key implements AutoCloseable {
   /**
    * Stores {@code value}, an instance of a {@code @DataType} class, in this key, replacing what it
    * held ({@code ModuleTypeSetValue}). One object belongs to one key.
+   *
+   * @param value the new value, an instance of a {@code @DataType} class of this module
    */
   public void setValue(Object value) {
     long key = forWrite(null);
@@ -836,8 +941,12 @@ public final class Key implements AutoCloseable {
     ModuleEntry.dataTypes().set(key, value);
   }
 
-  /** The data type of this module the key holds ({@code ModuleTypeGetType}), or null. */
-  public ModuleType moduleType() {
+  /**
+   * The data type of this module the key holds ({@code ModuleTypeGetType}), or null.
+   *
+   * @return the data type, or null when the key is empty or holds another kind of value
+   */
+  public @Nullable ModuleType moduleType() {
     long key = pointer();
     return key == 0 ? null : ModuleEntry.dataTypes().typeOf(key);
   }

@@ -2,6 +2,7 @@ package io.jrm;
 
 import io.jrm.internal.binding.RedisModuleApi;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A context for calling Redis from a thread of the module's own ({@code GetThreadSafeContext}):
@@ -32,12 +33,14 @@ public final class ThreadSafeContext implements AutoCloseable {
     return new ThreadSafeContext(api, api.getThreadSafeContext(blockedClient));
   }
 
-  /** A thread-safe context bound to no client, for background work. */
+  /** {@return a thread-safe context bound to no client, for background work} */
   public static ThreadSafeContext detached() {
     return create(ModuleEntry.api(), 0);
   }
 
-  /** The context to call Redis with; hold the lock while using it for anything but replies. */
+  /**
+   * {@return the context to call Redis with; hold the lock while using it for anything but replies}
+   */
   public Context context() {
     return context;
   }
@@ -52,8 +55,14 @@ public final class ThreadSafeContext implements AutoCloseable {
     api.threadSafeContextUnlock(context.pointer());
   }
 
-  /** Runs {@code work} with the server lock held, and returns what it returns. */
-  public <T> T locked(Function<Context, T> work) {
+  /**
+   * Runs {@code work} with the server lock held, and returns what it returns.
+   *
+   * @param <T> what the work returns
+   * @param work what to run with the lock held
+   * @return what the work returned
+   */
+  public <T extends @Nullable Object> T locked(Function<Context, T> work) {
     lock();
     try {
       return work.apply(context);

@@ -39,23 +39,26 @@ public final class ZsetRange implements AutoCloseable, Iterable<ZsetEntry> {
   }
 
   /**
-   * Whether the range started at its first element and {@link #iterator()} walks with {@link
-   * #next()} ({@code First...}), rather than at its last walking with {@link #prev()} ({@code
-   * Last...}).
+   * {@return whether the range started at its first element and {@link #iterator()} walks with
+   * {@link #next()} ({@code First...}), rather than at its last walking with {@link #prev()}
+   * ({@code Last...})}
    */
   public boolean isForward() {
     return forward;
   }
 
-  /** Whether the range can still be used: not closed, not ended by another range or a write. */
+  /**
+   * {@return whether the range can still be used: not closed, not ended by another range or a
+   * write}
+   */
   public boolean isActive() {
     return !closed && key.isOpen() && (empty || key.activeRange() == this);
   }
 
   /**
-   * The end-of-range flag ({@code ZsetRangeEndReached}): true when the range holds no element or a
-   * {@link #next()} or {@link #prev()} found none further. As in C, a later successful move does
-   * not clear it.
+   * {@return the end-of-range flag ({@code ZsetRangeEndReached}): true when the range holds no
+   * element or a {@link #next()} or {@link #prev()} found none further} As in C, a later successful
+   * move does not clear it.
    */
   public boolean endReached() {
     if (empty) {
@@ -69,6 +72,7 @@ public final class ZsetRange implements AutoCloseable, Iterable<ZsetEntry> {
    * The element the range is at, with its score ({@code ZsetRangeCurrentElement}). The element is a
    * new string: close the entry when done unless auto memory is on.
    *
+   * @return the element and its score
    * @throws NoSuchElementException when the range holds no element
    */
   public ZsetEntry currentElement() {
@@ -84,7 +88,11 @@ public final class ZsetRange implements AutoCloseable, Iterable<ZsetEntry> {
     return new ZsetEntry(new RedisString(key.context(), element, true), score[0]);
   }
 
-  /** Moves to the next element within the range ({@code ZsetRangeNext}); false at its end. */
+  /**
+   * Moves to the next element within the range ({@code ZsetRangeNext}); false at its end.
+   *
+   * @return whether it moved
+   */
   public boolean next() {
     if (empty) {
       check();
@@ -93,7 +101,11 @@ public final class ZsetRange implements AutoCloseable, Iterable<ZsetEntry> {
     return api().zsetRangeNext(pointer()) != 0;
   }
 
-  /** Moves to the previous element within the range ({@code ZsetRangePrev}); false at its start. */
+  /**
+   * Moves to the previous element within the range ({@code ZsetRangePrev}); false at its start.
+   *
+   * @return whether it moved
+   */
   public boolean prev() {
     if (empty) {
       check();
