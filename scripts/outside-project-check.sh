@@ -19,6 +19,7 @@ repo=${JRM_OUTSIDE_REPO:-$work/m2}
 mvn=(mvn -B -ntp "-Dmaven.repo.local=$repo")
 # JRM's version: the only line of the BOM at two spaces of indentation that is a <version>.
 version=$(sed -n 's|^  <version>\([^<]*\)</version>$|\1|p' "$root/bom/pom.xml")
+slf4j=$(sed -n 's|^ *<slf4j.version>\([^<]*\)</slf4j.version>$|\1|p' "$root/bom/pom.xml")
 
 step() { echo "== outside-project-check: $*"; }
 
@@ -53,6 +54,11 @@ build() {
       "$project/target/failsafe-reports/TEST-com.example.$report.xml"
   done
   test -f "$project/target/mymodule.so" && test -f "$project/target/mymodule.jar"
+  # The generated pom's slf4j-nop keeps Jedis's "SLF4J: ..." lines out of the test output.
+  if grep -rq 'SLF4J:' "$project/target/failsafe-reports"; then
+    echo "the tests printed SLF4J warnings" >&2
+    exit 1
+  fi
 }
 
 # Checks that the last build tested with this JUnit Jupiter version only, not mixed with JRM's: the
@@ -86,6 +92,7 @@ sed -e '/<artifactId>jrm-bom<\/artifactId>/d' \
   -e 's|<artifactId>\(jrm-[a-z]*\)</artifactId></dependency>|<artifactId>\1</artifactId><version>${jrm.version}</version></dependency>|' \
   -e 's|<artifactId>\(jrm-[a-z]*\)</artifactId><scope>|<artifactId>\1</artifactId><version>${jrm.version}</version><scope>|' \
   -e "s|<artifactId>junit-jupiter</artifactId>|&<version>$other_junit</version>|" \
+  -e "s|<artifactId>slf4j-nop</artifactId>|&<version>$slf4j</version>|" \
   "$project/pom.xml" > "$project/pom-no-bom.xml"
 build "$jdk17" pom-no-bom.xml
 jupiter_only "$other_junit"

@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client that a command has blocked ({@code BlockClient}): it waits, without holding up Redis,
@@ -38,8 +39,9 @@ public final class BlockedClient {
      *
      * @param ctx the context of the callback, valid until it returns
      * @param data what {@link #unblock} was given; null on timeout
+     * @throws Exception anything: it becomes the client's error reply and a log line
      */
-    void handle(Context ctx, Object data) throws Exception;
+    void handle(Context ctx, @Nullable Object data) throws Exception;
   }
 
   // Indexes of the stub's blocked-client functions in its callback functions (StubAbiTest checks).
@@ -156,9 +158,10 @@ public final class BlockedClient {
    * Unblocks the client with {@code data} for the reply callback ({@code UnblockClient}). Safe to
    * call from any thread; does nothing once the client timed out.
    *
+   * @param data what the reply callback gets; may be null
    * @throws IllegalStateException when the client was already unblocked or aborted
    */
-  public void unblock(Object data) {
+  public void unblock(@Nullable Object data) {
     if (leave(State.UNBLOCKED)) {
       this.data = data;
       // The pointer itself is the private data: the reply callback finds this object by it.
@@ -171,6 +174,9 @@ public final class BlockedClient {
    * callback. When the task throws, or the executor refuses it, the client gets the error reply
    * {@code ERR <exception class>: <message>} and the Redis log a line with the stack, as when a
    * command throws. Use it instead of {@link #unblock}, not with it.
+   *
+   * @param executor where the task runs
+   * @param task the work, whose result the reply callback gets (may be null)
    */
   public void completeAsync(Executor executor, Callable<?> task) {
     try {
@@ -225,6 +231,8 @@ public final class BlockedClient {
   /**
    * A context for calling Redis from another thread on behalf of this client ({@code
    * GetThreadSafeContext}); close it when done.
+   *
+   * @return a context of its own, to close when done
    */
   public ThreadSafeContext threadSafeContext() {
     return ThreadSafeContext.create(api, pointer);

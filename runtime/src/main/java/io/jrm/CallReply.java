@@ -1,6 +1,7 @@
 package io.jrm;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reply of a command run with {@link Context#call} ({@code RedisModuleCallReply}).
@@ -42,17 +43,17 @@ public final class CallReply implements AutoCloseable {
     return new IllegalStateException("this CallReply was freed");
   }
 
-  /** The reply's type. */
+  /** {@return the reply's type} */
   public CallReplyType type() {
     return CallReplyType.of(context.api().callReplyType(pointer()));
   }
 
-  /** Whether the command answered with an error. */
+  /** {@return whether the command answered with an error} */
   public boolean isError() {
     return type() == CallReplyType.ERROR;
   }
 
-  /** The number of elements of an array, or the length of a string or error. */
+  /** {@return the number of elements of an array, or the length of a string or error} */
   public long length() {
     return context.api().callReplyLength(pointer());
   }
@@ -60,9 +61,11 @@ public final class CallReply implements AutoCloseable {
   /**
    * Element {@code index} of an array reply.
    *
+   * @param index the element's position, from 0
+   * @return the element, freed with this reply
    * @throws IndexOutOfBoundsException when there is no such element
    */
-  public CallReply element(long index) {
+  public CallReply arrayElement(long index) {
     long element = context.api().callReplyArrayElement(pointer(), index);
     if (element == 0) {
       throw noElement(index);
@@ -76,7 +79,7 @@ public final class CallReply implements AutoCloseable {
   }
 
   /**
-   * The value of an integer reply.
+   * {@return the value of an integer reply}
    *
    * @throws RedisException with the error when the command failed
    * @throws IllegalStateException when the reply is of another type
@@ -90,25 +93,37 @@ public final class CallReply implements AutoCloseable {
     return value;
   }
 
-  /** The bytes of a string, error or other text reply; null for other types. */
-  public byte[] bytes() {
+  /**
+   * The bytes of a string, error or other text reply; null for other types.
+   *
+   * @return the bytes, or null for a reply of another type
+   */
+  public byte @Nullable [] bytes() {
     long[] length = new long[1];
     return context.api().copyOut(context.api().callReplyStringPtr(pointer(), length), length);
   }
 
-  /** The text of a string or error reply, as UTF-8; null for other types. */
-  public String string() {
+  /**
+   * The text of a string or error reply, as UTF-8; null for other types.
+   *
+   * @return the text, or null for a reply of another type
+   */
+  public @Nullable String string() {
     byte[] bytes = bytes();
     return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
   }
 
-  /** The reply as the RESP protocol bytes Redis would send ({@code CallReplyProto}). */
-  public byte[] protocol() {
+  /** {@return the reply as the RESP protocol bytes Redis would send ({@code CallReplyProto})} */
+  public byte[] proto() {
     long[] length = new long[1];
     return context.api().copyOut(context.api().callReplyProto(pointer(), length), length);
   }
 
-  /** A new {@link RedisString} with the reply's string or integer value; close it when done. */
+  /**
+   * A new {@link RedisString} with the reply's string or integer value; close it when done.
+   *
+   * @return a new string
+   */
   public RedisString toRedisString() {
     long str = context.api().createStringFromCallReply(pointer());
     if (str == 0) {

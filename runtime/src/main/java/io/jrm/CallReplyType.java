@@ -2,18 +2,31 @@ package io.jrm;
 
 /** The type of a {@link CallReply} ({@code REDISMODULE_REPLY_*}). */
 public enum CallReplyType {
+  /** A type this JRM does not know (a newer Redis). */
   UNKNOWN,
+  /** A bulk or simple string. */
   STRING,
+  /** An error. */
   ERROR,
+  /** An integer. */
   INTEGER,
+  /** An array. */
   ARRAY,
+  /** The null reply. */
   NULL,
+  /** A RESP3 map. */
   MAP,
+  /** A RESP3 set. */
   SET,
+  /** A RESP3 boolean. */
   BOOL,
+  /** A RESP3 double. */
   DOUBLE,
+  /** A RESP3 big number. */
   BIG_NUMBER,
+  /** A RESP3 verbatim string. */
   VERBATIM_STRING,
+  /** A RESP3 attribute. */
   ATTRIBUTE;
 
   /** By code: {@code values()} copies its array on every call, and this runs per reply. */

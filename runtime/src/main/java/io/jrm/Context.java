@@ -174,22 +174,26 @@ public final class Context {
 
   // Context information
 
-  /** What is known of the caller and the server now ({@code GetContextFlags}). */
+  /** {@return what is known of the caller and the server now ({@code GetContextFlags})} */
   public Set<ContextFlag> flags() {
     return ContextFlag.of(api.getContextFlags(pointer()));
   }
 
-  /** Whether {@code flag} is set now, without building a set. */
+  /**
+   * {@return whether {@code flag} is set now, without building a set}
+   *
+   * @param flag the flag to look for
+   */
   public boolean hasFlag(ContextFlag flag) {
     return flag.in(api.getContextFlags(pointer()));
   }
 
-  /** The number of the database the client has selected ({@code GetSelectedDb}). */
+  /** {@return the number of the database the client has selected ({@code GetSelectedDb})} */
   public int selectedDb() {
     return api.getSelectedDb(pointer());
   }
 
-  /** The current UNIX time in milliseconds ({@code Milliseconds}). */
+  /** {@return the current UNIX time in milliseconds ({@code Milliseconds})} */
   public long milliseconds() {
     return api.milliseconds();
   }
@@ -309,7 +313,12 @@ public final class Context {
     return api.getServerVersion();
   }
 
-  /** Writes {@code message} to the Redis log, tagged with the module name ({@code Log}). */
+  /**
+   * Writes {@code message} to the Redis log, tagged with the module name ({@code Log}).
+   *
+   * @param level how severe it is
+   * @param message the line to log
+   */
   public void log(LogLevel level, String message) {
     api.log(pointer(), cString(level.redisName()), cString("%s"), cString(message));
   }
@@ -322,7 +331,9 @@ public final class Context {
     api.autoMemory(pointer());
   }
 
-  /** The id of the client running the command, 0 where there is none ({@code GetClientId}). */
+  /**
+   * {@return the id of the client running the command, 0 where there is none ({@code GetClientId})}
+   */
   public long clientId() {
     return api.getClientId(pointer());
   }
@@ -331,6 +342,7 @@ public final class Context {
    * Selects database {@code db} for the rest of the command and for the client afterwards ({@code
    * SelectDb}).
    *
+   * @param db the database's number
    * @throws RedisException {@code ERR DB index is out of range} for a database that does not exist
    */
   public void selectDb(int db) {
@@ -340,9 +352,9 @@ public final class Context {
   }
 
   /**
-   * Whether this call of a {@code getkeys-api} command only asks for its key positions ({@code
-   * COMMAND GETKEYS}, cluster routing): then report them with {@link #keyAtPos} and return without
-   * replying ({@code IsKeysPositionRequest}).
+   * {@return whether this call of a {@code getkeys-api} command only asks for its key positions
+   * ({@code COMMAND GETKEYS}, cluster routing): then report them with {@link #keyAtPos} and return
+   * without replying ({@code IsKeysPositionRequest})}
    */
   public boolean isKeysPositionRequest() {
     return api.isKeysPositionRequest(pointer()) != 0;
@@ -350,6 +362,8 @@ public final class Context {
 
   /**
    * Reports that {@code argv[position]} is a key, during a key-position request ({@code KeyAtPos}).
+   *
+   * @param position the index in argv of an argument that is a key
    */
   public void keyAtPos(int position) {
     api.keyAtPos(pointer(), position);
@@ -362,6 +376,10 @@ public final class Context {
    * {@code timeoutMillis} pass (0: no timeout); then {@code onReply} or {@code onTimeout} replies
    * ({@code BlockClient}). The command itself then returns without replying.
    *
+   * @param onReply replies once a thread called {@link BlockedClient#unblock}
+   * @param onTimeout replies when the timeout passed first
+   * @param timeoutMillis the timeout in milliseconds, 0 for none
+   * @return the handle a thread unblocks the client with
    * @throws RedisException when the client cannot block here: inside MULTI/EXEC, a script, or a
    *     {@code Call} or AOF load ({@link ContextFlag#DENY_BLOCKING}); nothing was replied, so the
    *     exception becomes the command's error reply. A command that can also answer without
@@ -376,12 +394,18 @@ public final class Context {
     return client;
   }
 
-  /** Whether this is the reply callback of a blocked client ({@code IsBlockedReplyRequest}). */
+  /**
+   * {@return whether this is the reply callback of a blocked client ({@code
+   * IsBlockedReplyRequest})}
+   */
   public boolean isBlockedReplyRequest() {
     return !answeringTimeout && api.isBlockedReplyRequest(pointer()) != 0;
   }
 
-  /** Whether this is the timeout callback of a blocked client ({@code IsBlockedTimeoutRequest}). */
+  /**
+   * {@return whether this is the timeout callback of a blocked client ({@code
+   * IsBlockedTimeoutRequest})}
+   */
   public boolean isBlockedTimeoutRequest() {
     return answeringTimeout || api.isBlockedTimeoutRequest(pointer()) != 0;
   }
@@ -421,6 +445,10 @@ public final class Context {
    * #writeKey}, whose types let the compiler refuse a write through a key opened for reading. Close
    * it when done (try-with-resources) unless {@link #autoMemory()} is on. A key opened only for
    * reading that does not exist is an empty key: type {@link KeyType#EMPTY}, length 0.
+   *
+   * @param name the key's name
+   * @param mode whether to read, write or both
+   * @return the key, to close when done unless auto memory is on
    */
   public Key openKey(RedisString name, KeyMode mode) {
     return Key.open(this, name, mode);
@@ -431,12 +459,21 @@ public final class Context {
   /**
    * Allocates {@code size} bytes of native memory counted in Redis's {@code used_memory} ({@code
    * Alloc}). Free it with {@link NativeBuffer#close()}; it outlives the command until then.
+   *
+   * @param size the number of bytes
+   * @return the buffer, to close when done
    */
   public NativeBuffer alloc(long size) {
     return NativeBuffer.alloc(api, size);
   }
 
-  /** Allocates {@code count * size} zeroed bytes ({@code Calloc}); see {@link #alloc}. */
+  /**
+   * Allocates {@code count * size} zeroed bytes ({@code Calloc}); see {@link #alloc}.
+   *
+   * @param count the number of elements
+   * @param size the size of one element, in bytes
+   * @return the zeroed buffer, to close when done
+   */
   public NativeBuffer calloc(long count, long size) {
     return NativeBuffer.calloc(api, count, size);
   }
@@ -444,6 +481,9 @@ public final class Context {
   /**
    * A NUL-terminated native copy of {@code text} in UTF-8 ({@code Strdup}); its size includes the
    * NUL, and text holding a NUL is refused. See {@link #alloc}.
+   *
+   * @param text the text, written as UTF-8
+   * @return the buffer, to close when done
    */
   public NativeBuffer strdup(String text) {
     return NativeBuffer.strdup(api, text);
@@ -452,6 +492,9 @@ public final class Context {
   /**
    * Allocates {@code size} bytes that Redis frees when the command returns ({@code PoolAlloc}):
    * fast scratch memory; using the buffer after the command returns throws.
+   *
+   * @param size the number of bytes
+   * @return the buffer, freed by Redis when the command returns
    */
   public NativeBuffer poolAlloc(long size) {
     return NativeBuffer.poolAlloc(this, size);
@@ -459,22 +502,42 @@ public final class Context {
 
   // Strings
 
-  /** A new string with a copy of {@code bytes} ({@code CreateString}). */
+  /**
+   * A new string with a copy of {@code bytes} ({@code CreateString}).
+   *
+   * @param bytes the string's bytes
+   * @return the new string, to close when done unless auto memory is on
+   */
   public RedisString createString(byte[] bytes) {
     return owned(api.createString(pointer(), bytes, bytes.length));
   }
 
-  /** A new string with the UTF-8 bytes of {@code text}. */
+  /**
+   * A new string with the UTF-8 bytes of {@code text}.
+   *
+   * @param text the text, written as UTF-8
+   * @return the new string, to close when done unless auto memory is on
+   */
   public RedisString createString(String text) {
     return createString(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A new string with the decimal form of {@code value} ({@code CreateStringFromLongLong}). */
+  /**
+   * A new string with the decimal form of {@code value} ({@code CreateStringFromLongLong}).
+   *
+   * @param value the number, written in decimal
+   * @return the new string, to close when done unless auto memory is on
+   */
   public RedisString createString(long value) {
     return owned(api.createStringFromLongLong(pointer(), value));
   }
 
-  /** A new copy of {@code other} ({@code CreateStringFromString}). */
+  /**
+   * A new copy of {@code other} ({@code CreateStringFromString}).
+   *
+   * @param other the string to copy
+   * @return the new string, to close when done unless auto memory is on
+   */
   public RedisString createString(RedisString other) {
     return owned(api.createStringFromString(pointer(), other.pointer()));
   }
@@ -482,8 +545,12 @@ public final class Context {
   /**
    * A new string formatted with Java's {@link String#format} rules: the Java counterpart of {@code
    * CreateStringPrintf}.
+   *
+   * @param format a {@link java.util.Formatter} format
+   * @param args the values it formats
+   * @return the new string, to close when done unless auto memory is on
    */
-  public RedisString createStringFormat(String format, Object... args) {
+  public RedisString createStringPrintf(String format, Object... args) {
     return createString(String.format(format, args));
   }
 
@@ -518,19 +585,31 @@ public final class Context {
     return pointer();
   }
 
-  /** Replies with an integer ({@code ReplyWithLongLong}). */
+  /**
+   * Replies with an integer ({@code ReplyWithLongLong}).
+   *
+   * @param value the integer
+   */
   public void replyWithLongLong(long value) {
     api.replyWithLongLong(replying(), value);
     reply.value();
   }
 
-  /** Replies with a double, a bulk string in RESP2 ({@code ReplyWithDouble}). */
+  /**
+   * Replies with a double, a bulk string in RESP2 ({@code ReplyWithDouble}).
+   *
+   * @param value the number
+   */
   public void replyWithDouble(double value) {
     api.replyWithDouble(replying(), value);
     reply.value();
   }
 
-  /** Replies with a status such as {@code OK} ({@code ReplyWithSimpleString}); one line. */
+  /**
+   * Replies with a status such as {@code OK} ({@code ReplyWithSimpleString}); one line.
+   *
+   * @param message the status text, without CR or LF
+   */
   public void replyWithSimpleString(String message) {
     api.replyWithSimpleString(replying(), cString(RedisException.oneLine(message)));
     reply.value();
@@ -539,24 +618,38 @@ public final class Context {
   /**
    * Replies with an error, sent as given ({@code ReplyWithError}): by convention it starts with an
    * error code, as in {@code ERR invalid count}. Throwing {@link RedisException} does the same.
+   *
+   * @param error the error, starting with its code, as in {@code ERR invalid count}
    */
   public void replyWithError(String error) {
     api.replyWithError(replying(), cString(RedisException.oneLine(error)));
     reply.error();
   }
 
-  /** Replies with a bulk string of {@code bytes} ({@code ReplyWithStringBuffer}). */
+  /**
+   * Replies with a bulk string of {@code bytes} ({@code ReplyWithStringBuffer}).
+   *
+   * @param bytes the string's bytes, sent as they are
+   */
   public void replyWithStringBuffer(byte[] bytes) {
     api.replyWithStringBuffer(replying(), bytes, bytes.length);
     reply.value();
   }
 
-  /** Replies with a bulk string of the UTF-8 bytes of {@code text}. */
+  /**
+   * Replies with a bulk string of the UTF-8 bytes of {@code text}.
+   *
+   * @param text the text, sent as UTF-8
+   */
   public void replyWithString(String text) {
     replyWithStringBuffer(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Replies with a bulk string ({@code ReplyWithString}). */
+  /**
+   * Replies with a bulk string ({@code ReplyWithString}).
+   *
+   * @param str the string
+   */
   public void replyWithString(RedisString str) {
     api.replyWithString(replying(), str.pointer());
     reply.value();
@@ -571,13 +664,19 @@ public final class Context {
   /**
    * Starts an array reply of {@code length} elements, to be followed by that many replies ({@code
    * ReplyWithArray}). With {@link #POSTPONED_LENGTH}, end it with {@link #replySetArrayLength}.
+   *
+   * @param length the number of elements, or {@link #POSTPONED_LENGTH}
    */
   public void replyWithArray(long length) {
     api.replyWithArray(replying(), length);
     reply.array(length);
   }
 
-  /** Sets the length of the latest array started with {@link #POSTPONED_LENGTH}. */
+  /**
+   * Sets the length of the latest array started with {@link #POSTPONED_LENGTH}.
+   *
+   * @param length the number of elements sent since {@link #replyWithArray}
+   */
   public void replySetArrayLength(long length) {
     api.replySetArrayLength(replying(), length);
     reply.setLength();
@@ -587,13 +686,19 @@ public final class Context {
    * Starts a map reply of {@code pairs} entries, to be followed by a key and a value reply for each
    * ({@code ReplyWithMap}): a RESP3 map, which Redis sends to a RESP2 client as an array of {@code
    * 2 * pairs} elements. With {@link #POSTPONED_LENGTH}, end it with {@link #replySetMapLength}.
+   *
+   * @param pairs the number of key-value pairs, or {@link #POSTPONED_LENGTH}
    */
   public void replyWithMap(long pairs) {
     api.replyWithMap(replying(), pairs);
     reply.map(pairs);
   }
 
-  /** Sets the number of entries of the latest map started with {@link #POSTPONED_LENGTH}. */
+  /**
+   * Sets the number of entries of the latest map started with {@link #POSTPONED_LENGTH}.
+   *
+   * @param pairs the number of key-value pairs sent since {@link #replyWithMap}
+   */
   public void replySetMapLength(long pairs) {
     api.replySetMapLength(replying(), pairs);
     reply.setLength();
@@ -603,13 +708,19 @@ public final class Context {
    * Starts a set reply of {@code length} elements, to be followed by that many replies ({@code
    * ReplyWithSet}): a RESP3 set, an array for a RESP2 client. With {@link #POSTPONED_LENGTH}, end
    * it with {@link #replySetSetLength}.
+   *
+   * @param length the number of elements, or {@link #POSTPONED_LENGTH}
    */
   public void replyWithSet(long length) {
     api.replyWithSet(replying(), length);
     reply.set(length);
   }
 
-  /** Sets the length of the latest set started with {@link #POSTPONED_LENGTH}. */
+  /**
+   * Sets the length of the latest set started with {@link #POSTPONED_LENGTH}.
+   *
+   * @param length the number of elements sent since {@link #replyWithSet}
+   */
   public void replySetSetLength(long length) {
     api.replySetSetLength(replying(), length);
     reply.setLength();
@@ -618,6 +729,8 @@ public final class Context {
   /**
    * Replies with a boolean ({@code ReplyWithBool}): RESP3 {@code #t}/{@code #f}, the integer 1 or 0
    * for a RESP2 client.
+   *
+   * @param value the boolean
    */
   public void replyWithBool(boolean value) {
     api.replyWithBool(replying(), value ? 1 : 0);
@@ -639,6 +752,8 @@ public final class Context {
   /**
    * Replies with a RESP3 verbatim string of format {@code txt}, a bulk string for a RESP2 client
    * ({@code ReplyWithVerbatimString}).
+   *
+   * @param text the text, sent as UTF-8
    */
   public void replyWithVerbatimString(String text) {
     replyWithVerbatimString("txt", text);
@@ -648,6 +763,7 @@ public final class Context {
    * Replies with a RESP3 verbatim string, a bulk string for a RESP2 client ({@code
    * ReplyWithVerbatimStringType}).
    *
+   * @param text the text, sent as UTF-8
    * @param format three characters saying what the text is, such as {@code txt} or {@code mkd}
    * @throws IllegalArgumentException when {@code format} is not three ASCII characters
    */
@@ -661,7 +777,11 @@ public final class Context {
     reply.value();
   }
 
-  /** Forwards a reply of {@link #call} to the client ({@code ReplyWithCallReply}). */
+  /**
+   * Forwards a reply of {@link #call} to the client ({@code ReplyWithCallReply}).
+   *
+   * @param callReply the reply to forward
+   */
   public void replyWithCallReply(CallReply callReply) {
     // Redis sends nothing when it refuses: the client would read the next reply as this one's.
     if (api.replyWithCallReply(replying(), callReply.pointer()) != OK) {
@@ -688,6 +808,8 @@ public final class Context {
    * Replicate}); all propagation of one command is wrapped in MULTI/EXEC. Arguments as for {@link
    * #call}.
    *
+   * @param command the command's name
+   * @param args its arguments: RedisString, String, byte[], or a number written in decimal
    * @throws RedisException when Redis refuses it (unknown command)
    */
   public void replicate(String command, Object... args) {
@@ -698,6 +820,9 @@ public final class Context {
    * {@link #replicate} to some targets only: flag {@code A} leaves out the AOF, {@code R} the
    * replicas.
    *
+   * @param flags {@code Replicate}'s format flags, without the argument letters
+   * @param command the command's name
+   * @param args its arguments: RedisString, String, byte[], or a number written in decimal
    * @throws IllegalArgumentException for any other flag
    */
   public void replicateWithFlags(String flags, String command, Object... args) {
@@ -731,6 +856,9 @@ public final class Context {
    * {@code double} (sent in decimal), as many as the command takes. Errors of the command, unknown
    * commands and wrong arity included, come back as a reply of type {@link CallReplyType#ERROR}.
    *
+   * @param command the command's name
+   * @param args its arguments: RedisString, String, byte[], or a number written in decimal
+   * @return the reply, to close when done unless auto memory is on
    * @throws IllegalArgumentException for an argument of another type
    */
   public CallReply call(String command, Object... args) {
@@ -747,6 +875,10 @@ public final class Context {
    * what the script itself may (Redis 7.0 crashes on {@code EVAL}, {@code FCALL}, {@code SCRIPT
    * FLUSH} or {@code CLIENT KILL} from there).
    *
+   * @param flags {@code Call}'s format flags, without the argument letters
+   * @param command the command's name
+   * @param args its arguments: RedisString, String, byte[], or a number written in decimal
+   * @return the reply, to close when done unless auto memory is on
    * @throws IllegalArgumentException for any other flag (the argument letters of the C format come
    *     from the Java arguments only) or an argument of another type
    */

@@ -295,7 +295,7 @@ final class DataTypes {
       serializeLoaded(slot);
       return slot.pointer;
     } catch (Throwable t) {
-      input.logIOError(
+      input.logIoError(
           LogLevel.WARNING,
           "JRM: cannot load a value of type "
               + definitions.get(type).name()

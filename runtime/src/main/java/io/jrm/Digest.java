@@ -16,12 +16,20 @@ public final class Digest {
     this.digest = digest;
   }
 
-  /** Adds bytes to the current sequence ({@code DigestAddStringBuffer}). */
+  /**
+   * Adds bytes to the current sequence ({@code DigestAddStringBuffer}).
+   *
+   * @param bytes the bytes to add
+   */
   public void addStringBuffer(byte[] bytes) {
     api.digestAddStringBuffer(digest, bytes, bytes.length);
   }
 
-  /** Adds an integer to the current sequence ({@code DigestAddLongLong}). */
+  /**
+   * Adds an integer to the current sequence ({@code DigestAddLongLong}).
+   *
+   * @param value the number to add
+   */
   public void addLongLong(long value) {
     api.digestAddLongLong(digest, value);
   }

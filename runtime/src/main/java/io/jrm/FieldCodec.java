@@ -28,14 +28,21 @@ package io.jrm;
  * @param <T> the type of the field, boxed if it is primitive
  */
 public interface FieldCodec<T> {
-  /** Writes {@code value}, which is not null, to {@code out}. */
+  /**
+   * Writes {@code value}, which is not null, to {@code out}.
+   *
+   * @param value the field's value, never null
+   * @param out where to write it
+   */
   void save(T value, RdbOutput out);
 
   /**
    * Reads back a value {@link #save} wrote.
    *
+   * @param in where to read from
    * @param encver the encoding version of the data type being loaded, which may be older than the
    *     current one
+   * @return the value
    */
   T load(RdbInput in, int encver);
 }

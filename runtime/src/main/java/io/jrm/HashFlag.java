@@ -33,12 +33,17 @@ public enum HashFlag {
     this.bit = bit;
   }
 
-  /** The flag's {@code REDISMODULE_HASH_*} bit. */
+  /** {@return the flag's {@code REDISMODULE_HASH_*} bit} */
   public int bit() {
     return bit;
   }
 
-  /** The {@code REDISMODULE_HASH_*} bits of {@code flags}. */
+  /**
+   * The {@code REDISMODULE_HASH_*} bits of {@code flags}.
+   *
+   * @param flags the flags
+   * @return their bits, OR-ed
+   */
   public static int toBits(Collection<HashFlag> flags) {
     int bits = 0;
     for (HashFlag flag : flags) {

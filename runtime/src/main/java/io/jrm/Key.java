@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.LongToIntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A key opened for low-level access ({@code RedisModuleKey}), the one implementation of {@link
@@ -294,7 +295,7 @@ public final class Key implements WriteKey {
   }
 
   @Override
-  public RedisString listPop(ListEnd where) {
+  public @Nullable RedisString listPop(ListEnd where) {
     long key = forWrite(KeyType.LIST);
     if (KeyType.of(api().keyType(key)) == KeyType.EMPTY) {
       return null; // C fails with ENOTSUP here; for Java an empty list pops nothing
@@ -657,7 +658,7 @@ public final class Key implements WriteKey {
   }
 
   @Override
-  public RedisString hashGet(RedisString field) {
+  public @Nullable RedisString hashGet(RedisString field) {
     return hashGetAll(new Object[] {field})[0];
   }
 
@@ -784,7 +785,7 @@ public final class Key implements WriteKey {
   // Data types
 
   @Override
-  public <T> T value(Class<T> type) {
+  public <T> @Nullable T value(Class<T> type) {
     long key = pointer();
     if (key == 0) {
       return null;
@@ -800,7 +801,7 @@ public final class Key implements WriteKey {
   }
 
   @Override
-  public ModuleType moduleType() {
+  public @Nullable ModuleType moduleType() {
     long key = pointer();
     return key == 0 ? null : ModuleEntry.dataTypes().typeOf(key);
   }

@@ -2,13 +2,21 @@ package io.jrm;
 
 /** What a key holds ({@code REDISMODULE_KEYTYPE_*}). */
 public enum KeyType {
+  /** No value: the key does not exist. */
   EMPTY,
+  /** A string. */
   STRING,
+  /** A list. */
   LIST,
+  /** A hash. */
   HASH,
+  /** A set. */
   SET,
+  /** A sorted set. */
   ZSET,
+  /** A value of a module data type. */
   MODULE,
+  /** A stream. */
   STREAM;
 
   /**

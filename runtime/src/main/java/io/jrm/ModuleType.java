@@ -14,12 +14,12 @@ public final class ModuleType {
     this.pointer = pointer;
   }
 
-  /** The 9-character type name. */
+  /** {@return the 9-character type name} */
   public String name() {
     return name;
   }
 
-  /** The encoding version the module writes. */
+  /** {@return the encoding version the module writes} */
   public int encver() {
     return encver;
   }

@@ -91,8 +91,8 @@ public final class NativeBuffer implements AutoCloseable {
   }
 
   /**
-   * The number of bytes the buffer holds. For {@link Context#strdup} it includes the terminating
-   * NUL, so that the whole C string, terminator and all, can be read back.
+   * {@return the number of bytes the buffer holds} For {@link Context#strdup} it includes the
+   * terminating NUL, so that the whole C string, terminator and all, can be read back.
    */
   public long size() {
     checkAlive();
@@ -100,9 +100,9 @@ public final class NativeBuffer implements AutoCloseable {
   }
 
   /**
-   * The native address of the first byte, for passing the memory to native code of your own; 0 for
-   * an empty pool buffer. The address is valid only as long as the buffer: until {@link #close()}
-   * or {@link #realloc}, or until the command returns for a pool buffer.
+   * {@return the native address of the first byte, for passing the memory to native code of your
+   * own; 0 for an empty pool buffer} The address is valid only as long as the buffer: until {@link
+   * #close()} or {@link #realloc}, or until the command returns for a pool buffer.
    */
   public long address() {
     checkAlive();
@@ -112,6 +112,9 @@ public final class NativeBuffer implements AutoCloseable {
   /**
    * Copies {@code length} bytes starting at {@code offset} out of the buffer.
    *
+   * @param offset where to start, in bytes
+   * @param length how many bytes
+   * @return the bytes
    * @throws IndexOutOfBoundsException unless {@code 0 <= offset} and {@code offset + length <=
    *     size()}
    * @throws IllegalStateException when the buffer was freed or its command returned
@@ -125,6 +128,8 @@ public final class NativeBuffer implements AutoCloseable {
   /**
    * Copies {@code bytes} into the buffer starting at {@code offset}.
    *
+   * @param offset where to start, in bytes
+   * @param bytes the bytes to write
    * @throws IndexOutOfBoundsException unless {@code 0 <= offset} and {@code offset + bytes.length
    *     <= size()}
    * @throws IllegalStateException when the buffer was freed or its command returned
@@ -144,6 +149,7 @@ public final class NativeBuffer implements AutoCloseable {
    * the new memory: earlier {@link #address()} values are invalid. Resizing to 0 releases the
    * memory and leaves an empty buffer, which can grow again.
    *
+   * @param newSize the new size in bytes
    * @throws UnsupportedOperationException for a pool buffer: Redis has no pool realloc
    * @throws IllegalStateException when the buffer was freed
    */

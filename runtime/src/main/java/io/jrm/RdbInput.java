@@ -6,24 +6,53 @@ package io.jrm;
  * RedisException}, which fails the load with a clear log line.
  */
 public interface RdbInput {
-  /** {@code LoadUnsigned}. */
+  /**
+   * {@code LoadUnsigned}.
+   *
+   * @return the number
+   */
   long loadUnsigned();
 
-  /** {@code LoadSigned}. */
+  /**
+   * {@code LoadSigned}.
+   *
+   * @return the number
+   */
   long loadSigned();
 
-  /** {@code LoadString}: a new Redis string; close it when done. */
+  /**
+   * {@code LoadString}: a new Redis string; close it when done.
+   *
+   * @return the string, to close when done
+   */
   RedisString loadString();
 
-  /** {@code LoadStringBuffer}: the bytes of a string. */
+  /**
+   * {@code LoadStringBuffer}: the bytes of a string.
+   *
+   * @return the bytes
+   */
   byte[] loadStringBuffer();
 
-  /** {@code LoadDouble}. */
+  /**
+   * {@code LoadDouble}.
+   *
+   * @return the number
+   */
   double loadDouble();
 
-  /** {@code LoadFloat}. */
+  /**
+   * {@code LoadFloat}.
+   *
+   * @return the number
+   */
   float loadFloat();
 
-  /** {@code LogIOError}: logs a problem with the data being read, with the module's name. */
-  void logIOError(LogLevel level, String message);
+  /**
+   * {@code LogIOError}: logs a problem with the data being read, with the module's name.
+   *
+   * @param level how severe it is
+   * @param message the line to log
+   */
+  void logIoError(LogLevel level, String message);
 }

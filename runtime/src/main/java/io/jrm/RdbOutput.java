@@ -6,28 +6,52 @@ package io.jrm;
  * content.
  */
 public interface RdbOutput {
-  /** {@code SaveUnsigned}: an unsigned 64-bit integer. */
+  /**
+   * {@code SaveUnsigned}: an unsigned 64-bit integer.
+   *
+   * @param value the number, read as unsigned
+   */
   void saveUnsigned(long value);
 
-  /** {@code SaveSigned}: a signed 64-bit integer. */
+  /**
+   * {@code SaveSigned}: a signed 64-bit integer.
+   *
+   * @param value the number
+   */
   void saveSigned(long value);
 
-  /** {@code SaveString}: a Redis string. */
+  /**
+   * {@code SaveString}: a Redis string.
+   *
+   * @param value the string
+   */
   void saveString(RedisString value);
 
-  /** {@code SaveStringBuffer}: bytes. */
+  /**
+   * {@code SaveStringBuffer}: bytes.
+   *
+   * @param value the bytes
+   */
   void saveStringBuffer(byte[] value);
 
-  /** {@code SaveDouble}: a double, NaN and infinities included. */
+  /**
+   * {@code SaveDouble}: a double, NaN and infinities included.
+   *
+   * @param value the number
+   */
   void saveDouble(double value);
 
-  /** {@code SaveFloat}: a float, NaN and infinities included. */
+  /**
+   * {@code SaveFloat}: a float, NaN and infinities included.
+   *
+   * @param value the number
+   */
   void saveFloat(float value);
 
   /**
-   * Whether this output computes a digest ({@code DEBUG DIGEST}) rather than persisting: then
-   * unordered collections must be written in a canonical order, so that equal content digests
-   * equally.
+   * {@return whether this output computes a digest ({@code DEBUG DIGEST}) rather than persisting:
+   * then unordered collections must be written in a canonical order, so that equal content digests
+   * equally}
    */
   default boolean canonical() {
     return false;

@@ -9,12 +9,17 @@ package io.jrm;
 public class RedisException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** An error whose message is the reply line, for example {@code WRONGTYPE Operation ...}. */
+  /**
+   * An error whose message is the reply line, for example {@code WRONGTYPE Operation ...}.
+   *
+   * @param message the error line, starting with its code, as in {@code ERR invalid count}; only
+   *     its first line is sent
+   */
   public RedisException(String message) {
     super(message);
   }
 
-  /** The error line the client sees, always with an error code first and on one line. */
+  /** {@return the error line the client sees, always with an error code first and on one line} */
   public String errorLine() {
     String message = oneLine(getMessage());
     int space = message.indexOf(' ');

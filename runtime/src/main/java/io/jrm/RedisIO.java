@@ -106,7 +106,7 @@ final class RedisIO implements RdbOutput, RdbInput, AofOutput {
   }
 
   @Override
-  public void logIOError(LogLevel level, String message) {
+  public void logIoError(LogLevel level, String message) {
     api.logIOError(io, cString(level.redisName()), cString("%s"), cString(message));
   }
 

@@ -66,7 +66,7 @@ public final class RedisString implements AutoCloseable, Comparable<RedisString>
     return pointer;
   }
 
-  /** A copy of the bytes ({@code RedisModule_StringPtrLen}). */
+  /** {@return a copy of the bytes ({@code RedisModule_StringPtrLen})} */
   public byte[] bytes() {
     long[] length = new long[1];
     return context.api().copyOut(context.api().stringPtrLen(pointer(), length), length);
@@ -79,7 +79,8 @@ public final class RedisString implements AutoCloseable, Comparable<RedisString>
   }
 
   /**
-   * The string as a 64-bit integer ({@code RedisModule_StringToLongLong}): strict, no spaces.
+   * {@return the string as a 64-bit integer ({@code RedisModule_StringToLongLong}): strict, no
+   * spaces}
    *
    * @throws RedisException {@code ERR value is not an integer or out of range} otherwise
    */
@@ -92,7 +93,8 @@ public final class RedisString implements AutoCloseable, Comparable<RedisString>
   }
 
   /**
-   * The string as a double ({@code RedisModule_StringToDouble}): strict, no spaces, no NaN.
+   * {@return the string as a double ({@code RedisModule_StringToDouble}): strict, no spaces, no
+   * NaN}
    *
    * @throws RedisException {@code ERR value is not a valid float} otherwise
    */
@@ -117,6 +119,7 @@ public final class RedisString implements AutoCloseable, Comparable<RedisString>
   /**
    * Appends {@code bytes} to this string in place ({@code RedisModule_StringAppendBuffer}).
    *
+   * @param bytes the bytes to add
    * @return this string
    * @throws RedisException when the string is not one the module created, or Redis refuses because
    *     something else holds a reference to it too (a key it was stored in, say)
@@ -139,6 +142,7 @@ public final class RedisString implements AutoCloseable, Comparable<RedisString>
   /**
    * Appends the UTF-8 bytes of {@code text}; see {@link #append(byte[])}.
    *
+   * @param text the text to add, as UTF-8
    * @return this string
    */
   public RedisString append(String text) {
@@ -171,7 +175,9 @@ public final class RedisString implements AutoCloseable, Comparable<RedisString>
     return this;
   }
 
-  /** Whether {@link #retain()} was called: the string then lives until {@link #close()}. */
+  /**
+   * {@return whether {@link #retain()} was called: the string then lives until {@link #close()}}
+   */
   public boolean isRetained() {
     return retained;
   }

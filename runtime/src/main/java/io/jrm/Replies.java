@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends the value a handler returned as its reply: the code generated for a {@code @RedisCommand}
@@ -30,46 +31,84 @@ public final class Replies {
 
   private Replies() {}
 
-  /** An integer reply; {@code int} values come here too. */
+  /**
+   * An integer reply; {@code int} values come here too.
+   *
+   * @param ctx the context of the command
+   * @param value the returned value
+   */
   public static void write(Context ctx, long value) {
     unstarted(ctx).replyWithLongLong(value);
   }
 
-  /** A double: RESP3 double, a bulk string for a RESP2 client. */
+  /**
+   * A double: RESP3 double, a bulk string for a RESP2 client.
+   *
+   * @param ctx the context of the command
+   * @param value the returned value
+   */
   public static void write(Context ctx, double value) {
     unstarted(ctx).replyWithDouble(value);
   }
 
-  /** A boolean: RESP3 boolean, the integer 1 or 0 for a RESP2 client. */
+  /**
+   * A boolean: RESP3 boolean, the integer 1 or 0 for a RESP2 client.
+   *
+   * @param ctx the context of the command
+   * @param value the returned value
+   */
   public static void write(Context ctx, boolean value) {
     unstarted(ctx).replyWithBool(value);
   }
 
-  /** A bulk string of the UTF-8 bytes of {@code value}, or the null reply. */
-  public static void write(Context ctx, String value) {
+  /**
+   * A bulk string of the UTF-8 bytes of {@code value}, or the null reply.
+   *
+   * @param ctx the context of the command
+   * @param value the returned value; null is the null reply
+   */
+  public static void write(Context ctx, @Nullable String value) {
     value(unstarted(ctx), value);
   }
 
-  /** A simple string, or the null reply. */
-  public static void write(Context ctx, SimpleString value) {
+  /**
+   * A simple string, or the null reply.
+   *
+   * @param ctx the context of the command
+   * @param value the returned value; null is the null reply
+   */
+  public static void write(Context ctx, @Nullable SimpleString value) {
     value(unstarted(ctx), value);
   }
 
-  /** A bulk string of {@code value}, or the null reply. */
-  public static void write(Context ctx, byte[] value) {
+  /**
+   * A bulk string of {@code value}, or the null reply.
+   *
+   * @param ctx the context of the command
+   * @param value the returned value; null is the null reply
+   */
+  public static void write(Context ctx, byte @Nullable [] value) {
     value(unstarted(ctx), value);
   }
 
-  /** A bulk string of {@code value}, or the null reply. */
-  public static void write(Context ctx, RedisString value) {
+  /**
+   * A bulk string of {@code value}, or the null reply.
+   *
+   * @param ctx the context of the command
+   * @param value the returned value; null is the null reply
+   */
+  public static void write(Context ctx, @Nullable RedisString value) {
     value(unstarted(ctx), value);
   }
 
   /**
    * Forwards {@code value} ({@code ReplyWithCallReply}) and frees it, even when it is refused; a
    * null is the null reply.
+   *
+   * @param ctx the context of the command
+   * @param value the returned value; null is the null reply
    */
-  public static void write(Context ctx, CallReply value) {
+  public static void write(Context ctx, @Nullable CallReply value) {
     try {
       value(unstarted(ctx), value);
     } finally {
@@ -89,10 +128,12 @@ public final class Replies {
    * an array; a {@link java.util.Set} a set; a {@link Map} a map; elements, keys and values
    * recursively so.
    *
+   * @param ctx the context of the command
+   * @param value the returned value; null is the null reply
    * @throws IllegalArgumentException for a value of another type, or inside a collection an element
    *     of another type: the reply so far is then closed with an error element
    */
-  public static void write(Context ctx, Object value) {
+  public static void write(Context ctx, @Nullable Object value) {
     value(unstarted(ctx), value);
   }
 

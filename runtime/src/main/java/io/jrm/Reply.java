@@ -43,12 +43,20 @@ public sealed interface Reply
    * @param bytes the string's bytes, sent as they are
    */
   record Bulk(byte[] bytes) implements Reply {
-    /** Checks that {@code bytes} is not null. */
+    /**
+     * Checks that {@code bytes} is not null.
+     *
+     * @param bytes the string's bytes
+     */
     public Bulk {
       Objects.requireNonNull(bytes, "bytes");
     }
 
-    /** A bulk string of the UTF-8 bytes of {@code text}. */
+    /**
+     * A bulk string of the UTF-8 bytes of {@code text}.
+     *
+     * @param text the text, sent as UTF-8
+     */
     public Bulk(String text) {
       this(text.getBytes(StandardCharsets.UTF_8));
     }
@@ -61,7 +69,11 @@ public sealed interface Reply
    * @param line the error, starting with its code, as in {@code ERR invalid count}
    */
   record Error(String line) implements Reply {
-    /** Checks that {@code line} is not null. */
+    /**
+     * Checks that {@code line} is not null.
+     *
+     * @param line the error line
+     */
     public Error {
       Objects.requireNonNull(line, "line");
     }
@@ -76,7 +88,11 @@ public sealed interface Reply
    * @param elements the elements, each any value a handler may return
    */
   record Array(List<?> elements) implements Reply {
-    /** Checks that {@code elements} is not null. */
+    /**
+     * Checks that {@code elements} is not null.
+     *
+     * @param elements the elements
+     */
     public Array {
       Objects.requireNonNull(elements, "elements");
     }
@@ -90,7 +106,11 @@ public sealed interface Reply
    *     return
    */
   record Map(java.util.Map<?, ?> entries) implements Reply {
-    /** Checks that {@code entries} is not null. */
+    /**
+     * Checks that {@code entries} is not null.
+     *
+     * @param entries the entries
+     */
     public Map {
       Objects.requireNonNull(entries, "entries");
     }
@@ -102,7 +122,11 @@ public sealed interface Reply
    * @param elements the elements, each any value a handler may return
    */
   record Set(Collection<?> elements) implements Reply {
-    /** Checks that {@code elements} is not null. */
+    /**
+     * Checks that {@code elements} is not null.
+     *
+     * @param elements the elements
+     */
     public Set {
       Objects.requireNonNull(elements, "elements");
     }
@@ -129,7 +153,11 @@ public sealed interface Reply
    * @param value the number
    */
   record BigNumber(BigInteger value) implements Reply {
-    /** Checks that {@code value} is not null. */
+    /**
+     * Checks that {@code value} is not null.
+     *
+     * @param value the digits
+     */
     public BigNumber {
       Objects.requireNonNull(value, "value");
     }
@@ -144,13 +172,22 @@ public sealed interface Reply
    * @param text the text, sent as UTF-8
    */
   record Verbatim(String format, String text) implements Reply {
-    /** Checks that neither is null. */
+    /**
+     * Checks that neither is null.
+     *
+     * @param format the three-letter format, as {@code txt}
+     * @param text the text
+     */
     public Verbatim {
       Objects.requireNonNull(format, "format");
       Objects.requireNonNull(text, "text");
     }
 
-    /** A verbatim string of format {@code txt}. */
+    /**
+     * A verbatim string of format {@code txt}.
+     *
+     * @param text the text
+     */
     public Verbatim(String text) {
       this("txt", text);
     }

@@ -15,7 +15,11 @@ public record SimpleString(String text) implements Reply {
   /** {@code +OK}, what a command that only confirms replies. */
   public static final SimpleString OK = new SimpleString("OK");
 
-  /** Checks that {@code text} is not null. */
+  /**
+   * Checks that {@code text} is not null.
+   *
+   * @param text the status text
+   */
   public SimpleString {
     Objects.requireNonNull(text, "text");
   }

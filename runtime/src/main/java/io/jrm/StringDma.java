@@ -30,23 +30,26 @@ public final class StringDma {
     this.generation = generation;
   }
 
-  /** Whether the view still reflects the key: no write, truncate or close since it was taken. */
+  /**
+   * {@return whether the view still reflects the key: no write, truncate or close since it was
+   * taken}
+   */
   public boolean isValid() {
     return key.isOpen() && key.generation() == generation;
   }
 
-  /** Whether the view was taken for writing. */
+  /** {@return whether the view was taken for writing} */
   public boolean isWritable() {
     return writable;
   }
 
-  /** The length of the string, in bytes, when the view was taken. */
+  /** {@return the length of the string, in bytes, when the view was taken} */
   public int length() {
     check();
     return length;
   }
 
-  /** A copy of all the bytes. */
+  /** {@return a copy of all the bytes} */
   public byte[] bytes() {
     return read(0, length());
   }
@@ -54,6 +57,9 @@ public final class StringDma {
   /**
    * A copy of {@code count} bytes from {@code offset}.
    *
+   * @param offset where to start, in bytes
+   * @param count how many bytes
+   * @return the bytes
    * @throws IndexOutOfBoundsException when the range is not within the string
    */
   public byte[] read(int offset, int count) {
@@ -75,6 +81,8 @@ public final class StringDma {
   /**
    * The byte at {@code index}.
    *
+   * @param index the byte's position
+   * @return the byte
    * @throws IndexOutOfBoundsException when there is no such byte
    */
   public byte get(int index) {
@@ -87,6 +95,8 @@ public final class StringDma {
    * Writes {@code bytes} at {@code offset}, into the key itself. The string does not grow: make
    * room with {@link Key#stringTruncate} first (then take a new view).
    *
+   * @param offset where to start, in bytes
+   * @param bytes the bytes to write
    * @throws UnsupportedOperationException when the view was taken for reading only
    * @throws IndexOutOfBoundsException when the bytes do not fit within the string
    */
@@ -102,7 +112,12 @@ public final class StringDma {
     }
   }
 
-  /** Writes one byte at {@code index}; see {@link #write}. */
+  /**
+   * Writes one byte at {@code index}; see {@link #write}.
+   *
+   * @param index the byte's position
+   * @param value the byte
+   */
   public void put(int index, byte value) {
     byte[] one = key.context().oneByte();
     one[0] = value;

@@ -3,6 +3,7 @@ package io.jrm;
 import io.jrm.internal.binding.RedisModuleApi;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A context for calling Redis from a thread of the module's own ({@code GetThreadSafeContext}):
@@ -38,8 +39,8 @@ public final class ThreadSafeContext implements AutoCloseable {
   }
 
   /**
-   * A thread-safe context bound to no client, for background work. While one is open, MODULE UNLOAD
-   * of the module is refused: its thread could call Redis after the module is gone.
+   * {@return a thread-safe context bound to no client, for background work} While one is open,
+   * MODULE UNLOAD of the module is refused: its thread could call Redis after the module is gone.
    */
   public static ThreadSafeContext detached() {
     ThreadSafeContext context = create(ModuleEntry.api(), 0);
@@ -53,7 +54,9 @@ public final class ThreadSafeContext implements AutoCloseable {
     return openDetached.get();
   }
 
-  /** The context to call Redis with; hold the lock while using it for anything but replies. */
+  /**
+   * {@return the context to call Redis with; hold the lock while using it for anything but replies}
+   */
   public Context context() {
     return context;
   }
@@ -68,8 +71,14 @@ public final class ThreadSafeContext implements AutoCloseable {
     api.threadSafeContextUnlock(context.pointer());
   }
 
-  /** Runs {@code work} with the server lock held, and returns what it returns. */
-  public <T> T locked(Function<Context, T> work) {
+  /**
+   * Runs {@code work} with the server lock held, and returns what it returns.
+   *
+   * @param <T> what the work returns
+   * @param work what to run with the lock held
+   * @return what the work returned
+   */
+  public <T extends @Nullable Object> T locked(Function<Context, T> work) {
     lock();
     try {
       return work.apply(context);

@@ -25,7 +25,7 @@ public enum ZaddFlag {
     this.bit = bit;
   }
 
-  /** The flag's {@code REDISMODULE_ZADD_*} bit. */
+  /** {@return the flag's {@code REDISMODULE_ZADD_*} bit} */
   public int bit() {
     return bit;
   }
@@ -34,6 +34,9 @@ public enum ZaddFlag {
    * The {@code REDISMODULE_ZADD_*} bits of {@code flags}, the value a C module passes in {@code
    * *flagsptr}. The Java side of {@code RedisModule_ZsetAddFlagsToCoreFlags}, which Redis 7.0 keeps
    * internal.
+   *
+   * @param flags the flags
+   * @return their bits, OR-ed
    */
   public static int toBits(Collection<ZaddFlag> flags) {
     int bits = 0;
@@ -46,6 +49,9 @@ public enum ZaddFlag {
   /**
    * The flags whose bits are set in {@code bits}; other bits, the output ones of {@link ZaddResult}
    * included, are ignored. The inverse of {@link #toBits}.
+   *
+   * @param bits Redis's output flags
+   * @return the flags set in them
    */
   public static Set<ZaddFlag> fromBits(int bits) {
     Set<ZaddFlag> flags = EnumSet.noneOf(ZaddFlag.class);

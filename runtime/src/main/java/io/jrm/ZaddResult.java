@@ -21,7 +21,7 @@ public enum ZaddResult {
     this.bits = bits;
   }
 
-  /** The {@code REDISMODULE_ZADD_*} output bit, 0 for {@link #UNCHANGED}. */
+  /** {@return the {@code REDISMODULE_ZADD_*} output bit, 0 for {@link #UNCHANGED}} */
   public int bits() {
     return bits;
   }
@@ -30,6 +30,9 @@ public enum ZaddResult {
    * The result the output bits of {@code *flagsptr} report; input bits ({@link ZaddFlag}) are
    * ignored. The Java side of {@code RedisModule_ZsetAddFlagsFromCoreFlags}, which Redis 7.0 keeps
    * internal.
+   *
+   * @param bits Redis's output flags
+   * @return what they say was done
    */
   public static ZaddResult fromBits(int bits) {
     // One output bit at most is ever set; check in C's order of precedence all the same.

@@ -42,23 +42,26 @@ public final class ZsetRange implements AutoCloseable, Iterable<ZsetEntry> {
   }
 
   /**
-   * Whether the range started at its first element and {@link #iterator()} walks with {@link
-   * #next()} ({@code First...}), rather than at its last walking with {@link #prev()} ({@code
-   * Last...}).
+   * {@return whether the range started at its first element and {@link #iterator()} walks with
+   * {@link #next()} ({@code First...}), rather than at its last walking with {@link #prev()}
+   * ({@code Last...})}
    */
   public boolean isForward() {
     return forward;
   }
 
-  /** Whether the range can still be used: not closed, not ended by another range or a write. */
+  /**
+   * {@return whether the range can still be used: not closed, not ended by another range or a
+   * write}
+   */
   public boolean isActive() {
     return !closed && key.isOpen() && (empty || key.activeRange() == this);
   }
 
   /**
-   * The end-of-range flag ({@code ZsetRangeEndReached}): true when the range holds no element or a
-   * {@link #next()} or {@link #prev()} found none further. As in C, a later successful move does
-   * not clear it.
+   * {@return the end-of-range flag ({@code ZsetRangeEndReached}): true when the range holds no
+   * element or a {@link #next()} or {@link #prev()} found none further} As in C, a later successful
+   * move does not clear it.
    */
   public boolean endReached() {
     if (empty) {
@@ -72,10 +75,11 @@ public final class ZsetRange implements AutoCloseable, Iterable<ZsetEntry> {
    * The element the range is at, with its score ({@code ZsetRangeCurrentElement}). The element is a
    * new string: close the entry when done unless auto memory is on.
    *
+   * @return the element and its score
    * @throws NoSuchElementException when the range holds no element
    */
-  public ZsetEntry current() {
-    return entry(currentElement());
+  public ZsetEntry currentElement() {
+    return entry(elementPointer());
   }
 
   /**
@@ -83,7 +87,7 @@ public final class ZsetRange implements AutoCloseable, Iterable<ZsetEntry> {
    * {@link #entry}, so that what allocates stays small enough to be inlined where the entry is used
    * and the JIT can leave the entry and its string unallocated.
    */
-  private long currentElement() {
+  private long elementPointer() {
     if (empty) {
       check();
       throw noElement();
@@ -95,7 +99,7 @@ public final class ZsetRange implements AutoCloseable, Iterable<ZsetEntry> {
     return element;
   }
 
-  /** The entry of {@code element}, just made by {@link #currentElement()}, and its score. */
+  /** The entry of {@code element}, just made by {@link #elementPointer()}, and its score. */
   private ZsetEntry entry(long element) {
     return new ZsetEntry(new RedisString(key.context(), element, true), score[0]);
   }
@@ -104,7 +108,11 @@ public final class ZsetRange implements AutoCloseable, Iterable<ZsetEntry> {
     return new NoSuchElementException("the range holds no element");
   }
 
-  /** Moves to the next element within the range ({@code ZsetRangeNext}); false at its end. */
+  /**
+   * Moves to the next element within the range ({@code ZsetRangeNext}); false at its end.
+   *
+   * @return whether it moved
+   */
   public boolean next() {
     if (empty) {
       check();
@@ -113,7 +121,11 @@ public final class ZsetRange implements AutoCloseable, Iterable<ZsetEntry> {
     return api().zsetRangeNext(pointer()) != 0;
   }
 
-  /** Moves to the previous element within the range ({@code ZsetRangePrev}); false at its start. */
+  /**
+   * Moves to the previous element within the range ({@code ZsetRangePrev}); false at its start.
+   *
+   * @return whether it moved
+   */
   public boolean prev() {
     if (empty) {
       check();
@@ -151,7 +163,7 @@ public final class ZsetRange implements AutoCloseable, Iterable<ZsetEntry> {
 
   /** The current element for the iterator, moving the range on. */
   private long step() {
-    long element = currentElement();
+    long element = elementPointer();
     // A failed move sets the end-of-range flag, which ends the walk.
     if (forward) {
       next();

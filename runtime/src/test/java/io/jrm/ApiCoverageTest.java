@@ -172,6 +172,74 @@ class ApiCoverageTest {
     assertThat(bound).as("the table's functions but GetApi").isEqualTo(table.size() - 1);
   }
 
+  /**
+   * The words of a C function's name that name the object a method is on (DEVELOPERS.md, "Names"):
+   * dropped from the method's name, at its start or end.
+   */
+  private static final Map<String, List<String>> RECEIVER_WORDS =
+      Map.of(
+          "RedisString", List.of("String"),
+          "Key", List.of("Key", "ModuleType"),
+          "CallReply", List.of("CallReply"),
+          "ZsetRange", List.of("ZsetRange"),
+          "Digest", List.of("Digest"),
+          "AofOutput", List.of("AOF"),
+          "BlockedClient", List.of("Client", "Block"),
+          "ThreadSafeContext", List.of("ThreadSafeContext"));
+
+  /** The mappings the rule does not make, each with its reason in DEVELOPERS.md. */
+  private static final Map<String, String> NAMED_OTHERWISE =
+      Map.of(
+          "StringCompare", "compareTo",
+          "StringAppendBuffer", "append",
+          "CreateStringFromCallReply", "toRedisString",
+          "ModuleTypeGetType", "moduleType",
+          "GetBlockedClientPrivateData", "handle");
+
+  /** The method name DEVELOPERS.md's naming rule gives C function {@code function} on a class. */
+  static String ruleName(String function, String simpleClassName) {
+    if (function.startsWith("Free") || function.startsWith("Close") || function.endsWith("Stop")) {
+      return "close";
+    }
+    String name = function;
+    for (String word : RECEIVER_WORDS.getOrDefault(simpleClassName, List.of())) {
+      if (name.startsWith(word) && name.length() > word.length()) {
+        name = name.substring(word.length());
+      } else if (name.endsWith(word) && name.length() > word.length()) {
+        name = name.substring(0, name.length() - word.length());
+      }
+    }
+    if (name.matches("Get[A-Z].*")) {
+      name = name.substring(3);
+    }
+    if (name.matches(".*(Ptr|PtrLen)")) {
+      return "bytes";
+    }
+    // Variants C names by argument type are overloads of one Java name.
+    name = name.replaceFirst("(.)(FromLongLong|FromString|Type)$", "$1");
+    // An acronym is one word: StringDMA -> stringDma, LogIOError -> logIoError.
+    name =
+        java.util.regex.Pattern.compile("([A-Z])([A-Z]+)(?![a-z])")
+            .matcher(name)
+            .replaceAll(m -> m.group(1) + m.group(2).toLowerCase(java.util.Locale.ROOT));
+    return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+  }
+
+  @Test
+  void everyPublicMethodIsNamedByTheNamingRule() {
+    List<String> misnamed = new ArrayList<>();
+    mappings.forEach(
+        (name, mapping) -> {
+          String simpleName = mapping.className().substring(mapping.className().indexOf('.') + 1);
+          simpleName = simpleName.substring(simpleName.lastIndexOf('.') + 1);
+          String expected = NAMED_OTHERWISE.getOrDefault(name, ruleName(name, simpleName));
+          if (mapping.kind().equals("public") && !expected.equals(mapping.method())) {
+            misnamed.add(name + " -> " + mapping.method() + ", the rule says " + expected);
+          }
+        });
+    assertThat(misnamed).as("methods the naming rule names otherwise").isEmpty();
+  }
+
   private static List<String> missing(
       Iterable<String> names, java.util.function.Predicate<String> present) {
     List<String> absent = new ArrayList<>();

@@ -24,6 +24,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Codec {
-  /** The class implementing {@code io.jrm.FieldCodec} for the field's type. */
+  /** {@return the class implementing {@code io.jrm.FieldCodec} for the field's type} */
   Class<?> value();
 }

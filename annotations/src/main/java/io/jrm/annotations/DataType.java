@@ -39,11 +39,11 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface DataType {
   /**
-   * The type name in RDB files: exactly 9 characters of {@code A-Z a-z 0-9 - _}, unique among the
-   * modules a server loads, and not {@code AAAAAAAAA}.
+   * {@return the type name in RDB files: exactly 9 characters of {@code A-Z a-z 0-9 - _}, unique
+   * among the modules a server loads, and not {@code AAAAAAAAA}}
    */
   String name();
 
-  /** The encoding version, 0 to 1023: raise it when the persisted fields change. */
+  /** {@return the encoding version, 0 to 1023: raise it when the persisted fields change} */
   int encver() default 0;
 }

@@ -52,30 +52,31 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface RedisCommand {
-  /** The command name clients type, for example {@code hello.simple}. No spaces. */
+  /** {@return the command name clients type, for example {@code hello.simple}} No spaces. */
   String name();
 
-  /** Space-separated command flags, see the class documentation. Empty means none. */
+  /** {@return space-separated command flags, see the class documentation} Empty means none. */
   String flags() default "";
 
-  /** Index of the first key argument, or 0 when the command takes no keys. */
+  /** {@return index of the first key argument, or 0 when the command takes no keys} */
   int firstKey() default 0;
 
   /**
-   * Index of the last key argument; negative counts from the end. Omitted with {@link #firstKey()}
-   * set, it is {@code firstKey}: one key.
+   * {@return index of the last key argument; negative counts from the end} Omitted with {@link
+   * #firstKey()} set, it is {@code firstKey}: one key.
    */
   int lastKey() default 0;
 
   /**
-   * Step between key arguments: 1 for {@code k1 k2 k3}, 2 for {@code k1 v1 k2 v2}. Omitted with
-   * {@link #firstKey()} set, it is 1.
+   * {@return step between key arguments: 1 for {@code k1 k2 k3}, 2 for {@code k1 v1 k2 v2}} Omitted
+   * with {@link #firstKey()} set, it is 1.
    */
   int keyStep() default 0;
 
   /**
-   * How the command reaches replicas and the AOF. The default propagates a {@code write} command
-   * verbatim once it has succeeded, and leaves any other to its handler; see {@link Replicate}.
+   * {@return how the command reaches replicas and the AOF} The default propagates a {@code write}
+   * command verbatim once it has succeeded, and leaves any other to its handler; see {@link
+   * Replicate}.
    */
   Replicate replicate() default Replicate.DEFAULT;
 }

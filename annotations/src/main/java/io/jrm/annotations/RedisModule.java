@@ -29,12 +29,12 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface RedisModule {
   /**
-   * The module name Redis knows the module by ({@code MODULE LIST}, log lines). It also names the
-   * built files: {@code <name>.so} and {@code <name>.jar}. Letters, digits, {@code -} and {@code
-   * _}.
+   * {@return the module name Redis knows the module by ({@code MODULE LIST}, log lines)} It also
+   * names the built files: {@code <name>.so} and {@code <name>.jar}. Letters, digits, {@code -} and
+   * {@code _}.
    */
   String name();
 
-  /** The module version reported by {@code MODULE LIST}. */
+  /** {@return the module version reported by {@code MODULE LIST}} */
   int version() default 1;
 }

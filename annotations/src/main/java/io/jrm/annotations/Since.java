@@ -15,6 +15,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Since {
-  /** The first encver whose data holds the field. */
+  /** {@return the first encver whose data holds the field} */
   int value();
 }

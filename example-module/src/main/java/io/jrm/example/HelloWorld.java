@@ -153,7 +153,7 @@ public final class HelloWorld {
       }
       long sum = 0;
       for (long i = 0, items = reply.length(); i < items; i++) {
-        sum += reply.element(i).length();
+        sum += reply.arrayElement(i).length();
       }
       ctx.replyWithLongLong(sum);
     }

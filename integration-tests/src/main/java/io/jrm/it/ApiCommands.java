@@ -197,7 +197,7 @@ public final class ApiCommands {
           case "text" -> ctx.createString(value.toString());
           case "long" -> ctx.createString(value.toLongLong());
           case "copy" -> ctx.createString(value);
-          case "format" -> ctx.createStringFormat("%s|%d", value, 7);
+          case "format" -> ctx.createStringPrintf("%s|%d", value, 7);
           default -> throw new RedisException("ERR kind is bytes, text, long, copy or format");
         }) {
       ctx.replyWithString(created);
@@ -555,7 +555,7 @@ public final class ApiCommands {
     try (CallReply reply = ctx.callWithFlags(argv[1].toString(), argv[2].toString(), args)) {
       ctx.replyWithArray(2);
       ctx.replyWithString(reply.type().name());
-      ctx.replyWithStringBuffer(reply.protocol());
+      ctx.replyWithStringBuffer(reply.proto());
     }
   }
 

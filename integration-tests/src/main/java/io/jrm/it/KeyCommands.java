@@ -473,7 +473,7 @@ public final class KeyCommands {
   }
 
   private static String currentElement(ZsetRange range) {
-    try (ZsetEntry entry = range.current()) {
+    try (ZsetEntry entry = range.currentElement()) {
       return entry.element().toString();
     }
   }

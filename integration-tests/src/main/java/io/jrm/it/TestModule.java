@@ -203,7 +203,7 @@ public final class TestModule {
     try (RedisString fromBytes = ctx.createString("bytes".getBytes(StandardCharsets.UTF_8));
         RedisString fromLong = ctx.createString(-42);
         RedisString copy = ctx.createString(fromBytes);
-        RedisString formatted = ctx.createStringFormat("%s-%05d", "id", 42)) {
+        RedisString formatted = ctx.createStringPrintf("%s-%05d", "id", 42)) {
       ctx.replyWithArray(4);
       ctx.replyWithString(fromBytes);
       ctx.replyWithString(fromLong);
@@ -246,11 +246,11 @@ public final class TestModule {
       ctx.replyWithLongLong(reply.length());
       switch (reply.type()) {
         case INTEGER -> ctx.replyWithLongLong(reply.integer());
-        case ARRAY -> ctx.replyWithString(reply.length() > 0 ? reply.element(0).string() : "");
+        case ARRAY -> ctx.replyWithString(reply.length() > 0 ? reply.arrayElement(0).string() : "");
         case NULL -> ctx.replyWithNull();
         default -> ctx.replyWithString(reply.string());
       }
-      ctx.replyWithStringBuffer(reply.protocol());
+      ctx.replyWithStringBuffer(reply.proto());
     }
   }
 
@@ -260,7 +260,7 @@ public final class TestModule {
     try (CallReply set =
             ctx.call("RPUSH", argv[1], "text", "raw".getBytes(StandardCharsets.UTF_8), 7, 8L, 2.5);
         CallReply range = ctx.call("LRANGE", argv[1], 0, -1);
-        RedisString first = range.element(0).toRedisString()) {
+        RedisString first = range.arrayElement(0).toRedisString()) {
       ctx.replyWithArray(3);
       ctx.replyWithLongLong(set.integer());
       ctx.replyWithCallReply(range);

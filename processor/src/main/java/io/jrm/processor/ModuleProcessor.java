@@ -1,8 +1,10 @@
 package io.jrm.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
 import io.jrm.processor.generation.DefinitionGenerator;
 import io.jrm.processor.generation.PersistableGenerator;
 import io.jrm.processor.generation.StubGenerator;
@@ -21,6 +23,9 @@ import io.jrm.processor.validation.PersistentClassValidator;
 import io.jrm.processor.validation.ValidatedModule;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +39,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -178,7 +184,51 @@ public final class ModuleProcessor extends AbstractProcessor {
     return processingEnv.getElementUtils().getTypeElement(type.canonicalName());
   }
 
-  private void writeSource(JavaFile file, Element... origins) {
+  /**
+   * Whether the code of {@code origin} can read {@code @Generated}: always on a class path (the
+   * unnamed module reads every module), on a module path only when its module requires {@code
+   * java.compiler}, directly or through {@code requires transitive}.
+   */
+  private boolean generatedAnnotationReadable(Element origin) {
+    ModuleElement module = processingEnv.getElementUtils().getModuleOf(origin);
+    if (module == null || module.isUnnamed()) {
+      return true;
+    }
+    Set<ModuleElement> seen = new HashSet<>();
+    Deque<ModuleElement> reads = new ArrayDeque<>(required(module, false));
+    while (!reads.isEmpty()) {
+      ModuleElement next = reads.pop();
+      if (next.getQualifiedName().contentEquals("java.compiler")) {
+        return true;
+      }
+      if (seen.add(next)) {
+        reads.addAll(required(next, true));
+      }
+    }
+    return false;
+  }
+
+  private static List<ModuleElement> required(ModuleElement module, boolean transitiveOnly) {
+    return ElementFilter.requiresIn(module.getDirectives()).stream()
+        .filter(r -> !transitiveOnly || r.isTransitive())
+        .map(ModuleElement.RequiresDirective::getDependency)
+        .toList();
+  }
+
+  /** {@code file} with {@code @Generated} naming this processor on its class. */
+  private static JavaFile withGenerated(JavaFile file) {
+    TypeSpec type =
+        file.typeSpec().toBuilder()
+            .addAnnotation(
+                AnnotationSpec.builder(ClassNames.GENERATED)
+                    .addMember("value", "$S", ClassNames.PROCESSOR)
+                    .build())
+            .build();
+    return JavaFile.builder(file.packageName(), type).skipJavaLangImports(true).build();
+  }
+
+  private void writeSource(JavaFile generated, Element... origins) {
+    JavaFile file = generatedAnnotationReadable(origins[0]) ? withGenerated(generated) : generated;
     String name =
         file.packageName().isEmpty()
             ? file.typeSpec().name()

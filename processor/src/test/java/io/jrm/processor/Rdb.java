@@ -131,6 +131,6 @@ final class Rdb {
     }
 
     @Override
-    public void logIOError(LogLevel level, String message) {}
+    public void logIoError(LogLevel level, String message) {}
   }
 }

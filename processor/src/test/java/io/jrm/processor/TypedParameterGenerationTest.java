@@ -6,7 +6,6 @@ import static io.jrm.processor.Sources.compile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
 import io.jrm.processor.model.CommandArguments;
 import io.jrm.processor.model.HandlerParameter;
 import io.jrm.processor.model.HandlerParameter.Conversion;
@@ -17,16 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** The parsing, arity checks and key positions generated for typed command parameters. */
 class TypedParameterGenerationTest {
-  /** JSpecify's {@code @Nullable}, a type-use annotation, as a user's classpath would have it. */
-  private static final JavaFileObject JSPECIFY_NULLABLE =
-      JavaFileObjects.forSourceString(
-          "org.jspecify.annotations.Nullable",
-          String.join(
-              "\n",
-              "package org.jspecify.annotations;",
-              "@java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE_USE)",
-              "public @interface Nullable {}"));
-
   private static final JavaFileObject TYPED =
       Sources.module(
           "  public enum Mode { ADD, REMOVE }",
@@ -62,7 +51,7 @@ class TypedParameterGenerationTest {
 
   @Test
   void generatesTheParsingOfEveryParameterType() {
-    Compilation compilation = compile(TYPED, JSPECIFY_NULLABLE);
+    Compilation compilation = compile(TYPED);
 
     assertThat(compilation).succeededWithoutWarnings();
     String generated = source(compilation, "test", "JrmModule_Mod");
@@ -138,7 +127,7 @@ class TypedParameterGenerationTest {
 
   @Test
   void derivesTheKeyPositionsFromTheKeyParameters() {
-    Compilation compilation = compile(TYPED, JSPECIFY_NULLABLE);
+    Compilation compilation = compile(TYPED);
 
     assertThat(source(compilation, "test", "JrmModule_Mod"))
         .contains("new CommandDefinition(\"t.keyrest\", \"\", 2, -1, 1, Replication.MANUAL)")

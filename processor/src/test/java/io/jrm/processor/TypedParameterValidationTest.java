@@ -159,6 +159,15 @@ class TypedParameterValidationTest {
         "Context ctx, @Nullable Optional<Long> count");
   }
 
+  /** JSpecify's own annotation (a type-use one, on the class path with jrm-runtime) counts too. */
+  @Test
+  void jspecifyNullableOptionalIsAnError() {
+    assertError(
+        "Parameter count is both an Optional and @Nullable",
+        "Optional<Long> count",
+        "Context ctx, @org.jspecify.annotations.Nullable Optional<Long> count");
+  }
+
   @Test
   void explicitKeyPositionsWithKeyParametersAreAnError() {
     assertErrorIn(

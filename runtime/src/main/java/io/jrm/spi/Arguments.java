@@ -18,7 +18,12 @@ public final class Arguments {
 
   private Arguments() {}
 
-  /** An {@code int} argument: a {@code long} in range, else Redis's integer error. */
+  /**
+   * An {@code int} argument: a {@code long} in range, else Redis's integer error.
+   *
+   * @param argument the argument to read
+   * @return its value
+   */
   public static int toInt(RedisString argument) {
     long value = argument.toLongLong();
     if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
@@ -31,6 +36,8 @@ public final class Arguments {
    * A {@code boolean} argument: {@code 1}, {@code true} or {@code yes} for true, {@code 0}, {@code
    * false} or {@code no} for false, ignoring case.
    *
+   * @param argument the argument to read
+   * @return its value
    * @throws RedisException {@code ERR value is not a valid boolean (1/0, true/false, yes/no)}
    *     otherwise
    */
@@ -49,6 +56,10 @@ public final class Arguments {
    * An enum argument: the constant whose name equals the argument ignoring case, as Redis keywords
    * are matched.
    *
+   * @param <E> the enum type
+   * @param argument the argument to read
+   * @param type the enum's class
+   * @return the constant whose name matches, ignoring case
    * @throws RedisException {@code ERR syntax error, expected one of: A, B} otherwise: Redis's reply
    *     to an unknown keyword, with the choices
    */
@@ -65,12 +76,24 @@ public final class Arguments {
             + Arrays.stream(constants).map(Enum::name).collect(Collectors.joining(", ")));
   }
 
-  /** The arguments from {@code from} on (none when {@code argv} is shorter), for a varargs. */
+  /**
+   * The arguments from {@code from} on (none when {@code argv} is shorter), for a varargs.
+   *
+   * @param argv the command's arguments
+   * @param from the index of the first one in the rest
+   * @return the arguments from {@code from} on, possibly none
+   */
   public static RedisString[] rest(RedisString[] argv, int from) {
     return Arrays.copyOfRange(argv, Math.min(from, argv.length), argv.length);
   }
 
-  /** The arguments from {@code from} on as an unmodifiable list (none when shorter). */
+  /**
+   * The arguments from {@code from} on as an unmodifiable list (none when shorter).
+   *
+   * @param argv the command's arguments
+   * @param from the index of the first one in the rest
+   * @return the arguments from {@code from} on, possibly none
+   */
   public static List<RedisString> restList(RedisString[] argv, int from) {
     return List.of(rest(argv, from));
   }

@@ -18,7 +18,14 @@ import java.util.function.BiConsumer;
 public final class Canonical {
   private Canonical() {}
 
-  /** The elements, ordered by their serialization with {@code writer}. */
+  /**
+   * The elements, ordered by their serialization with {@code writer}.
+   *
+   * @param <E> the element type
+   * @param elements the elements
+   * @param writer how one element is written to the RDB
+   * @return the elements in the order of their written bytes
+   */
   public static <E> List<E> sorted(Collection<E> elements, BiConsumer<RdbOutput, E> writer) {
     List<Keyed<E>> keyed = new ArrayList<>(elements.size());
     for (E element : elements) {
@@ -30,7 +37,15 @@ public final class Canonical {
     return ordered;
   }
 
-  /** The entries, ordered by the serialization of their keys with {@code keyWriter}. */
+  /**
+   * The entries, ordered by the serialization of their keys with {@code keyWriter}.
+   *
+   * @param <K> the key type
+   * @param <V> the value type
+   * @param map the map
+   * @param keyWriter how one key is written to the RDB
+   * @return the entries in the order of their keys' written bytes
+   */
   public static <K, V> List<Map.Entry<K, V>> sortedEntries(
       Map<K, V> map, BiConsumer<RdbOutput, K> keyWriter) {
     return sorted(map.entrySet(), (out, entry) -> keyWriter.accept(out, entry.getKey()));

@@ -13,31 +13,43 @@ import java.util.stream.Collectors;
  * the module's C stub to {@link #dispatch}.
  */
 public interface ModuleDefinition {
-  /** The module name, as in {@code @RedisModule(name)}. */
+  /** {@return the module name, as in {@code @RedisModule(name)}} */
   String name();
 
-  /** The module version, as in {@code @RedisModule(version)}. */
+  /** {@return the module version, as in {@code @RedisModule(version)}} */
   int version();
 
   /**
-   * The commands, in the order of their indexes: command {@code i} is dispatched with {@code i}.
+   * {@return the commands, in the order of their indexes: command {@code i} is dispatched with
+   * {@code i}}
    */
   List<CommandDefinition> commands();
 
   /**
-   * The data types, in the order of their indexes: type {@code i} is loaded by the stub's {@code
-   * rdb_load} trampoline {@code i}.
+   * {@return the data types, in the order of their indexes: type {@code i} is loaded by the stub's
+   * {@code rdb_load} trampoline {@code i}}
    */
   default List<TypeDefinition<?>> types() {
     return List.of();
   }
 
-  /** Runs command {@code index} of {@link #commands()}. */
+  /**
+   * Runs command {@code index} of {@link #commands()}.
+   *
+   * @param index the command's index in {@link #commands()}
+   * @param ctx the context of the call
+   * @param argv the command's arguments, its name first
+   * @throws Exception what the handler throws: it becomes the error reply
+   */
   void dispatch(int index, Context ctx, RedisString[] argv) throws Exception;
 
   /**
    * Runs the module's {@code @OnLoad} method. This default, for a module without one, logs the
    * module arguments it was given as ignored, so a typo in a deployment does not go unnoticed.
+   *
+   * @param ctx the context of the load
+   * @param args the module's load arguments
+   * @throws Exception what the handler throws: the load fails with it
    */
   default void onLoad(Context ctx, RedisString[] args) throws Exception {
     if (args.length > 0) {

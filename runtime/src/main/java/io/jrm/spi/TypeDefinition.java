@@ -13,33 +13,45 @@ import io.jrm.RedisString;
  * @param <T> the data type class
  */
 public interface TypeDefinition<T> {
-  /** The 9-character type name, as in {@code @DataType(name)}. */
+  /** {@return the 9-character type name, as in {@code @DataType(name)}} */
   String name();
 
-  /** The encoding version written, as in {@code @DataType(encver)}. */
+  /** {@return the encoding version written, as in {@code @DataType(encver)}} */
   int encver();
 
-  /** The data type class. */
+  /** {@return the data type class} */
   Class<T> type();
 
-  /** Writes {@code value}'s RDB encoding (generated, or the class's own {@code rdbSave}). */
+  /**
+   * Writes {@code value}'s RDB encoding (generated, or the class's own {@code rdbSave}).
+   *
+   * @param value the value
+   * @param out where to write it
+   */
   void save(T value, RdbOutput out);
 
   /**
    * Reads a value written with {@code encver} (generated, or the class's own {@code rdbLoad}),
    * upgrading it when older.
    *
+   * @param in where to read from
+   * @param encver the encoding version the value was written with
+   * @return the value
    * @throws io.jrm.RedisException when {@code encver} is newer than {@link #encver()}
    */
   T load(RdbInput in, int encver);
 
-  /** Whether the class writes its own AOF rewrite with {@link #rewriteAof}. */
+  /** {@return whether the class writes its own AOF rewrite with {@link #rewriteAof}} */
   default boolean rewritesAof() {
     return false;
   }
 
   /**
    * Emits the commands that rebuild {@code value} at {@code key} (the class's {@code aofRewrite}).
+   *
+   * @param value the value
+   * @param key its key
+   * @param aof where to write the commands
    */
   default void rewriteAof(T value, RedisString key, AofOutput aof) {
     throw new UnsupportedOperationException(name() + " has no aofRewrite method");

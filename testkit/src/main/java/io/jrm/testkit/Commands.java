@@ -3,6 +3,7 @@ package io.jrm.testkit;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.commands.ProtocolCommand;
 
@@ -19,8 +20,15 @@ import redis.clients.jedis.commands.ProtocolCommand;
 public final class Commands {
   private Commands() {}
 
-  /** Sends {@code command} with {@code args} and returns the decoded reply. */
-  public static Object send(Jedis jedis, String command, String... args) {
+  /**
+   * Sends {@code command} with {@code args} and returns the decoded reply.
+   *
+   * @param jedis the connection to send on
+   * @param command the command's name
+   * @param args its arguments, as UTF-8
+   * @return the decoded reply, null for the null reply
+   */
+  public static @Nullable Object send(Jedis jedis, String command, String... args) {
     ProtocolCommand name = () -> command.getBytes(StandardCharsets.UTF_8);
     return decode(jedis.sendCommand(name, args));
   }

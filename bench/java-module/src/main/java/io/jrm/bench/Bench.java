@@ -76,7 +76,7 @@ public final class Bench {
     try (CallReply reply = ctx.call("LRANGE", argv[1], 0L, -1L)) {
       long sum = 0;
       for (long i = 0, items = reply.length(); i < items; i++) {
-        sum += reply.element(i).length();
+        sum += reply.arrayElement(i).length();
       }
       ctx.replyWithLongLong(sum);
     }

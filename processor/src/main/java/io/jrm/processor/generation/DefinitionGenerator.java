@@ -1,6 +1,5 @@
 package io.jrm.processor.generation;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -43,10 +42,6 @@ public final class DefinitionGenerator {
                 "The registration of module {@code $L}, generated from {@link $L}.\n",
                 module.name(),
                 module.moduleClass().canonicalName())
-            .addAnnotation(
-                AnnotationSpec.builder(ClassNames.GENERATED)
-                    .addMember("value", "$S", ClassNames.PROCESSOR)
-                    .build())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(ClassNames.MODULE_DEFINITION)
             .addField(commandsField(module.commands()))

@@ -5,7 +5,6 @@ import static io.jrm.processor.generation.SerializerCode.IN;
 import static io.jrm.processor.generation.SerializerCode.OUT;
 import static io.jrm.processor.generation.SerializerCode.VALUE;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -69,10 +68,6 @@ public final class PersistableGenerator {
                 "The serializer of {@code $L}, generated from {@link $L}.\n",
                 encoding.displayName(),
                 type.canonicalName())
-            .addAnnotation(
-                AnnotationSpec.builder(ClassNames.GENERATED)
-                    .addMember("value", "$S", ClassNames.PROCESSOR)
-                    .build())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addFields(code.codecFields())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())

@@ -5,7 +5,6 @@ import static io.jrm.processor.generation.SerializerCode.IN;
 import static io.jrm.processor.generation.SerializerCode.OUT;
 import static io.jrm.processor.generation.SerializerCode.VALUE;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
@@ -42,10 +41,6 @@ public final class TypeDefinitionGenerator {
                 "The data type {@code $L}, generated from {@link $L}.\n",
                 type.name(),
                 typeClass.canonicalName())
-            .addAnnotation(
-                AnnotationSpec.builder(ClassNames.GENERATED)
-                    .addMember("value", "$S", ClassNames.PROCESSOR)
-                    .build())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(ParameterizedTypeName.get(ClassNames.TYPE_DEFINITION, typeClass))
             .addField(constant(ClassName.get(String.class), NAME_FIELD, "$S", type.name()))

@@ -91,7 +91,7 @@ public final class SnapshotReader implements RdbInput {
   }
 
   @Override
-  public void logIOError(LogLevel level, String message) {
+  public void logIoError(LogLevel level, String message) {
     throw new RedisException("ERR " + message);
   }
 
