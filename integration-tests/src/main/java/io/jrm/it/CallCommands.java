@@ -116,7 +116,7 @@ public final class CallCommands {
       keyStep = 1)
   public static void freed(Context ctx, RedisString[] argv) {
     CallReply reply = ctx.call("LRANGE", argv[1], 0L, -1L);
-    CallReply first = reply.element(0);
+    CallReply first = reply.arrayElement(0);
     reply.close();
     ctx.replyWithArray(2);
     for (CallReply used : new CallReply[] {first, reply}) {

@@ -1374,7 +1374,6 @@ static jint JNICALL downcall_i_jBB(JNIEnv *env, jobject self, jlong fn, jlong a,
     jrm_bytes_done(&c_in);
     return result;
 }
-static jint JNICALL downcall_i_jBB_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c, jlong d, jlong e) {
 static jint JNICALL downcall_i_jBB_Bj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c, jbyteArray d, jlong e) {
     (void)env;
     (void)self;
@@ -1600,7 +1599,6 @@ static jlong JNICALL downcall_j_jB(JNIEnv *env, jobject self, jlong fn, jlong a,
     jrm_bytes_done(&b_in);
     return result;
 }
-static jlong JNICALL downcall_j_jBB_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c, jlong d, jlong e) {
 static jlong JNICALL downcall_j_jBB_Bj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c, jbyteArray d, jlong e) {
     (void)env;
     (void)self;
@@ -1797,9 +1795,8 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"i_j", "(JJ)I", (void *)&downcall_i_j}, \
     {"i_jB", "(JJ[B)I", (void *)&downcall_i_jB}, \
     {"i_jBB", "(JJ[B[B)I", (void *)&downcall_i_jBB}, \
-    {"i_jBB_jj", "(JJ[B[BJJ)I", (void *)&downcall_i_jBB_jj}, \
-    {"i_jBd", "(JJ[BD)I", (void *)&downcall_i_jBd}, \
     {"i_jBB_Bj", "(JJ[B[B[BJ)I", (void *)&downcall_i_jBB_Bj}, \
+    {"i_jBd", "(JJ[BD)I", (void *)&downcall_i_jBd}, \
     {"i_jBj", "(JJ[BJ)I", (void *)&downcall_i_jBj}, \
     {"i_jBjB", "(JJ[BJ[B)I", (void *)&downcall_i_jBjB}, \
     {"i_jBjBiii", "(JJ[BJ[BIII)I", (void *)&downcall_i_jBjBiii}, \
@@ -1825,9 +1822,8 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"j_B", "(J[B)J", (void *)&downcall_j_B}, \
     {"j_j", "(JJ)J", (void *)&downcall_j_j}, \
     {"j_jB", "(JJ[B)J", (void *)&downcall_j_jB}, \
-    {"j_jBB_jj", "(JJ[B[BJJ)J", (void *)&downcall_j_jBB_jj}, \
-    {"j_jBI", "(JJ[B[I)J", (void *)&downcall_j_jBI}, \
     {"j_jBB_Bj", "(JJ[B[B[BJ)J", (void *)&downcall_j_jBB_Bj}, \
+    {"j_jBI", "(JJ[B[I)J", (void *)&downcall_j_jBI}, \
     {"j_jB_B", "(JJ[B[B)J", (void *)&downcall_j_jB_B}, \
     {"j_jBij", "(JJ[BIJ)J", (void *)&downcall_j_jBij}, \
     {"j_jBj", "(JJ[BJ)J", (void *)&downcall_j_jBj}, \
