@@ -265,24 +265,33 @@ final class ModuleEntry {
     return dataTypes;
   }
 
-  // Data type callbacks: each must return normally, whatever the Java code does.
+  // Data type callbacks: each must return normally, whatever the Java code does. They catch
+  // without a lambda, which would allocate per value (loading, flushing) where C allocates nothing.
 
   static long rdbLoad(int type, long io, int encver) {
     return dataTypes.rdbLoad(type, io, encver);
   }
 
-  /** Whether the stub writes the value's serialized form (see DataTypes#rdbSave). */
-  static boolean rdbSave(long io, long value) {
+  /**
+   * {@link #RETURNED} when the stub is to write the value's serialized form (see
+   * DataTypes#rdbSave), 0 when Java wrote the value or failed: an int, not a boolean, so that it
+   * has an FFM upcall stub.
+   */
+  static int rdbSave(long io, long value) {
     try {
-      return dataTypes.rdbSave(io, value);
+      return dataTypes.rdbSave(io, value) ? RETURNED : 0;
     } catch (Throwable t) {
       logWithoutContext("rdb_save", t);
-      return false;
+      return 0;
     }
   }
 
   static void aofRewrite(long io, long key, long value) {
-    guard("aof_rewrite", () -> dataTypes.aofRewrite(io, key, value));
+    try {
+      dataTypes.aofRewrite(io, key, value);
+    } catch (Throwable t) {
+      logWithoutContext("aof_rewrite", t);
+    }
   }
 
   static long memUsage(long value) {
@@ -295,11 +304,19 @@ final class ModuleEntry {
   }
 
   static void digest(long digest, long value) {
-    guard("digest", () -> dataTypes.digest(digest, value));
+    try {
+      dataTypes.digest(digest, value);
+    } catch (Throwable t) {
+      logWithoutContext("digest", t);
+    }
   }
 
   static void freeValue(long value) {
-    guard("free", () -> dataTypes.freeValue(value));
+    try {
+      dataTypes.freeValue(value);
+    } catch (Throwable t) {
+      logWithoutContext("free", t);
+    }
     heapGuard.valueFreed();
   }
 
@@ -351,14 +368,6 @@ final class ModuleEntry {
   /** The data type restore command, the way a rewritten AOF rebuilds values. */
   static int restore(long ctx, long argv, int argc) {
     return run(Upcall.RESTORE, 0, ctx, argv, argc);
-  }
-
-  private static void guard(String callback, Runnable work) {
-    try {
-      work.run();
-    } catch (Throwable t) {
-      logWithoutContext(callback, t);
-    }
   }
 
   private static void logWithoutContext(String callback, Throwable t) {

@@ -156,6 +156,8 @@ static JNIEnv *main_env;
  * made by upcallStubs at load: cheaper to enter than a JNI call. NULL: that upcall goes over JNI.
  */
 static void *command_stub, *blocked_stub, *free_privdata_stub;
+/* The data type callbacks' stubs: loading an RDB or replaying an AOF makes one upcall per value. */
+static void *rdb_load_stub, *rdb_save_stub, *aof_rewrite_stub, *mem_usage_stub, *digest_stub, *free_value_stub;
 
 /*
  * What ModuleEntry's int upcalls return when Java returned normally (ModuleEntry.RETURNED). JNI
@@ -408,18 +410,22 @@ static void type_rdb_save(RedisModuleIO *io, void *value) {
         if (!fork_prepared || v->rdb == NULL || replay_rdb(io, v->rdb, v->rdb_len) != 0) fail_fork(io, v);
         return;
     }
-    JNIEnv *env = java_env(NULL);
-    if (env == NULL) {
-        fail_io(io);
-        return;
+    jint replay; /* JRM_RETURNED: the serialized form is current, to replay here */
+    if (rdb_save_stub != NULL) {
+        replay = ((jint(*)(jlong, jlong))rdb_save_stub)((jlong)(intptr_t)io, (jlong)(intptr_t)v);
+    } else {
+        JNIEnv *env = java_env(NULL);
+        if (env == NULL) {
+            fail_io(io);
+            return;
+        }
+        replay = (*env)->CallStaticIntMethod(env, entry_class, entry_rdb_save, (jlong)(intptr_t)io, (jlong)(intptr_t)v);
+        if ((*env)->ExceptionCheck(env)) {
+            (*env)->ExceptionClear(env);
+            replay = 0;
+        }
     }
-    jboolean replay = (*env)->CallStaticBooleanMethod(env, entry_class, entry_rdb_save, (jlong)(intptr_t)io,
-                                                      (jlong)(intptr_t)v);
-    if ((*env)->ExceptionCheck(env)) {
-        (*env)->ExceptionClear(env);
-        replay = JNI_FALSE;
-    }
-    if (replay && (v->rdb == NULL || replay_rdb(io, v->rdb, v->rdb_len) != 0)) fail_io(io);
+    if (replay == JRM_RETURNED && (v->rdb == NULL || replay_rdb(io, v->rdb, v->rdb_len) != 0)) fail_io(io);
 }
 
 static void type_aof_rewrite(RedisModuleIO *io, RedisModuleString *key, void *value) {
@@ -435,6 +441,10 @@ static void type_aof_rewrite(RedisModuleIO *io, RedisModuleString *key, void *va
         if (failed) fail_fork(io, v);
         return;
     }
+    if (aof_rewrite_stub != NULL) {
+        ((void (*)(jlong, jlong, jlong))aof_rewrite_stub)((jlong)(intptr_t)io, (jlong)(intptr_t)key, (jlong)(intptr_t)v);
+        return;
+    }
     JNIEnv *env = java_env(NULL);
     if (env == NULL) return;
     (*env)->CallStaticVoidMethod(env, entry_class, entry_aof_rewrite, (jlong)(intptr_t)io, (jlong)(intptr_t)key,
@@ -444,7 +454,12 @@ static void type_aof_rewrite(RedisModuleIO *io, RedisModuleString *key, void *va
 
 static size_t type_mem_usage(const void *value) {
     const JavaValue *v = value;
-    JNIEnv *env = in_forked_child() ? NULL : java_env(NULL);
+    if (in_forked_child()) return sizeof(*v) + v->rdb_len + v->aof_len;
+    if (mem_usage_stub != NULL) {
+        jlong size = ((jlong(*)(jlong))mem_usage_stub)((jlong)(intptr_t)v);
+        return size > 0 ? (size_t)size : sizeof(*v) + v->rdb_len + v->aof_len; /* 0: Java threw */
+    }
+    JNIEnv *env = java_env(NULL);
     if (env == NULL) return sizeof(*v) + v->rdb_len + v->aof_len;
     jlong size = (*env)->CallStaticLongMethod(env, entry_class, entry_mem_usage, (jlong)(intptr_t)v);
     if ((*env)->ExceptionCheck(env)) {
@@ -455,6 +470,10 @@ static size_t type_mem_usage(const void *value) {
 }
 
 static void type_digest(RedisModuleDigest *md, void *value) {
+    if (digest_stub != NULL && java_allowed(NULL)) {
+        ((void (*)(jlong, jlong))digest_stub)((jlong)(intptr_t)md, (jlong)(intptr_t)value);
+        return;
+    }
     JNIEnv *env = java_env(NULL);
     if (env == NULL) return;
     (*env)->CallStaticVoidMethod(env, entry_class, entry_digest, (jlong)(intptr_t)md, (jlong)(intptr_t)value);
@@ -462,6 +481,10 @@ static void type_digest(RedisModuleDigest *md, void *value) {
 }
 
 static void type_free(void *value) {
+    if (free_value_stub != NULL && java_allowed(NULL)) {
+        ((void (*)(jlong))free_value_stub)((jlong)(intptr_t)value);
+        return;
+    }
     JNIEnv *env = java_env(NULL);
     if (env == NULL) return; /* a child exits without freeing; nothing else frees off the parent */
     (*env)->CallStaticVoidMethod(env, entry_class, entry_free_value, (jlong)(intptr_t)value);
@@ -469,6 +492,10 @@ static void type_free(void *value) {
 }
 
 static void *type_rdb_load(jint type, RedisModuleIO *io, int encver) {
+    if (rdb_load_stub != NULL && java_allowed(NULL)) {
+        /* 0 for a failed load, or a Throwable the stub's handler caught */
+        return (void *)(intptr_t)((jlong(*)(jint, jlong, jint))rdb_load_stub)(type, (jlong)(intptr_t)io, encver);
+    }
     JNIEnv *env = java_env(NULL);
     if (env == NULL) return NULL;
     jlong value = (*env)->CallStaticLongMethod(env, entry_class, entry_rdb_load, type, (jlong)(intptr_t)io,
@@ -1916,12 +1943,12 @@ static const struct {
     {&entry_command, "command", "(IJJI)I", &command_stub},
     {&entry_blocked, "blockedCallback", "(IJJI)I", &blocked_stub},
     {&entry_free_privdata, "freePrivateData", "(JJ)V", &free_privdata_stub},
-    {&entry_rdb_load, "rdbLoad", "(IJI)J", NULL},
-    {&entry_rdb_save, "rdbSave", "(JJ)Z", NULL},
-    {&entry_aof_rewrite, "aofRewrite", "(JJJ)V", NULL},
-    {&entry_mem_usage, "memUsage", "(J)J", NULL},
-    {&entry_digest, "digest", "(JJ)V", NULL},
-    {&entry_free_value, "freeValue", "(J)V", NULL},
+    {&entry_rdb_load, "rdbLoad", "(IJI)J", &rdb_load_stub},
+    {&entry_rdb_save, "rdbSave", "(JJ)I", &rdb_save_stub},
+    {&entry_aof_rewrite, "aofRewrite", "(JJJ)V", &aof_rewrite_stub},
+    {&entry_mem_usage, "memUsage", "(J)J", &mem_usage_stub},
+    {&entry_digest, "digest", "(JJ)V", &digest_stub},
+    {&entry_free_value, "freeValue", "(J)V", &free_value_stub},
     {&entry_before_fork, "beforeFork", "(Z)Z", NULL},
     {&entry_restore, "restore", "(JJI)I", NULL},
     {&entry_info, "info", "(J)V", NULL},
