@@ -199,8 +199,8 @@ public final class Context {
   }
 
   /**
-   * Microseconds of a clock that never goes back, for measuring time ({@code
-   * MonotonicMicroseconds}); its zero is arbitrary.
+   * {@return microseconds of a clock that never goes back, for measuring time ({@code
+   * MonotonicMicroseconds}); its zero is arbitrary}
    */
   public long monotonicMicroseconds() {
     return api.monotonicMicroseconds();
@@ -211,13 +211,27 @@ public final class Context {
    * main thread, after {@code period}; the module keeps {@code data} until the timer fires or is
    * {@link Timer#stop stopped}.
    *
+   * @param <T> the type of {@code data}
+   * @param period how long from now the timer fires
+   * @param callback what runs when it fires
+   * @param data what the callback receives
+   * @return the timer, to stop it or read its id
    * @throws IllegalArgumentException for a negative period
    */
   public <T> Timer<T> createTimer(Duration period, TimerCallback<T> callback, T data) {
     return createTimer(period.toMillis(), callback, data);
   }
 
-  /** {@link #createTimer(Duration, TimerCallback, Object)} with the period in milliseconds. */
+  /**
+   * {@link #createTimer(Duration, TimerCallback, Object)} with the period in milliseconds.
+   *
+   * @param <T> the type of {@code data}
+   * @param periodMillis how many milliseconds from now the timer fires
+   * @param callback what runs when it fires
+   * @param data what the callback receives
+   * @return the timer, to stop it or read its id
+   * @throws IllegalArgumentException for a negative period
+   */
   public <T> Timer<T> createTimer(long periodMillis, TimerCallback<T> callback, T data) {
     return Timers.create(this, periodMillis, callback, data);
   }
@@ -225,6 +239,9 @@ public final class Context {
   /**
    * The pending timer of this module with Redis's id {@code id} ({@code GetTimerInfo}): empty when
    * there is none (it fired, is firing, was stopped, or is another module's).
+   *
+   * @param id the timer's id, as {@link Timer#id()} gives it
+   * @return the timer, or empty
    */
   public Optional<Timer<?>> timer(long id) {
     return Timers.find(this, id);
@@ -234,6 +251,8 @@ public final class Context {
    * Sets the module's INFO sections ({@code RegisterInfoFunc}; JRM registers its own callback at
    * load, which runs {@code function} after the heap section): one function per module, a later
    * call replaces it, null removes it.
+   *
+   * @param function what adds the module's sections and fields, or null
    */
   public void registerInfoFunction(InfoFunction function) {
     checkActive();
@@ -243,14 +262,17 @@ public final class Context {
   /**
    * The fields of INFO {@code section} ({@code GetServerInfo}): a section name, or {@code
    * "default"}, {@code "all"}, {@code "everything"}; a module's sections included. Close it.
+   *
+   * @param section the section's name
+   * @return its fields
    */
   public ServerInfo serverInfo(String section) {
     return new ServerInfo(this, api.getServerInfo(pointer(), cString(section)));
   }
 
   /**
-   * Whether the module should avoid traffic to replicas now ({@code AvoidReplicaTraffic}): a
-   * failover is waiting for them to catch up.
+   * {@return whether the module should avoid traffic to replicas now ({@code AvoidReplicaTraffic}):
+   * a failover is waiting for them to catch up}
    */
   public boolean avoidReplicaTraffic() {
     checkActive();
@@ -260,31 +282,46 @@ public final class Context {
   /**
    * Whether key {@code name} exists in the selected database ({@code KeyExists}), without opening
    * it or touching its LRU/LFU.
+   *
+   * @param name the key's name
+   * @return whether it exists
    */
   public boolean keyExists(RedisString name) {
     return api.keyExists(pointer(), name.pointer()) != 0;
   }
 
-  /** The number of keys in the selected database ({@code DbSize}). */
+  /** {@return the number of keys in the selected database ({@code DbSize})} */
   public long dbSize() {
     return api.dbSize(pointer());
   }
 
   /**
-   * The name of a random key of the selected database ({@code RandomKey}), a created string to
-   * close; empty when the database is empty.
+   * {@return the name of a random key of the selected database ({@code RandomKey}), a created
+   * string to close; empty when the database is empty}
    */
   public Optional<RedisString> randomKey() {
     long str = api.randomKey(pointer());
     return str == 0 ? Optional.empty() : Optional.of(owned(str));
   }
 
-  /** {@code length} random bytes from Redis's generator ({@code GetRandomBytes}). */
+  /**
+   * Random bytes from Redis's generator ({@code GetRandomBytes}).
+   *
+   * @param length how many bytes
+   * @return the bytes
+   * @throws IllegalArgumentException for a negative length
+   */
   public byte[] randomBytes(int length) {
     return random(length, false);
   }
 
-  /** {@code length} random characters of {@code 0-9a-f} ({@code GetRandomHexChars}). */
+  /**
+   * Random characters of {@code 0-9a-f} ({@code GetRandomHexChars}).
+   *
+   * @param length how many characters
+   * @return the characters
+   * @throws IllegalArgumentException for a negative length
+   */
   public String randomHexChars(int length) {
     return new String(random(length, true), StandardCharsets.US_ASCII);
   }
@@ -305,8 +342,8 @@ public final class Context {
   }
 
   /**
-   * The version of the running Redis ({@code GetServerVersion}) as {@code 0x00MMmmpp}: 7.0.15 is
-   * {@code 0x00070f}.
+   * {@return the version of the running Redis ({@code GetServerVersion}) as {@code 0x00MMmmpp}:
+   * 7.0.15 is {@code 0x00070f}}
    */
   public int serverVersion() {
     checkActive();
@@ -425,6 +462,9 @@ public final class Context {
    * key's type has no method that writes. Close it when done (try-with-resources) unless {@link
    * #autoMemory()} is on. A key that does not exist is an empty key: type {@link KeyType#EMPTY},
    * length 0.
+   *
+   * @param name the key's name
+   * @return the key, open for reading
    */
   public ReadKey readKey(RedisString name) {
     return Key.open(this, name, KeyMode.READ);
@@ -434,6 +474,9 @@ public final class Context {
    * Opens the key {@code name} for reading and writing ({@code OpenKey} with {@code
    * REDISMODULE_READ | REDISMODULE_WRITE}), the usual mode of a command that writes. Close it when
    * done (try-with-resources) unless {@link #autoMemory()} is on.
+   *
+   * @param name the key's name
+   * @return the key, open for reading and writing
    */
   public WriteKey writeKey(RedisString name) {
     return Key.open(this, name, KeyMode.READ_WRITE);

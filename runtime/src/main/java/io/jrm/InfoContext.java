@@ -63,31 +63,56 @@ public final class InfoContext {
   /**
    * Starts a dict field ({@code InfoBeginDictField}): the fields added until {@link #endDictField}
    * (or the next dict field or section) are its {@code key=value} items.
+   *
+   * @param name the dict field's name
+   * @return this context, for chaining
    */
   public InfoContext beginDictField(String name) {
     api.infoBeginDictField(field(), cString(checked(name)));
     return this;
   }
 
-  /** Ends the dict field ({@code InfoEndDictField}). */
+  /**
+   * Ends the dict field ({@code InfoEndDictField}).
+   *
+   * @return this context, for chaining
+   */
   public InfoContext endDictField() {
     api.infoEndDictField(field());
     return this;
   }
 
-  /** Adds a text field ({@code InfoAddFieldCString}). */
+  /**
+   * Adds a text field ({@code InfoAddFieldCString}).
+   *
+   * @param field the field's name
+   * @param value its text
+   * @return this context, for chaining
+   */
   public InfoContext addField(String field, String value) {
     api.infoAddFieldCString(field(), cString(checked(field)), cString(checked(value)));
     return this;
   }
 
-  /** Adds a field with a Redis string's bytes ({@code InfoAddFieldString}). */
+  /**
+   * Adds a field with a Redis string's bytes ({@code InfoAddFieldString}).
+   *
+   * @param field the field's name
+   * @param value its bytes
+   * @return this context, for chaining
+   */
   public InfoContext addField(String field, RedisString value) {
     api.infoAddFieldString(field(), cString(checked(field)), value.pointer());
     return this;
   }
 
-  /** Adds an integer field ({@code InfoAddFieldLongLong}). */
+  /**
+   * Adds an integer field ({@code InfoAddFieldLongLong}).
+   *
+   * @param field the field's name
+   * @param value its value
+   * @return this context, for chaining
+   */
   public InfoContext addField(String field, long value) {
     api.infoAddFieldLongLong(field(), cString(checked(field)), value);
     return this;
@@ -96,13 +121,23 @@ public final class InfoContext {
   /**
    * Adds an unsigned integer field ({@code InfoAddFieldULongLong}): {@code value}'s 64 bits read as
    * unsigned, so -1 shows as 18446744073709551615.
+   *
+   * @param field the field's name
+   * @param value its value, read as unsigned
+   * @return this context, for chaining
    */
   public InfoContext addFieldUnsigned(String field, long value) {
     api.infoAddFieldULongLong(field(), cString(checked(field)), value);
     return this;
   }
 
-  /** Adds a floating-point field ({@code InfoAddFieldDouble}). */
+  /**
+   * Adds a floating-point field ({@code InfoAddFieldDouble}).
+   *
+   * @param field the field's name
+   * @param value its value
+   * @return this context, for chaining
+   */
   public InfoContext addField(String field, double value) {
     api.infoAddFieldDouble(field(), cString(checked(field)), value);
     return this;

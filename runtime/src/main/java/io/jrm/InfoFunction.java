@@ -20,6 +20,7 @@ public interface InfoFunction {
    * added.
    *
    * @param info where the sections go, valid until this returns
+   * @throws Exception anything; it is logged, not passed to Redis
    */
   void addInfo(InfoContext info) throws Exception;
 }

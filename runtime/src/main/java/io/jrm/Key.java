@@ -312,6 +312,8 @@ public final class Key implements WriteKey {
    * The element at {@code index} ({@code ListGet}): 0 is the head, -1 the tail. The element is a
    * new string: close it unless auto memory is on.
    *
+   * @param index the element's index, negative counting from the tail
+   * @return the element
    * @throws RedisException {@link #INDEX_OUT_OF_BOUNDS} past either end or on an empty key, or
    *     WRONGTYPE
    */
@@ -332,6 +334,8 @@ public final class Key implements WriteKey {
    * Replaces the element at {@code index} with {@code value} ({@code ListSet}); the caller still
    * owns {@code value}.
    *
+   * @param index the element's index, negative counting from the tail
+   * @param value the new element
    * @throws RedisException {@link #INDEX_OUT_OF_BOUNDS} past either end or on an empty key, when
    *     the key is not open for writing, or WRONGTYPE
    */
@@ -350,6 +354,8 @@ public final class Key implements WriteKey {
    * -length-1) appends (prepends); 0 or -1 on an empty key creates the list. The caller still owns
    * {@code value}.
    *
+   * @param index the index the new element gets
+   * @param value the new element
    * @throws RedisException {@link #INDEX_OUT_OF_BOUNDS} for another index, when the key is not open
    *     for writing, or WRONGTYPE
    */
@@ -371,6 +377,7 @@ public final class Key implements WriteKey {
    * Removes the element at {@code index} ({@code ListDelete}); removing the last one deletes the
    * key.
    *
+   * @param index the element's index, negative counting from the tail
    * @throws RedisException {@link #INDEX_OUT_OF_BOUNDS} past either end or on an empty key, when
    *     the key is not open for writing, or WRONGTYPE
    */

@@ -21,15 +21,18 @@ import java.util.OptionalDouble;
  * key, not a copy: see there, and docs/keys.md, for what happens when it is changed all the same.
  */
 public sealed interface ReadKey extends AutoCloseable permits WriteKey {
-  /** What the key holds ({@code KeyType}). */
+  /** {@return what the key holds ({@code KeyType})} */
   KeyType type();
 
-  /** The length of a string, or the number of elements of an aggregate ({@code ValueLength}). */
+  /**
+   * {@return the length of a string, or the number of elements of an aggregate ({@code
+   * ValueLength})}
+   */
   long valueLength();
 
   /**
-   * The remaining time to live in milliseconds, or {@link Key#NO_EXPIRE} when the key has no expiry
-   * or is empty ({@code GetExpire}).
+   * {@return the remaining time to live in milliseconds, or {@link Key#NO_EXPIRE} when the key has
+   * no expiry or is empty ({@code GetExpire})}
    */
   long expire();
 
@@ -38,6 +41,7 @@ public sealed interface ReadKey extends AutoCloseable permits WriteKey {
    * empty key gives an empty view. It ends at the next write through the key, and when the key
    * closes.
    *
+   * @return the view, valid until the next write to the key
    * @throws RedisException WRONGTYPE
    */
   StringDma stringDma();
@@ -46,6 +50,8 @@ public sealed interface ReadKey extends AutoCloseable permits WriteKey {
    * The score of {@code element} ({@code ZsetScore}), empty when there is no such element or the
    * key is empty.
    *
+   * @param element the element
+   * @return its score, or empty
    * @throws RedisException WRONGTYPE
    */
   OptionalDouble zsetScore(RedisString element);
@@ -57,6 +63,11 @@ public sealed interface ReadKey extends AutoCloseable permits WriteKey {
    * and are inclusive unless said exclusive, as {@code (} makes them in {@code ZRANGEBYSCORE}. An
    * empty key gives an empty range. Ends the key's previous range.
    *
+   * @param min the lowest score
+   * @param max the highest score
+   * @param minExclusive whether {@code min} itself is left out
+   * @param maxExclusive whether {@code max} itself is left out
+   * @return the range, at its first element
    * @throws IllegalArgumentException when a bound is NaN
    * @throws RedisException WRONGTYPE
    */
@@ -66,6 +77,12 @@ public sealed interface ReadKey extends AutoCloseable permits WriteKey {
   /**
    * As {@link #zsetFirstInScoreRange}, starting from the highest score in the range ({@code
    * ZsetLastInScoreRange}); its {@link ZsetRange#iterator()} walks down.
+   *
+   * @param min the lowest score
+   * @param max the highest score
+   * @param minExclusive whether {@code min} itself is left out
+   * @param maxExclusive whether {@code max} itself is left out
+   * @return the range, at its last element
    */
   ZsetRange zsetLastInScoreRange(
       double min, double max, boolean minExclusive, boolean maxExclusive);
@@ -77,6 +94,9 @@ public sealed interface ReadKey extends AutoCloseable permits WriteKey {
    * {@code +} the infinities. They are not retained: the caller may free them right after. An empty
    * key gives an empty range. Ends the key's previous range.
    *
+   * @param min the lower bound
+   * @param max the upper bound
+   * @return the range, at its first element
    * @throws RedisException {@code ERR min or max not valid string range item} for a bound not in
    *     that syntax, or WRONGTYPE
    */
@@ -85,52 +105,99 @@ public sealed interface ReadKey extends AutoCloseable permits WriteKey {
   /**
    * As {@link #zsetFirstInLexRange}, starting from the last element in the range ({@code
    * ZsetLastInLexRange}); its {@link ZsetRange#iterator()} walks backwards.
+   *
+   * @param min the lower bound
+   * @param max the upper bound
+   * @return the range, at its last element
    */
   ZsetRange zsetLastInLexRange(RedisString min, RedisString max);
 
-  /** {@link #zsetFirstInLexRange(RedisString, RedisString)} with bounds given as text. */
+  /**
+   * {@link #zsetFirstInLexRange(RedisString, RedisString)} with bounds given as text.
+   *
+   * @param min the lower bound
+   * @param max the upper bound
+   * @return the range, at its first element
+   */
   ZsetRange zsetFirstInLexRange(String min, String max);
 
-  /** {@link #zsetLastInLexRange(RedisString, RedisString)} with bounds given as text. */
+  /**
+   * {@link #zsetLastInLexRange(RedisString, RedisString)} with bounds given as text.
+   *
+   * @param min the lower bound
+   * @param max the upper bound
+   * @return the range, at its last element
+   */
   ZsetRange zsetLastInLexRange(String min, String max);
 
   /**
    * The value of {@code field} ({@code HashGet}), or null when the field or the key is missing. The
    * value is a new string: close it unless auto memory is on.
    *
+   * @param field the field
+   * @return its value, or null when the field or the key is missing
    * @throws RedisException WRONGTYPE
    */
   RedisString hashGet(RedisString field);
 
-  /** {@link #hashGet(RedisString)} with a field name given as text. */
+  /**
+   * {@link #hashGet(RedisString)} with a field name given as text.
+   *
+   * @param field the field's name, as UTF-8
+   * @return its value, or null when the field or the key is missing
+   */
   RedisString hashGet(String field);
 
   /**
    * The values of {@code fields} in one call ({@code HashGet}), in their order, null for each
    * missing one. The values are new strings: close them unless auto memory is on.
    *
+   * @param fields the fields
+   * @return their values, in order, null for a missing field
    * @throws RedisException WRONGTYPE
    */
   RedisString[] hashMultiGet(RedisString... fields);
 
-  /** {@link #hashMultiGet(RedisString...)} with field names given as text. */
+  /**
+   * {@link #hashMultiGet(RedisString...)} with field names given as text.
+   *
+   * @param fields the fields' names, as UTF-8
+   * @return their values, in order, null for a missing field
+   */
   RedisString[] hashMultiGet(String... fields);
 
   /**
    * Whether the hash has {@code field} ({@code HashGet} with {@code REDISMODULE_HASH_EXISTS});
    * false for an empty key.
    *
+   * @param field the field
+   * @return whether the hash has it
    * @throws RedisException WRONGTYPE
    */
   boolean hashExists(RedisString field);
 
-  /** {@link #hashExists(RedisString)} with a field name given as text. */
+  /**
+   * {@link #hashExists(RedisString)} with a field name given as text.
+   *
+   * @param field the field's name, as UTF-8
+   * @return whether the hash has it
+   */
   boolean hashExists(String field);
 
-  /** Whether the hash has each of {@code fields}, in their order, in one call. */
+  /**
+   * Whether the hash has each of {@code fields}, in their order, in one call.
+   *
+   * @param fields the fields
+   * @return whether the hash has each, in order
+   */
   boolean[] hashMultiExists(RedisString... fields);
 
-  /** {@link #hashMultiExists(RedisString...)} with field names given as text. */
+  /**
+   * {@link #hashMultiExists(RedisString...)} with field names given as text.
+   *
+   * @param fields the fields' names, as UTF-8
+   * @return whether the hash has each, in order
+   */
   boolean[] hashMultiExists(String... fields);
 
   /**
@@ -140,11 +207,18 @@ public sealed interface ReadKey extends AutoCloseable permits WriteKey {
    * the change, saves the value as memory holds it and logs that it was changed through a key
    * opened for reading (see docs/keys.md).
    *
+   * @param <T> the value's class
+   * @param type the value's class
+   * @return the value, or null when the key is empty
    * @throws RedisException {@code WRONGTYPE} when the key holds anything else
    */
   <T> T value(Class<T> type);
 
-  /** The data type of this module the key holds ({@code ModuleTypeGetType}), or null. */
+  /**
+   * The data type of this module the key holds ({@code ModuleTypeGetType}), or null.
+   *
+   * @return the data type, or null when the key is empty or holds another kind of value
+   */
   ModuleType moduleType();
 
   /**

@@ -41,7 +41,12 @@ public final class ServerInfo implements AutoCloseable {
     return pointer;
   }
 
-  /** The field's text ({@code ServerInfoGetFieldC}), empty when INFO had no such field. */
+  /**
+   * The field's text ({@code ServerInfoGetFieldC}), empty when INFO had no such field.
+   *
+   * @param field the field's name
+   * @return its text, or empty
+   */
   public Optional<String> get(String field) {
     long text = context.api().serverInfoGetFieldC(pointer(), cString(field));
     return text == 0 ? Optional.empty() : Optional.of(readCString(context.api().backend(), text));
@@ -50,6 +55,9 @@ public final class ServerInfo implements AutoCloseable {
   /**
    * The field as a new {@link RedisString} ({@code ServerInfoGetField}), to close like any created
    * string; empty when INFO had no such field.
+   *
+   * @param field the field's name
+   * @return its value, or empty
    */
   public Optional<RedisString> getString(String field) {
     long data = pointer();
@@ -59,6 +67,9 @@ public final class ServerInfo implements AutoCloseable {
 
   /**
    * The field as a signed integer ({@code ServerInfoGetFieldSigned}): empty if absent or not one.
+   *
+   * @param field the field's name
+   * @return its value, or empty
    */
   public OptionalLong getLong(String field) {
     int[] error = new int[1];
@@ -69,6 +80,9 @@ public final class ServerInfo implements AutoCloseable {
   /**
    * The field as an unsigned integer ({@code ServerInfoGetFieldUnsigned}), its 64 bits in a long
    * (see {@link Long#toUnsignedString}): empty if absent or not one.
+   *
+   * @param field the field's name
+   * @return its 64 bits, or empty
    */
   public OptionalLong getUnsignedLong(String field) {
     int[] error = new int[1];
@@ -76,7 +90,12 @@ public final class ServerInfo implements AutoCloseable {
     return error[0] == OK ? OptionalLong.of(value) : OptionalLong.empty();
   }
 
-  /** The field as a double ({@code ServerInfoGetFieldDouble}): empty if absent or not a number. */
+  /**
+   * The field as a double ({@code ServerInfoGetFieldDouble}): empty if absent or not a number.
+   *
+   * @param field the field's name
+   * @return its value, or empty
+   */
   public OptionalDouble getDouble(String field) {
     int[] error = new int[1];
     double value = context.api().serverInfoGetFieldDouble(pointer(), cString(field), error);

@@ -37,12 +37,14 @@ public final class Timer<T> {
     this.data = data;
   }
 
-  /** Redis's id of the timer ({@code RedisModuleTimerID}), for {@link Context#timer(long)}. */
+  /**
+   * {@return Redis's id of the timer ({@code RedisModuleTimerID}), for {@link Context#timer(long)}}
+   */
   public long id() {
     return id;
   }
 
-  /** The data the timer was created with. */
+  /** {@return the data the timer was created with} */
   public T data() {
     return data;
   }

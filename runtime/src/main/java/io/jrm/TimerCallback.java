@@ -14,6 +14,7 @@ public interface TimerCallback<T> {
    *
    * @param ctx the context of the callback, valid until it returns
    * @param data the data the timer was created with
+   * @throws Exception anything; it is logged, not passed to Redis
    */
   void fire(Context ctx, T data) throws Exception;
 }

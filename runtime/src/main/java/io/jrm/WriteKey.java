@@ -35,6 +35,7 @@ public sealed interface WriteKey extends ReadKey permits Key {
    * Sets the time to live to {@code millis} from now, or removes it with {@link Key#NO_EXPIRE}
    * ({@code SetExpire}), as {@code PEXPIRE} and {@code PERSIST} do.
    *
+   * @param millis the time to live in milliseconds, or {@link Key#NO_EXPIRE}
    * @throws IllegalArgumentException when {@code millis} is negative and not {@link Key#NO_EXPIRE}
    * @throws RedisException when the key is not open for writing or is empty
    */
@@ -44,6 +45,7 @@ public sealed interface WriteKey extends ReadKey permits Key {
    * Sets the key to the string {@code value} ({@code StringSet}), replacing whatever it held, of
    * any type, as {@code SET} does. The key does not take {@code value}: the caller still owns it.
    *
+   * @param value the new value
    * @throws RedisException when the key is not open for writing
    */
   void stringSet(RedisString value);
@@ -54,6 +56,8 @@ public sealed interface WriteKey extends ReadKey permits Key {
    * writes into the key; taking it counts as a write (Redis may unshare the value), so it ends
    * earlier views. An empty key gives an empty view: grow it with {@link #stringTruncate} first.
    *
+   * @param access {@link KeyMode#READ} for a read-only view, else a writable one
+   * @return the view, valid until the next write to the key
    * @throws RedisException for a writable view of a key not open for writing, or WRONGTYPE
    */
   StringDma stringDma(KeyMode access);
@@ -63,6 +67,7 @@ public sealed interface WriteKey extends ReadKey permits Key {
    * bytes, shrinking drops the tail. On an empty key it creates the string, unless {@code
    * newLength} is 0. Ends earlier {@link StringDma} views.
    *
+   * @param newLength the new length in bytes
    * @throws IllegalArgumentException when {@code newLength} is negative
    * @throws RedisException {@code ERR string exceeds maximum allowed size} beyond 512 MB, or when
    *     the key is not open for writing, or WRONGTYPE
@@ -73,6 +78,8 @@ public sealed interface WriteKey extends ReadKey permits Key {
    * Pushes {@code element} at one end of the list ({@code ListPush}), creating the list on an empty
    * key. The list does not take {@code element}: the caller still owns it.
    *
+   * @param where the end to push at
+   * @param element the element
    * @throws RedisException when the key is not open for writing, or WRONGTYPE
    */
   void listPush(ListEnd where, RedisString element);
@@ -82,6 +89,8 @@ public sealed interface WriteKey extends ReadKey permits Key {
    * is empty. Popping the last element deletes the key. The element is a new string: close it
    * unless auto memory is on.
    *
+   * @param where the end to pop from
+   * @return the element, or null when the key is empty
    * @throws RedisException when the key is not open for writing, or WRONGTYPE
    */
   RedisString listPop(ListEnd where);
@@ -90,6 +99,9 @@ public sealed interface WriteKey extends ReadKey permits Key {
    * Adds {@code element} with {@code score}, or sets the score of an existing one ({@code
    * ZsetAdd}), under the conditions of {@code flags}; creates the sorted set on an empty key.
    *
+   * @param score the score
+   * @param element the element
+   * @param flags the conditions, as {@code ZADD}'s {@code NX}, {@code XX}, {@code GT}, {@code LT}
    * @return what was done
    * @throws IllegalArgumentException when {@code score} is NaN
    * @throws RedisException for incompatible flags (as {@code ZADD}), when the key is not open for
@@ -101,6 +113,9 @@ public sealed interface WriteKey extends ReadKey permits Key {
    * Adds {@code delta} to the score of {@code element} ({@code ZsetIncrby}), as {@code ZINCRBY}; a
    * missing element starts from 0. Creates the sorted set on an empty key.
    *
+   * @param delta what to add to the score
+   * @param element the element
+   * @param flags the conditions, as {@code ZADD}'s {@code NX}, {@code XX}, {@code GT}, {@code LT}
    * @return the new score, or empty when {@code flags} held the change back
    * @throws IllegalArgumentException when {@code delta} is NaN
    * @throws RedisException {@code ERR resulting score is not a number (NaN)} (say +inf plus -inf),
@@ -111,6 +126,7 @@ public sealed interface WriteKey extends ReadKey permits Key {
   /**
    * Removes {@code element} ({@code ZsetRem}); removing the last one deletes the key.
    *
+   * @param element the element
    * @return whether the element was there
    * @throws RedisException when the key is not open for writing, or WRONGTYPE
    */
@@ -120,12 +136,20 @@ public sealed interface WriteKey extends ReadKey permits Key {
    * Sets {@code field} to {@code value} ({@code HashSet}), as {@code HSET}; creates the hash on an
    * empty key. The hash does not take the strings: the caller still owns them.
    *
+   * @param field the field
+   * @param value its new value
    * @return 1 when an existing field was updated, 0 when the field is new (C's count)
    * @throws RedisException when the key is not open for writing, or WRONGTYPE
    */
   int hashSet(RedisString field, RedisString value);
 
-  /** {@link #hashSet(RedisString, RedisString)} with a field name given as text. */
+  /**
+   * {@link #hashSet(RedisString, RedisString)} with a field name given as text.
+   *
+   * @param field the field's name, as UTF-8
+   * @param value its new value
+   * @return 1 when an existing field was updated, 0 when the field is new
+   */
   int hashSet(String field, RedisString value);
 
   /**
@@ -141,6 +165,9 @@ public sealed interface WriteKey extends ReadKey permits Key {
    * key.hashSet(Set.of(), argv[2], Key.DELETE);
    * }</pre>
    *
+   * @param flags the conditions ({@link HashFlag})
+   * @param fieldValuePairs fields and values in turn: RedisString or String fields, RedisString
+   *     values or {@link Key#DELETE}
    * @return the number of fields updated or deleted, plus those inserted with {@link
    *     HashFlag#COUNT_ALL}
    * @throws IllegalArgumentException for an odd number of arguments, mixed field types, or a value
@@ -152,17 +179,25 @@ public sealed interface WriteKey extends ReadKey permits Key {
   /**
    * Deletes {@code fields} from the hash ({@code HashSet} with {@code REDISMODULE_HASH_DELETE}).
    *
+   * @param fields the fields
    * @return the number of fields that were there
    * @throws RedisException when the key is not open for writing, or WRONGTYPE
    */
   int hashDelete(RedisString... fields);
 
-  /** {@link #hashDelete(RedisString...)} with field names given as text. */
+  /**
+   * {@link #hashDelete(RedisString...)} with field names given as text.
+   *
+   * @param fields the fields' names, as UTF-8
+   * @return the number of fields deleted
+   */
   int hashDelete(String... fields);
 
   /**
    * Stores {@code value}, an instance of a {@code @DataType} class, in this key, replacing what it
    * held ({@code ModuleTypeSetValue}). One object belongs to one key.
+   *
+   * @param value the new value, an instance of a {@code @DataType} class of this module
    */
   void setValue(Object value);
 }

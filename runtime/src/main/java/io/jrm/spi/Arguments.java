@@ -104,6 +104,12 @@ public final class Arguments {
    * firstKey} (0: no keys) to {@code lastKey} (negative: counted from the end) every {@code
    * keyStep}, within the {@code argc} arguments. No argument is converted: the handler does not
    * run, so a bad number or keyword is reported by the command itself, not by the request.
+   *
+   * @param ctx the context of the key-position request
+   * @param argc the number of arguments, the command name included
+   * @param firstKey the position of the first key, 0 for none
+   * @param lastKey the position of the last key, negative counted from the end
+   * @param keyStep the distance between two keys
    */
   public static void reportKeys(Context ctx, int argc, int firstKey, int lastKey, int keyStep) {
     if (firstKey <= 0) {
