@@ -254,7 +254,7 @@ public final class Context {
    *
    * @param function what adds the module's sections and fields, or null
    */
-  public void registerInfoFunction(InfoFunction function) {
+  public void registerInfoFunc(InfoFunction function) {
     checkActive();
     ModuleEntry.infoFunction(function);
   }

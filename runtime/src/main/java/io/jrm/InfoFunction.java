@@ -2,11 +2,11 @@ package io.jrm;
 
 /**
  * The module's own INFO sections ({@code RedisModule_RegisterInfoFunc}), registered with {@link
- * Context#registerInfoFunction}. Redis calls it for INFO, after the {@code <module>_heap} section
- * JRM adds, on the main thread; never for a crash report (Java may not run while Redis crashes).
+ * Context#registerInfoFunc}. Redis calls it for INFO, after the {@code <module>_heap} section JRM
+ * adds, on the main thread; never for a crash report (Java may not run while Redis crashes).
  *
  * <pre>{@code
- * ctx.registerInfoFunction(info -> {
+ * ctx.registerInfoFunc(info -> {
  *   if (info.addSection("stats")) { // INFO hello_stats, INFO hello, INFO everything...
  *     info.addField("calls", calls).addField("ratio", 0.5);
  *   }

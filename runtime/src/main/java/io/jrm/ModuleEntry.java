@@ -57,7 +57,7 @@ final class ModuleEntry {
   private static HeapGuard heapGuard;
   private static ContextStack contexts;
 
-  /** The author's INFO sections ({@link Context#registerInfoFunction}), null for none. */
+  /** The author's INFO sections ({@link Context#registerInfoFunc}), null for none. */
   private static volatile InfoFunction infoFunction;
 
   /** Per command of the definition: flagged deny-oom, so refused while the heap is full. */

@@ -177,24 +177,34 @@ class ApiCoverageTest {
    * dropped from the method's name, at its start or end.
    */
   private static final Map<String, List<String>> RECEIVER_WORDS =
-      Map.of(
-          "RedisString", List.of("String"),
-          "Key", List.of("Key", "ModuleType"),
-          "CallReply", List.of("CallReply"),
-          "ZsetRange", List.of("ZsetRange"),
-          "Digest", List.of("Digest"),
-          "AofOutput", List.of("AOF"),
-          "BlockedClient", List.of("Client", "Block"),
-          "ThreadSafeContext", List.of("ThreadSafeContext"));
+      Map.ofEntries(
+          Map.entry("RedisString", List.of("String")),
+          Map.entry("Key", List.of("Key", "ModuleType")),
+          Map.entry("CallReply", List.of("CallReply")),
+          Map.entry("ZsetRange", List.of("ZsetRange")),
+          Map.entry("Digest", List.of("Digest")),
+          Map.entry("AofOutput", List.of("AOF")),
+          Map.entry("BlockedClient", List.of("Client", "Block")),
+          Map.entry("ThreadSafeContext", List.of("ThreadSafeContext")),
+          Map.entry("Timer", List.of("Timer")),
+          Map.entry("InfoContext", List.of("Info")),
+          Map.entry("ServerInfo", List.of("ServerInfo")));
 
   /** The mappings the rule does not make, each with its reason in DEVELOPERS.md. */
   private static final Map<String, String> NAMED_OTHERWISE =
-      Map.of(
-          "StringCompare", "compareTo",
-          "StringAppendBuffer", "append",
-          "CreateStringFromCallReply", "toRedisString",
-          "ModuleTypeGetType", "moduleType",
-          "GetBlockedClientPrivateData", "handle");
+      Map.ofEntries(
+          Map.entry("StringCompare", "compareTo"),
+          Map.entry("StringAppendBuffer", "append"),
+          Map.entry("CreateStringFromCallReply", "toRedisString"),
+          Map.entry("ModuleTypeGetType", "moduleType"),
+          Map.entry("GetBlockedClientPrivateData", "handle"),
+          Map.entry("GetTimerInfo", "remaining"),
+          Map.entry("InfoAddFieldULongLong", "addFieldUnsigned"),
+          Map.entry("ServerInfoGetField", "getString"),
+          Map.entry("ServerInfoGetFieldC", "get"),
+          Map.entry("ServerInfoGetFieldSigned", "getLong"),
+          Map.entry("ServerInfoGetFieldUnsigned", "getUnsignedLong"),
+          Map.entry("ServerInfoGetFieldDouble", "getDouble"));
 
   /** The method name DEVELOPERS.md's naming rule gives C function {@code function} on a class. */
   static String ruleName(String function, String simpleClassName) {
@@ -217,6 +227,7 @@ class ApiCoverageTest {
     }
     // Variants C names by argument type are overloads of one Java name.
     name = name.replaceFirst("(.)(FromLongLong|FromString|Type)$", "$1");
+    name = name.replaceFirst("^(AddField)(String|CString|Double|(?<!U)LongLong)$", "$1");
     // An acronym is one word: StringDMA -> stringDma, LogIOError -> logIoError.
     name =
         java.util.regex.Pattern.compile("([A-Z])([A-Z]+)(?![a-z])")

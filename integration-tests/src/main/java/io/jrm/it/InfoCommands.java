@@ -42,7 +42,7 @@ public final class InfoCommands {
    */
   @RedisCommand(name = "jrmtest.info.set", flags = "readonly")
   public static String set(Context ctx, String mode) {
-    ctx.registerInfoFunction(
+    ctx.registerInfoFunc(
         switch (mode) {
           case "fields" -> EVERY_FIELD;
           case "throws" ->

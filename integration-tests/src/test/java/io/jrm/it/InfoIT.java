@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 
-/** The module's own INFO sections ({@code Context.registerInfoFunction}) and reading INFO. */
+/** The module's own INFO sections ({@code Context.registerInfoFunc}) and reading INFO. */
 @RedisServerTest(modules = @LoadModule(path = "${jrm.test.module}"))
 class InfoIT {
   @AfterEach

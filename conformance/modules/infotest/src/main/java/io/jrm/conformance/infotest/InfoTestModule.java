@@ -23,7 +23,7 @@ public final class InfoTestModule {
   /** Registers the INFO sections; the arguments (the unit passes {@code log-key 0}) are unused. */
   @OnLoad
   public static void onLoad(Context ctx, RedisString[] args) {
-    ctx.registerInfoFunction(InfoTestModule::info);
+    ctx.registerInfoFunc(InfoTestModule::info);
   }
 
   private static void info(InfoContext info) {
