@@ -8,8 +8,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
@@ -22,10 +20,16 @@ import javax.management.openmbean.CompositeData;
 /**
  * Refuses the commands flagged {@code deny-oom} while the Java heap is nearly full, the way Redis
  * refuses them above {@code maxmemory}: the JVM's live data after a GC above {@link #limit()} (a
- * percentage of {@code -Xmx}, {@value #DEFAULT_PERCENT} unless the system property {@value
- * #PERCENT_PROPERTY} says otherwise). Reads and deletes keep working, and writes are accepted again
- * once deleted keys have given the heap back. Without it, a heap that fills up makes the GC run
- * back to back, Redis stops answering, and then every allocation fails.
+ * percentage of what the heap's old generation can hold, {@value #DEFAULT_PERCENT} unless the
+ * system property {@value #PERCENT_PROPERTY} says otherwise). Reads and deletes keep working, and
+ * writes are accepted again once deleted keys have given the heap back. Without it, a heap that
+ * fills up makes the GC run back to back, Redis stops answering, and then every allocation fails.
+ *
+ * <p>The limit is on the old generation, not on {@code -Xmx}: values live long, so they end up
+ * there, and the heap runs out when it is full. Under the serial and parallel collectors it is two
+ * thirds of the heap, so a limit on the whole heap would never be reached before an {@link
+ * OutOfMemoryError}; under G1 and ZGC it is the whole heap. The old generation is the heap pool
+ * that can grow the largest (the first of equals: ZGC lists its old generation first).
  *
  * <p>It costs nothing while the heap, garbage included, is under the limit. Above it, it reads the
  * heap in use after the last GC, which a GC notification records; no GC runs per command. Only when
@@ -53,11 +57,16 @@ final class HeapGuard {
               .getVMOption("MaxHeapSize")
               .getValue());
 
+  /** The heap pool long-lived data ends up in: its usage after GC is what the limit is about. */
+  private final MemoryPoolMXBean oldGeneration = oldGeneration();
+
+  /** What {@link #oldGeneration} can hold at most, in bytes. */
+  private final long oldMax = oldGeneration.getUsage().getMax();
+
   private final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
   private final int percent;
   private final long limit;
   private final Consumer<String> log;
-  private final Set<String> heapPools = new HashSet<>();
   private final NotificationListener listener = this::onNotification;
 
   /** Heap in use after the most recent GC, recorded by the GC's notification. */
@@ -74,7 +83,7 @@ final class HeapGuard {
 
   private HeapGuard(int percent, Consumer<String> log) {
     this.percent = percent;
-    this.limit = max / 100 * percent;
+    this.limit = oldMax / 100 * percent;
     this.log = log;
   }
 
@@ -84,17 +93,26 @@ final class HeapGuard {
    */
   static HeapGuard install(Consumer<String> log) {
     HeapGuard guard = new HeapGuard(percent(), log);
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        guard.heapPools.add(pool.getName());
-      }
-    }
     for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
       if (collector instanceof NotificationEmitter emitter) {
         emitter.addNotificationListener(guard.listener, null, null);
       }
     }
     return guard;
+  }
+
+  private static MemoryPoolMXBean oldGeneration() {
+    MemoryPoolMXBean largest = null;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP
+          && (largest == null || pool.getUsage().getMax() > largest.getUsage().getMax())) {
+        largest = pool;
+      }
+    }
+    if (largest == null || largest.getUsage().getMax() <= 0) {
+      throw new IllegalStateException("the JVM reports no heap pool with a maximum size");
+    }
+    return largest;
   }
 
   /**
@@ -135,14 +153,10 @@ final class HeapGuard {
 
   /** Runs on the JVM's notification thread after each GC. */
   private void collected(GarbageCollectionNotificationInfo info) {
-    long used = 0;
-    for (Map.Entry<String, MemoryUsage> pool :
-        info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-      if (heapPools.contains(pool.getKey())) {
-        used += pool.getValue().getUsed();
-      }
+    MemoryUsage old = info.getGcInfo().getMemoryUsageAfterGc().get(oldGeneration.getName());
+    if (old != null) {
+      usedAfterGc = old.getUsed();
     }
-    usedAfterGc = used;
   }
 
   /** The heap in use above which deny-oom commands are refused, in bytes. */
@@ -167,7 +181,7 @@ final class HeapGuard {
         log.accept(
             "JRM: the Java heap is back under "
                 + percent
-                + "% of jrm.xmx after GC: commands flagged deny-oom are accepted again");
+                + "% of its old generation after GC: commands flagged deny-oom are accepted again");
       }
       return;
     }
@@ -181,10 +195,8 @@ final class HeapGuard {
           "JRM: the Java heap holds "
               + usedAfterGc / MB
               + " MB after GC, over "
-              + percent
-              + "% of jrm.xmx ("
-              + max / MB
-              + " MB): commands flagged deny-oom get an OOM error until keys are deleted");
+              + ofOldGeneration()
+              + ": commands flagged deny-oom get an OOM error until keys are deleted");
     }
     refused++;
     throw new RedisException(errorLine());
@@ -193,29 +205,31 @@ final class HeapGuard {
   private boolean full() {
     Runtime runtime = Runtime.getRuntime();
     if (runtime.totalMemory() - runtime.freeMemory() < limit || usedAfterGc < limit) {
-      return false; // in use now, garbage included, or just after the last GC: under the limit
+      return false; // the whole heap now, or the old generation after the last GC: under the limit
     }
     if (freed) {
       freed = false;
       System.gc(); // values were freed: count the room they gave back now
-      usedAfterGc = runtime.totalMemory() - runtime.freeMemory();
+      usedAfterGc = oldGeneration.getUsage().getUsed();
     }
     return usedAfterGc >= limit;
   }
 
   /**
-   * The fields of the INFO section, in bytes but for the last two: {@code heap_used} (now, garbage
-   * included), {@code heap_used_after_gc}, {@code heap_limit}, {@code heap_max} ({@code -Xmx}),
-   * {@code heap_refusing} (1 while deny-oom commands are refused) and {@code
-   * heap_refused_commands}, then {@code main_thread_allocated_bytes}: what the thread asking,
-   * Redis's main thread, has allocated on the Java heap since it started, for measuring what a
-   * command allocates (sample it around many calls). Redis puts the module name in front of each.
+   * The fields of the INFO section, in bytes but for the last three: {@code heap_used} (now,
+   * garbage included), {@code heap_used_after_gc} (the old generation), {@code heap_limit}, {@code
+   * heap_old_gen_max} (what the old generation can hold), {@code heap_max} ({@code -Xmx}), {@code
+   * heap_refusing} (1 while deny-oom commands are refused) and {@code heap_refused_commands}, then
+   * {@code main_thread_allocated_bytes}: what the thread asking, Redis's main thread, has allocated
+   * on the Java heap since it started, for measuring what a command allocates (sample it around
+   * many calls). Redis puts the module name in front of each.
    */
   void report(ObjLongConsumer<String> field) {
     Runtime runtime = Runtime.getRuntime();
     field.accept("heap_used", runtime.totalMemory() - runtime.freeMemory());
     field.accept("heap_used_after_gc", usedAfterGc);
     field.accept("heap_limit", limit);
+    field.accept("heap_old_gen_max", oldMax);
     field.accept("heap_max", max);
     field.accept("heap_refusing", refusing ? 1 : 0);
     field.accept("heap_refused_commands", refused);
@@ -224,9 +238,15 @@ final class HeapGuard {
 
   /** The error reply of a refused command. */
   String errorLine() {
-    return "OOM command not allowed when the Java heap used after GC is over "
-        + percent
-        + "% of jrm.xmx ("
+    return "OOM command not allowed when the Java heap after GC is over " + ofOldGeneration();
+  }
+
+  /** "80% of the 21 MB its old generation holds (jrm.xmx 32 MB)": the limit in words. */
+  private String ofOldGeneration() {
+    return percent
+        + "% of the "
+        + oldMax / MB
+        + " MB its old generation holds (jrm.xmx "
         + max / MB
         + " MB)";
   }
