@@ -589,7 +589,7 @@ static int restore_command(RedisModuleCtx *ctx, RedisModuleString **argv, int ar
         (*env)->ExceptionClear(env);
         return redis_reply_with_error(ctx, "ERR JRM: internal error restoring a value");
     }
-    return REDIS_OK;
+    return (int)rc;
 }
 
 /* INFO: the heap section, then the module's own (ModuleEntry.info). A crash report must not run Java. */
