@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 /**
  * What {@code COMMAND INFO} and {@code COMMAND DOCS} show of a {@link RedisCommand} beyond its
  * flags and key positions ({@code RedisModule_SetCommandInfo}), checked by the processor. Empty
- * strings are left out. Arguments (with their nesting) and anything computed at load go through
- * {@code io.jrm.CommandInfo} in {@code @OnLoad} instead.
+ * strings are left out. Arguments with sub-arguments ({@code oneof}, {@code block}) and anything
+ * computed at load go through {@code io.jrm.CommandInfo} in {@code @OnLoad} instead.
  *
  * <pre>{@code
  * @RedisCommand(name = "my.copy", flags = "write")
@@ -54,6 +54,47 @@ public @interface CommandMetadata {
    * step from them, so {@link RedisCommand}'s key positions are then left out}
    */
   KeySpec[] keySpecs() default {};
+
+  /** {@return the arguments COMMAND DOCS shows, in order} */
+  Arg[] args() default {};
+
+  /** One argument without sub-arguments ({@code RedisModuleCommandArg}). */
+  @Retention(RetentionPolicy.CLASS)
+  @Target({})
+  @interface Arg {
+    /** {@return the argument's name} */
+    String name();
+
+    /**
+     * {@return the type as COMMAND DOCS shows it: {@code string}, {@code integer}, {@code double},
+     * {@code key}, {@code pattern}, {@code unix-time} or {@code pure-token}}
+     */
+    String type();
+
+    /** {@return for a {@code key}: the index of its key spec in {@link #keySpecs()}} */
+    int keySpecIndex() default 0;
+
+    /** {@return the token before the value; the value itself of a {@code pure-token}} */
+    String token() default "";
+
+    /** {@return a one-line summary} */
+    String summary() default "";
+
+    /** {@return the version of the module that added the argument} */
+    String since() default "";
+
+    /** {@return the version of the module that deprecated the argument} */
+    String deprecatedSince() default "";
+
+    /** {@return whether the argument may be left out} */
+    boolean optional() default false;
+
+    /** {@return whether the argument may repeat} */
+    boolean multiple() default false;
+
+    /** {@return whether the argument and its token may repeat} */
+    boolean multipleToken() default false;
+  }
 
   /** One change of the command. */
   @Retention(RetentionPolicy.CLASS)

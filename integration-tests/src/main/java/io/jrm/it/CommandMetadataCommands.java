@@ -22,7 +22,8 @@ public final class CommandMetadataCommands {
       summary = "Get the value of a key",
       since = "1.0.0",
       complexity = "O(1)",
-      keySpecs = @KeySpec(flags = "RO access", index = 1))
+      keySpecs = @KeySpec(flags = "RO access", index = 1),
+      args = @CommandMetadata.Arg(name = "key", type = "key", keySpecIndex = 0))
   public static void get(Context ctx, @KeyName RedisString key) {
     ctx.replyWithSimpleString("OK");
   }

@@ -80,6 +80,15 @@ public final class ClassNames {
   /** A flag of a {@code KeySpec}. */
   public static final ClassName KEY_SPEC_FLAG = ClassName.get("io.jrm", "KeySpecFlag");
 
+  /** An argument of a {@code CommandInfo}. */
+  public static final ClassName COMMAND_ARG = ClassName.get("io.jrm", "CommandArg");
+
+  /** The type of a {@code CommandArg}. */
+  public static final ClassName ARG_TYPE = ClassName.get("io.jrm", "ArgType");
+
+  /** A flag of a {@code CommandArg}. */
+  public static final ClassName ARG_FLAG = ClassName.get("io.jrm", "ArgFlag");
+
   /** {@code io.jrm.annotations.CommandMetadata}. */
   public static final String COMMAND_METADATA = "io.jrm.annotations.CommandMetadata";
 

@@ -53,6 +53,37 @@ class CommandMetadataTest {
   }
 
   @Test
+  void argumentsBecomeCommandArgs() {
+    assertThat(
+            table(
+                compileCommand(
+                    "keySpecs = @io.jrm.annotations.KeySpec(flags = \"RO\", index = 1), args = {"
+                        + " @io.jrm.annotations.CommandMetadata.Arg(name = \"key\", type = \"key\"),"
+                        + " @io.jrm.annotations.CommandMetadata.Arg(name = \"nx\", type ="
+                        + " \"pure-token\", token = \"NX\", since = \"1.1.0\", optional = true)}")))
+        .contains(
+            ".arg(CommandArg.of(\"key\", ArgType.KEY).keySpecIndex(0))"
+                + ".arg(CommandArg.of(\"nx\", ArgType.PURE_TOKEN).token(\"NX\").since(\"1.1.0\")"
+                + ".flags(ArgFlag.OPTIONAL))");
+  }
+
+  @Test
+  void anArgumentNeedsAKnownTypeAndItsKeySpec() {
+    assertThat(
+            compileCommand(
+                "args = @io.jrm.annotations.CommandMetadata.Arg(name = \"a\", type = \"oneof\")"))
+        .hadErrorContaining("Unknown argument type \"oneof\"");
+    assertThat(
+            compileCommand(
+                "args = @io.jrm.annotations.CommandMetadata.Arg(name = \"a\", type = \"pure-token\")"))
+        .hadErrorContaining("A pure-token argument needs its token.");
+    assertThat(
+            compileCommand(
+                "args = @io.jrm.annotations.CommandMetadata.Arg(name = \"k\", type = \"key\")"))
+        .hadErrorContaining("names one of the 0 keySpecs");
+  }
+
+  @Test
   void aKeySpecNeedsExactlyOneAccessFlag() {
     assertThat(compileCommand("keySpecs = @io.jrm.annotations.KeySpec(flags = \"RO RW\")"))
         .hadErrorContaining("exactly one of the flags RO, RW, OW, RM");

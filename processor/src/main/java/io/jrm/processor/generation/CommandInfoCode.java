@@ -3,6 +3,7 @@ package io.jrm.processor.generation;
 import com.palantir.javapoet.CodeBlock;
 import io.jrm.processor.ClassNames;
 import io.jrm.processor.model.CommandMetadataModel;
+import io.jrm.processor.model.CommandMetadataModel.ArgModel;
 import io.jrm.processor.model.CommandMetadataModel.KeySpecModel;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -29,7 +30,36 @@ final class CommandInfoCode {
     for (KeySpecModel spec : metadata.keySpecs()) {
       code.add(".keySpec($L)", keySpec(spec));
     }
+    for (ArgModel arg : metadata.args()) {
+      code.add(".arg($L)", arg(arg));
+    }
     return code.add(".build()").build();
+  }
+
+  private static CodeBlock arg(ArgModel arg) {
+    CodeBlock.Builder code =
+        CodeBlock.builder()
+            .add(
+                "$T.of($S, $T.$N)",
+                ClassNames.COMMAND_ARG,
+                arg.name(),
+                ClassNames.ARG_TYPE,
+                arg.type());
+    if (arg.type().equals("KEY")) {
+      code.add(".keySpecIndex($L)", arg.keySpecIndex());
+    }
+    optional(code, "token", arg.token());
+    optional(code, "summary", arg.summary());
+    optional(code, "since", arg.since());
+    optional(code, "deprecatedSince", arg.deprecatedSince());
+    if (!arg.flags().isEmpty()) {
+      code.add(
+          ".flags($L)",
+          arg.flags().stream()
+              .map(flag -> CodeBlock.of("$T.$N", ClassNames.ARG_FLAG, flag))
+              .collect(CodeBlock.joining(", ")));
+    }
+    return code.build();
   }
 
   private static CodeBlock keySpec(KeySpecModel spec) {

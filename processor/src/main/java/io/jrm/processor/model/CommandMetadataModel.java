@@ -13,6 +13,7 @@ import java.util.List;
  * @param arity the arity, 0 to keep Redis's
  * @param history pairs of since and changes, oldest first
  * @param keySpecs the key specs, in order
+ * @param args the arguments, in order
  */
 public record CommandMetadataModel(
     String summary,
@@ -21,7 +22,8 @@ public record CommandMetadataModel(
     String tips,
     int arity,
     List<String[]> history,
-    List<KeySpecModel> keySpecs) {
+    List<KeySpecModel> keySpecs,
+    List<ArgModel> args) {
 
   /** {@return whether there is nothing to send} */
   public boolean isEmpty() {
@@ -31,7 +33,8 @@ public record CommandMetadataModel(
         && tips.isEmpty()
         && arity == 0
         && history.isEmpty()
-        && keySpecs.isEmpty();
+        && keySpecs.isEmpty()
+        && args.isEmpty();
   }
 
   /**
@@ -53,4 +56,26 @@ public record CommandMetadataModel(
       int startFrom,
       String find,
       int[] findArguments) {}
+
+  /**
+   * One validated {@code @CommandMetadata.Arg}.
+   *
+   * @param name the name
+   * @param type the name of its {@code io.jrm.ArgType} constant
+   * @param keySpecIndex the key spec of a key
+   * @param token the token, empty for none
+   * @param summary the summary, empty for none
+   * @param since the version that added it, empty for none
+   * @param deprecatedSince the version that deprecated it, empty for none
+   * @param flags the names of its {@code io.jrm.ArgFlag} constants
+   */
+  public record ArgModel(
+      String name,
+      String type,
+      int keySpecIndex,
+      String token,
+      String summary,
+      String since,
+      String deprecatedSince,
+      List<String> flags) {}
 }

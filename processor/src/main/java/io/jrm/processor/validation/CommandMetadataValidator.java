@@ -4,6 +4,7 @@ import io.jrm.processor.ClassNames;
 import io.jrm.processor.ErrorReporter;
 import io.jrm.processor.model.CommandArguments;
 import io.jrm.processor.model.CommandMetadataModel;
+import io.jrm.processor.model.CommandMetadataModel.ArgModel;
 import io.jrm.processor.model.CommandMetadataModel.KeySpecModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,24 @@ final class CommandMetadataValidator {
           Map.entry("incomplete", "INCOMPLETE"),
           Map.entry("variable_flags", "VARIABLE_FLAGS"));
 
+  /** The argument types COMMAND DOCS shows that need no sub-arguments, and their ArgType. */
+  private static final Map<String, String> ARG_TYPES =
+      Map.ofEntries(
+          Map.entry("string", "STRING"),
+          Map.entry("integer", "INTEGER"),
+          Map.entry("double", "DOUBLE"),
+          Map.entry("key", "KEY"),
+          Map.entry("pattern", "PATTERN"),
+          Map.entry("unix-time", "UNIX_TIME"),
+          Map.entry("pure-token", "PURE_TOKEN"));
+
+  /** The boolean members of an argument, in C's bit order, and their ArgFlag. */
+  private static final List<List<String>> ARG_FLAGS =
+      List.of(
+          List.of("optional", "OPTIONAL"),
+          List.of("multiple", "MULTIPLE"),
+          List.of("multipleToken", "MULTIPLE_TOKEN"));
+
   private static final List<String> ACCESS_FLAGS = List.of("RO", "RW", "OW", "RM");
   private static final List<String> WRITE_FLAGS = List.of("INSERT", "UPDATE", "DELETE");
 
@@ -51,7 +70,8 @@ final class CommandMetadataValidator {
     Optional<AnnotationValues> found =
         AnnotationValues.of(method, ClassNames.COMMAND_METADATA, elements);
     if (found.isEmpty()) {
-      return new CommandMetadataModel("", "", "", "", derivedArity, List.of(), List.of());
+      return new CommandMetadataModel(
+          "", "", "", "", derivedArity, List.of(), List.of(), List.of());
     }
     AnnotationValues metadata = found.get();
     int arity = metadata.integer("arity");
@@ -70,6 +90,10 @@ final class CommandMetadataValidator {
     for (AnnotationValues spec : metadata.annotations("keySpecs", elements)) {
       keySpecs.add(keySpec(method, spec));
     }
+    List<ArgModel> args = new ArrayList<>();
+    for (AnnotationValues arg : metadata.annotations("args", elements)) {
+      args.add(arg(method, arg, keySpecs.size()));
+    }
     return new CommandMetadataModel(
         metadata.string("summary"),
         metadata.string("complexity"),
@@ -77,7 +101,51 @@ final class CommandMetadataValidator {
         metadata.string("tips"),
         typed ? derivedArity : arity,
         history,
-        keySpecs);
+        keySpecs,
+        args);
+  }
+
+  private ArgModel arg(ExecutableElement method, AnnotationValues arg, int keySpecs) {
+    String type = ARG_TYPES.get(arg.string("type"));
+    if (type == null) {
+      error(
+          method,
+          arg,
+          "type",
+          "Unknown argument type \""
+              + arg.string("type")
+              + "\"; the types are "
+              + String.join(", ", ARG_TYPES.keySet())
+              + " (oneof and block, which have sub-arguments, are set with CommandInfo in"
+              + " @OnLoad).");
+    }
+    String token = arg.string("token");
+    if ("PURE_TOKEN".equals(type) && token.isEmpty()) {
+      error(method, arg, "type", "A pure-token argument needs its token.");
+    }
+    int keySpecIndex = arg.integer("keySpecIndex");
+    if ("KEY".equals(type) && (keySpecIndex < 0 || keySpecIndex >= keySpecs)) {
+      error(
+          method,
+          arg,
+          "keySpecIndex",
+          "A key argument's keySpecIndex names one of the " + keySpecs + " keySpecs (0-based).");
+    }
+    List<String> flags = new ArrayList<>();
+    for (List<String> flag : ARG_FLAGS) {
+      if (arg.bool(flag.get(0))) {
+        flags.add(flag.get(1));
+      }
+    }
+    return new ArgModel(
+        arg.string("name"),
+        type == null ? "STRING" : type,
+        keySpecIndex,
+        token,
+        arg.string("summary"),
+        arg.string("since"),
+        arg.string("deprecatedSince"),
+        flags);
   }
 
   private KeySpecModel keySpec(ExecutableElement method, AnnotationValues spec) {
