@@ -28,66 +28,70 @@ final class CommandInfoImage {
     image.putString(at + INFO_TIPS, info.tips);
     image.putInt(at + INFO_ARITY, info.arity);
     if (!info.history.isEmpty()) {
-      image.putPointer(at + INFO_HISTORY, history(image, info.history));
+      image.putPointer(
+          at + INFO_HISTORY, array(image, info.history, HISTORY_SIZE, CommandInfoImage::history));
     }
     if (!info.keySpecs.isEmpty()) {
-      image.putPointer(at + INFO_KEY_SPECS, keySpecs(image, info.keySpecs));
+      image.putPointer(
+          at + INFO_KEY_SPECS,
+          array(image, info.keySpecs, KEYSPEC_SIZE, CommandInfoImage::keySpec));
     }
     if (!info.args.isEmpty()) {
-      image.putPointer(at + INFO_ARGS, args(image, info.args));
+      image.putPointer(at + INFO_ARGS, array(image, info.args, ARG_SIZE, CommandInfoImage::arg));
     }
     return image;
   }
 
-  private static int history(NativeImage image, List<CommandInfo.History> history) {
-    int array = image.reserve(HISTORY_SIZE * (history.size() + 1));
-    for (int i = 0; i < history.size(); i++) {
-      int at = array + i * HISTORY_SIZE;
-      image.putString(at + HISTORY_SINCE, history.get(i).since());
-      image.putString(at + HISTORY_CHANGES, history.get(i).changes());
+  /** Writes one element of an array at offset {@code at} of the image. */
+  private interface ElementWriter<T> {
+    void write(NativeImage image, int at, T element);
+  }
+
+  /**
+   * {@return the offset of an array of {@code items}, each {@code size} bytes, then a zeroed one}
+   */
+  private static <T> int array(
+      NativeImage image, List<T> items, int size, ElementWriter<T> writer) {
+    int array = image.reserve(size * (items.size() + 1));
+    for (int i = 0; i < items.size(); i++) {
+      writer.write(image, array + i * size, items.get(i));
     }
     return array;
   }
 
-  private static int keySpecs(NativeImage image, List<KeySpec> specs) {
-    int array = image.reserve(KEYSPEC_SIZE * (specs.size() + 1));
-    for (int i = 0; i < specs.size(); i++) {
-      KeySpec spec = specs.get(i);
-      int at = array + i * KEYSPEC_SIZE;
-      image.putString(at + KEYSPEC_NOTES, spec.notes);
-      image.putLong(at + KEYSPEC_FLAGS, spec.flags);
-      image.putInt(at + KEYSPEC_BEGIN_SEARCH_TYPE, spec.beginSearch);
-      if (spec.beginSearch == KeySpec.BEGIN_KEYWORD) {
-        image.putString(at + KEYSPEC_BS_KEYWORD, spec.keyword);
-        image.putInt(at + KEYSPEC_BS_STARTFROM, spec.indexOrStartFrom);
-      } else {
-        image.putInt(at + KEYSPEC_BS_POS, spec.indexOrStartFrom);
-      }
-      image.putInt(at + KEYSPEC_FIND_KEYS_TYPE, spec.findKeys);
-      for (int j = 0; j < spec.find.length; j++) {
-        image.putInt(at + KEYSPEC_FK + j * Integer.BYTES, spec.find[j]);
-      }
-    }
-    return array;
+  private static void history(NativeImage image, int at, CommandInfo.History entry) {
+    image.putString(at + HISTORY_SINCE, entry.since());
+    image.putString(at + HISTORY_CHANGES, entry.changes());
   }
 
-  private static int args(NativeImage image, List<CommandArg> args) {
-    int array = image.reserve(ARG_SIZE * (args.size() + 1));
-    for (int i = 0; i < args.size(); i++) {
-      CommandArg arg = args.get(i);
-      int at = array + i * ARG_SIZE;
-      image.putString(at + ARG_NAME, arg.name);
-      image.putInt(at + ARG_TYPE, arg.type.ordinal());
-      image.putInt(at + ARG_KEY_SPEC_INDEX, arg.keySpecIndex);
-      image.putString(at + ARG_TOKEN, arg.token);
-      image.putString(at + ARG_SUMMARY, arg.summary);
-      image.putString(at + ARG_SINCE, arg.since);
-      image.putInt(at + ARG_FLAGS, arg.flags);
-      image.putString(at + ARG_DEPRECATED_SINCE, arg.deprecatedSince);
-      if (!arg.subargs.isEmpty()) {
-        image.putPointer(at + ARG_SUBARGS, args(image, arg.subargs));
-      }
+  private static void keySpec(NativeImage image, int at, KeySpec spec) {
+    image.putString(at + KEYSPEC_NOTES, spec.notes);
+    image.putLong(at + KEYSPEC_FLAGS, spec.flags);
+    image.putInt(at + KEYSPEC_BEGIN_SEARCH_TYPE, spec.beginSearch);
+    if (spec.beginSearch == KeySpec.BEGIN_KEYWORD) {
+      image.putString(at + KEYSPEC_BS_KEYWORD, spec.keyword);
+      image.putInt(at + KEYSPEC_BS_STARTFROM, spec.indexOrStartFrom);
+    } else {
+      image.putInt(at + KEYSPEC_BS_POS, spec.indexOrStartFrom);
     }
-    return array;
+    image.putInt(at + KEYSPEC_FIND_KEYS_TYPE, spec.findKeys);
+    for (int j = 0; j < spec.find.length; j++) {
+      image.putInt(at + KEYSPEC_FK + j * Integer.BYTES, spec.find[j]);
+    }
+  }
+
+  private static void arg(NativeImage image, int at, CommandArg arg) {
+    image.putString(at + ARG_NAME, arg.name);
+    image.putInt(at + ARG_TYPE, arg.type.ordinal());
+    image.putInt(at + ARG_KEY_SPEC_INDEX, arg.keySpecIndex);
+    image.putString(at + ARG_TOKEN, arg.token);
+    image.putString(at + ARG_SUMMARY, arg.summary);
+    image.putString(at + ARG_SINCE, arg.since);
+    image.putInt(at + ARG_FLAGS, arg.flags);
+    image.putString(at + ARG_DEPRECATED_SINCE, arg.deprecatedSince);
+    if (!arg.subargs.isEmpty()) {
+      image.putPointer(
+          at + ARG_SUBARGS, array(image, arg.subargs, ARG_SIZE, CommandInfoImage::arg));
+    }
   }
 }
