@@ -271,6 +271,31 @@ public final class Context {
   }
 
   /**
+   * A command of this module ({@code GetCommand}), to set its {@link CommandInfo}.
+   *
+   * @param name the command's name, {@code parent|sub} for a subcommand
+   * @return the command, or empty when this module has no such command
+   */
+  public Optional<Command> command(String name) {
+    long command = api.getCommand(pointer(), cString(name));
+    return command == 0 ? Optional.empty() : Optional.of(new Command(api, command, name));
+  }
+
+  /**
+   * {@return the full name of the command this context serves ({@code GetCurrentCommandName}):
+   * {@code parent|sub} in a subcommand, as Redis spells it}
+   *
+   * @throws IllegalStateException outside a command
+   */
+  public String currentCommandName() {
+    long name = api.getCurrentCommandName(pointer());
+    if (name == 0) {
+      throw new IllegalStateException("this context serves no command (@OnLoad, a callback)");
+    }
+    return CStrings.read(api.backend(), name);
+  }
+
+  /**
    * {@return whether the module should avoid traffic to replicas now ({@code AvoidReplicaTraffic}):
    * a failover is waiting for them to catch up}
    */

@@ -129,15 +129,7 @@ final class ModuleEntry {
         CommandDefinition command = commands.get(i);
         deniesOom[i] = Arrays.asList(command.flags().split(" ")).contains("deny-oom");
         replications[i] = command.replication();
-        int rc =
-            api.createCommand(
-                ctx,
-                cString(command.name()),
-                commandFunctions[i],
-                cString(command.flags()),
-                command.firstKey(),
-                command.lastKey(),
-                command.keyStep());
+        int rc = CommandRegistration.register(context, command, commandFunctions[i]);
         if (rc != OK) {
           context.log(
               LogLevel.WARNING,

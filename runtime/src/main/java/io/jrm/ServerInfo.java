@@ -2,9 +2,6 @@ package io.jrm;
 
 import static io.jrm.internal.binding.RedisModuleApi.cString;
 
-import io.jrm.internal.binding.NativeBackend;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -49,7 +46,7 @@ public final class ServerInfo implements AutoCloseable {
    */
   public Optional<String> get(String field) {
     long text = context.api().serverInfoGetFieldC(pointer(), cString(field));
-    return text == 0 ? Optional.empty() : Optional.of(readCString(context.api().backend(), text));
+    return text == 0 ? Optional.empty() : Optional.of(CStrings.read(context.api().backend(), text));
   }
 
   /**
@@ -108,28 +105,6 @@ public final class ServerInfo implements AutoCloseable {
     if (pointer != 0) {
       context.api().freeServerInfo(context.pointer(), pointer());
       pointer = 0;
-    }
-  }
-
-  /**
-   * The NUL-terminated UTF-8 text at {@code address}, read a whole aligned word at a time: an
-   * aligned word never crosses into a page the string does not reach.
-   */
-  private static String readCString(NativeBackend memory, long address) {
-    ByteArrayOutputStream text = new ByteArrayOutputStream();
-    long word = address & ~7L;
-    int skip = (int) (address - word);
-    while (true) {
-      long bytes = memory.readWord(word);
-      for (int i = skip; i < Long.BYTES; i++) {
-        int b = (int) (bytes >>> (8 * i)) & 0xff; // little-endian, as on every Linux JRM runs on
-        if (b == 0) {
-          return text.toString(StandardCharsets.UTF_8);
-        }
-        text.write(b);
-      }
-      word += Long.BYTES;
-      skip = 0;
     }
   }
 }

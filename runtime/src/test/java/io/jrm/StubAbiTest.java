@@ -16,6 +16,7 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,6 +103,20 @@ class StubAbiTest {
         .containsEntry("offset JavaValue.aof", constant(DataTypes.class, "AOF"))
         .containsEntry("offset JavaValue.aof_len", constant(DataTypes.class, "AOF_LENGTH"))
         .containsEntry("size JavaValue", constant(DataTypes.class, "VALUE_SIZE"));
+  }
+
+  @Test
+  void commandInfoLayoutMatchesTheStubsDeclarations() throws Exception {
+    List<String> names = new ArrayList<>();
+    for (Field field : CommandInfoLayout.class.getDeclaredFields()) {
+      names.add(field.getName());
+      assertThat(probe)
+          .containsEntry(
+              "layout " + field.getName(), constant(CommandInfoLayout.class, field.getName()));
+    }
+    assertThat(probe.keySet().stream().filter(k -> k.startsWith("layout ")))
+        .as("every layout the probe prints is a CommandInfoLayout constant")
+        .hasSameSizeAs(names);
   }
 
   @Test

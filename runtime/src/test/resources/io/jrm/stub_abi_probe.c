@@ -81,6 +81,8 @@ static unsigned char *read_file(const char *path, uint64_t *len) {
 }
 
 #define PRINT_OFFSET(type, field) printf("offset %s.%s %zu\n", #type, #field, offsetof(type, field))
+/* One constant of io.jrm.CommandInfoLayout, by its Java name. */
+#define PRINT_LAYOUT(name, value) printf("layout %s %zu\n", #name, (size_t)(value))
 #define PRINT_CALLBACK(function)                                                             \
     for (size_t i = 0; i < JRM_CALLBACK_COUNT; i++) {                                        \
         if (callback_functions[i] == (jlong)(intptr_t)(function)) printf("callback %s %zu\n", #function, i); \
@@ -98,6 +100,44 @@ int main(int argc, char **argv) {
     printf("size JavaValue %zu\n", sizeof(JavaValue));
     printf("size TypeEntry %zu\n", sizeof(TypeEntry));
     printf("size TypeEntry.name %zu\n", sizeof(((TypeEntry *)0)->name));
+    PRINT_LAYOUT(INFO_VERSION, JRM_COMMAND_INFO_VERSION);
+    PRINT_LAYOUT(VERSION_SIZE, sizeof(JrmCommandInfoVersion));
+    PRINT_LAYOUT(VERSION_VERSION, offsetof(JrmCommandInfoVersion, version));
+    PRINT_LAYOUT(VERSION_SIZEOF_HISTORYENTRY, offsetof(JrmCommandInfoVersion, sizeof_historyentry));
+    PRINT_LAYOUT(VERSION_SIZEOF_KEYSPEC, offsetof(JrmCommandInfoVersion, sizeof_keyspec));
+    PRINT_LAYOUT(VERSION_SIZEOF_ARG, offsetof(JrmCommandInfoVersion, sizeof_arg));
+    PRINT_LAYOUT(INFO_SIZE, sizeof(JrmCommandInfo));
+    PRINT_LAYOUT(INFO_VERSION_POINTER, offsetof(JrmCommandInfo, version));
+    PRINT_LAYOUT(INFO_SUMMARY, offsetof(JrmCommandInfo, summary));
+    PRINT_LAYOUT(INFO_COMPLEXITY, offsetof(JrmCommandInfo, complexity));
+    PRINT_LAYOUT(INFO_SINCE, offsetof(JrmCommandInfo, since));
+    PRINT_LAYOUT(INFO_HISTORY, offsetof(JrmCommandInfo, history));
+    PRINT_LAYOUT(INFO_TIPS, offsetof(JrmCommandInfo, tips));
+    PRINT_LAYOUT(INFO_ARITY, offsetof(JrmCommandInfo, arity));
+    PRINT_LAYOUT(INFO_KEY_SPECS, offsetof(JrmCommandInfo, key_specs));
+    PRINT_LAYOUT(INFO_ARGS, offsetof(JrmCommandInfo, args));
+    PRINT_LAYOUT(HISTORY_SIZE, sizeof(JrmCommandHistoryEntry));
+    PRINT_LAYOUT(HISTORY_SINCE, offsetof(JrmCommandHistoryEntry, since));
+    PRINT_LAYOUT(HISTORY_CHANGES, offsetof(JrmCommandHistoryEntry, changes));
+    PRINT_LAYOUT(KEYSPEC_SIZE, sizeof(JrmCommandKeySpec));
+    PRINT_LAYOUT(KEYSPEC_NOTES, offsetof(JrmCommandKeySpec, notes));
+    PRINT_LAYOUT(KEYSPEC_FLAGS, offsetof(JrmCommandKeySpec, flags));
+    PRINT_LAYOUT(KEYSPEC_BEGIN_SEARCH_TYPE, offsetof(JrmCommandKeySpec, begin_search_type));
+    PRINT_LAYOUT(KEYSPEC_BS_POS, offsetof(JrmCommandKeySpec, bs.index.pos));
+    PRINT_LAYOUT(KEYSPEC_BS_KEYWORD, offsetof(JrmCommandKeySpec, bs.keyword.keyword));
+    PRINT_LAYOUT(KEYSPEC_BS_STARTFROM, offsetof(JrmCommandKeySpec, bs.keyword.startfrom));
+    PRINT_LAYOUT(KEYSPEC_FIND_KEYS_TYPE, offsetof(JrmCommandKeySpec, find_keys_type));
+    PRINT_LAYOUT(KEYSPEC_FK, offsetof(JrmCommandKeySpec, fk.range.lastkey));
+    PRINT_LAYOUT(ARG_SIZE, sizeof(JrmCommandArg));
+    PRINT_LAYOUT(ARG_NAME, offsetof(JrmCommandArg, name));
+    PRINT_LAYOUT(ARG_TYPE, offsetof(JrmCommandArg, type));
+    PRINT_LAYOUT(ARG_KEY_SPEC_INDEX, offsetof(JrmCommandArg, key_spec_index));
+    PRINT_LAYOUT(ARG_TOKEN, offsetof(JrmCommandArg, token));
+    PRINT_LAYOUT(ARG_SUMMARY, offsetof(JrmCommandArg, summary));
+    PRINT_LAYOUT(ARG_SINCE, offsetof(JrmCommandArg, since));
+    PRINT_LAYOUT(ARG_FLAGS, offsetof(JrmCommandArg, flags));
+    PRINT_LAYOUT(ARG_DEPRECATED_SINCE, offsetof(JrmCommandArg, deprecated_since));
+    PRINT_LAYOUT(ARG_SUBARGS, offsetof(JrmCommandArg, subargs));
 
     printf("callbacks %zu\n", (size_t)JRM_CALLBACK_COUNT);
     PRINT_CALLBACK(&blocked_reply);

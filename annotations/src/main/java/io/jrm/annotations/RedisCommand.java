@@ -47,12 +47,19 @@ import java.lang.annotation.Target;
  * <p>Key positions are 1-based indexes into {@code argv}; {@code firstKey = 0} means the command
  * takes no keys, and a negative {@code lastKey} counts from the end ({@code -1} is the last
  * argument). With {@link KeyName} parameters they are derived and must not be written here.
+ *
+ * <p>A name {@code container|sub} makes a subcommand of {@code container}, a command without a
+ * handler that the first of its subcommands creates. {@link CommandMetadata} adds what {@code
+ * COMMAND INFO} and {@code COMMAND DOCS} show (key specs, summary...).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface RedisCommand {
-  /** {@return the command name clients type, for example {@code hello.simple}} No spaces. */
+  /**
+   * {@return the command name clients type, for example {@code hello.simple}} No spaces; {@code
+   * container|sub} for a subcommand.
+   */
   String name();
 
   /** {@return space-separated command flags, see the class documentation} Empty means none. */

@@ -71,6 +71,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li>{@code hello.leftpad} to a length beyond what a Java array holds (about 2 GB): C allocates
  *       it, the port replies {@code ERR padding length too large}.
  *   <li>The module arguments are written to the Redis log, where C prints them to standard output.
+ *   <li>{@code COMMAND INFO} shows the arity of the commands with typed parameters (3 for {@code
+ *       hello.push.call}) where C's is -1: a wrong count gets the same error, from Redis before the
+ *       handler runs (inside {@code MULTI} when it is queued, as for Redis's own commands).
  * </ol>
  *
  * <p>Some oddities of the C module are kept, since they are harmless: {@code hello.lexrange}

@@ -165,7 +165,7 @@ class HelloWorldIT {
 
   @Test
   void everyCommandHasTheFlagsOfTheCModule(Jedis jedis) {
-    // name, flags, first key, last key, step, as helloworld.c registers them (arity is always -1)
+    // name, flags, first key, last key, step, as helloworld.c registers them (the arity differs)
     Object[][] expected = {
       {"hello.simple", List.of("readonly", "module"), 0L, 0L, 0L},
       {"hello.push.native", List.of("write", "denyoom", "module"), 1L, 1L, 1L},

@@ -78,6 +78,57 @@ typedef void (*RedisModuleEventCallback)(RedisModuleCtx *ctx, RedisModuleEvent e
 
 enum { REDIS_OK = 0, REDIS_ERR = 1, REDIS_APIVER_1 = 1 };
 
+/* The RedisModuleCommandInfo structs of Redis 7.0's SetCommandInfo (version 1), as its ABI lays them
+ * out. Java writes them (io.jrm.CommandInfoImage with CommandInfoLayout's offsets); the stub declares
+ * them only so that StubAbiTest compares those offsets with what C makes of these declarations. */
+enum { JRM_COMMAND_INFO_VERSION = 1 };
+typedef struct {
+    int32_t version;
+    size_t sizeof_historyentry;
+    size_t sizeof_keyspec;
+    size_t sizeof_arg;
+} JrmCommandInfoVersion;
+typedef struct JrmCommandArg {
+    const char *name;
+    int type;
+    int key_spec_index;
+    const char *token;
+    const char *summary;
+    const char *since;
+    int flags;
+    const char *deprecated_since;
+    struct JrmCommandArg *subargs;
+} JrmCommandArg;
+typedef struct {
+    const char *since;
+    const char *changes;
+} JrmCommandHistoryEntry;
+typedef struct {
+    const char *notes;
+    uint64_t flags;
+    int begin_search_type;
+    union {
+        struct { int pos; } index;
+        struct { const char *keyword; int startfrom; } keyword;
+    } bs;
+    int find_keys_type;
+    union {
+        struct { int lastkey; int keystep; int limit; } range;
+        struct { int keynumidx; int firstkey; int keystep; } keynum;
+    } fk;
+} JrmCommandKeySpec;
+typedef struct {
+    const JrmCommandInfoVersion *version;
+    const char *summary;
+    const char *complexity;
+    const char *since;
+    JrmCommandHistoryEntry *history;
+    const char *tips;
+    int arity;
+    JrmCommandKeySpec *key_specs;
+    JrmCommandArg *args;
+} JrmCommandInfo;
+
 static int (*redis_get_api)(const char *name, void *target);
 static void (*redis_log)(RedisModuleCtx *ctx, const char *level, const char *fmt, ...);
 static const char *(*redis_string_ptr_len)(const RedisModuleString *str, size_t *len);

@@ -71,6 +71,27 @@ public final class ClassNames {
   public static final ClassName COMMAND_DEFINITION =
       ClassName.get("io.jrm.spi", "CommandDefinition");
 
+  /** What COMMAND INFO shows of a command, a component of {@code CommandDefinition}. */
+  public static final ClassName COMMAND_INFO = ClassName.get("io.jrm", "CommandInfo");
+
+  /** A key spec of a {@code CommandInfo}. */
+  public static final ClassName KEY_SPEC = ClassName.get("io.jrm", "KeySpec");
+
+  /** A flag of a {@code KeySpec}. */
+  public static final ClassName KEY_SPEC_FLAG = ClassName.get("io.jrm", "KeySpecFlag");
+
+  /** An argument of a {@code CommandInfo}. */
+  public static final ClassName COMMAND_ARG = ClassName.get("io.jrm", "CommandArg");
+
+  /** The type of a {@code CommandArg}. */
+  public static final ClassName ARG_TYPE = ClassName.get("io.jrm", "ArgType");
+
+  /** A flag of a {@code CommandArg}. */
+  public static final ClassName ARG_FLAG = ClassName.get("io.jrm", "ArgFlag");
+
+  /** {@code io.jrm.annotations.CommandMetadata}. */
+  public static final String COMMAND_METADATA = "io.jrm.annotations.CommandMetadata";
+
   /** How the runtime propagates a command, a component of {@code CommandDefinition}. */
   public static final ClassName REPLICATION = ClassName.get("io.jrm.spi", "Replication");
 

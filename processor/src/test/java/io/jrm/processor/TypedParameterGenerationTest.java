@@ -126,15 +126,26 @@ class TypedParameterGenerationTest {
   }
 
   @Test
-  void derivesTheKeyPositionsFromTheKeyParameters() {
+  void derivesTheKeyPositionsAndTheArityFromTheParameters() {
     Compilation compilation = compile(TYPED);
 
     assertThat(source(compilation, "test", "JrmModule_Mod"))
-        .contains("new CommandDefinition(\"t.keyrest\", \"\", 2, -1, 1, Replication.MANUAL)")
-        .contains("new CommandDefinition(\"t.keys\", \"\", 1, 3, 2, Replication.MANUAL)")
-        .contains("new CommandDefinition(\"t.optional\", \"\", 1, 1, 1, Replication.MANUAL)")
-        .contains("new CommandDefinition(\"t.rest\", \"\", 1, 1, 1, Replication.MANUAL)")
-        .contains("new CommandDefinition(\"t.scalars\", \"\", 0, 0, 0, Replication.MANUAL)");
+        .contains(
+            "new CommandDefinition(\"t.keyrest\", \"\", 2, -1, 1, Replication.MANUAL,"
+                + " CommandInfo.builder().arity(-3).build())")
+        .contains(
+            "new CommandDefinition(\"t.keys\", \"\", 1, 3, 2, Replication.MANUAL,"
+                + " CommandInfo.builder().arity(5).build())")
+        .contains(
+            "new CommandDefinition(\"t.optional\", \"\", 1, 1, 1, Replication.MANUAL,"
+                + " CommandInfo.builder().arity(-2).build())")
+        .contains(
+            "new CommandDefinition(\"t.rest\", \"\", 1, 1, 1, Replication.MANUAL,"
+                + " CommandInfo.builder().arity(-2).build())")
+        .contains(
+            "new CommandDefinition(\"t.scalars\", \"\", 0, 0, 0, Replication.MANUAL,"
+                + " CommandInfo.builder().arity(9).build())")
+        .contains("new CommandDefinition(\"t.raw\", \"\", 0, 0, 0, Replication.MANUAL)");
   }
 
   @Test

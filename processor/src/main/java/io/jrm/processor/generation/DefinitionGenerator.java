@@ -72,7 +72,7 @@ public final class DefinitionGenerator {
             .map(
                 c ->
                     CodeBlock.of(
-                        "new $T($S, $S, $L, $L, $L, $T.$N)",
+                        "new $T($S, $S, $L, $L, $L, $T.$N$L)",
                         ClassNames.COMMAND_DEFINITION,
                         c.name(),
                         c.flags(),
@@ -80,7 +80,10 @@ public final class DefinitionGenerator {
                         c.lastKey(),
                         c.keyStep(),
                         ClassNames.REPLICATION,
-                        c.replication()))
+                        c.replication(),
+                        c.metadata().isEmpty()
+                            ? ""
+                            : CodeBlock.of(", $L", CommandInfoCode.of(c.metadata()))))
             .collect(CodeBlock.joining(",\n"));
     CodeBlock initializer =
         commands.isEmpty()

@@ -16,6 +16,7 @@ import java.util.Locale;
  * @param returnsReply whether the handler returns its reply, which the generated code then writes
  * @param replication how the runtime propagates the command: the name of a {@code
  *     io.jrm.spi.Replication} constant, {@code DEFAULT} already resolved
+ * @param metadata what {@code SetCommandInfo} sends, empty for nothing
  */
 public record CommandModel(
     String name,
@@ -26,7 +27,8 @@ public record CommandModel(
     HandlerRef handler,
     CommandArguments arguments,
     boolean returnsReply,
-    String replication) {
+    String replication,
+    CommandMetadataModel metadata) {
 
   /** The name commands are ordered and compared by, as Redis command names ignore case. */
   public String sortKey() {

@@ -1,5 +1,7 @@
 package io.jrm.processor.validation;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
@@ -72,6 +74,24 @@ public final class AnnotationValues {
    */
   public TypeMirror type(String name) {
     return value(withDefaults, name).getValue() instanceof TypeMirror type ? type : null;
+  }
+
+  /**
+   * The annotations of array member {@code name}, explicit or default, each read like this one (on
+   * the same element, for error positions).
+   */
+  public List<AnnotationValues> annotations(String name, Elements elements) {
+    List<AnnotationValues> nested = new ArrayList<>();
+    for (Object item : (List<?>) value(withDefaults, name).getValue()) {
+      AnnotationMirror annotation = (AnnotationMirror) ((AnnotationValue) item).getValue();
+      nested.add(new AnnotationValues(element, annotation, elements));
+    }
+    return nested;
+  }
+
+  /** The value of member {@code name}, explicit or default, as a boolean. */
+  public boolean bool(String name) {
+    return (Boolean) value(withDefaults, name).getValue();
   }
 
   /**

@@ -3,6 +3,7 @@ package io.jrm.processor.validation;
 import com.palantir.javapoet.ClassName;
 import io.jrm.processor.ClassNames;
 import io.jrm.processor.ErrorReporter;
+import io.jrm.processor.model.CommandMetadataModel;
 import io.jrm.processor.model.CommandModel;
 import io.jrm.processor.model.HandlerRef;
 import io.jrm.processor.validation.ParameterValidator.KeyRange;
@@ -30,6 +31,7 @@ public final class CommandValidator {
   private final HandlerValidator handlers;
   private final ParameterValidator parameters;
   private final ReturnTypeValidator returnTypes;
+  private final CommandMetadataValidator metadata;
 
   /** Creates a validator reporting to {@code reporter}. */
   public CommandValidator(Elements elements, Types types, ErrorReporter reporter) {
@@ -38,6 +40,7 @@ public final class CommandValidator {
     this.handlers = new HandlerValidator(reporter);
     this.parameters = new ParameterValidator(reporter);
     this.returnTypes = new ReturnTypeValidator(elements, types, reporter);
+    this.metadata = new CommandMetadataValidator(elements, reporter);
   }
 
   /**
@@ -76,6 +79,8 @@ public final class CommandValidator {
           derived.map(k -> derivedKeys(method, annotation, k)).orElse(KeyPositions.of(annotation));
       validateKeys(method, annotation, keys);
       boolean returnsReply = returnTypes.validate(method);
+      CommandMetadataModel info =
+          metadata.validate(method, arguments.map(ParameterValidator.Validated::arguments));
       if (reporter.errorCount() == errorsBefore) {
         commands.add(
             new CommandModel(
@@ -89,7 +94,20 @@ public final class CommandValidator {
                     method.getSimpleName().toString()),
                 arguments.orElseThrow().arguments(),
                 returnsReply,
-                replication));
+                replication,
+                info));
+      }
+    }
+    for (Map.Entry<String, ExecutableElement> command : byName.entrySet()) {
+      int bar = command.getKey().indexOf('|');
+      ExecutableElement container = bar < 0 ? null : byName.get(command.getKey().substring(0, bar));
+      if (container != null) {
+        reporter.error(
+            container,
+            "The command "
+                + command.getKey().substring(0, bar)
+                + " has subcommands, so it is a container without a handler of its own: Redis"
+                + " refuses subcommands of a command that has one. Remove this @RedisCommand.");
       }
     }
     return commands;
@@ -116,6 +134,17 @@ public final class CommandValidator {
               + " for example \""
               + name.strip().replaceAll("\\s+", ".")
               + "\".");
+      return false;
+    }
+    int bar = name.indexOf('|');
+    if (bar >= 0 && (bar == 0 || bar == name.length() - 1 || name.indexOf('|', bar + 1) >= 0)) {
+      reporter.error(
+          method,
+          annotation.mirror(),
+          annotation.explicit("name"),
+          "The subcommand name \""
+              + name
+              + "\" is not container|subcommand; Redis allows one level of subcommands.");
       return false;
     }
     return true;
