@@ -121,12 +121,14 @@ public final class CallReply implements AutoCloseable {
   }
 
   /**
-   * The RESP3 attribute Redis sent before this reply ({@code CallReplyAttribute}), read with
-   * {@link #attributeElement}; only a call with flag {@code 3} gets one.
+   * The RESP3 attribute Redis sent before this reply ({@code CallReplyAttribute}), read with {@link
+   * #attributeElement}; only a call with flag {@code 3} gets one.
    *
    * @return the attribute, freed with this reply, or null when there is none
    */
   public @Nullable CallReply attribute() {
+    // Redis 7.0 parses a reply lazily, and CallReplyAttribute does not: CallReplyType does.
+    context.api().callReplyType(pointer());
     long attribute = context.api().callReplyAttribute(pointer());
     return attribute == 0 ? null : element(attribute);
   }

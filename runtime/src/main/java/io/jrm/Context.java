@@ -828,8 +828,8 @@ public final class Context {
   /**
    * Replies with a long double ({@code ReplyWithLongDouble}): the nearest long double to {@code
    * value} (x87 extended precision on x86-64), written by Redis with up to 17 decimals and no
-   * trailing zeros; a RESP3 double, a bulk string for a RESP2 client. Not
-   * on the jna backend, which cannot pass a long double.
+   * trailing zeros; a RESP3 double, a bulk string for a RESP2 client. Not on the jna backend, which
+   * cannot pass a long double.
    *
    * @param value the number
    */

@@ -212,11 +212,12 @@ final class ReplyTracker {
   }
 
   /**
-   * Closes every open array, map, set and attribute after the caller wrote one element (the
-   * error): fills known lengths with nulls and gives postponed ones the length they have (a map's
-   * odd element, a key, gets a null value); an attribute left at the top gets a null to annotate.
+   * Closes every open array, map, set and attribute after the caller wrote one element (the error):
+   * fills known lengths with nulls and gives postponed ones the length they have (a map's odd
+   * element, a key, gets a null value); an attribute left at the top annotates {@code error} again,
+   * the whole reply a client that skips attributes reads.
    */
-  void finish(Context context) {
+  void finish(Context context, String error) {
     while (depth > 0) {
       if (remaining[depth - 1] != POSTPONED) {
         context.replyWithNull();
@@ -236,7 +237,7 @@ final class ReplyTracker {
       }
     }
     if (!complete) {
-      context.replyWithNull(); // what an attribute at the top annotates
+      context.replyWithError(error);
     }
   }
 }

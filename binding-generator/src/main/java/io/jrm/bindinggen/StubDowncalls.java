@@ -8,8 +8,7 @@ import java.util.Set;
  * variadic prototype for a variadic shape) and calls it, byte arrays copied into C memory and
  * out-parameters into C locals around the call, then {@code JRM_SHAPE_NATIVES}, their registration
  * entries. The helpers it uses ({@code jrm_bytes_in}, {@code jrm_long_in}, {@code
- * jrm_long_double_in}, ...) are hand-written in
- * the stub.
+ * jrm_long_double_in}, ...) are hand-written in the stub.
  */
 final class StubDowncalls {
   static final String BEGIN =
