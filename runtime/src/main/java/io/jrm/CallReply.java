@@ -122,7 +122,8 @@ public final class CallReply implements AutoCloseable {
 
   /**
    * The RESP3 attribute Redis sent before this reply ({@code CallReplyAttribute}), read with {@link
-   * #attributeElement}; only a call with flag {@code 3} gets one.
+   * #attributeElement} (or, on Redis 7.0, {@link #proto()}); only a call with flag {@code 3} gets
+   * one.
    *
    * @return the attribute, freed with this reply, or null when there is none
    */
@@ -134,16 +135,24 @@ public final class CallReply implements AutoCloseable {
   }
 
   /**
-   * Entry {@code index} of an attribute ({@code CallReplyAttributeElement}).
+   * Entry {@code index} of an attribute ({@code CallReplyAttributeElement}). Redis 7.0 refuses
+   * every entry (its CallReplyAttributeElement checks for a map, which an attribute is not): there
+   * read the attribute's {@link #proto()} instead.
    *
    * @param index the entry's position, from 0
    * @return the key and the value, freed with this reply
    * @throws IndexOutOfBoundsException when there is no such entry (or the reply is no attribute)
+   * @throws UnsupportedOperationException when Redis refuses an entry that exists (Redis 7.0)
    */
   public Map.Entry<CallReply, CallReply> attributeElement(long index) {
     long[] key = new long[1];
     long[] value = new long[1];
     if (context.api().callReplyAttributeElement(pointer(), index, key, value) != Context.OK) {
+      if (type() == CallReplyType.ATTRIBUTE && index >= 0 && index < length()) {
+        throw new UnsupportedOperationException(
+            "this Redis cannot read an attribute's entries (Redis 7.0 checks for a map):"
+                + " read its proto() instead");
+      }
       throw noElement(index);
     }
     return Map.entry(element(key[0]), element(value[0]));

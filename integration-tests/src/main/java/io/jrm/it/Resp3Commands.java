@@ -7,6 +7,7 @@ import io.jrm.RedisString;
 import io.jrm.Reply;
 import io.jrm.annotations.RedisCommand;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,10 +80,29 @@ public final class Resp3Commands {
     }
   }
 
+  /**
+   * JRMTEST.RESP3.ATTRIBUTE.ENTRY: entry 0 of the attribute of {@code DEBUG PROTOCOL attrib} (with
+   * flag 3), which Redis 7.0 refuses.
+   */
+  @RedisCommand(name = "jrmtest.resp3.attribute.entry", flags = "readonly")
+  public static void attributeEntry(Context ctx, RedisString[] argv) {
+    try (CallReply reply = ctx.callWithFlags("3", "DEBUG", "PROTOCOL", "attrib")) {
+      ctx.replyWithString(reply.attribute().attributeElement(0).getKey().string());
+    }
+  }
+
+  /** The type and value of a reply, after its attribute's type, length and protocol bytes. */
   private static String describe(CallReply reply) {
     CallReply attribute = reply.attribute();
     String prefix =
-        attribute == null ? "" : "|" + entries(attribute, attribute::attributeElement) + "| ";
+        attribute == null
+            ? ""
+            : attribute.type()
+                + " "
+                + attribute.length()
+                + " "
+                + new String(attribute.proto(), StandardCharsets.UTF_8)
+                + "then ";
     return prefix + reply.type() + " " + value(reply);
   }
 

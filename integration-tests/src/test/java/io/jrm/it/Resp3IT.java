@@ -1,6 +1,8 @@
 package io.jrm.it;
 
+import static io.jrm.testkit.Commands.send;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.jrm.testkit.LoadModule;
@@ -97,8 +99,16 @@ class Resp3IT {
     assertThat(read(jedis, "3", "set")).isEqualTo("SET [INTEGER 0, INTEGER 1, INTEGER 2]");
     assertThat(read(jedis, "3", "attrib"))
         .isEqualTo(
-            "|{key-popularity=ARRAY [STRING key:123, INTEGER 90]}|"
-                + " STRING Some real reply following the attribute");
+            "ATTRIBUTE 1 |1\r\n$14\r\nkey-popularity\r\n*2\r\n$7\r\nkey:123\r\n:90\r\n"
+                + "then STRING Some real reply following the attribute");
+  }
+
+  @Test
+  void redis70CannotReadAnAttributesEntries(Jedis jedis) {
+    assertThatThrownBy(() -> send(jedis, "JRMTEST.RESP3.ATTRIBUTE.ENTRY"))
+        .hasMessageContaining("UnsupportedOperationException")
+        .hasMessageContaining("read its proto() instead");
+    assertThat(jedis.ping()).isEqualTo("PONG");
   }
 
   @Test
