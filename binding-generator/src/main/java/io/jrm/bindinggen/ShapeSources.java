@@ -165,9 +165,7 @@ final class ShapeSources {
       Shape shape = new Shape(name);
       if (shape.longDouble()) {
         type.addMethod(
-            signature(shape, name)
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
+            override(shape, name)
                 .addStatement(
                     "throw new $T($S)",
                     UnsupportedOperationException.class,
@@ -229,9 +227,7 @@ final class ShapeSources {
       Shape shape = new Shape(name);
       if (shape.longDouble()) {
         type.addMethod(
-            signature(shape, name)
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
+            override(shape, name)
                 .addStatement(
                     (shape.returns() == 'v' ? "" : "return ") + "Jni.CALLS.$L(fn$L)",
                     name,
@@ -378,6 +374,11 @@ final class ShapeSources {
       method.addParameter(Shape.javaType(letters.charAt(i)), Shape.param(i));
     }
     return method;
+  }
+
+  /** {@code @Override public R name(long fn, T a, ...)}. */
+  private static MethodSpec.Builder override(Shape shape, String name) {
+    return signature(shape, name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
   }
 
   /** {@code , a, b, ...}: the shape's parameters passed on. */

@@ -21,8 +21,7 @@ public final class ReplyModule {
   /** RW.STRING string: the argument as a bulk string. */
   @RedisCommand(name = "rw.string")
   public static void string(Context ctx, RedisString[] argv) {
-    if (argv.length != 2) {
-      ctx.wrongArity();
+    if (!arity(ctx, argv, 2)) {
       return;
     }
     ctx.replyWithString(argv[1]);
@@ -31,8 +30,7 @@ public final class ReplyModule {
   /** RW.CSTRING: a simple string. */
   @RedisCommand(name = "rw.cstring")
   public static void cString(Context ctx, RedisString[] argv) {
-    if (argv.length != 1) {
-      ctx.wrongArity();
+    if (!arity(ctx, argv, 1)) {
       return;
     }
     ctx.replyWithSimpleString("A simple string");
@@ -41,8 +39,7 @@ public final class ReplyModule {
   /** RW.BIGNUMBER digits: the argument as a big number, unchecked. */
   @RedisCommand(name = "rw.bignumber")
   public static void bigNumber(Context ctx, RedisString[] argv) {
-    if (argv.length != 2) {
-      ctx.wrongArity();
+    if (!arity(ctx, argv, 2)) {
       return;
     }
     ctx.replyWithBigNumber(argv[1].toString());
@@ -51,8 +48,7 @@ public final class ReplyModule {
   /** RW.INT integer: the argument as an integer. */
   @RedisCommand(name = "rw.int")
   public static void integer(Context ctx, RedisString[] argv) {
-    if (argv.length != 2) {
-      ctx.wrongArity();
+    if (!arity(ctx, argv, 2)) {
       return;
     }
     try {
@@ -65,8 +61,7 @@ public final class ReplyModule {
   /** RW.DOUBLE number: the argument as a double. */
   @RedisCommand(name = "rw.double")
   public static void doubleReply(Context ctx, RedisString[] argv) {
-    if (argv.length != 2) {
-      ctx.wrongArity();
+    if (!arity(ctx, argv, 2)) {
       return;
     }
     try {
@@ -79,8 +74,7 @@ public final class ReplyModule {
   /** RW.LONGDOUBLE number: the argument as a long double. */
   @RedisCommand(name = "rw.longdouble")
   public static void longDouble(Context ctx, RedisString[] argv) {
-    if (argv.length != 2) {
-      ctx.wrongArity();
+    if (!arity(ctx, argv, 2)) {
       return;
     }
     BigDecimal value;
@@ -154,8 +148,7 @@ public final class ReplyModule {
   /** RW.BOOL: an array of false and true. */
   @RedisCommand(name = "rw.bool")
   public static void bool(Context ctx, RedisString[] argv) {
-    if (argv.length != 1) {
-      ctx.wrongArity();
+    if (!arity(ctx, argv, 1)) {
       return;
     }
     ctx.replyWithArray(2);
@@ -166,8 +159,7 @@ public final class ReplyModule {
   /** RW.NULL: the null reply. */
   @RedisCommand(name = "rw.null")
   public static void nullReply(Context ctx, RedisString[] argv) {
-    if (argv.length != 1) {
-      ctx.wrongArity();
+    if (!arity(ctx, argv, 1)) {
       return;
     }
     ctx.replyWithNull();
@@ -176,8 +168,7 @@ public final class ReplyModule {
   /** RW.ERROR: an error reply. */
   @RedisCommand(name = "rw.error")
   public static void error(Context ctx, RedisString[] argv) {
-    if (argv.length != 1) {
-      ctx.wrongArity();
+    if (!arity(ctx, argv, 1)) {
       return;
     }
     ctx.replyWithError("An error");
@@ -186,8 +177,7 @@ public final class ReplyModule {
   /** RW.VERBATIM text: the argument as a verbatim string of format txt. */
   @RedisCommand(name = "rw.verbatim")
   public static void verbatim(Context ctx, RedisString[] argv) {
-    if (argv.length != 2) {
-      ctx.wrongArity();
+    if (!arity(ctx, argv, 2)) {
       return;
     }
     ctx.replyWithVerbatimString(argv[1].toString());
@@ -195,8 +185,7 @@ public final class ReplyModule {
 
   /** The count argument of RW.ARRAY, RW.MAP, RW.SET and RW.ATTRIBUTE; null once replied. */
   private static Long count(Context ctx, RedisString[] argv) {
-    if (argv.length != 2) {
-      ctx.wrongArity();
+    if (!arity(ctx, argv, 2)) {
       return null;
     }
     try {
@@ -205,6 +194,15 @@ public final class ReplyModule {
       ctx.replyWithError(NOT_AN_INTEGER);
       return null;
     }
+  }
+
+  /** Whether argv has {@code count} strings; else replies the arity error. */
+  private static boolean arity(Context ctx, RedisString[] argv, int count) {
+    if (argv.length != count) {
+      ctx.wrongArity();
+      return false;
+    }
+    return true;
   }
 
   private static void integers(Context ctx, long count) {
