@@ -3,6 +3,7 @@ package io.jrm;
 import static io.jrm.internal.binding.RedisModuleApi.cString;
 
 import io.jrm.internal.binding.RedisModuleApi;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -705,12 +706,24 @@ public final class Context {
   }
 
   /**
-   * Replies with a bulk string of the UTF-8 bytes of {@code text}.
+   * Replies with a bulk string of the UTF-8 bytes of {@code text} ({@code ReplyWithCString}).
    *
    * @param text the text, sent as UTF-8
    */
   public void replyWithString(String text) {
-    replyWithStringBuffer(text.getBytes(StandardCharsets.UTF_8));
+    if (text.indexOf('\0') >= 0) {
+      // a C string would end at the NUL
+      replyWithStringBuffer(text.getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    api.replyWithCString(replying(), cString(text));
+    reply.value();
+  }
+
+  /** Replies with an empty bulk string ({@code ReplyWithEmptyString}). */
+  public void replyWithEmptyString() {
+    api.replyWithEmptyString(replying());
+    reply.value();
   }
 
   /**
@@ -726,6 +739,21 @@ public final class Context {
   /** Replies with the null reply ({@code ReplyWithNull}). */
   public void replyWithNull() {
     api.replyWithNull(replying());
+    reply.value();
+  }
+
+  /**
+   * Replies with the null array ({@code ReplyWithNullArray}): RESP3 null, {@code *-1} for a RESP2
+   * client, what Redis's own commands answer where an array is missing.
+   */
+  public void replyWithNullArray() {
+    api.replyWithNullArray(replying());
+    reply.value();
+  }
+
+  /** Replies with an array of no elements ({@code ReplyWithEmptyArray}). */
+  public void replyWithEmptyArray() {
+    api.replyWithEmptyArray(replying());
     reply.value();
   }
 
@@ -795,6 +823,47 @@ public final class Context {
   }
 
   /**
+   * Starts a RESP3 attribute of {@code pairs} entries, to be followed by a key and a value reply
+   * for each, then by the reply the attribute annotates ({@code ReplyWithAttribute}). A RESP2
+   * client has no attributes: then nothing is sent and this returns false, so the command replies
+   * without them. With {@link #POSTPONED_LENGTH}, end the entries with {@link
+   * #replySetAttributeLength}.
+   *
+   * @param pairs the number of key-value pairs, or {@link #POSTPONED_LENGTH}
+   * @return true when the attribute was started, false for a RESP2 client (nothing sent)
+   */
+  public boolean replyWithAttribute(long pairs) {
+    if (api.replyWithAttribute(replying(), pairs) != OK) {
+      return false;
+    }
+    reply.attribute(pairs);
+    return true;
+  }
+
+  /**
+   * Sets the number of entries of the latest attribute started with {@link #POSTPONED_LENGTH}.
+   *
+   * @param pairs the number of key-value pairs sent since {@link #replyWithAttribute}
+   */
+  public void replySetAttributeLength(long pairs) {
+    api.replySetAttributeLength(replying(), pairs);
+    reply.setAttributeLength();
+  }
+
+  /**
+   * Replies with a long double ({@code ReplyWithLongDouble}): the nearest long double to {@code
+   * value} (x87 extended precision on x86-64), written by Redis with up to 17 decimals and no
+   * trailing zeros; a RESP3 double, a bulk string for a RESP2 client. Not on the jna backend, which
+   * cannot pass a long double.
+   *
+   * @param value the number
+   */
+  public void replyWithLongDouble(BigDecimal value) {
+    api.replyWithLongDouble(replying(), cString(value.toString()));
+    reply.value();
+  }
+
+  /**
    * Replies with a boolean ({@code ReplyWithBool}): RESP3 {@code #t}/{@code #f}, the integer 1 or 0
    * for a RESP2 client.
    *
@@ -824,7 +893,9 @@ public final class Context {
    * @param text the text, sent as UTF-8
    */
   public void replyWithVerbatimString(String text) {
-    replyWithVerbatimString("txt", text);
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    api.replyWithVerbatimString(replying(), bytes, bytes.length);
+    reply.value();
   }
 
   /**

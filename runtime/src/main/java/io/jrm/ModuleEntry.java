@@ -514,7 +514,7 @@ final class ModuleEntry {
       return; // the client already has its whole reply; the log line is all that is left
     }
     context.replyWithError(error);
-    tracker.finish(context);
+    tracker.finish(context, error);
   }
 
   /** {@code ERR java.lang.IllegalStateException: message}, or a RedisException's own line. */

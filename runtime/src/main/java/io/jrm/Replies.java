@@ -1,5 +1,6 @@
 package io.jrm;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collection;
@@ -27,7 +28,8 @@ public final class Replies {
    */
   static final String SCALAR_TYPES =
       "java.lang.String java.lang.Long java.lang.Integer java.lang.Double java.lang.Boolean"
-          + " io.jrm.SimpleString io.jrm.RedisString java.math.BigInteger io.jrm.CallReply";
+          + " io.jrm.SimpleString io.jrm.RedisString java.math.BigInteger io.jrm.CallReply"
+          + " java.math.BigDecimal";
 
   private Replies() {}
 
@@ -122,11 +124,11 @@ public final class Replies {
    * Any value a handler may return, its kind found at run time: null is the null reply; {@code
    * Long} and {@code Integer} an integer; {@code Double} a double; {@code Boolean} a boolean;
    * {@code String} (UTF-8), {@code byte[]} and {@link RedisString} a bulk string; {@link
-   * SimpleString} a simple string; {@link BigInteger} a big number; {@link CallReply} forwarded
-   * (not freed); a {@link Reply} as it says; a {@link List}, other non-{@link java.util.Set} {@link
-   * Collection}, object array or {@code long[]}, {@code int[]}, {@code double[]}, {@code boolean[]}
-   * an array; a {@link java.util.Set} a set; a {@link Map} a map; elements, keys and values
-   * recursively so.
+   * SimpleString} a simple string; {@link BigInteger} a big number; {@link BigDecimal} a long
+   * double; {@link CallReply} forwarded (not freed); a {@link Reply} as it says; a {@link List},
+   * other non-{@link java.util.Set} {@link Collection}, object array or {@code long[]}, {@code
+   * int[]}, {@code double[]}, {@code boolean[]} an array; a {@link java.util.Set} a set; a {@link
+   * Map} a map; elements, keys and values recursively so.
    *
    * @param ctx the context of the command
    * @param value the returned value; null is the null reply
@@ -163,6 +165,8 @@ public final class Replies {
       ctx.replyWithBigNumber(number.toString());
     } else if (value instanceof CallReply callReply) {
       ctx.replyWithCallReply(callReply);
+    } else if (value instanceof BigDecimal number) {
+      ctx.replyWithLongDouble(number);
     } else if (value instanceof Reply reply) {
       reply(ctx, reply);
     } else if (value instanceof java.util.Set<?> set) {

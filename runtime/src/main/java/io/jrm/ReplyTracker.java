@@ -21,13 +21,17 @@ final class ReplyTracker {
   private long[] written;
 
   /**
-   * Per open array: {@link #ARRAY}, {@link #MAP} or {@link #SET}, how a postponed one is closed.
+   * Per open array: {@link #ARRAY}, {@link #MAP}, {@link #SET} or {@link #ATTRIBUTE}, how a
+   * postponed one is closed.
    */
   private byte[] kinds;
 
   private static final byte ARRAY = 0;
   private static final byte MAP = 1;
   private static final byte SET = 2;
+
+  /** A RESP3 attribute: its entries precede the value it annotates, and are not a value. */
+  private static final byte ATTRIBUTE = 3;
 
   private int depth;
   private boolean complete;
@@ -76,7 +80,14 @@ final class ReplyTracker {
     }
     written[depth - 1]++;
     if (remaining[depth - 1] != POSTPONED && --remaining[depth - 1] == 0) {
-      depth--;
+      close();
+    }
+  }
+
+  /** Closes the innermost collection: a value of its parent, unless it is an attribute. */
+  private void close() {
+    depth--;
+    if (kinds[depth] != ATTRIBUTE) {
       value();
     }
   }
@@ -128,6 +139,16 @@ final class ReplyTracker {
     collection(length, SET);
   }
 
+  /**
+   * Records an attribute header of {@code pairs} entries, or {@link #POSTPONED}: an attribute of no
+   * entries is nothing, and a whole one is not a value (the value it annotates follows).
+   */
+  void attribute(long pairs) {
+    if (pairs != 0) {
+      collection(pairs < 0 ? POSTPONED : pairs * 2, ATTRIBUTE);
+    }
+  }
+
   private void collection(long elements, byte kind) {
     int before = depth;
     array(elements);
@@ -153,8 +174,17 @@ final class ReplyTracker {
   /** Records the length of the innermost postponed array being set. */
   void setLength() {
     if (depth > 0 && remaining[depth - 1] == POSTPONED) {
-      depth--;
-      value();
+      close();
+    }
+  }
+
+  /**
+   * Records the length of the innermost postponed attribute being set; nothing when there is none
+   * (a RESP2 client, to which Redis sent no attribute).
+   */
+  void setAttributeLength() {
+    if (depth > 0 && kinds[depth - 1] == ATTRIBUTE) {
+      setLength();
     }
   }
 
@@ -182,24 +212,32 @@ final class ReplyTracker {
   }
 
   /**
-   * Closes every open array, map and set after the caller wrote one element (the error): fills
-   * known lengths with nulls and gives postponed ones the length they have (a map's odd element, a
-   * key, gets a null value).
+   * Closes every open array, map, set and attribute after the caller wrote one element (the error):
+   * fills known lengths with nulls and gives postponed ones the length they have (a map's odd
+   * element, a key, gets a null value); an attribute left at the top annotates {@code error} again,
+   * the whole reply a client that skips attributes reads.
    */
-  void finish(Context context) {
+  void finish(Context context, String error) {
     while (depth > 0) {
       if (remaining[depth - 1] != POSTPONED) {
         context.replyWithNull();
-      } else if (kinds[depth - 1] == MAP) {
+      } else if (kinds[depth - 1] == MAP || kinds[depth - 1] == ATTRIBUTE) {
         if (written[depth - 1] % 2 != 0) {
           context.replyWithNull(); // the value of the key the error stands for
         }
-        context.replySetMapLength(written[depth - 1] / 2);
+        if (kinds[depth - 1] == MAP) {
+          context.replySetMapLength(written[depth - 1] / 2);
+        } else {
+          context.replySetAttributeLength(written[depth - 1] / 2);
+        }
       } else if (kinds[depth - 1] == SET) {
         context.replySetSetLength(written[depth - 1]);
       } else {
         context.replySetArrayLength(written[depth - 1]);
       }
+    }
+    if (!complete) {
+      context.replyWithError(error);
     }
   }
 }

@@ -196,6 +196,7 @@ class ApiCoverageTest {
           Map.entry("StringCompare", "compareTo"),
           Map.entry("StringAppendBuffer", "append"),
           Map.entry("CreateStringFromCallReply", "toRedisString"),
+          Map.entry("CallReplyDouble", "doubleValue"),
           Map.entry("ModuleTypeGetType", "moduleType"),
           Map.entry("GetBlockedClientPrivateData", "handle"),
           Map.entry("GetTimerInfo", "remaining"),
@@ -228,6 +229,7 @@ class ApiCoverageTest {
     // Variants C names by argument type are overloads of one Java name.
     name = name.replaceFirst("(.)(FromLongLong|FromString|Type)$", "$1");
     name = name.replaceFirst("^(AddField)(String|CString|Double|(?<!U)LongLong)$", "$1");
+    name = name.replaceFirst("^(ReplyWith)CString$", "$1String");
     // An acronym is one word: StringDMA -> stringDma, LogIOError -> logIoError.
     name =
         java.util.regex.Pattern.compile("([A-Z])([A-Z]+)(?![a-z])")

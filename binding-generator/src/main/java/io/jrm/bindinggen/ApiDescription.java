@@ -113,7 +113,7 @@ record ApiDescription(List<Function> functions) {
           target = tail;
         } else if (p.equals("0") && target == tail) {
           tail.add(new Param('0', null));
-        } else if (p.matches("[ijdfBLID] \\w+")) {
+        } else if (p.matches("[ijdfeBLID] \\w+")) {
           target.add(new Param(p.charAt(0), p.substring(2)));
         } else {
           throw new IllegalArgumentException("line " + (n + 1) + ": bad parameter '" + p + "'");

@@ -28,6 +28,14 @@ record Shape(String name) {
     return variadic < 0 ? letters().length() : variadic - 2;
   }
 
+  /**
+   * Whether a parameter is a long double ({@code e}), which no Java type or FFM layout holds: Java
+   * passes its decimal text and the jni native converts it, so the other backends go through jni.
+   */
+  boolean longDouble() {
+    return letters().indexOf('e') >= 0;
+  }
+
   boolean variadic() {
     return fixedCount() < letters().length();
   }
@@ -44,7 +52,7 @@ record Shape(String name) {
       case 'j' -> TypeName.LONG;
       case 'd' -> TypeName.DOUBLE;
       case 'f' -> TypeName.FLOAT;
-      case 'B' -> ArrayTypeName.of(TypeName.BYTE);
+      case 'B', 'e' -> ArrayTypeName.of(TypeName.BYTE);
       case 'L' -> ArrayTypeName.of(TypeName.LONG);
       case 'I' -> ArrayTypeName.of(TypeName.INT);
       case 'D' -> ArrayTypeName.of(TypeName.DOUBLE);
@@ -60,7 +68,7 @@ record Shape(String name) {
       case 'j' -> "jlong";
       case 'd' -> "jdouble";
       case 'f' -> "jfloat";
-      case 'B' -> "jbyteArray";
+      case 'B', 'e' -> "jbyteArray";
       case 'L' -> "jlongArray";
       case 'I' -> "jintArray";
       case 'D' -> "jdoubleArray";
@@ -76,7 +84,7 @@ record Shape(String name) {
       case 'j' -> "J";
       case 'd' -> "D";
       case 'f' -> "F";
-      case 'B' -> "[B";
+      case 'B', 'e' -> "[B";
       case 'L' -> "[J";
       case 'I' -> "[I";
       case 'D' -> "[D";

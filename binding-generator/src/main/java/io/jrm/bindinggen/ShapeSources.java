@@ -163,6 +163,16 @@ final class ShapeSources {
                     .build());
     for (String name : shapes) {
       Shape shape = new Shape(name);
+      if (shape.longDouble()) {
+        type.addMethod(
+            override(shape, name)
+                .addStatement(
+                    "throw new $T($S)",
+                    UnsupportedOperationException.class,
+                    "the jna backend cannot pass a long double: use jni or ffm")
+                .build());
+        continue;
+      }
       String invoke =
           switch (shape.returns()) {
             case 'v' -> "invokeVoid";
@@ -210,8 +220,21 @@ final class ShapeSources {
                 "Every shape of {@link $T} as a {@code java.lang.foreign} downcall ({@link $T}).\n",
                 SHAPE_CALLS,
                 linker);
+    if (shapes.stream().anyMatch(name -> new Shape(name).longDouble())) {
+      type.addType(jniHolder());
+    }
     for (String name : shapes) {
       Shape shape = new Shape(name);
+      if (shape.longDouble()) {
+        type.addMethod(
+            override(shape, name)
+                .addStatement(
+                    (shape.returns() == 'v' ? "" : "return ") + "Jni.CALLS.$L(fn$L)",
+                    name,
+                    arguments(shape))
+                .build());
+        continue;
+      }
       String plainHolder = "Plain_" + name;
       type.addType(holder(plainHolder, handle, linker, name, false));
       CodeBlock.Builder body = CodeBlock.builder();
@@ -284,6 +307,25 @@ final class ShapeSources {
     return JavaFile.builder(pkg, type.build()).skipJavaLangImports(true).build();
   }
 
+  /**
+   * The jni natives, for the shapes with a long double: FFM has no layout for one, and the stub
+   * registers the natives for the ffm backend too (its fallback).
+   */
+  private static TypeSpec jniHolder() {
+    ClassName jni = ClassName.get(PACKAGE + ".jni", "JniBackend");
+    return TypeSpec.classBuilder("Jni")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addField(
+            FieldSpec.builder(SHAPE_CALLS, "CALLS", Modifier.STATIC, Modifier.FINAL)
+                .initializer(
+                    "$T.ifRegistered().orElseThrow(() -> new $T($S)).calls()",
+                    jni,
+                    UnsupportedOperationException.class,
+                    "a long double needs the stub's jni natives")
+                .build())
+        .build();
+  }
+
   /** {@code private static final class <name> { static final MethodHandle HANDLE = ...; }}. */
   private static TypeSpec holder(
       String name, ClassName handle, ClassName linker, String shape, boolean critical) {
@@ -332,6 +374,11 @@ final class ShapeSources {
       method.addParameter(Shape.javaType(letters.charAt(i)), Shape.param(i));
     }
     return method;
+  }
+
+  /** {@code @Override public R name(long fn, T a, ...)}. */
+  private static MethodSpec.Builder override(Shape shape, String name) {
+    return signature(shape, name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
   }
 
   /** {@code , a, b, ...}: the shape's parameters passed on. */

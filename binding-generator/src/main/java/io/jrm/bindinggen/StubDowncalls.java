@@ -7,8 +7,8 @@ import java.util.Set;
  * #END}: one JNI native per shape that casts the function pointer to the shape's C prototype (the
  * variadic prototype for a variadic shape) and calls it, byte arrays copied into C memory and
  * out-parameters into C locals around the call, then {@code JRM_SHAPE_NATIVES}, their registration
- * entries. The helpers it uses ({@code jrm_bytes_in}, {@code jrm_long_in}, ...) are hand-written in
- * the stub.
+ * entries. The helpers it uses ({@code jrm_bytes_in}, {@code jrm_long_in}, {@code
+ * jrm_long_double_in}, ...) are hand-written in the stub.
  */
 final class StubDowncalls {
   static final String BEGIN =
@@ -68,13 +68,18 @@ final class StubDowncalls {
       } else if (i < shape.fixedCount()) {
         prototype.append(i == 0 ? "" : ", ").append(cType(letter));
       }
-      args.append(i == 0 ? "" : ", ").append(Character.isUpperCase(letter) ? p + "_c" : p);
+      boolean converted = Character.isUpperCase(letter) || letter == 'e';
+      args.append(i == 0 ? "" : ", ").append(converted ? p + "_c" : p);
       switch (letter) {
         case 'B' -> {
           c.append("    struct jrm_bytes ").append(p).append("_in;\n");
           c.append("    const void *").append(p).append("_c = jrm_bytes_in(env, ").append(p);
           c.append(", &").append(p).append("_in);\n");
           after.append("    jrm_bytes_done(&").append(p).append("_in);\n");
+        }
+        case 'e' -> {
+          c.append("    long double ").append(p).append("_c = jrm_long_double_in(env, ");
+          c.append(p).append(");\n");
         }
         case 'L', 'I', 'D' -> {
           String kind = kind(letter);
@@ -108,6 +113,7 @@ final class StubDowncalls {
     return switch (letter) {
       case 'B' -> "const void *";
       case 'L', 'I', 'D' -> "void *";
+      case 'e' -> "long double";
       default -> Shape.jniType(letter);
     };
   }

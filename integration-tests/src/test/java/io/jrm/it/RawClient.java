@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * A client that speaks RESP over a plain socket and reads replies line by line, parsing nothing:
@@ -56,21 +57,46 @@ final class RawClient implements AutoCloseable {
 
   /**
    * The next whole reply, its lines each ended by CRLF as sent: an aggregate ({@code *}, {@code %},
-   * {@code ~}) with its elements, a bulk or verbatim string with its text line.
+   * {@code ~}) with its elements, an attribute ({@code |}) with its entries and the reply it
+   * annotates, a bulk or verbatim string with its text line.
    */
   String readReply() throws IOException {
     String line = readLine();
     StringBuilder reply = new StringBuilder(line).append("\r\n");
     char kind = line.charAt(0);
-    if (kind == '*' || kind == '%' || kind == '~') {
-      int elements = Integer.parseInt(line.substring(1)) * (kind == '%' ? 2 : 1);
+    if (kind == '*' || kind == '%' || kind == '~' || kind == '|') {
+      int elements = Integer.parseInt(line.substring(1)) * (kind == '%' || kind == '|' ? 2 : 1);
       for (int i = 0; i < elements; i++) {
+        reply.append(readReply());
+      }
+      if (kind == '|') {
         reply.append(readReply());
       }
     } else if ((kind == '$' || kind == '=') && !line.equals("$-1")) {
       reply.append(readLine()).append("\r\n"); // the tests' strings hold no CRLF
     }
     return reply.toString();
+  }
+
+  /**
+   * The reply to {@code command} on RESP2, then, after {@code HELLO 3}, on RESP3; checks that the
+   * connection is still in step after them.
+   */
+  static List<String> resp2AndResp3(RedisServer server, String... command) throws IOException {
+    try (RawClient client = new RawClient(server)) {
+      client.send(command);
+      String resp2 = client.readReply();
+      client.send("HELLO", "3");
+      client.readReply();
+      client.send(command);
+      String resp3 = client.readReply();
+      client.send("PING"); // the connection is still in step
+      String pong = client.readReply();
+      if (!pong.equals("+PONG\r\n")) {
+        throw new IOException("out of step after " + List.of(command) + ": " + pong);
+      }
+      return List.of(resp2, resp3);
+    }
   }
 
   @Override

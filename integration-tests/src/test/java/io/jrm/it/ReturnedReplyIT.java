@@ -28,17 +28,7 @@ class ReturnedReplyIT {
 
   /** The reply to {@code command} on RESP2, then on RESP3. */
   private List<String> replies(String... command) throws IOException {
-    try (RawClient client = new RawClient(server)) {
-      client.send(command);
-      String resp2 = client.readReply();
-      client.send("HELLO", "3");
-      client.readReply();
-      client.send(command);
-      String resp3 = client.readReply();
-      client.send("PING"); // the connection is still in step
-      assertThat(client.readReply()).isEqualTo("+PONG\r\n");
-      return List.of(resp2, resp3);
-    }
+    return RawClient.resp2AndResp3(server, command);
   }
 
   @Test

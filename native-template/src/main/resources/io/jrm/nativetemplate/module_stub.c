@@ -1372,6 +1372,18 @@ static void jrm_bytes_done(struct jrm_bytes *bytes) {
     free(bytes->heap);
 }
 
+/*
+ * A long double parameter (letter e), which no Java type holds: Java passes its decimal text,
+ * NUL-terminated, and strtold makes it the nearest long double.
+ */
+static long double jrm_long_double_in(JNIEnv *env, jbyteArray text) {
+    struct jrm_bytes bytes;
+    const char *digits = jrm_bytes_in(env, text, &bytes);
+    long double value = digits == NULL ? 0 : strtold(digits, NULL); /* NULL: out of memory */
+    jrm_bytes_done(&bytes);
+    return value;
+}
+
 /* A one-element out-parameter array as a C local: copied in, then back after the call. */
 #define JRM_OUT_PARAMETER(kind, jtype, Kind)                                                      \
     static jtype *jrm_##kind##_in(JNIEnv *env, jtype##Array array, jtype *local) {                \
@@ -1557,6 +1569,12 @@ static jint JNICALL downcall_i_jdjID(JNIEnv *env, jobject self, jlong fn, jlong 
     jrm_int_out(env, d, d_c);
     jrm_double_out(env, e, e_c);
     return result;
+}
+static jint JNICALL downcall_i_je(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b) {
+    (void)env;
+    (void)self;
+    long double b_c = jrm_long_double_in(env, b);
+    return ((jint(*)(jlong, long double))(intptr_t)fn)(a, b_c);
 }
 static jint JNICALL downcall_i_ji(JNIEnv *env, jobject self, jlong fn, jlong a, jint b) {
     (void)env;
@@ -1752,6 +1770,18 @@ static jlong JNICALL downcall_j_jL(JNIEnv *env, jobject self, jlong fn, jlong a,
     jrm_long_out(env, b, b_c);
     return result;
 }
+static jlong JNICALL downcall_j_jLL(JNIEnv *env, jobject self, jlong fn, jlong a, jlongArray b, jlongArray c) {
+    (void)env;
+    (void)self;
+    jlong b_v;
+    jlong *b_c = jrm_long_in(env, b, &b_v);
+    jlong c_v;
+    jlong *c_c = jrm_long_in(env, c, &c_v);
+    jlong result = ((jlong(*)(jlong, void *, void *))(intptr_t)fn)(a, b_c, c_c);
+    jrm_long_out(env, b, b_c);
+    jrm_long_out(env, c, c_c);
+    return result;
+}
 static jlong JNICALL downcall_j_jLi(JNIEnv *env, jobject self, jlong fn, jlong a, jlongArray b, jint c) {
     (void)env;
     (void)self;
@@ -1884,6 +1914,7 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"i_jddii", "(JJDDII)I", (void *)&downcall_i_jddii}, \
     {"i_jdjI", "(JJDJ[I)I", (void *)&downcall_i_jdjI}, \
     {"i_jdjID", "(JJDJ[I[D)I", (void *)&downcall_i_jdjID}, \
+    {"i_je", "(JJ[B)I", (void *)&downcall_i_je}, \
     {"i_ji", "(JJI)I", (void *)&downcall_i_ji}, \
     {"i_ji_jIj", "(JJIJ[IJ)I", (void *)&downcall_i_ji_jIj}, \
     {"i_ji_jLj", "(JJIJ[JJ)I", (void *)&downcall_i_ji_jLj}, \
@@ -1907,6 +1938,7 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"j_jBj", "(JJ[BJ)J", (void *)&downcall_j_jBj}, \
     {"j_jD", "(JJ[D)J", (void *)&downcall_j_jD}, \
     {"j_jL", "(JJ[J)J", (void *)&downcall_j_jL}, \
+    {"j_jLL", "(JJ[J[J)J", (void *)&downcall_j_jLL}, \
     {"j_jLi", "(JJ[JI)J", (void *)&downcall_j_jLi}, \
     {"j_ji", "(JJI)J", (void *)&downcall_j_ji}, \
     {"j_jj", "(JJJ)J", (void *)&downcall_j_jj}, \

@@ -102,7 +102,8 @@ class ReturnedReplyTest {
                 + why
                 + ". Return void and reply through the Context, or return long, int, double,"
                 + " boolean (or their boxes), byte[], String, SimpleString, RedisString,"
-                + " BigInteger, CallReply, Reply, or a List, Set, Map or array of those.")
+                + " BigInteger, CallReply, BigDecimal, Reply, or a List, Set, Map or array of"
+                + " those.")
         .inFile(mod)
         .onLineContaining(" get(");
   }
