@@ -42,6 +42,13 @@ public class ModuleMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.build.directory}", required = true)
   private File outputDirectory;
 
+  /**
+   * The base name of the two files ({@code <fileName>.so}, {@code <fileName>.jar}), when it is not
+   * the module's name: Redis's test modules are files named apart from their modules ({@code
+   * reply.so} holds module {@code replywith}). The stub finds its jar by its own file name.
+   */
+  @Parameter private String fileName;
+
   /** The C compiler: a name looked up on PATH, or a path. */
   @Parameter(property = "jrm.gcc", defaultValue = "gcc")
   private String gcc;
@@ -75,11 +82,12 @@ public class ModuleMojo extends AbstractMojo {
     // The JDK running Maven: its headers are the ones the JNI calls in the stub are compiled
     // against.
     Path javaHome = Paths.get(System.getProperty("java.home"));
-    Path so = target.resolve(name + ".so");
+    String file = fileName == null ? name : fileName;
+    Path so = target.resolve(file + ".so");
     new StubCompiler(gcc, javaHome, cflags, getLog()).compile(stub, so);
     getLog().info("Built " + so);
 
-    Path jar = target.resolve(name + ".jar");
+    Path jar = target.resolve(file + ".jar");
     try {
       JnaPlatforms platforms = JnaPlatforms.of(jnaPlatforms == null ? List.of() : jnaPlatforms);
       ModuleJarWriter.Result result =
