@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The context of one command call or of the module's load ({@code RedisModuleCtx}): replies,
@@ -258,6 +259,53 @@ public final class Context {
   public void registerInfoFunc(InfoFunction function) {
     checkActive();
     ModuleEntry.infoFunction(function);
+  }
+
+  /**
+   * Subscribes {@code listener} to {@code event} ({@code SubscribeToServerEvent}): it runs on the
+   * main thread each time the event fires, with the event's data read into {@code E}. One listener
+   * per event and module: a later call replaces it, null removes it. Never called in a forked child
+   * (BGSAVE and BGREWRITEAOF fire their persistence subevents there): see {@link
+   * #logInForkedChild}.
+   *
+   * @param <E> the event's data
+   * @param event the event, such as {@link ServerEvent#FLUSHDB}
+   * @param listener what runs, or null to unsubscribe
+   * @throws IllegalStateException when Redis refuses the subscription
+   */
+  public <E extends ServerEventData> void subscribeToServerEvent(
+      ServerEvent<E> event, @Nullable ServerEventListener<? super E> listener) {
+    checkActive();
+    ServerEvents.subscribe(this, event, listener);
+  }
+
+  /**
+   * Whether this Redis fires {@code subEvent} ({@code IsSubEventSupported}); Redis 7.0 answers
+   * false for {@link SubEvent#SHUTDOWN}, which it fires nonetheless.
+   *
+   * @param subEvent the subevent
+   * @return what Redis answers
+   */
+  public boolean isSubEventSupported(SubEvent subEvent) {
+    checkActive();
+    return ServerEvents.isSupported(this, subEvent);
+  }
+
+  /**
+   * Has the forked child of a BGSAVE or BGREWRITEAOF, where Java cannot run, log {@code line} at
+   * {@code level} when Redis fires the persistence {@code subEvent} there (the C stub writes it:
+   * the child runs no Java). The same subevent in the parent (a SAVE's) goes to the {@link
+   * ServerEvent#PERSISTENCE} listener instead. A later call for the same subevent replaces the
+   * line.
+   *
+   * @param subEvent a persistence subevent, such as {@link SubEvent#PERSISTENCE_AOF_START}
+   * @param level the line's level
+   * @param line the line, up to 240 bytes of UTF-8 or so (the level and two NULs share 256)
+   * @throws IllegalArgumentException for another event's subevent or a longer line
+   */
+  public void logInForkedChild(SubEvent subEvent, LogLevel level, String line) {
+    checkActive();
+    ServerEvents.logInForkedChild(this, subEvent, level, line);
   }
 
   /**

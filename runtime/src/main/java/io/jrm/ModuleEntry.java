@@ -42,8 +42,11 @@ final class ModuleEntry {
   private static final int RESTORE_COMMAND = 3;
   private static final int INFO_CALLBACK = 4;
   static final int TIMER_CALLBACK = 5;
-  private static final int TYPE_TABLE = 6;
-  private static final int TYPE_METHODS = 7;
+  static final int SERVER_EVENT_CALLBACK = 6;
+  static final int JAVA_SERVER_EVENTS = 7;
+  static final int CHILD_LOG_LINES = 8;
+  private static final int TYPE_TABLE = 9;
+  private static final int TYPE_METHODS = 10;
 
   private static final ErrorLog errors = ErrorLog.fromSystemProperty();
 
@@ -357,6 +360,14 @@ final class ModuleEntry {
     run(Upcall.TIMER, 0, ctx, data, 0);
   }
 
+  /**
+   * A server event the module subscribed to fired ({@link ServerEvents}): {@code data} is the
+   * event's data struct, or 0.
+   */
+  static void serverEvent(long ctx, long event, long subEvent, long data) {
+    run(Upcall.SERVER_EVENT, (int) event, ctx, data, (int) subEvent);
+  }
+
   /** The data type restore command, the way a rewritten AOF rebuilds values. */
   static int restore(long ctx, long argv, int argc) {
     return run(Upcall.RESTORE, 0, ctx, argv, argc);
@@ -392,7 +403,9 @@ final class ModuleEntry {
     /** The data type restore command. */
     RESTORE,
     /** A {@link Timer} firing; argv is its handle. */
-    TIMER
+    TIMER,
+    /** A server event; the index is the event's id, argv its data, argc the subevent. */
+    SERVER_EVENT
   }
 
   /** What an upcall is, for a log line: {@code command hello.simple}. */
@@ -402,6 +415,7 @@ final class ModuleEntry {
       case BLOCKED_CALLBACK -> "blocked client callback";
       case RESTORE -> "command " + definition.name() + DataTypes.RESTORE_COMMAND;
       case TIMER -> "timer callback";
+      case SERVER_EVENT -> "server event " + index + " callback";
     };
   }
 
@@ -427,8 +441,8 @@ final class ModuleEntry {
       }
       serve(upcall, index, context, argv, argc);
     } catch (Throwable t) {
-      // A timer has no client to tell: its every Throwable is logged.
-      boolean replies = upcall != Upcall.TIMER;
+      // A timer or a server event has no client to tell: its every Throwable is logged.
+      boolean replies = upcall != Upcall.TIMER && upcall != Upcall.SERVER_EVENT;
       if (!replies
           || !(t instanceof RedisException) && !(t instanceof ReplyTracker.ExtraReplyException)) {
         String what = what(upcall, index);
@@ -499,6 +513,7 @@ final class ModuleEntry {
         dataTypes.restore(context, context.arguments(argv, argc));
       }
       case TIMER -> Timers.fire(context, argv);
+      case SERVER_EVENT -> ServerEvents.fire(context, index, argc, argv);
     }
   }
 

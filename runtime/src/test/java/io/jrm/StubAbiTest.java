@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -146,11 +147,45 @@ class StubAbiTest {
         .containsEntry("callback &restore_command", constant(ModuleEntry.class, "RESTORE_COMMAND"))
         .containsEntry("callback &info_callback", constant(ModuleEntry.class, "INFO_CALLBACK"))
         .containsEntry("callback &timer_fired", constant(ModuleEntry.class, "TIMER_CALLBACK"))
+        .containsEntry(
+            "callback &server_event", constant(ModuleEntry.class, "SERVER_EVENT_CALLBACK"))
+        .containsEntry(
+            "callback java_server_events", constant(ModuleEntry.class, "JAVA_SERVER_EVENTS"))
+        .containsEntry("callback child_log_lines", constant(ModuleEntry.class, "CHILD_LOG_LINES"))
         .containsEntry("callback type_table", constant(ModuleEntry.class, "TYPE_TABLE"))
         .containsEntry("callbacks " + (typeMethods + methods.size()), "");
     for (int i = 0; i < methods.size(); i++) {
       assertThat(probe)
           .containsEntry("callback " + methods.get(i), Integer.toString(typeMethods + i));
+    }
+  }
+
+  @Test
+  void serverEventTablesMatchServerEvents() throws Exception {
+    String events = constant(ServerEvents.class, "EVENT_COUNT");
+    String subEvents = constant(ServerEvents.class, "PERSISTENCE_SUBEVENTS");
+    String lineSize = constant(ServerEvents.class, "CHILD_LINE_SIZE");
+    assertThat(probe)
+        .containsEntry("events REDIS_EVENT_COUNT", events)
+        .containsEntry("events java_server_events", events)
+        .containsEntry("events JRM_PERSISTENCE_SUBEVENTS", subEvents)
+        .containsEntry("events JRM_CHILD_LINE_SIZE", lineSize)
+        .containsEntry(
+            "events child_log_lines",
+            Integer.toString(Integer.parseInt(subEvents) * Integer.parseInt(lineSize)));
+  }
+
+  @Test
+  void serverEventDataLayoutsMatchServerEventReader() throws Exception {
+    Map<String, String> fields = prefixed("event-field ");
+    long constants =
+        Arrays.stream(ServerEventReader.class.getDeclaredFields())
+            .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == int.class)
+            .count();
+    assertThat(fields).hasSize((int) constants);
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      String name = field.getKey().toUpperCase(Locale.ROOT);
+      assertThat(constant(ServerEventReader.class, name)).as(name).isEqualTo(field.getValue());
     }
   }
 

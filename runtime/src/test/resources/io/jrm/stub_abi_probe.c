@@ -88,6 +88,11 @@ static unsigned char *read_file(const char *path, uint64_t *len) {
         if (callback_functions[i] == (jlong)(intptr_t)(function)) printf("callback %s %zu\n", #function, i); \
     }
 
+/* An event data struct's size and field offsets, named as ServerEventReader's constants
+ * (StubAbiTest compares the names in capitals). */
+#define PRINT_EVENT_SIZE(type, prefix) printf("event-field %s_SIZE %zu\n", #prefix, sizeof(type))
+#define PRINT_EVENT_FIELD(type, prefix, field) printf("event-field %s_%s %zu\n", #prefix, #field, offsetof(type, field))
+
 int main(int argc, char **argv) {
     if (argc != 3) return 2;
     PRINT_OFFSET(JavaValue, handle);
@@ -146,6 +151,9 @@ int main(int argc, char **argv) {
     PRINT_CALLBACK(&restore_command);
     PRINT_CALLBACK(&info_callback);
     PRINT_CALLBACK(&timer_fired);
+    PRINT_CALLBACK(&server_event);
+    PRINT_CALLBACK(java_server_events);
+    PRINT_CALLBACK(child_log_lines);
     PRINT_CALLBACK(type_table);
     PRINT_CALLBACK(&type_rdb_save);
     PRINT_CALLBACK(&type_aof_rewrite);
@@ -155,6 +163,43 @@ int main(int argc, char **argv) {
     printf("blocked-kind BLOCKED_REPLY %d\n", BLOCKED_REPLY);
     printf("blocked-kind BLOCKED_TIMEOUT %d\n", BLOCKED_TIMEOUT);
     printf("upcall-result JRM_RETURNED %d\n", JRM_RETURNED);
+    printf("events REDIS_EVENT_COUNT %d\n", REDIS_EVENT_COUNT);
+    printf("events java_server_events %zu\n", sizeof(java_server_events));
+    printf("events JRM_PERSISTENCE_SUBEVENTS %d\n", JRM_PERSISTENCE_SUBEVENTS);
+    printf("events JRM_CHILD_LINE_SIZE %d\n", JRM_CHILD_LINE_SIZE);
+    printf("events child_log_lines %zu\n", sizeof(child_log_lines));
+    PRINT_EVENT_SIZE(RedisModuleReplicationInfo, REPLICATION_INFO);
+    PRINT_EVENT_FIELD(RedisModuleReplicationInfo, REPLICATION_INFO, master);
+    PRINT_EVENT_FIELD(RedisModuleReplicationInfo, REPLICATION_INFO, masterhost);
+    PRINT_EVENT_FIELD(RedisModuleReplicationInfo, REPLICATION_INFO, masterport);
+    PRINT_EVENT_FIELD(RedisModuleReplicationInfo, REPLICATION_INFO, replid1);
+    PRINT_EVENT_FIELD(RedisModuleReplicationInfo, REPLICATION_INFO, replid2);
+    PRINT_EVENT_FIELD(RedisModuleReplicationInfo, REPLICATION_INFO, repl1_offset);
+    PRINT_EVENT_FIELD(RedisModuleReplicationInfo, REPLICATION_INFO, repl2_offset);
+    PRINT_EVENT_SIZE(RedisModuleFlushInfo, FLUSH_INFO);
+    PRINT_EVENT_FIELD(RedisModuleFlushInfo, FLUSH_INFO, sync);
+    PRINT_EVENT_FIELD(RedisModuleFlushInfo, FLUSH_INFO, dbnum);
+    PRINT_EVENT_SIZE(RedisModuleClientInfo, CLIENT_INFO);
+    PRINT_EVENT_FIELD(RedisModuleClientInfo, CLIENT_INFO, flags);
+    PRINT_EVENT_FIELD(RedisModuleClientInfo, CLIENT_INFO, id);
+    PRINT_EVENT_FIELD(RedisModuleClientInfo, CLIENT_INFO, addr);
+    PRINT_EVENT_FIELD(RedisModuleClientInfo, CLIENT_INFO, port);
+    PRINT_EVENT_FIELD(RedisModuleClientInfo, CLIENT_INFO, db);
+    printf("event-field CLIENT_INFO_ADDR_SIZE %zu\n", sizeof(((RedisModuleClientInfo *)0)->addr));
+    PRINT_EVENT_SIZE(RedisModuleModuleChange, MODULE_CHANGE);
+    PRINT_EVENT_FIELD(RedisModuleModuleChange, MODULE_CHANGE, module_name);
+    PRINT_EVENT_FIELD(RedisModuleModuleChange, MODULE_CHANGE, module_version);
+    PRINT_EVENT_SIZE(RedisModuleCronLoop, CRON_LOOP);
+    PRINT_EVENT_FIELD(RedisModuleCronLoop, CRON_LOOP, hz);
+    PRINT_EVENT_SIZE(RedisModuleLoadingProgress, LOADING_PROGRESS);
+    PRINT_EVENT_FIELD(RedisModuleLoadingProgress, LOADING_PROGRESS, hz);
+    PRINT_EVENT_FIELD(RedisModuleLoadingProgress, LOADING_PROGRESS, progress);
+    PRINT_EVENT_SIZE(RedisModuleSwapDbInfo, SWAPDB_INFO);
+    PRINT_EVENT_FIELD(RedisModuleSwapDbInfo, SWAPDB_INFO, dbnum_first);
+    PRINT_EVENT_FIELD(RedisModuleSwapDbInfo, SWAPDB_INFO, dbnum_second);
+    PRINT_EVENT_SIZE(RedisModuleConfigChange, CONFIG_CHANGE);
+    PRINT_EVENT_FIELD(RedisModuleConfigChange, CONFIG_CHANGE, num_changes);
+    PRINT_EVENT_FIELD(RedisModuleConfigChange, CONFIG_CHANGE, config_names);
 
     for (size_t i = 0; i < JRM_DOWNCALL_COUNT; i++) {
         printf("native %s %s\n", downcall_natives[i].name, downcall_natives[i].signature);

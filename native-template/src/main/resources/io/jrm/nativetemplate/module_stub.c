@@ -62,17 +62,64 @@ typedef struct RedisModuleDigest RedisModuleDigest;
 typedef struct RedisModuleInfoCtx RedisModuleInfoCtx;
 typedef struct RedisModuleCallReply RedisModuleCallReply;
 
-/* A server event, passed by value: REDISMODULE_EVENT_CONFIG is 16, its data a list of names. */
+/*
+ * A server event, passed by value (two integer registers, which is how the binding passes it from
+ * Java: two j parameters). Java reads the event data structs below itself (ServerEvents.java holds
+ * their offsets, which StubAbiTest checks against these declarations); the stub reads only the
+ * config change.
+ */
 typedef struct {
     uint64_t id;
     uint64_t dataver;
 } RedisModuleEvent;
-enum { REDIS_EVENT_CONFIG = 16 };
+enum { REDIS_EVENT_PERSISTENCE = 1, REDIS_EVENT_CONFIG = 16, REDIS_EVENT_COUNT = 17 };
 typedef struct {
     uint64_t version;
     uint32_t num_changes;
     const char **config_names;
 } RedisModuleConfigChange;
+typedef struct {
+    uint64_t version;
+    int master;
+    char *masterhost;
+    int masterport;
+    char *replid1;
+    char *replid2;
+    uint64_t repl1_offset;
+    uint64_t repl2_offset;
+} RedisModuleReplicationInfo;
+typedef struct {
+    uint64_t version;
+    int32_t sync;
+    int32_t dbnum;
+} RedisModuleFlushInfo;
+typedef struct {
+    uint64_t version;
+    uint64_t flags;
+    uint64_t id;
+    char addr[46];
+    uint16_t port;
+    uint16_t db;
+} RedisModuleClientInfo;
+typedef struct {
+    uint64_t version;
+    const char *module_name;
+    int32_t module_version;
+} RedisModuleModuleChange;
+typedef struct {
+    uint64_t version;
+    int32_t hz;
+} RedisModuleCronLoop;
+typedef struct {
+    uint64_t version;
+    int32_t hz;
+    int32_t progress;
+} RedisModuleLoadingProgress;
+typedef struct {
+    uint64_t version;
+    int32_t dbnum_first;
+    int32_t dbnum_second;
+} RedisModuleSwapDbInfo;
 typedef void (*RedisModuleEventCallback)(RedisModuleCtx *ctx, RedisModuleEvent event, uint64_t subevent,
                                          void *data);
 
@@ -581,20 +628,49 @@ static void read_aof_preamble(RedisModuleCtx *ctx) {
     if (reply != NULL) redis_free_call_reply(reply);
 }
 
-static void on_config_change(RedisModuleCtx *ctx, RedisModuleEvent event, uint64_t subevent, void *data) {
-    (void)event;
-    (void)subevent;
-    const RedisModuleConfigChange *change = data;
+static void on_config_change(RedisModuleCtx *ctx, const RedisModuleConfigChange *change) {
     for (uint32_t i = 0; i < change->num_changes; i++) {
         if (strcasecmp(change->config_names[i], "aof-use-rdb-preamble") == 0) read_aof_preamble(ctx);
     }
+}
+
+/*
+ * Server events. Redis keeps one callback per module and event, so the stub's server_event is the
+ * module's callback for every event it subscribes to, the stub's own (config changes, for data
+ * types) and Java's (Context.subscribeToServerEvent, which subscribes server_event and sets the
+ * event's byte in java_server_events). Java runs only on the events it asked for, and never in a
+ * forked child, where Redis 7.0 fires the persistence events of BGSAVE and BGREWRITEAOF: there the
+ * stub writes the log line Java prepared for that subevent (Context.logInForkedChild), if any.
+ */
+enum { JRM_PERSISTENCE_SUBEVENTS = 6, JRM_CHILD_LINE_SIZE = 256 };
+static unsigned char java_server_events[REDIS_EVENT_COUNT];
+/* Per persistence subevent: the log level, a NUL, the line, a NUL; empty for none. Written by Java. */
+static char child_log_lines[JRM_PERSISTENCE_SUBEVENTS][JRM_CHILD_LINE_SIZE];
+static jmethodID entry_server_event; /* static void serverEvent(long ctx, long event, long subevent, long data) */
+
+static void server_event(RedisModuleCtx *ctx, RedisModuleEvent event, uint64_t subevent, void *data) {
+    if (in_forked_child()) {
+        if (event.id == REDIS_EVENT_PERSISTENCE && subevent < JRM_PERSISTENCE_SUBEVENTS &&
+            child_log_lines[subevent][0] != '\0') {
+            const char *level = child_log_lines[subevent];
+            redis_log(ctx, level, "%s", level + strlen(level) + 1);
+        }
+        return;
+    }
+    if (event.id == REDIS_EVENT_CONFIG && JRM_TYPE_COUNT > 0) on_config_change(ctx, data);
+    if (event.id >= REDIS_EVENT_COUNT || !java_server_events[event.id] || entry_class == NULL) return;
+    JNIEnv *env = java_env(ctx);
+    if (env == NULL) return;
+    (*env)->CallStaticVoidMethod(env, entry_class, entry_server_event, (jlong)(intptr_t)ctx, (jlong)event.id,
+                                 (jlong)subevent, (jlong)(intptr_t)data);
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
 }
 
 /* Reads aof-use-rdb-preamble now and after every change: what prepare_fork passes to Java. */
 static int watch_aof_preamble(RedisModuleCtx *ctx) {
     RedisModuleEvent config_event = {REDIS_EVENT_CONFIG, 1};
     read_aof_preamble(ctx);
-    return redis_subscribe_to_server_event(ctx, config_event, on_config_change);
+    return redis_subscribe_to_server_event(ctx, config_event, server_event);
 }
 
 /*
@@ -663,7 +739,7 @@ static void timer_fired(RedisModuleCtx *ctx, void *data) {
 /*
  * The C functions Java hands to Redis, in the order ModuleEntry expects them: blocked clients
  * (reply, timeout, free private data), the restore command, the INFO callback, the timer callback,
- * the type table, and the type methods in RedisModuleTypeMethods order after rdb_load (rdb_save,
+ * the server event callback with its two tables (java_server_events, child_log_lines), the type table, and the type methods in RedisModuleTypeMethods order after rdb_load (rdb_save,
  * aof_rewrite, mem_usage, digest, free).
  */
 static const jlong callback_functions[] = {
@@ -673,6 +749,9 @@ static const jlong callback_functions[] = {
     (jlong)(intptr_t)&restore_command,
     (jlong)(intptr_t)&info_callback,
     (jlong)(intptr_t)&timer_fired,
+    (jlong)(intptr_t)&server_event,
+    (jlong)(intptr_t)java_server_events,
+    (jlong)(intptr_t)child_log_lines,
     (jlong)(intptr_t)type_table,
     (jlong)(intptr_t)&type_rdb_save,
     (jlong)(intptr_t)&type_aof_rewrite,
@@ -1667,6 +1746,11 @@ static jint JNICALL downcall_i_jjj(JNIEnv *env, jobject self, jlong fn, jlong a,
     (void)self;
     return ((jint(*)(jlong, jlong, jlong))(intptr_t)fn)(a, b, c);
 }
+static jint JNICALL downcall_i_jjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jlong d) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jlong, jlong, jlong))(intptr_t)fn)(a, b, c, d);
+}
 static jlong JNICALL downcall_j_(JNIEnv *env, jobject self, jlong fn) {
     (void)env;
     (void)self;
@@ -1927,6 +2011,7 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"i_jjL", "(JJJ[J)I", (void *)&downcall_i_jjL}, \
     {"i_jjLL", "(JJJ[J[J)I", (void *)&downcall_i_jjLL}, \
     {"i_jjj", "(JJJJ)I", (void *)&downcall_i_jjj}, \
+    {"i_jjjj", "(JJJJJ)I", (void *)&downcall_i_jjjj}, \
     {"j_", "(J)J", (void *)&downcall_j_}, \
     {"j_B", "(J[B)J", (void *)&downcall_j_B}, \
     {"j_j", "(JJ)J", (void *)&downcall_j_j}, \
@@ -2036,6 +2121,7 @@ static const struct {
     {&entry_restore, "restore", "(JJI)I", NULL},
     {&entry_info, "info", "(J)V", NULL},
     {&entry_timer, "timer", "(JJ)V", NULL},
+    {&entry_server_event, "serverEvent", "(JJJJ)V", NULL},
 };
 #define JRM_ENTRY_METHOD_COUNT (sizeof(entry_methods) / sizeof(entry_methods[0]))
 
@@ -2221,5 +2307,8 @@ JRM_EXPORT int RedisModule_OnUnload(RedisModuleCtx *ctx) {
     for (size_t i = 0; i < JRM_ENTRY_METHOD_COUNT; i++) {
         if (entry_methods[i].stub != NULL) *entry_methods[i].stub = NULL; /* freed by Java */
     }
+    /* Redis drops the module's event subscriptions itself. */
+    memset(java_server_events, 0, sizeof(java_server_events));
+    memset(child_log_lines, 0, sizeof(child_log_lines));
     return REDIS_OK;
 }
