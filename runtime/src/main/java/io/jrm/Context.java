@@ -441,11 +441,6 @@ public final class Context {
     api.channelAtPosWithFlags(pointer(), position, FlagBits.of(flags));
   }
 
-  /** {@return whether this call only asks for key or channel positions, when nothing is replied} */
-  boolean isPositionRequest() {
-    return isKeysPositionRequest() || isChannelsPositionRequest();
-  }
-
   /**
    * The positions of the keys of any command, as {@code COMMAND GETKEYS} finds them, without
    * running it ({@code GetCommandKeys}); a module command with {@code getkeys-api} is asked.

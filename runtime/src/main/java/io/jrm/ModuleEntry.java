@@ -462,15 +462,14 @@ final class ModuleEntry {
   /**
    * Propagates a command declared {@code replicate = VERBATIM} once it has succeeded: not after an
    * error reply (an exception never gets here), not before a blocked client's callback has replied,
-   * not for a key- or channel-position request, and not twice when the handler propagated something
-   * itself.
+   * not for a key-position request, and not twice when the handler propagated something itself.
    */
   private static void replicateSucceeded(Context context) {
     ReplyTracker reply = context.replyTracker();
     if (!reply.failed()
         && !reply.delegated()
         && !context.propagated()
-        && !context.isPositionRequest()) {
+        && !context.isKeysPositionRequest()) {
       context.replicateVerbatim();
     }
   }
@@ -488,7 +487,7 @@ final class ModuleEntry {
           context.refusePropagation();
         }
         definition.dispatch(index, context, context.arguments(argv, argc));
-        if (!context.replyTracker().complete() && !context.isPositionRequest()) {
+        if (!context.replyTracker().complete() && !context.isKeysPositionRequest()) {
           context.log(
               LogLevel.WARNING, "JRM: " + what(upcall, index) + " returned without replying");
           replyError(context, "ERR the command returned without replying");
