@@ -6,6 +6,7 @@ import io.jrm.internal.binding.RedisModuleApi;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -331,20 +332,6 @@ public final class Context {
   }
 
   /**
-   * {@return the full name of the command this context serves ({@code GetCurrentCommandName}):
-   * {@code parent|sub} in a subcommand, as Redis spells it}
-   *
-   * @throws IllegalStateException outside a command
-   */
-  public String currentCommandName() {
-    long name = api.getCurrentCommandName(pointer());
-    if (name == 0) {
-      throw new IllegalStateException("this context serves no command (@OnLoad, a callback)");
-    }
-    return CStrings.read(api.backend(), name);
-  }
-
-  /**
    * {@return whether the module should avoid traffic to replicas now ({@code AvoidReplicaTraffic}):
    * a failover is waiting for them to catch up}
    */
@@ -478,6 +465,77 @@ public final class Context {
    */
   public void keyAtPos(int position) {
     api.keyAtPos(pointer(), position);
+  }
+
+  /**
+   * Reports that {@code argv[position]} is a key and what the command does with it, during a
+   * key-position request ({@code KeyAtPosWithFlags}): ACL checks then ask only what the flags need
+   * (a key reported with {@link #keyAtPos} needs read and write access).
+   *
+   * @param position the index in argv of an argument that is a key
+   * @param flags what the command does with the key, for example {@code EnumSet.of(KeyFlag.RO,
+   *     KeyFlag.ACCESS)}
+   */
+  public void keyAtPosWithFlags(int position, Set<KeyFlag> flags) {
+    api.keyAtPosWithFlags(pointer(), position, FlagBits.of(flags));
+  }
+
+  /**
+   * {@return whether this call of a {@code getchannels-api} command only asks for the channels it
+   * would use (ACL checks, {@code ACL DRYRUN}): then report them with {@link
+   * #channelAtPosWithFlags} and return without replying ({@code IsChannelsPositionRequest})}
+   */
+  public boolean isChannelsPositionRequest() {
+    return api.isChannelsPositionRequest(pointer()) != 0;
+  }
+
+  /**
+   * Reports that {@code argv[position]} is a channel and what the command does with it, during a
+   * channel-position request ({@code ChannelAtPosWithFlags}).
+   *
+   * @param position the index in argv of an argument that is a channel or pattern
+   * @param flags what the command does with it, for example {@code
+   *     EnumSet.of(ChannelFlag.SUBSCRIBE, ChannelFlag.PATTERN)}
+   */
+  public void channelAtPosWithFlags(int position, Set<ChannelFlag> flags) {
+    api.channelAtPosWithFlags(pointer(), position, FlagBits.of(flags));
+  }
+
+  /**
+   * The positions of the keys of any command, as {@code COMMAND GETKEYS} finds them, without
+   * running it ({@code GetCommandKeys}); a module command with {@code getkeys-api} is asked.
+   *
+   * @param argv the command name then its arguments, of the types {@link #call} takes
+   * @return the indexes in {@code argv} of its keys (the name being 0); none when the command has
+   *     no keys or none in these arguments
+   * @throws CommandKeysException for an unknown command or a wrong number of arguments
+   * @throws IllegalArgumentException when {@code argv} is empty
+   */
+  public int[] commandKeys(Object... argv) {
+    return CommandKeys.positions(this, argv);
+  }
+
+  /**
+   * The keys of any command with what it does with each, as {@code COMMAND GETKEYSANDFLAGS} finds
+   * them, without running it ({@code GetCommandKeysWithFlags}).
+   *
+   * @param argv the command name then its arguments, of the types {@link #call} takes
+   * @return the keys in argument order; none when the command has no keys or none in these
+   *     arguments
+   * @throws CommandKeysException for an unknown command or a wrong number of arguments
+   * @throws IllegalArgumentException when {@code argv} is empty
+   */
+  public List<KeyPosition> commandKeysWithFlags(Object... argv) {
+    return CommandKeys.withFlags(this, argv);
+  }
+
+  /**
+   * {@return the full name of the command running ({@code GetCurrentCommandName}), a subcommand as
+   * {@code container|sub}; empty where there is none, as in a timer's callback}
+   */
+  public Optional<String> currentCommandName() {
+    long name = api.getCurrentCommandName(pointer());
+    return name == 0 ? Optional.empty() : Optional.of(CStrings.read(api.backend(), name));
   }
 
   // Blocking

@@ -73,7 +73,10 @@ final class ShapeSources {
     return JavaFile.builder(PACKAGE, type.build()).skipJavaLangImports(true).build();
   }
 
-  /** The jni backend's natives: one per shape (the stub registers them), then native memory. */
+  /**
+   * The jni backend's natives: one per shape (the stub registers them), then native memory and
+   * errno.
+   */
   JavaFile jniDowncalls() {
     TypeSpec.Builder type =
         TypeSpec.classBuilder("JniDowncalls")
@@ -85,7 +88,7 @@ final class ShapeSources {
                 """
                 The JNI natives the module stub registers for the jni backend: one per shape of
                 {@link $T}, generated into module_stub.c from the same description, then native
-                memory access. StubAbiTest checks that the stub registers exactly these.
+                memory access and errno. StubAbiTest checks that the stub registers exactly these.
                 """,
                 SHAPE_CALLS);
     for (String name : shapes) {
@@ -119,7 +122,13 @@ final class ShapeSources {
                 "writeBytes",
                 TypeName.VOID,
                 "Copies {@code bytes} to {@code address}.",
-                param(byte[].class, "bytes")));
+                param(byte[].class, "bytes")))
+        .addMethod(
+            MethodSpec.methodBuilder("lastErrno")
+                .addModifiers(Modifier.STATIC, Modifier.NATIVE)
+                .addJavadoc("The calling thread's {@code errno}, as the last call left it.\n")
+                .returns(TypeName.INT)
+                .build());
     return JavaFile.builder(PACKAGE + ".jni", type.build()).skipJavaLangImports(true).build();
   }
 

@@ -38,6 +38,6 @@ public final class CommandMetadataCommands {
   /** JRMTEST.META.BOX NAME: a subcommand, which replies its full name. */
   @RedisCommand(name = "jrmtest.meta.box|name")
   public static void boxName(Context ctx, RedisString[] argv) {
-    ctx.replyWithSimpleString(ctx.currentCommandName());
+    ctx.replyWithSimpleString(ctx.currentCommandName().orElseThrow());
   }
 }

@@ -1818,6 +1818,33 @@ static jlong JNICALL downcall_j_jB_B(JNIEnv *env, jobject self, jlong fn, jlong 
     jrm_bytes_done(&c_in);
     return result;
 }
+static jlong JNICALL downcall_j_jBiI(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jint c, jintArray d) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    jint d_v;
+    jint *d_c = jrm_int_in(env, d, &d_v);
+    jlong result = ((jlong(*)(jlong, const void *, jint, void *))(intptr_t)fn)(a, b_c, c, d_c);
+    jrm_bytes_done(&b_in);
+    jrm_int_out(env, d, d_c);
+    return result;
+}
+static jlong JNICALL downcall_j_jBiIL(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jint c, jintArray d, jlongArray e) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    jint d_v;
+    jint *d_c = jrm_int_in(env, d, &d_v);
+    jlong e_v;
+    jlong *e_c = jrm_long_in(env, e, &e_v);
+    jlong result = ((jlong(*)(jlong, const void *, jint, void *, void *))(intptr_t)fn)(a, b_c, c, d_c, e_c);
+    jrm_bytes_done(&b_in);
+    jrm_int_out(env, d, d_c);
+    jrm_long_out(env, e, e_c);
+    return result;
+}
 static jlong JNICALL downcall_j_jBij(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jint c, jlong d) {
     (void)env;
     (void)self;
@@ -1973,6 +2000,11 @@ static void JNICALL downcall_v_ji(JNIEnv *env, jobject self, jlong fn, jlong a, 
     (void)self;
     ((void(*)(jlong, jint))(intptr_t)fn)(a, b);
 }
+static void JNICALL downcall_v_jii(JNIEnv *env, jobject self, jlong fn, jlong a, jint b, jint c) {
+    (void)env;
+    (void)self;
+    ((void(*)(jlong, jint, jint))(intptr_t)fn)(a, b, c);
+}
 static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b) {
     (void)env;
     (void)self;
@@ -2019,6 +2051,8 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"j_jBB_Bj", "(JJ[B[B[BJ)J", (void *)&downcall_j_jBB_Bj}, \
     {"j_jBI", "(JJ[B[I)J", (void *)&downcall_j_jBI}, \
     {"j_jB_B", "(JJ[B[B)J", (void *)&downcall_j_jB_B}, \
+    {"j_jBiI", "(JJ[BI[I)J", (void *)&downcall_j_jBiI}, \
+    {"j_jBiIL", "(JJ[BI[I[J)J", (void *)&downcall_j_jBiIL}, \
     {"j_jBij", "(JJ[BIJ)J", (void *)&downcall_j_jBij}, \
     {"j_jBj", "(JJ[BJ)J", (void *)&downcall_j_jBj}, \
     {"j_jD", "(JJ[D)J", (void *)&downcall_j_jD}, \
@@ -2039,6 +2073,7 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"v_jd", "(JJD)V", (void *)&downcall_v_jd}, \
     {"v_jf", "(JJF)V", (void *)&downcall_v_jf}, \
     {"v_ji", "(JJI)V", (void *)&downcall_v_ji}, \
+    {"v_jii", "(JJII)V", (void *)&downcall_v_jii}, \
     {"v_jj", "(JJJ)V", (void *)&downcall_v_jj},
 /* ---- end of generated downcalls ---- */
 
@@ -2072,8 +2107,15 @@ static void JNICALL memory_write_bytes(JNIEnv *env, jclass cls, jlong address, j
     (*env)->GetByteArrayRegion(env, bytes, 0, (*env)->GetArrayLength(env, bytes), (jbyte *)(intptr_t)address);
 }
 
+/* errno as the previous native call left it: the only report of some functions (GetCommandKeys). */
+static jint JNICALL last_errno(JNIEnv *env, jclass cls) {
+    (void)env;
+    (void)cls;
+    return (jint)errno;
+}
+
 #define JRM_DOWNCALLS_CLASS "io.jrm.internal.binding.jni.JniDowncalls"
-/* The natives of JniDowncalls: the generated shapes, then native memory. */
+/* The natives of JniDowncalls: the generated shapes, then native memory and errno. */
 static const JNINativeMethod downcall_natives[] = {
     JRM_SHAPE_NATIVES
     {"readWord", "(J)J", (void *)&memory_read_word},
@@ -2081,6 +2123,7 @@ static const JNINativeMethod downcall_natives[] = {
     {"readBytes", "(J[B)V", (void *)&memory_read_bytes},
     {"writeWord", "(JJ)V", (void *)&memory_write_word},
     {"writeBytes", "(J[B)V", (void *)&memory_write_bytes},
+    {"lastErrno", "()I", (void *)&last_errno},
 };
 #define JRM_DOWNCALL_COUNT (sizeof(downcall_natives) / sizeof(downcall_natives[0]))
 

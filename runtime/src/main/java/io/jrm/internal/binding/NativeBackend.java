@@ -62,4 +62,11 @@ public interface NativeBackend {
 
   /** Copies {@code bytes} to {@code address}. */
   void writeBytes(long address, byte[] bytes);
+
+  /**
+   * The calling thread's {@code errno} as the last call through {@link #calls()} left it, for the
+   * few functions that report only there ({@code GetCommandKeys}): read it right after that call,
+   * before anything else calls C.
+   */
+  int lastErrno();
 }

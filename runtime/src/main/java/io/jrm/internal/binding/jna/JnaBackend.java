@@ -1,5 +1,6 @@
 package io.jrm.internal.binding.jna;
 
+import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import io.jrm.internal.binding.NativeBackend;
 import io.jrm.internal.binding.ShapeCalls;
@@ -44,5 +45,10 @@ public final class JnaBackend implements NativeBackend {
   @Override
   public void writeBytes(long address, byte[] bytes) {
     new Pointer(address).write(0, bytes, 0, bytes.length);
+  }
+
+  @Override
+  public int lastErrno() {
+    return Native.getLastError(); // JNA saves errno after each call
   }
 }

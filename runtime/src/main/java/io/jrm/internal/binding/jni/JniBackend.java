@@ -60,4 +60,9 @@ public final class JniBackend implements NativeBackend {
   public void writeBytes(long address, byte[] bytes) {
     JniDowncalls.writeBytes(address, bytes);
   }
+
+  @Override
+  public int lastErrno() {
+    return JniDowncalls.lastErrno();
+  }
 }

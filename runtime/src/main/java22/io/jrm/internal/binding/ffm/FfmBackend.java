@@ -64,4 +64,9 @@ final class FfmBackend implements NativeBackend {
   public void writeBytes(long address, byte[] bytes) {
     MemorySegment.copy(bytes, 0, MEMORY, ValueLayout.JAVA_BYTE, address, bytes.length);
   }
+
+  @Override
+  public int lastErrno() {
+    return FfmLinker.errno();
+  }
 }

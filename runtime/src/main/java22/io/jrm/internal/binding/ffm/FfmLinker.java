@@ -45,6 +45,28 @@ public final class FfmLinker {
   private FfmLinker() {}
 
   /**
+   * The calling thread's {@code errno}, read through libc's {@code __errno_location} (a critical
+   * call: no thread state change between the call that set it and this read).
+   */
+  static int errno() {
+    try {
+      MemorySegment location = (MemorySegment) ErrnoLocation.HANDLE.invokeExact();
+      return location.reinterpret(Integer.BYTES).get(ValueLayout.JAVA_INT, 0);
+    } catch (Throwable t) {
+      throw new IllegalStateException("cannot read errno", t);
+    }
+  }
+
+  /** The handle of {@code __errno_location}, linked at the first read of errno. */
+  private static final class ErrnoLocation {
+    static final MethodHandle HANDLE =
+        LINKER.downcallHandle(
+            LINKER.defaultLookup().find("__errno_location").orElseThrow(),
+            FunctionDescriptor.of(ValueLayout.ADDRESS),
+            Linker.Option.critical(false));
+  }
+
+  /**
    * The handle of {@code shape}. A {@code critical} one skips the thread's state change around the
    * call and takes array parameters as the Java arrays themselves, which C reads and writes in
    * place (on Temurin 25, a 16-byte buffer: about 5-20 ns a call against 10-30 copied to a thread's

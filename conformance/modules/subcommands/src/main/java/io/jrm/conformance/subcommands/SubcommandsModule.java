@@ -37,12 +37,12 @@ public final class SubcommandsModule {
   /** SUBCOMMANDS.PARENT_GET_FULLNAME: replies its own name. */
   @RedisCommand(name = "subcommands.parent_get_fullname")
   public static void parentGetFullname(Context ctx, RedisString[] argv) {
-    ctx.replyWithSimpleString(ctx.currentCommandName());
+    ctx.replyWithSimpleString(ctx.currentCommandName().orElseThrow());
   }
 
   /** SUBCOMMANDS.SUB GET_FULLNAME: replies its full name, {@code subcommands.sub|get_fullname}. */
   @RedisCommand(name = "subcommands.sub|get_fullname")
   public static void subGetFullname(Context ctx, RedisString[] argv) {
-    ctx.replyWithSimpleString(ctx.currentCommandName());
+    ctx.replyWithSimpleString(ctx.currentCommandName().orElseThrow());
   }
 }
