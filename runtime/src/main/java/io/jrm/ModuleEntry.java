@@ -42,8 +42,9 @@ final class ModuleEntry {
   private static final int RESTORE_COMMAND = 3;
   private static final int INFO_CALLBACK = 4;
   static final int TIMER_CALLBACK = 5;
-  private static final int TYPE_TABLE = 6;
-  private static final int TYPE_METHODS = 7;
+  static final int KEYSPACE_TRAMPOLINES = 6;
+  private static final int TYPE_TABLE = 7;
+  private static final int TYPE_METHODS = 8;
 
   private static final ErrorLog errors = ErrorLog.fromSystemProperty();
 
@@ -365,6 +366,14 @@ final class ModuleEntry {
     run(Upcall.TIMER, 0, ctx, data, 0);
   }
 
+  /**
+   * A keyspace event for the module's subscription {@code subscription} ({@link
+   * KeyspaceSubscriptions}): {@code type} its class bit, {@code event} the address of its name.
+   */
+  static void keyspaceEvent(int subscription, long ctx, int type, long event, long key) {
+    run(Upcall.KEYSPACE_EVENT, subscription, ctx, event, type, key);
+  }
+
   /** The data type restore command, the way a rewritten AOF rebuilds values. */
   static int restore(long ctx, long argv, int argc) {
     return run(Upcall.RESTORE, 0, ctx, argv, argc);
@@ -400,7 +409,12 @@ final class ModuleEntry {
     /** The data type restore command. */
     RESTORE,
     /** A {@link Timer} firing; argv is its handle. */
-    TIMER
+    TIMER,
+    /**
+     * A keyspace event; the index is the subscription, argv the event's name, argc its class and
+     * the extra word its key.
+     */
+    KEYSPACE_EVENT
   }
 
   /** What an upcall is, for a log line: {@code command hello.simple}. */
@@ -410,6 +424,7 @@ final class ModuleEntry {
       case BLOCKED_CALLBACK -> "blocked client callback";
       case RESTORE -> "command " + definition.name() + DataTypes.RESTORE_COMMAND;
       case TIMER -> "timer callback";
+      case KEYSPACE_EVENT -> "keyspace event listener";
     };
   }
 
@@ -419,6 +434,11 @@ final class ModuleEntry {
    * into an error reply and a log line ({@link ErrorLog}: repeats are counted, not logged).
    */
   private static int run(Upcall upcall, int index, long ctx, long argv, int argc) {
+    return run(upcall, index, ctx, argv, argc, 0);
+  }
+
+  /** {@link #run} with one more word for {@code upcall} ({@code extra}: a keyspace event's key). */
+  private static int run(Upcall upcall, int index, long ctx, long argv, int argc, long extra) {
     Context context = contexts.enter(ctx);
     Thread thread = Thread.currentThread();
     // Set and restored only when the thread has another (onLoad leaves the main thread the
@@ -433,10 +453,10 @@ final class ModuleEntry {
       if (errors.mayHaveSummaries()) {
         errors.flush(warnings(context));
       }
-      serve(upcall, index, context, argv, argc);
+      serve(upcall, index, context, argv, argc, extra);
     } catch (Throwable t) {
-      // A timer has no client to tell: its every Throwable is logged.
-      boolean replies = upcall != Upcall.TIMER;
+      // A timer or a notification has no client to tell: its every Throwable is logged.
+      boolean replies = upcall != Upcall.TIMER && upcall != Upcall.KEYSPACE_EVENT;
       if (!replies
           || !(t instanceof RedisException) && !(t instanceof ReplyTracker.ExtraReplyException)) {
         String what = what(upcall, index);
@@ -475,8 +495,8 @@ final class ModuleEntry {
   }
 
   /** The body of {@code upcall}, inside {@link #run}'s guard. */
-  private static void serve(Upcall upcall, int index, Context context, long argv, int argc)
-      throws Exception {
+  private static void serve(
+      Upcall upcall, int index, Context context, long argv, int argc, long extra) throws Exception {
     switch (upcall) {
       case COMMAND -> {
         if (deniesOom[index]) {
@@ -507,6 +527,10 @@ final class ModuleEntry {
         dataTypes.restore(context, context.arguments(argv, argc));
       }
       case TIMER -> Timers.fire(context, argv);
+      case KEYSPACE_EVENT -> {
+        context.replyTracker().refuseAll();
+        KeyspaceSubscriptions.fire(context, index, argc, argv, extra);
+      }
     }
   }
 

@@ -115,7 +115,7 @@ public final class ServerInfo implements AutoCloseable {
    * The NUL-terminated UTF-8 text at {@code address}, read a whole aligned word at a time: an
    * aligned word never crosses into a page the string does not reach.
    */
-  private static String readCString(NativeBackend memory, long address) {
+  static String readCString(NativeBackend memory, long address) {
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     long word = address & ~7L;
     int skip = (int) (address - word);

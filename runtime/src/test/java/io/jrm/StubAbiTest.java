@@ -131,6 +131,8 @@ class StubAbiTest {
         .containsEntry("callback &restore_command", constant(ModuleEntry.class, "RESTORE_COMMAND"))
         .containsEntry("callback &info_callback", constant(ModuleEntry.class, "INFO_CALLBACK"))
         .containsEntry("callback &timer_fired", constant(ModuleEntry.class, "TIMER_CALLBACK"))
+        .containsEntry(
+            "callback keyspace_trampolines", constant(ModuleEntry.class, "KEYSPACE_TRAMPOLINES"))
         .containsEntry("callback type_table", constant(ModuleEntry.class, "TYPE_TABLE"))
         .containsEntry("callbacks " + (typeMethods + methods.size()), "");
     for (int i = 0; i < methods.size(); i++) {

@@ -106,6 +106,7 @@ int main(int argc, char **argv) {
     PRINT_CALLBACK(&restore_command);
     PRINT_CALLBACK(&info_callback);
     PRINT_CALLBACK(&timer_fired);
+    PRINT_CALLBACK(keyspace_trampolines);
     PRINT_CALLBACK(type_table);
     PRINT_CALLBACK(&type_rdb_save);
     PRINT_CALLBACK(&type_aof_rewrite);

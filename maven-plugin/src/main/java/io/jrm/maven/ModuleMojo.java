@@ -42,6 +42,13 @@ public class ModuleMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.build.directory}", required = true)
   private File outputDirectory;
 
+  /**
+   * The base name of the two files, when it is not the module's name: Redis knows a module by the
+   * name it registers, not by its file, and the stub finds the jar beside the library by the
+   * library's own base name.
+   */
+  @Parameter private String fileName;
+
   /** The C compiler: a name looked up on PATH, or a path. */
   @Parameter(property = "jrm.gcc", defaultValue = "gcc")
   private String gcc;
@@ -70,16 +77,17 @@ public class ModuleMojo extends AbstractMojo {
     Path classes = classesDirectory.toPath();
     Path stub = StubLocator.locate(classes);
     String name = StubLocator.moduleName(stub);
+    String baseName = fileName == null || fileName.isEmpty() ? name : fileName;
     Path target = outputDirectory.toPath();
 
     // The JDK running Maven: its headers are the ones the JNI calls in the stub are compiled
     // against.
     Path javaHome = Paths.get(System.getProperty("java.home"));
-    Path so = target.resolve(name + ".so");
+    Path so = target.resolve(baseName + ".so");
     new StubCompiler(gcc, javaHome, cflags, getLog()).compile(stub, so);
     getLog().info("Built " + so);
 
-    Path jar = target.resolve(name + ".jar");
+    Path jar = target.resolve(baseName + ".jar");
     try {
       JnaPlatforms platforms = JnaPlatforms.of(jnaPlatforms == null ? List.of() : jnaPlatforms);
       ModuleJarWriter.Result result =
