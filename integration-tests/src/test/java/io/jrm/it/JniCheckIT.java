@@ -54,6 +54,7 @@ class JniCheckIT {
     }
   }
 
+  @SuppressWarnings("unchecked") // the module replies an array of strings
   private static void exerciseTheStub(RedisServer server, Jedis jedis) throws InterruptedException {
     // Keyspace notifications from here on: every write below goes through the keyspace trampoline.
     assertThat(send(jedis, "JRMTEST.KEYSPACE.SUBSCRIBE")).isEqualTo("OK");
@@ -66,7 +67,7 @@ class JniCheckIT {
     assertThat(send(jedis, "DEBUG", "DIGEST-VALUE", "rich")).isNotNull();
     assertThat(jedis.save()).isEqualTo("OK");
     assertThat(send(jedis, "DEBUG", "RELOAD")).isEqualTo("OK");
-    assertThat((List<?>) send(jedis, "JRMTEST.KEYSPACE.LOADED"))
+    assertThat((List<Object>) send(jedis, "JRMTEST.KEYSPACE.LOADED"))
         .containsExactlyInAnyOrder("rich", "counter", "list");
     assertThat(jedis.bgsave()).isEqualTo("Background saving started");
     assertThat(awaitBgsave(jedis, FORK_TIMEOUT)).isEqualTo("ok");
