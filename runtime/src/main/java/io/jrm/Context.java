@@ -411,6 +411,76 @@ public final class Context {
     return api.getServerVersion();
   }
 
+  // Keyspace notifications
+
+  /**
+   * Runs {@code listener} for every keyspace event of {@code classes} from now on ({@code
+   * SubscribeToKeyspaceEvents}), whatever {@code notify-keyspace-events} says. Usually called in
+   * {@code @OnLoad}; a module has up to 16 subscriptions, which last until it is unloaded. Each
+   * subscription is a subscriber of its own for Redis: the events its listener's own work fires
+   * skip it, not the module's other subscriptions.
+   *
+   * @param classes the classes of events to receive, such as {@link KeyspaceEventClass#all()}
+   * @param listener what runs for each, on the thread that fired it ({@link KeyspaceEventListener})
+   * @throws IllegalArgumentException when {@code classes} is empty or names a channel constant
+   * @throws IllegalStateException when the module has all its subscriptions already
+   */
+  public void subscribeToKeyspaceEvents(
+      Set<KeyspaceEventClass> classes, KeyspaceEventListener listener) {
+    KeyspaceSubscriptions.subscribe(this, classes, listener);
+  }
+
+  /**
+   * {@return what {@code notify-keyspace-events} publishes now ({@code GetNotifyKeyspaceEvents}):
+   * the classes, and {@link KeyspaceEventClass#KEYSPACE}/{@link KeyspaceEventClass#KEYEVENT} for
+   * the channels; empty when Pub/Sub notifications are off}
+   */
+  public Set<KeyspaceEventClass> notifyKeyspaceEvents() {
+    checkActive();
+    return KeyspaceEventClass.of(api.getNotifyKeyspaceEvents());
+  }
+
+  /**
+   * Fires keyspace event {@code event} of class {@code type} on {@code key} in the selected
+   * database ({@code NotifyKeyspaceEvent}): published on Pub/Sub as {@code notify-keyspace-events}
+   * says, and run by every module subscribed to {@code type}, this one's other subscriptions
+   * included. Redis's key API notifies nothing itself: a command that writes through a {@link
+   * WriteKey} calls this the way Redis's own commands notify, usually with {@link
+   * KeyspaceEventClass#MODULE} for a data type's writes.
+   *
+   * @param type the event's class
+   * @param event the event's name, such as the command's
+   * @param key the key the event is about
+   * @throws IllegalArgumentException for a channel constant
+   * @throws IllegalStateException when the context has no client to fire it from
+   */
+  public void notifyKeyspaceEvent(KeyspaceEventClass type, String event, RedisString key) {
+    int bits = KeyspaceEventClass.eventBits(Set.of(type));
+    if (api.notifyKeyspaceEvent(pointer(), bits, cString(event), key.pointer()) != OK) {
+      throw new IllegalStateException("this context cannot notify keyspace events");
+    }
+  }
+
+  /**
+   * {@return the classes of keyspace events this Redis can tell a subscriber about ({@code
+   * GetKeyspaceNotificationFlagsAll})}
+   */
+  public Set<KeyspaceEventClass> keyspaceNotificationFlagsAll() {
+    checkActive();
+    return KeyspaceEventClass.of(api.getKeyspaceNotificationFlagsAll());
+  }
+
+  /**
+   * Tells Redis that key {@code name} changed ({@code SignalModifiedKey}): WATCH of it fails and
+   * client-side caching invalidates it. A key opened for writing signals itself when it is closed;
+   * this is for changes made otherwise.
+   *
+   * @param name the key's name
+   */
+  public void signalModifiedKey(RedisString name) {
+    api.signalModifiedKey(pointer(), name.pointer());
+  }
+
   /**
    * Writes {@code message} to the Redis log, tagged with the module name ({@code Log}).
    *

@@ -45,8 +45,9 @@ final class ModuleEntry {
   static final int SERVER_EVENT_CALLBACK = 6;
   static final int JAVA_SERVER_EVENTS = 7;
   static final int CHILD_LOG_LINES = 8;
-  private static final int TYPE_TABLE = 9;
-  private static final int TYPE_METHODS = 10;
+  static final int KEYSPACE_TRAMPOLINES = 9;
+  private static final int TYPE_TABLE = 10;
+  private static final int TYPE_METHODS = 11;
 
   private static final ErrorLog errors = ErrorLog.fromSystemProperty();
 
@@ -368,6 +369,14 @@ final class ModuleEntry {
     run(Upcall.SERVER_EVENT, (int) event, ctx, data, (int) subEvent);
   }
 
+  /**
+   * A keyspace event for the module's subscription {@code subscription} ({@link
+   * KeyspaceSubscriptions}): {@code type} its class bit, {@code event} the address of its name.
+   */
+  static void keyspaceEvent(int subscription, long ctx, int type, long event, long key) {
+    run(Upcall.KEYSPACE_EVENT, subscription, ctx, event, type, key);
+  }
+
   /** The data type restore command, the way a rewritten AOF rebuilds values. */
   static int restore(long ctx, long argv, int argc) {
     return run(Upcall.RESTORE, 0, ctx, argv, argc);
@@ -405,7 +414,12 @@ final class ModuleEntry {
     /** A {@link Timer} firing; argv is its handle. */
     TIMER,
     /** A server event; the index is the event's id, argv its data, argc the subevent. */
-    SERVER_EVENT
+    SERVER_EVENT,
+    /**
+     * A keyspace event; the index is the subscription, argv the event's name, argc its class and
+     * the extra word its key.
+     */
+    KEYSPACE_EVENT
   }
 
   /** What an upcall is, for a log line: {@code command hello.simple}. */
@@ -416,6 +430,7 @@ final class ModuleEntry {
       case RESTORE -> "command " + definition.name() + DataTypes.RESTORE_COMMAND;
       case TIMER -> "timer callback";
       case SERVER_EVENT -> "server event " + index + " callback";
+      case KEYSPACE_EVENT -> "keyspace event listener";
     };
   }
 
@@ -425,6 +440,11 @@ final class ModuleEntry {
    * into an error reply and a log line ({@link ErrorLog}: repeats are counted, not logged).
    */
   private static int run(Upcall upcall, int index, long ctx, long argv, int argc) {
+    return run(upcall, index, ctx, argv, argc, 0);
+  }
+
+  /** {@link #run} with one more word for {@code upcall} ({@code extra}: a keyspace event's key). */
+  private static int run(Upcall upcall, int index, long ctx, long argv, int argc, long extra) {
     Context context = contexts.enter(ctx);
     Thread thread = Thread.currentThread();
     // Set and restored only when the thread has another (onLoad leaves the main thread the
@@ -439,10 +459,13 @@ final class ModuleEntry {
       if (errors.mayHaveSummaries()) {
         errors.flush(warnings(context));
       }
-      serve(upcall, index, context, argv, argc);
+      serve(upcall, index, context, argv, argc, extra);
     } catch (Throwable t) {
-      // A timer or a server event has no client to tell: its every Throwable is logged.
-      boolean replies = upcall != Upcall.TIMER && upcall != Upcall.SERVER_EVENT;
+      // A timer, a server event or a notification has no client to tell: every Throwable is logged.
+      boolean replies =
+          upcall != Upcall.TIMER
+              && upcall != Upcall.SERVER_EVENT
+              && upcall != Upcall.KEYSPACE_EVENT;
       if (!replies
           || !(t instanceof RedisException) && !(t instanceof ReplyTracker.ExtraReplyException)) {
         String what = what(upcall, index);
@@ -481,8 +504,8 @@ final class ModuleEntry {
   }
 
   /** The body of {@code upcall}, inside {@link #run}'s guard. */
-  private static void serve(Upcall upcall, int index, Context context, long argv, int argc)
-      throws Exception {
+  private static void serve(
+      Upcall upcall, int index, Context context, long argv, int argc, long extra) throws Exception {
     switch (upcall) {
       case COMMAND -> {
         if (deniesOom[index]) {
@@ -514,6 +537,10 @@ final class ModuleEntry {
       }
       case TIMER -> Timers.fire(context, argv);
       case SERVER_EVENT -> ServerEvents.fire(context, index, argc, argv);
+      case KEYSPACE_EVENT -> {
+        context.replyTracker().refuseAll();
+        KeyspaceSubscriptions.fire(context, index, argc, argv, extra);
+      }
     }
   }
 

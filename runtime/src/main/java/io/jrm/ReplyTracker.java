@@ -39,6 +39,9 @@ final class ReplyTracker {
   private boolean dropped;
   private boolean failed;
 
+  /** The call has no client (a keyspace notification): every reply is refused. */
+  private boolean noClient;
+
   /**
    * Thrown by a reply written after the whole reply: Redis would send it to the client as the
    * answer to its next command.
@@ -58,6 +61,13 @@ final class ReplyTracker {
     delegated = false;
     dropped = false;
     failed = false;
+    noClient = false;
+  }
+
+  /** Refuses every reply of this call: it has no client to send one to. */
+  void refuseAll() {
+    complete = true;
+    noClient = true;
   }
 
   /**
@@ -67,6 +77,9 @@ final class ReplyTracker {
    */
   void checkOpen() {
     if (complete) {
+      if (noClient) {
+        throw new IllegalStateException("a keyspace notification has no client to reply to");
+      }
       dropped = true;
       throw new ExtraReplyException();
     }

@@ -152,6 +152,7 @@ class StubAbiTest {
         .containsEntry(
             "callback java_server_events", constant(ModuleEntry.class, "JAVA_SERVER_EVENTS"))
         .containsEntry("callback child_log_lines", constant(ModuleEntry.class, "CHILD_LOG_LINES"))
+            "callback keyspace_trampolines", constant(ModuleEntry.class, "KEYSPACE_TRAMPOLINES"))
         .containsEntry("callback type_table", constant(ModuleEntry.class, "TYPE_TABLE"))
         .containsEntry("callbacks " + (typeMethods + methods.size()), "");
     for (int i = 0; i < methods.size(); i++) {

@@ -154,6 +154,7 @@ int main(int argc, char **argv) {
     PRINT_CALLBACK(&server_event);
     PRINT_CALLBACK(java_server_events);
     PRINT_CALLBACK(child_log_lines);
+    PRINT_CALLBACK(keyspace_trampolines);
     PRINT_CALLBACK(type_table);
     PRINT_CALLBACK(&type_rdb_save);
     PRINT_CALLBACK(&type_aof_rewrite);

@@ -54,7 +54,10 @@ class JniCheckIT {
     }
   }
 
+  @SuppressWarnings("unchecked") // the module replies an array of strings
   private static void exerciseTheStub(RedisServer server, Jedis jedis) throws InterruptedException {
+    // Keyspace notifications from here on: every write below goes through the keyspace trampoline.
+    assertThat(send(jedis, "JRMTEST.KEYSPACE.SUBSCRIBE")).isEqualTo("OK");
     assertThat(send(jedis, "JRMTEST.TYPE.SET", "rich", "number", "5", "text", "hi"))
         .isEqualTo("OK");
     assertThat(send(jedis, "JRMTEST.CTYPE.INCR", "counter", "a", "2")).isEqualTo(2L);
@@ -64,6 +67,8 @@ class JniCheckIT {
     assertThat(send(jedis, "DEBUG", "DIGEST-VALUE", "rich")).isNotNull();
     assertThat(jedis.save()).isEqualTo("OK");
     assertThat(send(jedis, "DEBUG", "RELOAD")).isEqualTo("OK");
+    assertThat((List<Object>) send(jedis, "JRMTEST.KEYSPACE.LOADED"))
+        .containsExactlyInAnyOrder("rich", "counter", "list");
     assertThat(jedis.bgsave()).isEqualTo("Background saving started");
     assertThat(awaitBgsave(jedis, FORK_TIMEOUT)).isEqualTo("ok");
     jedis.bgrewriteaof();

@@ -244,6 +244,7 @@ static jmethodID entry_rdb_load, entry_rdb_save, entry_aof_rewrite, entry_mem_us
     entry_free_value, entry_before_fork, entry_restore;
 static jmethodID entry_info;    /* static void info(long infoCtx) */
 static jmethodID entry_timer;   /* static void timer(long ctx, long data) */
+static jmethodID entry_keyspace_event; /* static void keyspaceEvent(int, long ctx, int, long, long) */
 static jmethodID entry_upcall_stubs; /* static long[] upcallStubs(String[] methods) */
 static jmethodID entry_on_unload;    /* static int onUnload(long ctx) */
 /* The main thread's JNIEnv, cached at load: most upcalls run there, and GetEnv costs on each. */
@@ -737,9 +738,38 @@ static void timer_fired(RedisModuleCtx *ctx, void *data) {
 }
 
 /*
+ * A keyspace notification for the module's subscription `subscription` (KeyspaceSubscriptions), on
+ * the thread that fired it (the main thread, or one holding the server lock). Redis gives each
+ * subscriber its own callback and skips a subscriber its own notification fired, so each Java
+ * subscription has a trampoline of its own below. `event` is passed as its address: Java reads it.
+ */
+static int keyspace_event(jint subscription, RedisModuleCtx *ctx, int type, const char *event,
+                          RedisModuleString *key) {
+    JNIEnv *env = java_env(ctx);
+    if (env == NULL) return REDIS_OK;
+    (*env)->CallStaticVoidMethod(env, entry_class, entry_keyspace_event, subscription, (jlong)(intptr_t)ctx,
+                                 (jint)type, (jlong)(intptr_t)event, (jlong)(intptr_t)key);
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+    return REDIS_OK;
+}
+
+#define JRM_KEYSPACE_TRAMPOLINE(i)                                                                     \
+    static int keyspace_event_##i(RedisModuleCtx *ctx, int type, const char *event, RedisModuleString *key) { \
+        return keyspace_event(i, ctx, type, event, key);                                               \
+    }
+#define JRM_FOR_EACH_SUBSCRIPTION(X) \
+    X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7) X(8) X(9) X(10) X(11) X(12) X(13) X(14) X(15)
+JRM_FOR_EACH_SUBSCRIPTION(JRM_KEYSPACE_TRAMPOLINE)
+
+/* The keyspace trampolines, one per possible subscription, then 0: Java reads them until the 0. */
+#define JRM_KEYSPACE_TRAMPOLINE_ADDRESS(i) (jlong)(intptr_t)&keyspace_event_##i,
+static const jlong keyspace_trampolines[] = {JRM_FOR_EACH_SUBSCRIPTION(JRM_KEYSPACE_TRAMPOLINE_ADDRESS) 0};
+
+/*
  * The C functions Java hands to Redis, in the order ModuleEntry expects them: blocked clients
  * (reply, timeout, free private data), the restore command, the INFO callback, the timer callback,
- * the server event callback with its two tables (java_server_events, child_log_lines), the type table, and the type methods in RedisModuleTypeMethods order after rdb_load (rdb_save,
+ * the server event callback with its two tables (java_server_events, child_log_lines), the keyspace
+ * trampolines (an array), the type table, and the type methods in RedisModuleTypeMethods order after rdb_load (rdb_save,
  * aof_rewrite, mem_usage, digest, free).
  */
 static const jlong callback_functions[] = {
@@ -752,6 +782,7 @@ static const jlong callback_functions[] = {
     (jlong)(intptr_t)&server_event,
     (jlong)(intptr_t)java_server_events,
     (jlong)(intptr_t)child_log_lines,
+    (jlong)(intptr_t)keyspace_trampolines,
     (jlong)(intptr_t)type_table,
     (jlong)(intptr_t)&type_rdb_save,
     (jlong)(intptr_t)&type_aof_rewrite,
@@ -1660,6 +1691,15 @@ static jint JNICALL downcall_i_ji(JNIEnv *env, jobject self, jlong fn, jlong a, 
     (void)self;
     return ((jint(*)(jlong, jint))(intptr_t)fn)(a, b);
 }
+static jint JNICALL downcall_i_jiBj(JNIEnv *env, jobject self, jlong fn, jlong a, jint b, jbyteArray c, jlong d) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes c_in;
+    const void *c_c = jrm_bytes_in(env, c, &c_in);
+    jint result = ((jint(*)(jlong, jint, const void *, jlong))(intptr_t)fn)(a, b, c_c, d);
+    jrm_bytes_done(&c_in);
+    return result;
+}
 static jint JNICALL downcall_i_ji_jIj(JNIEnv *env, jobject self, jlong fn, jlong a, jint b, jlong c, jintArray d, jlong e) {
     (void)env;
     (void)self;
@@ -2032,6 +2072,7 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"i_jdjID", "(JJDJ[I[D)I", (void *)&downcall_i_jdjID}, \
     {"i_je", "(JJ[B)I", (void *)&downcall_i_je}, \
     {"i_ji", "(JJI)I", (void *)&downcall_i_ji}, \
+    {"i_jiBj", "(JJI[BJ)I", (void *)&downcall_i_jiBj}, \
     {"i_ji_jIj", "(JJIJ[IJ)I", (void *)&downcall_i_ji_jIj}, \
     {"i_ji_jLj", "(JJIJ[JJ)I", (void *)&downcall_i_ji_jLj}, \
     {"i_ji_jjj", "(JJIJJJ)I", (void *)&downcall_i_ji_jjj}, \
@@ -2165,6 +2206,7 @@ static const struct {
     {&entry_info, "info", "(J)V", NULL},
     {&entry_timer, "timer", "(JJ)V", NULL},
     {&entry_server_event, "serverEvent", "(JJJJ)V", NULL},
+    {&entry_keyspace_event, "keyspaceEvent", "(IJIJJ)V", NULL},
 };
 #define JRM_ENTRY_METHOD_COUNT (sizeof(entry_methods) / sizeof(entry_methods[0]))
 

@@ -1,11 +1,14 @@
 package io.jrm.conformance.keyspecs;
 
 import io.jrm.Context;
+import io.jrm.KeyFlag;
 import io.jrm.RedisString;
 import io.jrm.annotations.CommandMetadata;
 import io.jrm.annotations.KeySpec;
 import io.jrm.annotations.RedisCommand;
 import io.jrm.annotations.RedisModule;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The port of Redis's tests/modules/keyspecs.c, for unit moduleapi/keyspecs: commands that differ
@@ -17,10 +20,13 @@ public final class KeyspecsModule {
   private KeyspecsModule() {}
 
   /** Every command: OK, or for a key-position request every other argument from the first. */
+  /** The flags every key of a position request gets, as in the C module. */
+  private static final Set<KeyFlag> READ_ACCESS = EnumSet.of(KeyFlag.RO, KeyFlag.ACCESS);
+
   private static void reply(Context ctx, RedisString[] argv) {
     if (ctx.isKeysPositionRequest()) {
       for (int i = 1; i < argv.length; i += 2) {
-        ctx.keyAtPos(i);
+        ctx.keyAtPosWithFlags(i, READ_ACCESS);
       }
       return;
     }
