@@ -106,6 +106,13 @@ int main(int argc, char **argv) {
     PRINT_CALLBACK(&restore_command);
     PRINT_CALLBACK(&info_callback);
     PRINT_CALLBACK(&timer_fired);
+    PRINT_CALLBACK(&config_get_int);
+    PRINT_CALLBACK(&config_get_numeric);
+    PRINT_CALLBACK(&config_get_string);
+    PRINT_CALLBACK(&config_set_int);
+    PRINT_CALLBACK(&config_set_numeric);
+    PRINT_CALLBACK(&config_set_string);
+    PRINT_CALLBACK(&config_apply);
     PRINT_CALLBACK(type_table);
     PRINT_CALLBACK(&type_rdb_save);
     PRINT_CALLBACK(&type_aof_rewrite);

@@ -42,6 +42,13 @@ public class ModuleMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.build.directory}", required = true)
   private File outputDirectory;
 
+  /**
+   * The base name of the two files, when it is not the module's name (a library whose file name is
+   * fixed elsewhere): the stub finds the jar beside itself by its own file name.
+   */
+  @Parameter(property = "jrm.fileName")
+  private String fileName;
+
   /** The C compiler: a name looked up on PATH, or a path. */
   @Parameter(property = "jrm.gcc", defaultValue = "gcc")
   private String gcc;
@@ -69,7 +76,8 @@ public class ModuleMojo extends AbstractMojo {
     }
     Path classes = classesDirectory.toPath();
     Path stub = StubLocator.locate(classes);
-    String name = StubLocator.moduleName(stub);
+    String module = StubLocator.moduleName(stub);
+    String name = fileName == null ? module : fileName;
     Path target = outputDirectory.toPath();
 
     // The JDK running Maven: its headers are the ones the JNI calls in the stub are compiled
@@ -83,7 +91,7 @@ public class ModuleMojo extends AbstractMojo {
     try {
       JnaPlatforms platforms = JnaPlatforms.of(jnaPlatforms == null ? List.of() : jnaPlatforms);
       ModuleJarWriter.Result result =
-          new ModuleJarWriter(name, platforms).write(classes, runtimeDependencies(), jar);
+          new ModuleJarWriter(module, platforms).write(classes, runtimeDependencies(), jar);
       for (String duplicate : result.duplicates()) {
         getLog().debug("Module jar: kept the first of duplicate entry " + duplicate);
       }
