@@ -32,6 +32,9 @@ final class ModuleConfigs {
 
   private static final List<Registered<?>> configs = new ArrayList<>();
 
+  /** Whether LoadConfigs has run. */
+  private static boolean loaded;
+
   private ModuleConfigs() {}
 
   /** How a config's values cross to and from Redis as one long. */
@@ -281,10 +284,21 @@ final class ModuleConfigs {
 
   /** Runs the module's configs' setters with their load values ({@code LoadConfigs}). */
   static void load(Context ctx) {
+    loaded = true;
     if (ctx.api().loadConfigs(ctx.pointer()) != OK) {
       throw new IllegalStateException(
           "LoadConfigs failed: Redis refused a value of the module's configs (its log says which)");
     }
+  }
+
+  /** {@return whether the module has registered a config} */
+  static boolean registered() {
+    return !configs.isEmpty();
+  }
+
+  /** {@return whether {@link #load} has run} */
+  static boolean loaded() {
+    return loaded;
   }
 
   private static <T> long add(

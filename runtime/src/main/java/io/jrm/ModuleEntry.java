@@ -153,7 +153,12 @@ final class ModuleEntry {
         context.log(LogLevel.WARNING, "JRM: cannot register the INFO sections");
         return ERR;
       }
+      module.registerConfigs(context);
+      boolean fieldConfigs = ModuleConfigs.registered();
       module.onLoad(context, context.wrapArguments(args));
+      if (fieldConfigs && !ModuleConfigs.loaded()) {
+        ModuleConfigs.load(context); // @Config fields promise a load without a call
+      }
       context.log(
           LogLevel.NOTICE,
           "JRM: loaded "

@@ -3,6 +3,7 @@ package io.jrm.it;
 import io.jrm.ConfigFlag;
 import io.jrm.Context;
 import io.jrm.RedisString;
+import io.jrm.annotations.Config;
 import io.jrm.annotations.RedisCommand;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
@@ -25,9 +26,29 @@ public final class ConfigCommands {
   private static volatile int features;
   private static int applied;
 
+  /** A number between 0 and 9. */
+  @Config(name = "level", min = 0, max = 9)
+  static volatile long level = 3;
+
+  /** A string. */
+  @Config(name = "motto")
+  static volatile String motto = "keep calm";
+
+  /** An enum, hidden from CONFIG GET patterns. */
+  @Config(name = "tone", flags = "hidden")
+  static volatile Tone tone = Tone.CALM;
+
+  /** The values of jrmtest.tone. */
+  enum Tone {
+    /** The default. */
+    CALM,
+    /** The other one. */
+    LOUD
+  }
+
   private ConfigCommands() {}
 
-  /** Registers the configs and loads their values; called by the module's @OnLoad. */
+  /** Registers the code configs; called by the module's @OnLoad. */
   static void register(Context ctx) {
     Map<String, Integer> modes = new LinkedHashMap<>();
     modes.put("fast", 0);
@@ -72,7 +93,6 @@ public final class ConfigCommands {
         n -> features,
         (n, v) -> features = v,
         null);
-    ctx.loadConfigs();
   }
 
   /** Refuses an empty greeting with a reason; "crash" makes the setter fail unexpectedly. */
@@ -96,12 +116,12 @@ public final class ConfigCommands {
   }
 
   /**
-   * JRMTEST.CONFIG.VALUES: what Java holds: verbose, limit, shards, greeting, mode, features, and
-   * how many times an apply function ran.
+   * JRMTEST.CONFIG.VALUES: what Java holds: verbose, limit, shards, greeting, mode, features, how
+   * many times an apply function ran, level, motto and tone.
    */
   @RedisCommand(name = "jrmtest.config.values", flags = "readonly fast")
   public static void values(Context ctx, RedisString[] argv) {
-    ctx.replyWithArray(7);
+    ctx.replyWithArray(10);
     ctx.replyWithLongLong(verbose ? 1 : 0);
     ctx.replyWithLongLong(limit);
     ctx.replyWithLongLong(shards);
@@ -109,5 +129,8 @@ public final class ConfigCommands {
     ctx.replyWithLongLong(mode);
     ctx.replyWithLongLong(features);
     ctx.replyWithLongLong(applied);
+    ctx.replyWithLongLong(level);
+    ctx.replyWithString(motto);
+    ctx.replyWithString(tone.name());
   }
 }

@@ -17,6 +17,7 @@ import redis.clients.jedis.Jedis;
  */
 class ModuleConfigIT {
   private static final Path TEST_MODULE = Path.of(System.getProperty("jrm.test.module"));
+  private static final int LOAD_TIMEOUT_MILLIS = 60_000;
 
   @Test
   void configGetAndSetReachTheJavaGettersAndSetters() {
@@ -40,10 +41,22 @@ class ModuleConfigIT {
       assertThat(configGet(jedis, "jrmtest.greeting")).isEqualTo("bon\0jour");
       assertThat(configGet(jedis, "jrmtest.mode")).isEqualTo("safe");
       assertThat(configGet(jedis, "jrmtest.features")).isEqualTo("encrypt audit");
+      // @Config fields: registered with their initial values, loaded without a loadConfigs call.
+      assertThat(configGet(jedis, "jrmtest.level")).isEqualTo("3");
+      assertThat(configGet(jedis, "jrmtest.motto")).isEqualTo("keep calm");
+      assertThat(configGet(jedis, "jrmtest.tone")).isEqualTo("calm");
+      assertThat(send(jedis, "CONFIG", "GET", "jrmtest.t*")).isEqualTo(List.of()); // hidden
+      assertThat(send(jedis, "CONFIG", "SET", "jrmtest.level", "7")).isEqualTo("OK");
+      assertThat(send(jedis, "CONFIG", "SET", "jrmtest.motto", "carry on")).isEqualTo("OK");
+      assertThat(send(jedis, "CONFIG", "SET", "jrmtest.tone", "LOUD")).isEqualTo("OK");
+      assertThat(configGet(jedis, "jrmtest.tone")).isEqualTo("loud");
+      assertThatThrownBy(() -> send(jedis, "CONFIG", "SET", "jrmtest.level", "10"))
+          .hasMessageContaining("argument must be between 0 and 9 inclusive");
+
       // verbose, limit, shards, greeting, mode, features, apply calls (one per CONFIG SET above
-      // of a config with an apply function)
+      // of a config with an apply function), level, motto, tone
       assertThat(send(jedis, "JRMTEST.CONFIG.VALUES"))
-          .isEqualTo(List.of(1L, 2097152L, 1L, "bon\0jour", 1L, 6L, 2L));
+          .isEqualTo(List.of(1L, 2097152L, 1L, "bon\0jour", 1L, 6L, 2L, 7L, "carry on", "LOUD"));
     }
   }
 
@@ -56,7 +69,7 @@ class ModuleConfigIT {
       assertThatThrownBy(() -> send(jedis, "CONFIG", "SET", "jrmtest.limit", "-5"))
           .hasMessageContaining("argument must be a memory value");
       assertThatThrownBy(() -> send(jedis, "CONFIG", "SET", "jrmtest.mode", "slow"))
-          .hasMessageContaining("must be one of the following: fast safe");
+          .hasMessageContaining("must be one of the following: fast, safe");
       assertThatThrownBy(() -> send(jedis, "CONFIG", "SET", "jrmtest.shards", "4"))
           .hasMessageContaining("can't set immutable config");
       // The setter's reason, as Redis shows a C module's.
@@ -86,7 +99,8 @@ class ModuleConfigIT {
   @Test
   void moduleLoadexSetsConfigsAndPassesTheArgumentsToOnLoad() {
     try (RedisServer server = RedisServer.builder().config("enable-module-command", "yes").start();
-        Jedis jedis = server.client()) {
+        // MODULE LOADEX starts the JVM: more than Jedis's 2 s on a loaded machine.
+        Jedis jedis = new Jedis(server.host(), server.port(), LOAD_TIMEOUT_MILLIS)) {
       String path = TEST_MODULE.toString();
       // A refused value fails the load, and its configs go with it.
       assertThatThrownBy(
