@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -479,6 +480,127 @@ public final class Context {
    */
   public void signalModifiedKey(RedisString name) {
     api.signalModifiedKey(pointer(), name.pointer());
+  // Module configs (Redis 7.0). Each is CONFIG GET/SET-able as <module>.<name>; register them all
+  // in @OnLoad, then call loadConfigs(), as Redis requires (else it unloads the module).
+
+  /**
+   * Registers a yes/no config {@code <module>.<name>} ({@code RegisterBoolConfig}). Only in
+   * {@code @OnLoad}, before {@link #loadConfigs()}, which sets its first value.
+   *
+   * @param name the name after the module's prefix: letters, digits, {@code -} and {@code _}
+   * @param defaultValue its value unless the load or the config file gives one
+   * @param flags how Redis treats it; {@code Set.of()} for none ({@link ConfigFlag#MEMORY} and
+   *     {@link ConfigFlag#BITFLAGS} are for other types)
+   * @param getter answers its current value
+   * @param setter takes a new value, or refuses it by throwing
+   * @param apply runs after a CONFIG SET that changed it, or null
+   * @throws IllegalArgumentException when Redis refuses it (name taken or not valid, not in OnLoad)
+   *     or a flag is not for this type
+   */
+  public void registerBoolConfig(
+      String name,
+      boolean defaultValue,
+      Set<ConfigFlag> flags,
+      ConfigGetter<Boolean> getter,
+      ConfigSetter<Boolean> setter,
+      @Nullable ConfigApply apply) {
+    checkActive();
+    ModuleConfigs.registerBool(this, name, defaultValue, flags, getter, setter, apply);
+  }
+
+  /**
+   * Registers a number config {@code <module>.<name>} between {@code min} and {@code max} ({@code
+   * RegisterNumericConfig}): Redis refuses other values ({@code argument must be between ...});
+   * with {@link ConfigFlag#MEMORY} it takes {@code 1mb}, {@code 2gb}. As {@link
+   * #registerBoolConfig}.
+   *
+   * @param name the name after the module's prefix
+   * @param defaultValue its value unless the load or the config file gives one
+   * @param flags how Redis treats it
+   * @param min the smallest value
+   * @param max the largest value
+   * @param getter answers its current value
+   * @param setter takes a new value, or refuses it by throwing
+   * @param apply runs after a CONFIG SET that changed it, or null
+   * @throws IllegalArgumentException when Redis refuses it, the default is not in range or a flag
+   *     is not for this type
+   */
+  public void registerNumericConfig(
+      String name,
+      long defaultValue,
+      Set<ConfigFlag> flags,
+      long min,
+      long max,
+      ConfigGetter<Long> getter,
+      ConfigSetter<Long> setter,
+      @Nullable ConfigApply apply) {
+    checkActive();
+    ModuleConfigs.registerNumeric(this, name, defaultValue, flags, min, max, getter, setter, apply);
+  }
+
+  /**
+   * Registers a string config {@code <module>.<name>} ({@code RegisterStringConfig}); values are
+   * bytes, any bytes. As {@link #registerBoolConfig}.
+   *
+   * @param name the name after the module's prefix
+   * @param defaultValue its value unless the load or the config file gives one, up to its first
+   *     zero byte (Redis copies it as a C string); null for none
+   * @param flags how Redis treats it
+   * @param getter answers its current value
+   * @param setter takes a new value (a copy), or refuses it by throwing
+   * @param apply runs after a CONFIG SET that changed it, or null
+   * @throws IllegalArgumentException when Redis refuses it or a flag is not for this type
+   */
+  public void registerStringConfig(
+      String name,
+      byte @Nullable [] defaultValue,
+      Set<ConfigFlag> flags,
+      ConfigGetter<byte[]> getter,
+      ConfigSetter<byte[]> setter,
+      @Nullable ConfigApply apply) {
+    checkActive();
+    ModuleConfigs.registerString(this, name, defaultValue, flags, getter, setter, apply);
+  }
+
+  /**
+   * Registers an enum config {@code <module>.<name>} ({@code RegisterEnumConfig}): CONFIG SET takes
+   * one of the names of {@code values} ({@code must be one of the following ...}) and the getter
+   * and setter see its number. With {@link ConfigFlag#BITFLAGS} it takes several names and they see
+   * the OR of their numbers. As {@link #registerBoolConfig}.
+   *
+   * @param name the name after the module's prefix
+   * @param defaultValue the number of its value unless the load or the config file gives one
+   * @param flags how Redis treats it
+   * @param values each name and its number, in the order CONFIG GET lists them (a {@code
+   *     LinkedHashMap}, say); Redis copies them
+   * @param getter answers its current number
+   * @param setter takes a new number, or refuses it by throwing
+   * @param apply runs after a CONFIG SET that changed it, or null
+   * @throws IllegalArgumentException when Redis refuses it, {@code values} is empty or a flag is
+   *     not for this type
+   */
+  public void registerEnumConfig(
+      String name,
+      int defaultValue,
+      Set<ConfigFlag> flags,
+      Map<String, Integer> values,
+      ConfigGetter<Integer> getter,
+      ConfigSetter<Integer> setter,
+      @Nullable ConfigApply apply) {
+    checkActive();
+    ModuleConfigs.registerEnum(this, name, defaultValue, flags, values, getter, setter, apply);
+  }
+
+  /**
+   * Sets every config the module registered to its load value ({@code LoadConfigs}): from {@code
+   * MODULE LOADEX ... CONFIG name value}, the config file, else the default, through the setters.
+   * Call it once in {@code @OnLoad}, after the registrations.
+   *
+   * @throws IllegalStateException when Redis refused a value (its log names it): the load fails
+   */
+  public void loadConfigs() {
+    checkActive();
+    ModuleConfigs.load(this);
   }
 
   /**

@@ -10,6 +10,7 @@ import io.jrm.spi.Replication;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,8 +47,9 @@ final class ModuleEntry {
   static final int JAVA_SERVER_EVENTS = 7;
   static final int CHILD_LOG_LINES = 8;
   static final int KEYSPACE_TRAMPOLINES = 9;
-  private static final int TYPE_TABLE = 10;
-  private static final int TYPE_METHODS = 11;
+  // ModuleConfigs' callbacks come next: 10 to 16.
+  private static final int TYPE_TABLE = 17;
+  private static final int TYPE_METHODS = 18;
 
   private static final ErrorLog errors = ErrorLog.fromSystemProperty();
 
@@ -147,7 +149,12 @@ final class ModuleEntry {
         context.log(LogLevel.WARNING, "JRM: cannot register the INFO sections");
         return ERR;
       }
+      module.registerConfigs(context);
+      boolean fieldConfigs = ModuleConfigs.registered();
       module.onLoad(context, context.wrapArguments(args));
+      if (fieldConfigs && !ModuleConfigs.loaded()) {
+        ModuleConfigs.load(context); // @Config fields promise a load without a call
+      }
       context.log(
           LogLevel.NOTICE,
           "JRM: loaded "
@@ -160,6 +167,8 @@ final class ModuleEntry {
       return OK;
     } catch (Throwable t) {
       context.log(LogLevel.WARNING, "JRM: loading the module failed: " + describe(t));
+      // Redis drops the configs of a failed load without asking for their values again.
+      ModuleConfigs.release(api);
       return ERR;
     } finally {
       context.deactivate();
@@ -192,6 +201,7 @@ final class ModuleEntry {
       }
       BlockedClient.stopTimeouts();
       heapGuard.uninstall();
+      ModuleConfigs.release(api); // Redis reads no config of the module after this
       api.backend().release();
       context.log(LogLevel.NOTICE, "JRM: unloading " + definition.name());
       return OK;
@@ -375,6 +385,64 @@ final class ModuleEntry {
    */
   static void keyspaceEvent(int subscription, long ctx, int type, long event, long key) {
     run(Upcall.KEYSPACE_EVENT, subscription, ctx, event, type, key);
+   * A module config's value, for the stub's getter trampolines ({@link ModuleConfigs}): 0 (false,
+   * NULL) after a Throwable, which is logged.
+   */
+  static long configGet(long handle) {
+    try {
+      return ModuleConfigs.get(api, handle);
+    } catch (Throwable t) {
+      logConfigFailure(handle, "getter", t);
+      return 0;
+    }
+  }
+
+  /** Sets a module config: 0, or the error string (a RedisModuleString) Redis shows and frees. */
+  static long configSet(long handle, long value) {
+    try {
+      ModuleConfigs.set(api, handle, value);
+      return 0;
+    } catch (Throwable t) {
+      return configError(handle, "setter", t);
+    }
+  }
+
+  /** Runs a module config's apply function after CONFIG SET: 0, or the error string. */
+  static long configApply(long ctx, long handle) {
+    Context context = new Context(api, ctx);
+    try {
+      ModuleConfigs.apply(context, handle);
+      return 0;
+    } catch (Throwable t) {
+      return configError(handle, "apply function", t);
+    } finally {
+      context.deactivate();
+    }
+  }
+
+  /**
+   * The reason CONFIG SET shows for a refused value: a RedisException's or
+   * IllegalArgumentException's message (a refusal, not logged), else the Throwable, logged.
+   */
+  private static long configError(long handle, String callback, Throwable t) {
+    String reason;
+    if (t instanceof RedisException || t instanceof IllegalArgumentException) {
+      reason = RedisException.oneLine(t.getMessage());
+    } else {
+      logConfigFailure(handle, callback, t);
+      reason = "JRM: the " + callback + " of config " + ModuleConfigs.name(handle) + " threw " + t;
+    }
+    byte[] bytes = RedisException.oneLine(reason).getBytes(StandardCharsets.UTF_8);
+    return api.createString(0, bytes, bytes.length);
+  }
+
+  private static void logConfigFailure(long handle, String callback, Throwable t) {
+    String what = definition.name() + " config " + ModuleConfigs.name(handle) + " " + callback;
+    errors.failed(
+        what,
+        t,
+        () -> "JRM: " + what + " threw " + describe(t),
+        line -> log(LogLevel.WARNING, line));
   }
 
   /** The data type restore command, the way a rewritten AOF rebuilds values. */

@@ -153,6 +153,19 @@ class StubAbiTest {
             "callback java_server_events", constant(ModuleEntry.class, "JAVA_SERVER_EVENTS"))
         .containsEntry("callback child_log_lines", constant(ModuleEntry.class, "CHILD_LOG_LINES"))
             "callback keyspace_trampolines", constant(ModuleEntry.class, "KEYSPACE_TRAMPOLINES"))
+        .containsEntry(
+            "callback &config_get_int", constant(ModuleConfigs.class, "GET_INT_CALLBACK"))
+        .containsEntry(
+            "callback &config_get_numeric", constant(ModuleConfigs.class, "GET_NUMERIC_CALLBACK"))
+        .containsEntry(
+            "callback &config_get_string", constant(ModuleConfigs.class, "GET_STRING_CALLBACK"))
+        .containsEntry(
+            "callback &config_set_int", constant(ModuleConfigs.class, "SET_INT_CALLBACK"))
+        .containsEntry(
+            "callback &config_set_numeric", constant(ModuleConfigs.class, "SET_NUMERIC_CALLBACK"))
+        .containsEntry(
+            "callback &config_set_string", constant(ModuleConfigs.class, "SET_STRING_CALLBACK"))
+        .containsEntry("callback &config_apply", constant(ModuleConfigs.class, "APPLY_CALLBACK"))
         .containsEntry("callback type_table", constant(ModuleEntry.class, "TYPE_TABLE"))
         .containsEntry("callbacks " + (typeMethods + methods.size()), "");
     for (int i = 0; i < methods.size(); i++) {

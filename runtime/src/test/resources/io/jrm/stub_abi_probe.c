@@ -155,6 +155,13 @@ int main(int argc, char **argv) {
     PRINT_CALLBACK(java_server_events);
     PRINT_CALLBACK(child_log_lines);
     PRINT_CALLBACK(keyspace_trampolines);
+    PRINT_CALLBACK(&config_get_int);
+    PRINT_CALLBACK(&config_get_numeric);
+    PRINT_CALLBACK(&config_get_string);
+    PRINT_CALLBACK(&config_set_int);
+    PRINT_CALLBACK(&config_set_numeric);
+    PRINT_CALLBACK(&config_set_string);
+    PRINT_CALLBACK(&config_apply);
     PRINT_CALLBACK(type_table);
     PRINT_CALLBACK(&type_rdb_save);
     PRINT_CALLBACK(&type_aof_rewrite);

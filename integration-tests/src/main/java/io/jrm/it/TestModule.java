@@ -26,7 +26,10 @@ public final class TestModule {
 
   private TestModule() {}
 
-  /** Keeps the module arguments for JRMTEST.ARGS; fails the load when asked to. */
+  /**
+   * Keeps the module arguments for JRMTEST.ARGS; fails the load when asked to; registers the
+   * module's configs.
+   */
   @OnLoad
   public static void onLoad(Context ctx, RedisString[] args) {
     for (RedisString arg : args) {
@@ -35,6 +38,7 @@ public final class TestModule {
       }
       loadArguments.add(arg.toString());
     }
+    ConfigCommands.register(ctx);
   }
 
   /** JRMTEST.ARGS: the module arguments @OnLoad saw. */

@@ -245,6 +245,8 @@ static jmethodID entry_rdb_load, entry_rdb_save, entry_aof_rewrite, entry_mem_us
 static jmethodID entry_info;    /* static void info(long infoCtx) */
 static jmethodID entry_timer;   /* static void timer(long ctx, long data) */
 static jmethodID entry_keyspace_event; /* static void keyspaceEvent(int, long ctx, int, long, long) */
+/* Module configs: static long configGet(long handle), configSet(long handle, long value), configApply(long ctx, long handle) */
+static jmethodID entry_config_get, entry_config_set, entry_config_apply;
 static jmethodID entry_upcall_stubs; /* static long[] upcallStubs(String[] methods) */
 static jmethodID entry_on_unload;    /* static int onUnload(long ctx) */
 /* The main thread's JNIEnv, cached at load: most upcalls run there, and GetEnv costs on each. */
@@ -764,12 +766,92 @@ JRM_FOR_EACH_SUBSCRIPTION(JRM_KEYSPACE_TRAMPOLINE)
 /* The keyspace trampolines, one per possible subscription, then 0: Java reads them until the 0. */
 #define JRM_KEYSPACE_TRAMPOLINE_ADDRESS(i) (jlong)(intptr_t)&keyspace_event_##i,
 static const jlong keyspace_trampolines[] = {JRM_FOR_EACH_SUBSCRIPTION(JRM_KEYSPACE_TRAMPOLINE_ADDRESS) 0};
+ * Module configs (ModuleConfigs): Redis calls these with the Java config's handle as privdata. They
+ * stay on JNI: a config is read or set per CONFIG GET, SET or REWRITE, not per command. A getter
+ * answers 0 (NULL for a string) when Java cannot run; a setter or apply function's refusal is the
+ * error string Java made, which Redis shows in CONFIG SET's error and frees.
+ */
+#define JRM_CONFIG_UNAVAILABLE "JRM: Java is not available to set this config"
+#define JRM_CONFIG_FAILED "JRM: internal error in a Java config callback"
+
+static jlong config_get(void *privdata) {
+    JNIEnv *env = entry_class == NULL ? NULL : java_env(NULL);
+    if (env == NULL) return 0;
+    jlong value = (*env)->CallStaticLongMethod(env, entry_class, entry_config_get, (jlong)(intptr_t)privdata);
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        return 0;
+    }
+    return value;
+}
+
+/* REDIS_OK when Java answered no error string, else REDIS_ERR with *err set. */
+static int config_result(JNIEnv *env, jlong error, RedisModuleString **err) {
+    const char *reason = env == NULL ? JRM_CONFIG_UNAVAILABLE : NULL;
+    if (env != NULL && (*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        reason = JRM_CONFIG_FAILED;
+    }
+    if (reason != NULL) error = (jlong)(intptr_t)redis_create_string(NULL, reason, strlen(reason));
+    if (error == 0) return REDIS_OK;
+    *err = (RedisModuleString *)(intptr_t)error;
+    return REDIS_ERR;
+}
+
+static int config_set(void *privdata, jlong value, RedisModuleString **err) {
+    JNIEnv *env = entry_class == NULL ? NULL : java_env(NULL);
+    jlong error = env == NULL ? 0
+                              : (*env)->CallStaticLongMethod(env, entry_class, entry_config_set,
+                                                             (jlong)(intptr_t)privdata, value);
+    return config_result(env, error, err);
+}
+
+/* Bool and enum configs: the same C signatures. */
+static int config_get_int(const char *name, void *privdata) {
+    (void)name;
+    return (int)config_get(privdata);
+}
+
+static long long config_get_numeric(const char *name, void *privdata) {
+    (void)name;
+    return (long long)config_get(privdata);
+}
+
+/* The string stays Java's (Redis only reads it): ModuleConfigs frees it on the next get or unload. */
+static RedisModuleString *config_get_string(const char *name, void *privdata) {
+    (void)name;
+    return (RedisModuleString *)(intptr_t)config_get(privdata);
+}
+
+static int config_set_int(const char *name, int value, void *privdata, RedisModuleString **err) {
+    (void)name;
+    return config_set(privdata, (jlong)value, err);
+}
+
+static int config_set_numeric(const char *name, long long value, void *privdata, RedisModuleString **err) {
+    (void)name;
+    return config_set(privdata, (jlong)value, err);
+}
+
+static int config_set_string(const char *name, RedisModuleString *value, void *privdata, RedisModuleString **err) {
+    (void)name;
+    return config_set(privdata, (jlong)(intptr_t)value, err);
+}
+
+static int config_apply(RedisModuleCtx *ctx, void *privdata, RedisModuleString **err) {
+    JNIEnv *env = entry_class == NULL ? NULL : java_env(ctx);
+    jlong error = env == NULL ? 0
+                              : (*env)->CallStaticLongMethod(env, entry_class, entry_config_apply,
+                                                             (jlong)(intptr_t)ctx, (jlong)(intptr_t)privdata);
+    return config_result(env, error, err);
+}
 
 /*
  * The C functions Java hands to Redis, in the order ModuleEntry expects them: blocked clients
  * (reply, timeout, free private data), the restore command, the INFO callback, the timer callback,
  * the server event callback with its two tables (java_server_events, child_log_lines), the keyspace
- * trampolines (an array), the type table, and the type methods in RedisModuleTypeMethods order after rdb_load (rdb_save,
+ * trampolines (an array), the config callbacks (get int, numeric, string; set int, numeric, string;
+ * apply), the type table, and the type methods in RedisModuleTypeMethods order after rdb_load (rdb_save,
  * aof_rewrite, mem_usage, digest, free).
  */
 static const jlong callback_functions[] = {
@@ -783,6 +865,13 @@ static const jlong callback_functions[] = {
     (jlong)(intptr_t)java_server_events,
     (jlong)(intptr_t)child_log_lines,
     (jlong)(intptr_t)keyspace_trampolines,
+    (jlong)(intptr_t)&config_get_int,
+    (jlong)(intptr_t)&config_get_numeric,
+    (jlong)(intptr_t)&config_get_string,
+    (jlong)(intptr_t)&config_set_int,
+    (jlong)(intptr_t)&config_set_numeric,
+    (jlong)(intptr_t)&config_set_string,
+    (jlong)(intptr_t)&config_apply,
     (jlong)(intptr_t)type_table,
     (jlong)(intptr_t)&type_rdb_save,
     (jlong)(intptr_t)&type_aof_rewrite,
@@ -1589,12 +1678,48 @@ static jint JNICALL downcall_i_jBB_Bj(JNIEnv *env, jobject self, jlong fn, jlong
     jrm_bytes_done(&d_in);
     return result;
 }
+static jint JNICALL downcall_i_jBBijjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c, jint d, jlong e, jlong f, jlong g, jlong h) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    struct jrm_bytes c_in;
+    const void *c_c = jrm_bytes_in(env, c, &c_in);
+    jint result = ((jint(*)(jlong, const void *, const void *, jint, jlong, jlong, jlong, jlong))(intptr_t)fn)(a, b_c, c_c, d, e, f, g, h);
+    jrm_bytes_done(&b_in);
+    jrm_bytes_done(&c_in);
+    return result;
+}
 static jint JNICALL downcall_i_jBd(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jdouble c) {
     (void)env;
     (void)self;
     struct jrm_bytes b_in;
     const void *b_c = jrm_bytes_in(env, b, &b_in);
     jint result = ((jint(*)(jlong, const void *, jdouble))(intptr_t)fn)(a, b_c, c);
+    jrm_bytes_done(&b_in);
+    return result;
+}
+static jint JNICALL downcall_i_jBiiBBijjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jint c, jint d, jbyteArray e, jbyteArray f, jint g, jlong h, jlong i, jlong j, jlong k) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    struct jrm_bytes e_in;
+    const void *e_c = jrm_bytes_in(env, e, &e_in);
+    struct jrm_bytes f_in;
+    const void *f_c = jrm_bytes_in(env, f, &f_in);
+    jint result = ((jint(*)(jlong, const void *, jint, jint, const void *, const void *, jint, jlong, jlong, jlong, jlong))(intptr_t)fn)(a, b_c, c, d, e_c, f_c, g, h, i, j, k);
+    jrm_bytes_done(&b_in);
+    jrm_bytes_done(&e_in);
+    jrm_bytes_done(&f_in);
+    return result;
+}
+static jint JNICALL downcall_i_jBiijjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jint c, jint d, jlong e, jlong f, jlong g, jlong h) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    jint result = ((jint(*)(jlong, const void *, jint, jint, jlong, jlong, jlong, jlong))(intptr_t)fn)(a, b_c, c, d, e, f, g, h);
     jrm_bytes_done(&b_in);
     return result;
 }
@@ -1629,6 +1754,15 @@ static jint JNICALL downcall_i_jBjBiii(JNIEnv *env, jobject self, jlong fn, jlon
     jint result = ((jint(*)(jlong, const void *, jlong, const void *, jint, jint, jint))(intptr_t)fn)(a, b_c, c, d_c, e, f, g);
     jrm_bytes_done(&b_in);
     jrm_bytes_done(&d_in);
+    return result;
+}
+static jint JNICALL downcall_i_jBjijjjjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jlong c, jint d, jlong e, jlong f, jlong g, jlong h, jlong i, jlong j) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    jint result = ((jint(*)(jlong, const void *, jlong, jint, jlong, jlong, jlong, jlong, jlong, jlong))(intptr_t)fn)(a, b_c, c, d, e, f, g, h, i, j);
+    jrm_bytes_done(&b_in);
     return result;
 }
 static jint JNICALL downcall_i_jD(JNIEnv *env, jobject self, jlong fn, jlong a, jdoubleArray b) {
@@ -2060,10 +2194,14 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"i_jB", "(JJ[B)I", (void *)&downcall_i_jB}, \
     {"i_jBB", "(JJ[B[B)I", (void *)&downcall_i_jBB}, \
     {"i_jBB_Bj", "(JJ[B[B[BJ)I", (void *)&downcall_i_jBB_Bj}, \
+    {"i_jBBijjjj", "(JJ[B[BIJJJJ)I", (void *)&downcall_i_jBBijjjj}, \
     {"i_jBd", "(JJ[BD)I", (void *)&downcall_i_jBd}, \
+    {"i_jBiiBBijjjj", "(JJ[BII[B[BIJJJJ)I", (void *)&downcall_i_jBiiBBijjjj}, \
+    {"i_jBiijjjj", "(JJ[BIIJJJJ)I", (void *)&downcall_i_jBiijjjj}, \
     {"i_jBj", "(JJ[BJ)I", (void *)&downcall_i_jBj}, \
     {"i_jBjB", "(JJ[BJ[B)I", (void *)&downcall_i_jBjB}, \
     {"i_jBjBiii", "(JJ[BJ[BIII)I", (void *)&downcall_i_jBjBiii}, \
+    {"i_jBjijjjjjj", "(JJ[BJIJJJJJJ)I", (void *)&downcall_i_jBjijjjjjj}, \
     {"i_jD", "(JJ[D)I", (void *)&downcall_i_jD}, \
     {"i_jL", "(JJ[J)I", (void *)&downcall_i_jL}, \
     {"i_jd", "(JJD)I", (void *)&downcall_i_jd}, \
@@ -2207,6 +2345,9 @@ static const struct {
     {&entry_timer, "timer", "(JJ)V", NULL},
     {&entry_server_event, "serverEvent", "(JJJJ)V", NULL},
     {&entry_keyspace_event, "keyspaceEvent", "(IJIJJ)V", NULL},
+    {&entry_config_get, "configGet", "(J)J", NULL},
+    {&entry_config_set, "configSet", "(JJ)J", NULL},
+    {&entry_config_apply, "configApply", "(JJ)J", NULL},
 };
 #define JRM_ENTRY_METHOD_COUNT (sizeof(entry_methods) / sizeof(entry_methods[0]))
 

@@ -2,6 +2,7 @@ package io.jrm.processor;
 
 import com.palantir.javapoet.ClassName;
 import io.jrm.annotations.Codec;
+import io.jrm.annotations.Config;
 import io.jrm.annotations.DataType;
 import io.jrm.annotations.KeyName;
 import io.jrm.annotations.OnLoad;
@@ -39,6 +40,15 @@ public final class ClassNames {
 
   /** {@code io.jrm.annotations.Codec}. */
   public static final String CODEC = Codec.class.getCanonicalName();
+
+  /** {@code io.jrm.annotations.Config}. */
+  public static final String CONFIG = Config.class.getCanonicalName();
+
+  /** The flags of a module config. */
+  public static final ClassName CONFIG_FLAG = ClassName.get("io.jrm", "ConfigFlag");
+
+  /** The registration of {@code String} and enum config fields. */
+  public static final ClassName FIELD_CONFIGS = ClassName.get("io.jrm.spi", "FieldConfigs");
 
   /** The simple name that makes an annotation, from any package, mark a field nullable. */
   public static final String NULLABLE_SIMPLE_NAME = "Nullable";

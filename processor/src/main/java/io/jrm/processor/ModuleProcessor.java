@@ -10,11 +10,13 @@ import io.jrm.processor.generation.PersistableGenerator;
 import io.jrm.processor.generation.StubGenerator;
 import io.jrm.processor.generation.TypeDefinitionGenerator;
 import io.jrm.processor.model.CommandModel;
+import io.jrm.processor.model.ConfigModel;
 import io.jrm.processor.model.HandlerRef;
 import io.jrm.processor.model.ModuleModel;
 import io.jrm.processor.model.PersistableModel;
 import io.jrm.processor.model.TypeModel;
 import io.jrm.processor.validation.CommandValidator;
+import io.jrm.processor.validation.ConfigValidator;
 import io.jrm.processor.validation.DataTypeValidator;
 import io.jrm.processor.validation.ModuleValidator;
 import io.jrm.processor.validation.OnLoadValidator;
@@ -41,6 +43,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -70,7 +73,8 @@ public final class ModuleProcessor extends AbstractProcessor {
           ClassNames.REDIS_COMMAND,
           ClassNames.ON_LOAD,
           ClassNames.DATA_TYPE,
-          ClassNames.PERSISTABLE);
+          ClassNames.PERSISTABLE,
+          ClassNames.CONFIG);
 
   private ErrorReporter reporter;
   private boolean processed;
@@ -108,7 +112,8 @@ public final class ModuleProcessor extends AbstractProcessor {
           ElementFilter.methodsIn(annotated.get(ClassNames.REDIS_COMMAND)),
           ElementFilter.methodsIn(annotated.get(ClassNames.ON_LOAD)),
           ElementFilter.typesIn(annotated.get(ClassNames.DATA_TYPE)),
-          ElementFilter.typesIn(annotated.get(ClassNames.PERSISTABLE)));
+          ElementFilter.typesIn(annotated.get(ClassNames.PERSISTABLE)),
+          ElementFilter.fieldsIn(annotated.get(ClassNames.CONFIG)));
     }
     // Other processors may want the same annotations.
     return false;
@@ -127,7 +132,8 @@ public final class ModuleProcessor extends AbstractProcessor {
       List<ExecutableElement> commandMethods,
       List<ExecutableElement> onLoadMethods,
       List<TypeElement> dataTypes,
-      List<TypeElement> persistables) {
+      List<TypeElement> persistables,
+      List<VariableElement> configFields) {
     Elements elements = processingEnv.getElementUtils();
     Types types = processingEnv.getTypeUtils();
     int errorsBefore = reporter.errorCount();
@@ -136,12 +142,16 @@ public final class ModuleProcessor extends AbstractProcessor {
     if (module.isEmpty()) {
       moduleValidator.reportMissingModule(commandMethods, ClassNames.REDIS_COMMAND);
       moduleValidator.reportMissingModule(onLoadMethods, ClassNames.ON_LOAD);
+      moduleValidator.reportMissingModule(configFields, ClassNames.CONFIG);
     }
     List<CommandModel> commands =
         new CommandValidator(elements, types, reporter).validate(commandMethods);
     Optional<HandlerRef> onLoad =
         new OnLoadValidator(elements, reporter)
             .validate(onLoadMethods, module.map(ValidatedModule::type));
+    List<ConfigModel> configs =
+        new ConfigValidator(elements, reporter)
+            .validate(configFields, module.map(ValidatedModule::type));
     PersistentClassValidator classes = new PersistentClassValidator(elements, types, reporter);
     DataTypeValidator dataTypeValidator = new DataTypeValidator(elements, types, reporter, classes);
     List<TypeModel> typeModels = dataTypeValidator.validate(dataTypes);
@@ -168,11 +178,12 @@ public final class ModuleProcessor extends AbstractProcessor {
     ValidatedModule m = module.get();
     ModuleModel model =
         new ModuleModel(
-            m.name(), m.version(), ClassName.get(m.type()), commands, onLoad, typeModels);
+            m.name(), m.version(), ClassName.get(m.type()), commands, onLoad, typeModels, configs);
     // The module class first: errors about the outputs are reported on it.
     Set<Element> origins = new LinkedHashSet<>();
     origins.add(m.type());
     commandMethods.forEach(method -> origins.add(method.getEnclosingElement()));
+    configFields.forEach(field -> origins.add(field.getEnclosingElement()));
     origins.addAll(dataTypes);
     Element[] originArray = origins.toArray(Element[]::new);
     writeSource(DefinitionGenerator.generate(model), originArray);

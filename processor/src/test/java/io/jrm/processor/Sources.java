@@ -18,6 +18,7 @@ final class Sources {
           "import io.jrm.RdbOutput;",
           "import io.jrm.RedisString;",
           "import io.jrm.annotations.Codec;",
+          "import io.jrm.annotations.Config;",
           "import io.jrm.annotations.DataType;",
           "import io.jrm.annotations.KeyName;",
           "import io.jrm.annotations.OnLoad;",

@@ -44,6 +44,13 @@ public interface ModuleDefinition {
   void dispatch(int index, Context ctx, RedisString[] argv) throws Exception;
 
   /**
+   * Registers the module's {@code @Config} fields, before {@link #onLoad}; this default has none.
+   *
+   * @param ctx the context of the load
+   */
+  default void registerConfigs(Context ctx) {}
+
+  /**
    * Runs the module's {@code @OnLoad} method. This default, for a module without one, logs the
    * module arguments it was given as ignored, so a typo in a deployment does not go unnoticed.
    *

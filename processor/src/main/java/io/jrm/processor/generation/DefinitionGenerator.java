@@ -13,9 +13,11 @@ import com.palantir.javapoet.WildcardTypeName;
 import io.jrm.processor.ClassNames;
 import io.jrm.processor.model.CommandArguments;
 import io.jrm.processor.model.CommandModel;
+import io.jrm.processor.model.ConfigModel;
 import io.jrm.processor.model.HandlerRef;
 import io.jrm.processor.model.ModuleModel;
 import io.jrm.processor.model.TypeModel;
+import java.util.EnumSet;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -52,6 +54,9 @@ public final class DefinitionGenerator {
             .addMethod(getter("commands", commandListType(), CodeBlock.of(COMMANDS_FIELD)))
             .addMethod(dispatch(module.commands()))
             .addMethods(module.onLoad().map(DefinitionGenerator::onLoad).stream().toList());
+    if (!module.configs().isEmpty()) {
+      type.addMethod(registerConfigs(module.configs()));
+    }
     if (!module.types().isEmpty()) {
       type.addField(typesField(module.types()))
           .addMethod(getter("types", typeListType(), CodeBlock.of(TYPES_FIELD)));
@@ -161,6 +166,69 @@ public final class DefinitionGenerator {
         .addParameter(ClassNames.CONTEXT, "ctx")
         .addParameter(REDIS_STRINGS, "args")
         .addStatement("$T.$N(ctx, args)", handler.owner(), handler.method())
+        .build();
+  }
+
+  /**
+   * Registers each {@code @Config} field with its value at load as the default: a getter that reads
+   * the field and a setter that writes it.
+   */
+  private static MethodSpec registerConfigs(List<ConfigModel> configs) {
+    CodeBlock.Builder body = CodeBlock.builder();
+    for (ConfigModel config : configs) {
+      CodeBlock field = CodeBlock.of("$T.$N", config.owner(), config.field());
+      CodeBlock flags =
+          config.flags().isEmpty()
+              ? CodeBlock.of("$T.noneOf($T.class)", EnumSet.class, ClassNames.CONFIG_FLAG)
+              : CodeBlock.of(
+                  "$T.of($L)",
+                  EnumSet.class,
+                  config.flags().stream()
+                      .map(flag -> CodeBlock.of("$T.$N", ClassNames.CONFIG_FLAG, flag))
+                      .collect(CodeBlock.joining(", ")));
+      switch (config.kind()) {
+        case BOOL ->
+            body.addStatement(
+                "ctx.registerBoolConfig($S, $L, $L, n -> $L, (n, v) -> $L = v, null)",
+                config.name(),
+                field,
+                flags,
+                field,
+                field);
+        case NUMERIC ->
+            body.addStatement(
+                "ctx.registerNumericConfig($S, $L, $L, $LL, $LL, n -> $L, (n, v) -> $L = v, null)",
+                config.name(),
+                field,
+                flags,
+                config.min(),
+                config.max(),
+                field,
+                field);
+        case STRING ->
+            body.addStatement(
+                "$T.string(ctx, $S, $L, () -> $L, v -> $L = v)",
+                ClassNames.FIELD_CONFIGS,
+                config.name(),
+                flags,
+                field,
+                field);
+        case ENUM ->
+            body.addStatement(
+                "$T.enumeration(ctx, $S, $L, $T.class, () -> $L, v -> $L = v)",
+                ClassNames.FIELD_CONFIGS,
+                config.name(),
+                flags,
+                config.enumType(),
+                field,
+                field);
+      }
+    }
+    return MethodSpec.methodBuilder("registerConfigs")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(ClassNames.CONTEXT, "ctx")
+        .addCode(body.build())
         .build();
   }
 

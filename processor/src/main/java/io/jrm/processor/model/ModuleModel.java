@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param onLoad the {@code @OnLoad} method, if any
  * @param types the data types, ordered by type name: the position in this list is the type's index
  *     in {@code types()} and in the C stub
+ * @param configs the {@code @Config} fields, in the order Redis registers them
  */
 public record ModuleModel(
     String name,
@@ -24,7 +25,8 @@ public record ModuleModel(
     ClassName moduleClass,
     List<CommandModel> commands,
     Optional<HandlerRef> onLoad,
-    List<TypeModel> types) {
+    List<TypeModel> types,
+    List<ConfigModel> configs) {
 
   /** Name prefix of the generated class, followed by the module class's simple name(s). */
   public static final String DEFINITION_PREFIX = "JrmModule_";

@@ -63,6 +63,11 @@ public final class AnnotationValues {
     return (Integer) value(withDefaults, name).getValue();
   }
 
+  /** The value of member {@code name}, explicit or default, as a long. */
+  public long longValue(String name) {
+    return ((Number) value(withDefaults, name).getValue()).longValue();
+  }
+
   /** The value of member {@code name}, explicit or default, as the name of an enum constant. */
   public String enumConstant(String name) {
     return ((VariableElement) value(withDefaults, name).getValue()).getSimpleName().toString();

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -54,19 +54,22 @@ public final class ModuleValidator {
     return module;
   }
 
-  /** Reports each annotated method, since without a module class there is nothing to add it to. */
-  public void reportMissingModule(List<ExecutableElement> methods, String annotationName) {
+  /**
+   * Reports each annotated method or field, since without a module class there is nothing to add it
+   * to.
+   */
+  public void reportMissingModule(List<? extends Element> annotated, String annotationName) {
     String simpleName = simpleName(annotationName);
-    for (ExecutableElement method : methods) {
+    for (Element element : annotated) {
       AnnotationValues annotation =
-          AnnotationValues.of(method, annotationName, elements).orElseThrow();
+          AnnotationValues.of(element, annotationName, elements).orElseThrow();
       reporter.error(
-          method,
+          element,
           annotation.mirror(),
           "@"
               + simpleName
-              + " method "
-              + method.getSimpleName()
+              + (element.getKind() == ElementKind.FIELD ? " field " : " method ")
+              + element.getSimpleName()
               + " has no module: no class of this compilation is annotated @RedisModule; annotate"
               + " one class with @RedisModule(name = \"mymodule\").");
     }
