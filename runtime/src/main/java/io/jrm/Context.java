@@ -296,6 +296,53 @@ public final class Context {
   }
 
   /**
+   * Empties every database as FLUSHALL does, functions kept ({@code ResetDataset}).
+   *
+   * @param restartAof whether to start a new AOF, as FLUSHALL does when AOF is on
+   * @param async whether to free the values in a background thread, as FLUSHALL ASYNC
+   */
+  public void resetDataset(boolean restartAof, boolean async) {
+    checkActive();
+    api.resetDataset(restartAof ? 1 : 0, async ? 1 : 0);
+  }
+
+  /**
+   * Tells Redis that key {@code name} changed ({@code SignalModifiedKey}): WATCH of it fails the
+   * transaction, and clients that cache it (CLIENT TRACKING) are told to drop it. Writes through a
+   * {@link Key} signal on their own; this is for a change Redis cannot see, such as one inside the
+   * Java value of a data type made without a write key.
+   *
+   * @param name the key's name
+   */
+  public void signalModifiedKey(RedisString name) {
+    api.signalModifiedKey(pointer(), name.pointer());
+  }
+
+  /**
+   * Publishes {@code message} on {@code channel} as PUBLISH does ({@code PublishMessage}), to the
+   * whole cluster in cluster mode.
+   *
+   * @param channel the channel
+   * @param message the message
+   * @return how many clients received it, on this node
+   */
+  public long publishMessage(RedisString channel, RedisString message) {
+    return api.publishMessage(pointer(), channel.pointer(), message.pointer());
+  }
+
+  /**
+   * Publishes {@code message} on the shard channel {@code channel} as SPUBLISH does ({@code
+   * PublishMessageShard}): in cluster mode only the channel's shard gets it.
+   *
+   * @param channel the shard channel
+   * @param message the message
+   * @return how many clients received it, on this node
+   */
+  public long publishMessageShard(RedisString channel, RedisString message) {
+    return api.publishMessageShard(pointer(), channel.pointer(), message.pointer());
+  }
+
+  /**
    * {@return the name of a random key of the selected database ({@code RandomKey}), a created
    * string to close; empty when the database is empty}
    */
@@ -373,6 +420,70 @@ public final class Context {
    */
   public long clientId() {
     return api.getClientId(pointer());
+  }
+
+  /**
+   * {@return what Redis tells about client {@code id} ({@code GetClientInfoById}); empty when no
+   * client has that id}
+   *
+   * @param id the client's id ({@link #clientId()} for the caller's)
+   */
+  public Optional<ClientInfo> clientInfoById(long id) {
+    checkActive();
+    try (NativeBuffer struct = calloc(1, ClientInfo.SIZE)) {
+      struct.write(0, ClientInfo.header());
+      if (api.getClientInfoById(struct.address(), id) != OK) {
+        return Optional.empty();
+      }
+      return Optional.of(ClientInfo.of(struct.read(0, ClientInfo.SIZE)));
+    }
+  }
+
+  /**
+   * {@return the name of client {@code id} ({@code GetClientNameById}, what CLIENT SETNAME set), a
+   * created string to close; empty when the client has no name or there is no such client}
+   *
+   * @param id the client's id
+   */
+  public Optional<RedisString> clientNameById(long id) {
+    long name = api.getClientNameById(pointer(), id);
+    return name == 0 ? Optional.empty() : Optional.of(owned(name));
+  }
+
+  /**
+   * Names client {@code id} as CLIENT SETNAME does ({@code SetClientNameById}).
+   *
+   * @param id the client's id
+   * @param name the new name; empty removes the name
+   * @return whether it was set: false when no client has that id ({@code ENOENT} in C) or the name
+   *     has spaces or characters outside {@code !} to {@code ~} ({@code EINVAL})
+   */
+  public boolean setClientNameById(long id, RedisString name) {
+    checkActive();
+    return api.setClientNameById(id, name.pointer()) == OK;
+  }
+
+  /**
+   * {@return the X.509 certificate client {@code id} authenticated with over TLS, in PEM ({@code
+   * GetClientCertificate}), a created string to close; empty without TLS or a certificate, or when
+   * there is no such client}
+   *
+   * @param id the client's id
+   */
+  public Optional<RedisString> clientCertificate(long id) {
+    long cert = api.getClientCertificate(pointer(), id);
+    return cert == 0 ? Optional.empty() : Optional.of(owned(cert));
+  }
+
+  /**
+   * A thread-safe context bound to no client but to this module ({@code
+   * GetDetachedThreadSafeContext}), so that its log lines carry the module's name, unlike {@link
+   * ThreadSafeContext#detached()}'s. Close it when done; MODULE UNLOAD is refused while it is open.
+   *
+   * @return the context, to close when done
+   */
+  public ThreadSafeContext detachedThreadSafeContext() {
+    return ThreadSafeContext.detached(api, api.getDetachedThreadSafeContext(pointer()));
   }
 
   /**
@@ -497,6 +608,20 @@ public final class Context {
     return Key.open(this, name, mode);
   }
 
+  /**
+   * {@link #openKey(RedisString, KeyMode)} with flags that change what opening does ({@code
+   * OpenKey} with {@code REDISMODULE_OPEN_KEY_*}): {@link KeyOpenFlag#NOTOUCH} reads a key without
+   * making it recently used, so its {@link Key#lru()} stays what it was.
+   *
+   * @param name the key's name
+   * @param mode whether to read, write or both
+   * @param flags what to add to the mode
+   * @return the key, to close when done unless auto memory is on
+   */
+  public Key openKey(RedisString name, KeyMode mode, KeyOpenFlag... flags) {
+    return Key.open(this, name, mode, KeyOpenFlag.bits(flags));
+  }
+
   // Native memory
 
   /**
@@ -573,6 +698,29 @@ public final class Context {
    */
   public RedisString createString(long value) {
     return owned(api.createStringFromLongLong(pointer(), value));
+  }
+
+  /**
+   * A new string with the decimal form of {@code value} read as unsigned ({@code
+   * CreateStringFromULongLong}): {@code -1L} is {@code 18446744073709551615}.
+   *
+   * @param value the number's 64 bits, unsigned
+   * @return the new string, to close when done unless auto memory is on
+   */
+  public RedisString createStringUnsigned(long value) {
+    return owned(api.createStringFromULongLong(pointer(), value));
+  }
+
+  /**
+   * A new string with the decimal form of {@code value} Redis writes for doubles ({@code
+   * CreateStringFromDouble}): 17 significant digits ({@code %.17g}, {@code 0.10000000000000001}), a
+   * whole number without a point.
+   *
+   * @param value the number
+   * @return the new string, to close when done unless auto memory is on
+   */
+  public RedisString createString(double value) {
+    return owned(api.createStringFromDouble(pointer(), value));
   }
 
   /**

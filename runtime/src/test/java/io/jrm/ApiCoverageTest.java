@@ -200,6 +200,7 @@ class ApiCoverageTest {
           Map.entry("GetBlockedClientPrivateData", "handle"),
           Map.entry("GetTimerInfo", "remaining"),
           Map.entry("InfoAddFieldULongLong", "addFieldUnsigned"),
+          Map.entry("CreateStringFromULongLong", "createStringUnsigned"),
           Map.entry("ServerInfoGetField", "getString"),
           Map.entry("ServerInfoGetFieldC", "get"),
           Map.entry("ServerInfoGetFieldSigned", "getLong"),
@@ -226,7 +227,7 @@ class ApiCoverageTest {
       return "bytes";
     }
     // Variants C names by argument type are overloads of one Java name.
-    name = name.replaceFirst("(.)(FromLongLong|FromString|Type)$", "$1");
+    name = name.replaceFirst("(.)(FromLongLong|FromDouble|FromString|Type)$", "$1");
     name = name.replaceFirst("^(AddField)(String|CString|Double|(?<!U)LongLong)$", "$1");
     // An acronym is one word: StringDMA -> stringDma, LogIOError -> logIoError.
     name =

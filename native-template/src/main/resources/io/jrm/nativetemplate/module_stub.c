@@ -1710,6 +1710,11 @@ static jlong JNICALL downcall_j_jLi(JNIEnv *env, jobject self, jlong fn, jlong a
     jrm_long_out(env, b, b_c);
     return result;
 }
+static jlong JNICALL downcall_j_jd(JNIEnv *env, jobject self, jlong fn, jlong a, jdouble b) {
+    (void)env;
+    (void)self;
+    return ((jlong(*)(jlong, jdouble))(intptr_t)fn)(a, b);
+}
 static jlong JNICALL downcall_j_ji(JNIEnv *env, jobject self, jlong fn, jlong a, jint b) {
     (void)env;
     (void)self;
@@ -1743,6 +1748,11 @@ static jlong JNICALL downcall_j_jjjjj(JNIEnv *env, jobject self, jlong fn, jlong
     (void)env;
     (void)self;
     return ((jlong(*)(jlong, jlong, jlong, jlong, jlong))(intptr_t)fn)(a, b, c, d, e);
+}
+static void JNICALL downcall_v_ii(JNIEnv *env, jobject self, jlong fn, jint a, jint b) {
+    (void)env;
+    (void)self;
+    ((void(*)(jint, jint))(intptr_t)fn)(a, b);
 }
 static void JNICALL downcall_v_j(JNIEnv *env, jobject self, jlong fn, jlong a) {
     (void)env;
@@ -1857,12 +1867,14 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"j_jD", "(JJ[D)J", (void *)&downcall_j_jD}, \
     {"j_jL", "(JJ[J)J", (void *)&downcall_j_jL}, \
     {"j_jLi", "(JJ[JI)J", (void *)&downcall_j_jLi}, \
+    {"j_jd", "(JJD)J", (void *)&downcall_j_jd}, \
     {"j_ji", "(JJI)J", (void *)&downcall_j_ji}, \
     {"j_jj", "(JJJ)J", (void *)&downcall_j_jj}, \
     {"j_jjB", "(JJJ[B)J", (void *)&downcall_j_jjB}, \
     {"j_jji", "(JJJI)J", (void *)&downcall_j_jji}, \
     {"j_jjjj", "(JJJJJ)J", (void *)&downcall_j_jjjj}, \
     {"j_jjjjj", "(JJJJJJ)J", (void *)&downcall_j_jjjjj}, \
+    {"v_ii", "(JII)V", (void *)&downcall_v_ii}, \
     {"v_j", "(JJ)V", (void *)&downcall_v_j}, \
     {"v_jBB_B", "(JJ[B[B[B)V", (void *)&downcall_v_jBB_B}, \
     {"v_jBB_Bj", "(JJ[B[B[BJ)V", (void *)&downcall_v_jBB_Bj}, \
