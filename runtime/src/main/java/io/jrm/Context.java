@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The context of one command call or of the module's load ({@code RedisModuleCtx}): replies,
@@ -180,6 +181,38 @@ public final class Context {
   }
 
   /**
+   * {@return the context flags this Redis knows ({@code GetContextFlagsAll}), to tell a flag that
+   * is off from one this version never sets}
+   */
+  public Set<ContextFlag> contextFlagsAll() {
+    return ContextFlag.of(api.getContextFlagsAll());
+  }
+
+  /**
+   * Lets Redis serve its events from inside a long command ({@code Yield}): call it often from the
+   * loop; it does anything only once the command has run {@code busy-reply-threshold} (5 s by
+   * default), and then at most {@code hz} times a second. Timers, replication and the like go on
+   * meanwhile; clients' commands wait for the command to end, or with {@code serveClients} get the
+   * error {@code BUSY <busyReply>}, all but those flagged {@code allow-busy}, which run (a command
+   * of this module too, one depth below this one). Nested calls do nothing.
+   *
+   * @param serveClients whether clients' commands are answered ({@code
+   *     REDISMODULE_YIELD_FLAG_CLIENTS}) rather than held until the command ends
+   * @param busyReply the text after {@code BUSY} of the error clients' commands get, such as {@code
+   *     "rebuilding the index"}; null for Redis's own
+   */
+  public void yield(boolean serveClients, @Nullable String busyReply) {
+    checkActive();
+    byte[] reply = busyReply == null ? null : cString(RedisException.oneLine(busyReply));
+    api.yield(pointer(), serveClients ? YIELD_CLIENTS : YIELD_NONE, reply);
+  }
+
+  /** {@code REDISMODULE_YIELD_FLAG_NONE} and {@code REDISMODULE_YIELD_FLAG_CLIENTS}. */
+  private static final int YIELD_NONE = 1;
+
+  private static final int YIELD_CLIENTS = 2;
+
+  /**
    * {@return whether {@code flag} is set now, without building a set}
    *
    * @param flag the flag to look for
@@ -304,6 +337,28 @@ public final class Context {
   public void resetDataset(boolean restartAof, boolean async) {
     checkActive();
     api.resetDataset(restartAof ? 1 : 0, async ? 1 : 0);
+  }
+
+  /**
+   * {@return how much of {@code maxmemory} Redis uses ({@code GetUsedMemoryRatio}), counted as
+   * eviction counts it: 1 is the limit, above it Redis evicts; 0 without a limit}
+   */
+  public float usedMemoryRatio() {
+    checkActive();
+    return api.getUsedMemoryRatio();
+  }
+
+  /**
+   * Records that {@code event} took {@code millis} ({@code LatencyAddSample}), for LATENCY LATEST
+   * and LATENCY HISTORY, when it took at least {@code latency-monitor-threshold} (0, the default,
+   * records nothing).
+   *
+   * @param event the event's name, as LATENCY shows it
+   * @param millis how long it took, in milliseconds
+   */
+  public void latencyAddSample(String event, long millis) {
+    checkActive();
+    api.latencyAddSample(cString(event), millis);
   }
 
   /**
@@ -447,6 +502,17 @@ public final class Context {
    */
   public Optional<RedisString> clientNameById(long id) {
     long name = api.getClientNameById(pointer(), id);
+    return name == 0 ? Optional.empty() : Optional.of(owned(name));
+  }
+
+  /**
+   * {@return the name of the ACL user client {@code id} is authenticated as ({@code
+   * GetClientUserNameById}), a created string to close; empty when there is no such client}
+   *
+   * @param id the client's id
+   */
+  public Optional<RedisString> clientUserNameById(long id) {
+    long name = api.getClientUserNameById(pointer(), id);
     return name == 0 ? Optional.empty() : Optional.of(owned(name));
   }
 

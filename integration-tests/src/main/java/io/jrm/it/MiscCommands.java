@@ -137,4 +137,30 @@ public final class MiscCommands {
       ctx.replyWithString(text);
     }
   }
+
+  /** JRMTEST.MISC.SPIN millis: runs for millis, yielding with clients answered BUSY; replies OK. */
+  @RedisCommand(name = "jrmtest.misc.spin", flags = "readonly")
+  public static void spin(Context ctx, long millis) {
+    long end = ctx.milliseconds() + millis;
+    // Bounded twice: by the clock, and by a count no spin of a test reaches.
+    for (long i = 0; i < 1_000_000_000L && ctx.milliseconds() < end; i++) {
+      ctx.yield(true, "jrmtest is spinning");
+    }
+    ctx.replyWithSimpleString("OK");
+  }
+
+  /**
+   * JRMTEST.MISC.SERVER: [the caller's ACL user, used memory ratio * 1000 rounded, whether
+   * GetContextFlagsAll knows MULTI], and records a 150 ms latency sample "jrmtest-event".
+   */
+  @RedisCommand(name = "jrmtest.misc.server", flags = "readonly")
+  public static void server(Context ctx) {
+    ctx.latencyAddSample("jrmtest-event", 150);
+    ctx.replyWithArray(3);
+    try (RedisString user = ctx.clientUserNameById(ctx.clientId()).orElseThrow()) {
+      ctx.replyWithString(user);
+    }
+    ctx.replyWithLongLong(Math.round(ctx.usedMemoryRatio() * 1000));
+    ctx.replyWithLongLong(ctx.contextFlagsAll().contains(io.jrm.ContextFlag.MULTI) ? 1 : 0);
+  }
 }

@@ -142,4 +142,39 @@ class MiscApiIT {
     assertThat(send(jedis, "JRMTEST.MISC.DOUBLE", "0.1")).isEqualTo("0.10000000000000001!");
     assertThat(send(jedis, "JRMTEST.MISC.DOUBLE", "3")).isEqualTo("3!");
   }
+
+  @Test
+  void aYieldingCommandLetsOtherClientsSeeItIsBusy(Jedis jedis, RedisServer server)
+      throws Exception {
+    jedis.configSet("busy-reply-threshold", "50");
+    try (RawClient spinner = new RawClient(server)) {
+      spinner.send("JRMTEST.MISC.SPIN", "3000");
+      String answer = "";
+      for (int attempt = 0; attempt < 100 && !answer.startsWith("BUSY"); attempt++) {
+        try {
+          answer = jedis.ping();
+          Thread.sleep(20); // the spin has not started or not yet passed the threshold
+        } catch (JedisDataException busy) {
+          answer = busy.getMessage();
+        }
+      }
+      assertThat(answer).isEqualTo("BUSY jrmtest is spinning");
+      assertThat(spinner.readReply()).isEqualTo("+OK\r\n");
+    } finally {
+      jedis.configSet("busy-reply-threshold", "5000");
+    }
+    assertThat(jedis.ping()).isEqualTo("PONG");
+  }
+
+  @Test
+  void theUserMemoryRatioLatencyAndKnownFlags(Jedis jedis) {
+    jedis.configSet("latency-monitor-threshold", "100");
+    assertThat(send(jedis, "JRMTEST.MISC.SERVER")).isEqualTo(List.of("default", 0L, 1L));
+    jedis.configSet("maxmemory", "100000000");
+    List<?> limited = (List<?>) send(jedis, "JRMTEST.MISC.SERVER");
+    assertThat((Long) limited.get(1)).isBetween(1L, 999L);
+    jedis.configSet("maxmemory", "0");
+    jedis.configSet("latency-monitor-threshold", "0");
+    assertThat(send(jedis, "LATENCY", "HISTORY", "jrmtest-event").toString()).contains("150");
+  }
 }
