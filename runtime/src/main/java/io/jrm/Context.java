@@ -184,6 +184,38 @@ public final class Context {
   }
 
   /**
+   * {@return the context flags this Redis knows ({@code GetContextFlagsAll}), to tell a flag that
+   * is off from one this version never sets}
+   */
+  public Set<ContextFlag> contextFlagsAll() {
+    return ContextFlag.of(api.getContextFlagsAll());
+  }
+
+  /**
+   * Lets Redis serve its events from inside a long command ({@code Yield}): call it often from the
+   * loop; it does anything only once the command has run {@code busy-reply-threshold} (5 s by
+   * default), and then at most {@code hz} times a second. Timers, replication and the like go on
+   * meanwhile; clients' commands wait for the command to end, or with {@code serveClients} get the
+   * error {@code BUSY <busyReply>}, all but those flagged {@code allow-busy}, which run (a command
+   * of this module too, one depth below this one). Nested calls do nothing.
+   *
+   * @param serveClients whether clients' commands are answered ({@code
+   *     REDISMODULE_YIELD_FLAG_CLIENTS}) rather than held until the command ends
+   * @param busyReply the text after {@code BUSY} of the error clients' commands get, such as {@code
+   *     "rebuilding the index"}; null for Redis's own
+   */
+  public void yield(boolean serveClients, @Nullable String busyReply) {
+    checkActive();
+    byte[] reply = busyReply == null ? null : cString(RedisException.oneLine(busyReply));
+    api.yield(pointer(), serveClients ? YIELD_CLIENTS : YIELD_NONE, reply);
+  }
+
+  /** {@code REDISMODULE_YIELD_FLAG_NONE} and {@code REDISMODULE_YIELD_FLAG_CLIENTS}. */
+  private static final int YIELD_NONE = 1;
+
+  private static final int YIELD_CLIENTS = 2;
+
+  /**
    * {@return whether {@code flag} is set now, without building a set}
    *
    * @param flag the flag to look for
@@ -358,6 +390,75 @@ public final class Context {
   }
 
   /**
+   * Empties every database as FLUSHALL does, functions kept ({@code ResetDataset}).
+   *
+   * @param restartAof whether to start a new AOF, as FLUSHALL does when AOF is on
+   * @param async whether to free the values in a background thread, as FLUSHALL ASYNC
+   */
+  public void resetDataset(boolean restartAof, boolean async) {
+    checkActive();
+    api.resetDataset(restartAof ? 1 : 0, async ? 1 : 0);
+  }
+
+  /**
+   * {@return how much of {@code maxmemory} Redis uses ({@code GetUsedMemoryRatio}), counted as
+   * eviction counts it: 1 is the limit, above it Redis evicts; 0 without a limit}
+   */
+  public float usedMemoryRatio() {
+    checkActive();
+    return api.getUsedMemoryRatio();
+  }
+
+  /**
+   * Records that {@code event} took {@code millis} ({@code LatencyAddSample}), for LATENCY LATEST
+   * and LATENCY HISTORY, when it took at least {@code latency-monitor-threshold} (0, the default,
+   * records nothing).
+   *
+   * @param event the event's name, as LATENCY shows it
+   * @param millis how long it took, in milliseconds
+   */
+  public void latencyAddSample(String event, long millis) {
+    checkActive();
+    api.latencyAddSample(cString(event), millis);
+  }
+
+  /**
+   * Tells Redis that key {@code name} changed ({@code SignalModifiedKey}): WATCH of it fails the
+   * transaction, and clients that cache it (CLIENT TRACKING) are told to drop it. Writes through a
+   * {@link Key} signal on their own; this is for a change Redis cannot see, such as one inside the
+   * Java value of a data type made without a write key.
+   *
+   * @param name the key's name
+   */
+  public void signalModifiedKey(RedisString name) {
+    api.signalModifiedKey(pointer(), name.pointer());
+  }
+
+  /**
+   * Publishes {@code message} on {@code channel} as PUBLISH does ({@code PublishMessage}), to the
+   * whole cluster in cluster mode.
+   *
+   * @param channel the channel
+   * @param message the message
+   * @return how many clients received it, on this node
+   */
+  public long publishMessage(RedisString channel, RedisString message) {
+    return api.publishMessage(pointer(), channel.pointer(), message.pointer());
+  }
+
+  /**
+   * Publishes {@code message} on the shard channel {@code channel} as SPUBLISH does ({@code
+   * PublishMessageShard}): in cluster mode only the channel's shard gets it.
+   *
+   * @param channel the shard channel
+   * @param message the message
+   * @return how many clients received it, on this node
+   */
+  public long publishMessageShard(RedisString channel, RedisString message) {
+    return api.publishMessageShard(pointer(), channel.pointer(), message.pointer());
+  }
+
+  /**
    * {@return the name of a random key of the selected database ({@code RandomKey}), a created
    * string to close; empty when the database is empty}
    */
@@ -471,15 +572,6 @@ public final class Context {
     return KeyspaceEventClass.of(api.getKeyspaceNotificationFlagsAll());
   }
 
-  /**
-   * Tells Redis that key {@code name} changed ({@code SignalModifiedKey}): WATCH of it fails and
-   * client-side caching invalidates it. A key opened for writing signals itself when it is closed;
-   * this is for changes made otherwise.
-   *
-   * @param name the key's name
-   */
-  public void signalModifiedKey(RedisString name) {
-    api.signalModifiedKey(pointer(), name.pointer());
   // Module configs (Redis 7.0). Each is CONFIG GET/SET-able as <module>.<name>; register them all
   // in @OnLoad, then call loadConfigs(), as Redis requires (else it unloads the module).
 
@@ -626,6 +718,81 @@ public final class Context {
    */
   public long clientId() {
     return api.getClientId(pointer());
+  }
+
+  /**
+   * {@return what Redis tells about client {@code id} ({@code GetClientInfoById}); empty when no
+   * client has that id}
+   *
+   * @param id the client's id ({@link #clientId()} for the caller's)
+   */
+  public Optional<ClientInfo> clientInfoById(long id) {
+    checkActive();
+    try (NativeBuffer struct = calloc(1, ClientInfo.SIZE)) {
+      struct.write(0, ClientInfo.header());
+      if (api.getClientInfoById(struct.address(), id) != OK) {
+        return Optional.empty();
+      }
+      return Optional.of(ClientInfo.of(struct.read(0, ClientInfo.SIZE)));
+    }
+  }
+
+  /**
+   * {@return the name of client {@code id} ({@code GetClientNameById}, what CLIENT SETNAME set), a
+   * created string to close; empty when the client has no name or there is no such client}
+   *
+   * @param id the client's id
+   */
+  public Optional<RedisString> clientNameById(long id) {
+    long name = api.getClientNameById(pointer(), id);
+    return name == 0 ? Optional.empty() : Optional.of(owned(name));
+  }
+
+  /**
+   * {@return the name of the ACL user client {@code id} is authenticated as ({@code
+   * GetClientUserNameById}), a created string to close; empty when there is no such client}
+   *
+   * @param id the client's id
+   */
+  public Optional<RedisString> clientUserNameById(long id) {
+    long name = api.getClientUserNameById(pointer(), id);
+    return name == 0 ? Optional.empty() : Optional.of(owned(name));
+  }
+
+  /**
+   * Names client {@code id} as CLIENT SETNAME does ({@code SetClientNameById}).
+   *
+   * @param id the client's id
+   * @param name the new name; empty removes the name
+   * @return whether it was set: false when no client has that id ({@code ENOENT} in C) or the name
+   *     has spaces or characters outside {@code !} to {@code ~} ({@code EINVAL})
+   */
+  public boolean setClientNameById(long id, RedisString name) {
+    checkActive();
+    return api.setClientNameById(id, name.pointer()) == OK;
+  }
+
+  /**
+   * {@return the X.509 certificate client {@code id} authenticated with over TLS, in PEM ({@code
+   * GetClientCertificate}), a created string to close; empty without TLS or a certificate, or when
+   * there is no such client}
+   *
+   * @param id the client's id
+   */
+  public Optional<RedisString> clientCertificate(long id) {
+    long cert = api.getClientCertificate(pointer(), id);
+    return cert == 0 ? Optional.empty() : Optional.of(owned(cert));
+  }
+
+  /**
+   * A thread-safe context bound to no client but to this module ({@code
+   * GetDetachedThreadSafeContext}), so that its log lines carry the module's name, unlike {@link
+   * ThreadSafeContext#detached()}'s. Close it when done; MODULE UNLOAD is refused while it is open.
+   *
+   * @return the context, to close when done
+   */
+  public ThreadSafeContext detachedThreadSafeContext() {
+    return ThreadSafeContext.detached(api, api.getDetachedThreadSafeContext(pointer()));
   }
 
   /**
@@ -821,6 +988,20 @@ public final class Context {
     return Key.open(this, name, mode);
   }
 
+  /**
+   * {@link #openKey(RedisString, KeyMode)} with flags that change what opening does ({@code
+   * OpenKey} with {@code REDISMODULE_OPEN_KEY_*}): {@link KeyOpenFlag#NOTOUCH} reads a key without
+   * making it recently used, so its {@link Key#lru()} stays what it was.
+   *
+   * @param name the key's name
+   * @param mode whether to read, write or both
+   * @param flags what to add to the mode
+   * @return the key, to close when done unless auto memory is on
+   */
+  public Key openKey(RedisString name, KeyMode mode, KeyOpenFlag... flags) {
+    return Key.open(this, name, mode, KeyOpenFlag.bits(flags));
+  }
+
   // Native memory
 
   /**
@@ -897,6 +1078,29 @@ public final class Context {
    */
   public RedisString createString(long value) {
     return owned(api.createStringFromLongLong(pointer(), value));
+  }
+
+  /**
+   * A new string with the decimal form of {@code value} read as unsigned ({@code
+   * CreateStringFromULongLong}): {@code -1L} is {@code 18446744073709551615}.
+   *
+   * @param value the number's 64 bits, unsigned
+   * @return the new string, to close when done unless auto memory is on
+   */
+  public RedisString createStringUnsigned(long value) {
+    return owned(api.createStringFromULongLong(pointer(), value));
+  }
+
+  /**
+   * A new string with the decimal form of {@code value} Redis writes for doubles ({@code
+   * CreateStringFromDouble}): 17 significant digits ({@code %.17g}, {@code 0.10000000000000001}), a
+   * whole number without a point.
+   *
+   * @param value the number
+   * @return the new string, to close when done unless auto memory is on
+   */
+  public RedisString createString(double value) {
+    return owned(api.createStringFromDouble(pointer(), value));
   }
 
   /**

@@ -6,6 +6,7 @@ import io.jrm.internal.binding.RedisModuleApi;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.LongToIntFunction;
 import org.jspecify.annotations.Nullable;
@@ -77,7 +78,12 @@ public final class Key implements WriteKey {
   }
 
   static Key open(Context context, RedisString name, KeyMode mode) {
-    long key = context.api().openKey(context.pointer(), name.pointer(), mode.flags());
+    return open(context, name, mode, 0);
+  }
+
+  /** Opens with {@link KeyOpenFlag} bits added to the mode's. */
+  static Key open(Context context, RedisString name, KeyMode mode, int openFlags) {
+    long key = context.api().openKey(context.pointer(), name.pointer(), mode.flags() | openFlags);
     return new Key(context, key, mode);
   }
 
@@ -185,11 +191,20 @@ public final class Key implements WriteKey {
 
   @Override
   public boolean delete() {
+    return remove(false);
+  }
+
+  @Override
+  public boolean unlink() {
+    return remove(true);
+  }
+
+  private boolean remove(boolean unlink) {
     long key = forWrite(null);
     boolean existed = KeyType.of(api().keyType(key)) != KeyType.EMPTY;
     beforeWrite();
-    if (api().deleteKey(key) != Context.OK) {
-      throw new RedisException("ERR DeleteKey failed");
+    if ((unlink ? api().unlinkKey(key) : api().deleteKey(key)) != Context.OK) {
+      throw new RedisException(unlink ? "ERR UnlinkKey failed" : "ERR DeleteKey failed");
     }
     return existed;
   }
@@ -201,18 +216,94 @@ public final class Key implements WriteKey {
   }
 
   @Override
+  public long absExpire() {
+    long key = pointer();
+    return key == 0 ? NO_EXPIRE : api().getAbsExpire(key);
+  }
+
+  @Override
   public void setExpire(long millis) {
+    long key = expiring(millis, "a time to live cannot be negative: ");
+    if (api().setExpire(key, millis) != Context.OK) {
+      throw new RedisException("ERR SetExpire failed");
+    }
+  }
+
+  @Override
+  public void setAbsExpire(long unixMillis) {
+    long key = expiring(unixMillis, "an expiry time cannot be negative: ");
+    if (api().setAbsExpire(key, unixMillis) != Context.OK) {
+      throw new RedisException("ERR SetAbsExpire failed");
+    }
+  }
+
+  /** The key, checked to take {@code millis} as its new expiry, about to be written. */
+  private long expiring(long millis, String negative) {
     if (millis < 0 && millis != NO_EXPIRE) {
-      throw new IllegalArgumentException("a time to live cannot be negative: " + millis);
+      throw new IllegalArgumentException(negative + millis);
     }
     long key = forWrite(null);
     if (KeyType.of(api().keyType(key)) == KeyType.EMPTY) {
       throw new RedisException("ERR cannot set the expire of an empty key");
     }
     beforeWrite();
-    if (api().setExpire(key, millis) != Context.OK) {
-      throw new RedisException("ERR SetExpire failed");
+    return key;
+  }
+
+  /**
+   * {@return how long the key has been idle in milliseconds ({@code GetLRU}); empty when the {@code
+   * maxmemory-policy} is not an LRU one (Redis then keeps LFU counters), or the key is missing}
+   */
+  public OptionalLong lru() {
+    return evictionClock(true);
+  }
+
+  /**
+   * Sets how long the key has been idle ({@code SetLRU}), as OBJECT IDLETIME then shows it.
+   *
+   * @param idleMillis the idle time in milliseconds
+   * @return whether it was set: false when the {@code maxmemory-policy} is not an LRU one, or the
+   *     key is missing
+   */
+  public boolean setLru(long idleMillis) {
+    return setEvictionClock(true, idleMillis);
+  }
+
+  /**
+   * {@return the key's access frequency counter ({@code GetLFU}, what OBJECT FREQ shows); empty
+   * when the {@code maxmemory-policy} is not an LFU one, or the key is missing}
+   */
+  public OptionalLong lfu() {
+    return evictionClock(false);
+  }
+
+  /**
+   * Sets the key's access frequency counter ({@code SetLFU}).
+   *
+   * @param frequency the counter, 0 to 255 (Redis keeps it in 8 bits)
+   * @return whether it was set: false when the {@code maxmemory-policy} is not an LFU one, or the
+   *     key is missing
+   */
+  public boolean setLfu(long frequency) {
+    return setEvictionClock(false, frequency);
+  }
+
+  private OptionalLong evictionClock(boolean lru) {
+    long key = pointer();
+    if (key == 0) {
+      return OptionalLong.empty(); // Redis would dereference the missing key's NULL
     }
+    long[] out = context.word();
+    int status = lru ? api().getLRU(key, out) : api().getLFU(key, out);
+    return status == Context.OK ? OptionalLong.of(out[0]) : OptionalLong.empty();
+  }
+
+  private boolean setEvictionClock(boolean lru, long value) {
+    long key = pointer();
+    if (key == 0) {
+      return false;
+    }
+    return (lru ? api().setLRU(key, value) : api().setLFU(key, value)) == Context.OK;
   }
 
   // Strings

@@ -37,6 +37,12 @@ public sealed interface ReadKey extends AutoCloseable permits WriteKey {
   long expire();
 
   /**
+   * {@return when the key expires, in Unix time milliseconds, or {@link Key#NO_EXPIRE} when it has
+   * no expiry or is empty ({@code GetAbsExpire})}
+   */
+  long absExpire();
+
+  /**
    * A read-only view of the string's bytes ({@code StringDMA} with {@code REDISMODULE_READ}); an
    * empty key gives an empty view. It ends at the next write through the key, and when the key
    * closes.

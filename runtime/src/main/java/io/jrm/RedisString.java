@@ -1,5 +1,6 @@
 package io.jrm;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -104,6 +105,50 @@ public final class RedisString implements AutoCloseable, Comparable<RedisString>
       throw new RedisException("ERR value is not a valid float");
     }
     return out[0];
+  }
+
+  /**
+   * Gives back the spare room Redis's allocator keeps after the string's bytes ({@code
+   * TrimStringAllocation}), for a string kept long (retained) that was built by appending; the
+   * bytes stay the same.
+   */
+  public void trimStringAllocation() {
+    context.api().trimStringAllocation(pointer());
+  }
+
+  /**
+   * {@return the string as an unsigned 64-bit integer ({@code RedisModule_StringToULongLong}), 0 to
+   * 18446744073709551615 (leading spaces are taken, as C's {@code strtoull} takes them), in a
+   * {@code long}'s bits (read it with {@link Long#toUnsignedString(long)} or {@link
+   * Long#compareUnsigned})}
+   *
+   * @throws RedisException {@code ERR value is not an integer or out of range} otherwise (a minus
+   *     sign, trailing characters)
+   */
+  public long toULongLong() {
+    long[] out = new long[1];
+    if (context.api().stringToULongLong(pointer(), out) != Context.OK) {
+      throw new RedisException("ERR value is not an integer or out of range");
+    }
+    return out[0];
+  }
+
+  /**
+   * {@return the string as a C {@code long double} ({@code RedisModule_StringToLongDouble}),
+   * exactly: Java has no type of that precision, so the value comes as the {@link BigDecimal} it
+   * is}
+   *
+   * @throws RedisException {@code ERR value is not a valid float} for what Redis refuses (NaN,
+   *     spaces, a NUL inside) and for an infinity, which no BigDecimal holds
+   */
+  public BigDecimal toLongDouble() {
+    try (NativeBuffer value = context.alloc(LongDoubles.SIZE)) {
+      if (context.api().stringToLongDouble(pointer(), value.address()) != Context.OK) {
+        throw new RedisException("ERR value is not a valid float");
+      }
+      return LongDoubles.decode(value.read(0, LongDoubles.SIZE))
+          .orElseThrow(() -> new RedisException("ERR value is not a valid float"));
+    }
   }
 
   /**

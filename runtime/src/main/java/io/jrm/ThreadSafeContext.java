@@ -43,7 +43,12 @@ public final class ThreadSafeContext implements AutoCloseable {
    * MODULE UNLOAD of the module is refused: its thread could call Redis after the module is gone.
    */
   public static ThreadSafeContext detached() {
-    ThreadSafeContext context = create(ModuleEntry.api(), 0);
+    return detached(ModuleEntry.api(), ModuleEntry.api().getThreadSafeContext(0));
+  }
+
+  /** A detached context at {@code pointer}, counted open until closed. */
+  static ThreadSafeContext detached(RedisModuleApi api, long pointer) {
+    ThreadSafeContext context = new ThreadSafeContext(api, pointer);
     context.countedOpen = true;
     openDetached.incrementAndGet();
     return context;

@@ -32,6 +32,15 @@ public sealed interface WriteKey extends ReadKey permits Key {
   boolean delete();
 
   /**
+   * Deletes the key's value as {@link #delete} does, but frees a big value in a background thread,
+   * as {@code UNLINK} does ({@code UnlinkKey}).
+   *
+   * @return whether there was a value to delete
+   * @throws RedisException when the key is not open for writing
+   */
+  boolean unlink();
+
+  /**
    * Sets the time to live to {@code millis} from now, or removes it with {@link Key#NO_EXPIRE}
    * ({@code SetExpire}), as {@code PEXPIRE} and {@code PERSIST} do.
    *
@@ -40,6 +49,17 @@ public sealed interface WriteKey extends ReadKey permits Key {
    * @throws RedisException when the key is not open for writing or is empty
    */
   void setExpire(long millis);
+
+  /**
+   * Sets the key to expire at {@code unixMillis}, or removes its expiry with {@link Key#NO_EXPIRE}
+   * ({@code SetAbsExpire}), as {@code PEXPIREAT} and {@code PERSIST} do.
+   *
+   * @param unixMillis when the key expires, in Unix time milliseconds, or {@link Key#NO_EXPIRE}
+   * @throws IllegalArgumentException when {@code unixMillis} is negative and not {@link
+   *     Key#NO_EXPIRE}
+   * @throws RedisException when the key is not open for writing or is empty
+   */
+  void setAbsExpire(long unixMillis);
 
   /**
    * Sets the key to the string {@code value} ({@code StringSet}), replacing whatever it held, of

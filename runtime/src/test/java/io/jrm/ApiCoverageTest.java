@@ -201,6 +201,7 @@ class ApiCoverageTest {
           Map.entry("GetBlockedClientPrivateData", "handle"),
           Map.entry("GetTimerInfo", "remaining"),
           Map.entry("InfoAddFieldULongLong", "addFieldUnsigned"),
+          Map.entry("CreateStringFromULongLong", "createStringUnsigned"),
           Map.entry("ServerInfoGetField", "getString"),
           Map.entry("ServerInfoGetFieldC", "get"),
           Map.entry("ServerInfoGetFieldSigned", "getLong"),
@@ -227,7 +228,7 @@ class ApiCoverageTest {
       return "bytes";
     }
     // Variants C names by argument type are overloads of one Java name.
-    name = name.replaceFirst("(.)(FromLongLong|FromString|Type)$", "$1");
+    name = name.replaceFirst("(.)(FromLongLong|FromDouble|FromString|Type)$", "$1");
     name = name.replaceFirst("^(AddField)(String|CString|Double|(?<!U)LongLong)$", "$1");
     name = name.replaceFirst("^(ReplyWith)CString$", "$1String");
     // An acronym is one word: StringDMA -> stringDma, LogIOError -> logIoError.

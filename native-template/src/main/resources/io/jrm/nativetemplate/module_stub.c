@@ -1615,6 +1615,11 @@ static jdouble JNICALL downcall_d_jBI(JNIEnv *env, jobject self, jlong fn, jlong
     jrm_int_out(env, c, c_c);
     return result;
 }
+static jfloat JNICALL downcall_f_(JNIEnv *env, jobject self, jlong fn) {
+    (void)env;
+    (void)self;
+    return ((jfloat(*)(void))(intptr_t)fn)();
+}
 static jfloat JNICALL downcall_f_j(JNIEnv *env, jobject self, jlong fn, jlong a) {
     (void)env;
     (void)self;
@@ -2076,6 +2081,11 @@ static jlong JNICALL downcall_j_jLi(JNIEnv *env, jobject self, jlong fn, jlong a
     jrm_long_out(env, b, b_c);
     return result;
 }
+static jlong JNICALL downcall_j_jd(JNIEnv *env, jobject self, jlong fn, jlong a, jdouble b) {
+    (void)env;
+    (void)self;
+    return ((jlong(*)(jlong, jdouble))(intptr_t)fn)(a, b);
+}
 static jlong JNICALL downcall_j_ji(JNIEnv *env, jobject self, jlong fn, jlong a, jint b) {
     (void)env;
     (void)self;
@@ -2109,6 +2119,19 @@ static jlong JNICALL downcall_j_jjjjj(JNIEnv *env, jobject self, jlong fn, jlong
     (void)env;
     (void)self;
     return ((jlong(*)(jlong, jlong, jlong, jlong, jlong))(intptr_t)fn)(a, b, c, d, e);
+}
+static void JNICALL downcall_v_Bj(JNIEnv *env, jobject self, jlong fn, jbyteArray a, jlong b) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes a_in;
+    const void *a_c = jrm_bytes_in(env, a, &a_in);
+    ((void(*)(const void *, jlong))(intptr_t)fn)(a_c, b);
+    jrm_bytes_done(&a_in);
+}
+static void JNICALL downcall_v_ii(JNIEnv *env, jobject self, jlong fn, jint a, jint b) {
+    (void)env;
+    (void)self;
+    ((void(*)(jint, jint))(intptr_t)fn)(a, b);
 }
 static void JNICALL downcall_v_j(JNIEnv *env, jobject self, jlong fn, jlong a) {
     (void)env;
@@ -2178,6 +2201,11 @@ static void JNICALL downcall_v_jii(JNIEnv *env, jobject self, jlong fn, jlong a,
     (void)env;
     (void)self;
     ((void(*)(jlong, jint, jint))(intptr_t)fn)(a, b, c);
+static void JNICALL downcall_v_jiB(JNIEnv *env, jobject self, jlong fn, jlong a, jint b, jbyteArray c) {
+    struct jrm_bytes c_in;
+    const void *c_c = jrm_bytes_in(env, c, &c_in);
+    ((void(*)(jlong, jint, const void *))(intptr_t)fn)(a, b, c_c);
+    jrm_bytes_done(&c_in);
 }
 static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b) {
     (void)env;
@@ -2187,6 +2215,7 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
 #define JRM_SHAPE_NATIVES \
     {"d_j", "(JJ)D", (void *)&downcall_d_j}, \
     {"d_jBI", "(JJ[B[I)D", (void *)&downcall_d_jBI}, \
+    {"f_", "(J)F", (void *)&downcall_f_}, \
     {"f_j", "(JJ)F", (void *)&downcall_f_j}, \
     {"i_", "(J)I", (void *)&downcall_i_}, \
     {"i_BL", "(J[B[J)I", (void *)&downcall_i_BL}, \
@@ -2238,12 +2267,15 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"j_jL", "(JJ[J)J", (void *)&downcall_j_jL}, \
     {"j_jLL", "(JJ[J[J)J", (void *)&downcall_j_jLL}, \
     {"j_jLi", "(JJ[JI)J", (void *)&downcall_j_jLi}, \
+    {"j_jd", "(JJD)J", (void *)&downcall_j_jd}, \
     {"j_ji", "(JJI)J", (void *)&downcall_j_ji}, \
     {"j_jj", "(JJJ)J", (void *)&downcall_j_jj}, \
     {"j_jjB", "(JJJ[B)J", (void *)&downcall_j_jjB}, \
     {"j_jji", "(JJJI)J", (void *)&downcall_j_jji}, \
     {"j_jjjj", "(JJJJJ)J", (void *)&downcall_j_jjjj}, \
     {"j_jjjjj", "(JJJJJJ)J", (void *)&downcall_j_jjjjj}, \
+    {"v_Bj", "(J[BJ)V", (void *)&downcall_v_Bj}, \
+    {"v_ii", "(JII)V", (void *)&downcall_v_ii}, \
     {"v_j", "(JJ)V", (void *)&downcall_v_j}, \
     {"v_jBB_B", "(JJ[B[B[B)V", (void *)&downcall_v_jBB_B}, \
     {"v_jBB_Bj", "(JJ[B[B[BJ)V", (void *)&downcall_v_jBB_Bj}, \
@@ -2253,6 +2285,7 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"v_jf", "(JJF)V", (void *)&downcall_v_jf}, \
     {"v_ji", "(JJI)V", (void *)&downcall_v_ji}, \
     {"v_jii", "(JJII)V", (void *)&downcall_v_jii}, \
+    {"v_jiB", "(JJI[B)V", (void *)&downcall_v_jiB}, \
     {"v_jj", "(JJJ)V", (void *)&downcall_v_jj},
 /* ---- end of generated downcalls ---- */
 
