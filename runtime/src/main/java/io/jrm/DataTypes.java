@@ -83,6 +83,15 @@ final class DataTypes {
    */
   private int freedWhilePending;
 
+  /**
+   * The client-less contexts of the type callbacks, reused call after call (as commands reuse
+   * theirs): loading an RDB file or a RESTORE makes one callback per value.
+   */
+  private final ContextStack scopes;
+
+  /** The writer {@link #serialize} reuses value after value; null while it is in use. */
+  private SnapshotWriter spareWriter = new SnapshotWriter(false);
+
   /** Handles by value: one object must not be stored in two keys, its changes would go unseen. */
   private final Map<Object, Integer> handles = new IdentityHashMap<>();
 
@@ -106,6 +115,7 @@ final class DataTypes {
   private DataTypes(RedisModuleApi api, String moduleName, List<TypeDefinition<?>> definitions) {
     this.api = api;
     this.memory = api.backend();
+    this.scopes = new ContextStack(api);
     this.moduleName = moduleName;
     this.definitions = definitions;
     this.types = new ModuleType[definitions.size()];
@@ -292,8 +302,7 @@ final class DataTypes {
    * load fails) after a LogIOError line.
    */
   synchronized long rdbLoad(int type, long io, int encver) {
-    Context scope = new Context(api, 0);
-    RedisIO input = new RedisIO(scope, io);
+    RedisIO input = new RedisIO(scopes.enter(0), io);
     try {
       Slot slot = newSlot(type, definitions.get(type).load(input, encver));
       serializeLoaded(slot);
@@ -307,7 +316,7 @@ final class DataTypes {
               + RedisException.oneLine(withHeapHint(t)));
       return 0;
     } finally {
-      scope.deactivate();
+      scopes.exit();
     }
   }
 
@@ -339,11 +348,11 @@ final class DataTypes {
     if (!slot.dirty) {
       return true;
     }
-    Context scope = new Context(api, 0);
+    RedisIO output = new RedisIO(scopes.enter(0), io);
     try {
-      definition(slot).save(slot.value, new RedisIO(scope, io));
+      definition(slot).save(slot.value, output);
     } finally {
-      scope.deactivate();
+      scopes.exit();
     }
     return false;
   }
@@ -352,7 +361,7 @@ final class DataTypes {
   synchronized void aofRewrite(long io, long key, long pointer) {
     Slot slot = slot(pointer);
     TypeDefinition<Object> definition = definition(slot);
-    Context scope = new Context(api, 0);
+    Context scope = scopes.enter(0);
     try {
       RedisIO output = new RedisIO(scope, io);
       RedisString keyName = new RedisString(scope, key, false);
@@ -367,7 +376,7 @@ final class DataTypes {
             serialize(slot, false));
       }
     } finally {
-      scope.deactivate();
+      scopes.exit();
     }
   }
 
@@ -554,12 +563,18 @@ final class DataTypes {
    * (nothing reads it back).
    */
   private byte[] serialize(Slot slot, boolean canonical) {
-    SnapshotWriter out = new SnapshotWriter(canonical);
-    if (!canonical) {
-      out.saveFormatVersion();
+    SnapshotWriter out = spareWriter != null ? spareWriter : new SnapshotWriter(canonical);
+    spareWriter = null; // a type's save reaching here again gets a writer of its own
+    try {
+      out.clear(canonical);
+      if (!canonical) {
+        out.saveFormatVersion();
+      }
+      definition(slot).save(slot.value, out);
+      return out.toByteArray();
+    } finally {
+      spareWriter = out;
     }
-    definition(slot).save(slot.value, out);
-    return out.toByteArray();
   }
 
   /**

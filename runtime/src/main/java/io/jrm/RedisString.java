@@ -86,8 +86,12 @@ public final class RedisString implements AutoCloseable, Comparable<RedisString>
    * @throws RedisException {@code ERR value is not an integer or out of range} otherwise
    */
   public long toLongLong() {
-    long[] out = new long[1];
-    if (context.api().stringToLongLong(pointer(), out) != Context.OK) {
+    long str = pointer();
+    // The context's scratch (no array per call, which a typed integer parameter would allocate on
+    // every command) while the string is bound to the call, on the call's thread; a retained one
+    // may be used from any thread.
+    long[] out = retained ? new long[1] : context.word();
+    if (context.api().stringToLongLong(str, out) != Context.OK) {
       throw new RedisException("ERR value is not an integer or out of range");
     }
     return out[0];

@@ -48,6 +48,12 @@ public final class TypedArgumentCommands {
   }
 
   /** JRMTEST.TYPED.BYTES value: the bytes as given, to show byte[] is binary safe. */
+  /** Replies its integer: parsing a typed parameter allocates nothing (UpcallIsolationIT). */
+  @RedisCommand(name = "jrmtest.typed.echolong", flags = "readonly fast")
+  public static long echoLong(Context ctx, long value) {
+    return value;
+  }
+
   @RedisCommand(name = "jrmtest.typed.bytes", flags = "readonly fast")
   public static void bytes(Context ctx, byte[] value) {
     ctx.replyWithStringBuffer(value);

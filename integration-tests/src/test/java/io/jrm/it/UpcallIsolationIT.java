@@ -92,6 +92,13 @@ class UpcallIsolationIT {
         .isLessThan(CALLS);
   }
 
+  @Test
+  void aTypedIntegerParameterAllocatesNothingToParse(Jedis jedis) {
+    // StringToLongLong's out-parameter is the context's scratch word, not an array per call.
+    assertThat(allocatedPerRound(jedis, i -> new String[] {"12345"}, "JRMTEST.TYPED.ECHOLONG"))
+        .isLessThan(CALLS);
+  }
+
   /**
    * What the main thread allocates in a round of {@link #CALLS} calls of {@code command} with the
    * arguments of call {@code i}, in rounds until one allocates less than a byte a call (the INFO

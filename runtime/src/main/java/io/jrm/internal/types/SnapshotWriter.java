@@ -4,14 +4,21 @@ import io.jrm.RdbOutput;
 import io.jrm.RedisString;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Records {@code Save*} calls in the {@link Snapshot} RDB format. With {@code canonical}, it is the
  * output of digests and of canonical ordering, where unordered collections are sorted.
  */
 public final class SnapshotWriter implements RdbOutput {
-  private final boolean canonical;
-  private ByteBuffer buffer = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
+  /**
+   * The largest buffer {@link #clear} keeps: one writer can then serve value after value without
+   * a buffer of its own for each, and a value of megabytes does not leave its buffer behind.
+   */
+  private static final int KEPT_CAPACITY = 64 * 1024;
+
+  private boolean canonical;
+  private ByteBuffer buffer = newBuffer(64);
 
   public SnapshotWriter(boolean canonical) {
     this.canonical = canonical;
@@ -22,10 +29,28 @@ public final class SnapshotWriter implements RdbOutput {
     return canonical;
   }
 
+  /**
+   * Empties the writer for a new stream, as if new (with {@code canonical} as its constructor's),
+   * keeping its buffer up to {@link #KEPT_CAPACITY}.
+   *
+   * @param canonical whether the new stream is canonical
+   */
+  public void clear(boolean canonical) {
+    this.canonical = canonical;
+    if (buffer.capacity() > KEPT_CAPACITY) {
+      buffer = newBuffer(64);
+    }
+    buffer.clear();
+  }
+
+  private static ByteBuffer newBuffer(int capacity) {
+    return ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
   private ByteBuffer room(int bytes) {
     if (buffer.remaining() < bytes) {
       int capacity = Math.max(buffer.capacity() * 2, buffer.position() + bytes);
-      buffer = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN).put(buffer.flip());
+      buffer = newBuffer(capacity).put(buffer.flip());
     }
     return buffer;
   }
@@ -79,8 +104,6 @@ public final class SnapshotWriter implements RdbOutput {
 
   /** A copy of what was recorded. */
   public byte[] toByteArray() {
-    byte[] bytes = new byte[buffer.position()];
-    buffer.duplicate().flip().get(bytes);
-    return bytes;
+    return Arrays.copyOf(buffer.array(), buffer.position()); // allocate() made it: offset 0
   }
 }
