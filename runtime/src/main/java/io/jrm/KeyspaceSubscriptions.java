@@ -55,7 +55,7 @@ final class KeyspaceSubscriptions {
     if (eventClass == null) {
       return; // a class this Redis added after 7.0: not one the subscription asked for
     }
-    String name = ServerInfo.readCString(ctx.api().backend(), event);
+    String name = CStrings.read(ctx.api().backend(), event);
     RedisString copy = ctx.createString(new RedisString(ctx, key, false));
     try {
       listener.onKeyspaceEvent(ctx, eventClass, name, copy);

@@ -385,6 +385,9 @@ final class ModuleEntry {
    */
   static void keyspaceEvent(int subscription, long ctx, int type, long event, long key) {
     run(Upcall.KEYSPACE_EVENT, subscription, ctx, event, type, key);
+  }
+
+  /**
    * A module config's value, for the stub's getter trampolines ({@link ModuleConfigs}): 0 (false,
    * NULL) after a Throwable, which is logged.
    */

@@ -152,6 +152,7 @@ class StubAbiTest {
         .containsEntry(
             "callback java_server_events", constant(ModuleEntry.class, "JAVA_SERVER_EVENTS"))
         .containsEntry("callback child_log_lines", constant(ModuleEntry.class, "CHILD_LOG_LINES"))
+        .containsEntry(
             "callback keyspace_trampolines", constant(ModuleEntry.class, "KEYSPACE_TRAMPOLINES"))
         .containsEntry(
             "callback &config_get_int", constant(ModuleConfigs.class, "GET_INT_CALLBACK"))

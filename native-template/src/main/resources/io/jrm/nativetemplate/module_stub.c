@@ -766,6 +766,8 @@ JRM_FOR_EACH_SUBSCRIPTION(JRM_KEYSPACE_TRAMPOLINE)
 /* The keyspace trampolines, one per possible subscription, then 0: Java reads them until the 0. */
 #define JRM_KEYSPACE_TRAMPOLINE_ADDRESS(i) (jlong)(intptr_t)&keyspace_event_##i,
 static const jlong keyspace_trampolines[] = {JRM_FOR_EACH_SUBSCRIPTION(JRM_KEYSPACE_TRAMPOLINE_ADDRESS) 0};
+
+/*
  * Module configs (ModuleConfigs): Redis calls these with the Java config's handle as privdata. They
  * stay on JNI: a config is read or set per CONFIG GET, SET or REWRITE, not per command. A getter
  * answers 0 (NULL for a string) when Java cannot run; a setter or apply function's refusal is the
@@ -2197,15 +2199,18 @@ static void JNICALL downcall_v_ji(JNIEnv *env, jobject self, jlong fn, jlong a, 
     (void)self;
     ((void(*)(jlong, jint))(intptr_t)fn)(a, b);
 }
-static void JNICALL downcall_v_jii(JNIEnv *env, jobject self, jlong fn, jlong a, jint b, jint c) {
+static void JNICALL downcall_v_jiB(JNIEnv *env, jobject self, jlong fn, jlong a, jint b, jbyteArray c) {
     (void)env;
     (void)self;
-    ((void(*)(jlong, jint, jint))(intptr_t)fn)(a, b, c);
-static void JNICALL downcall_v_jiB(JNIEnv *env, jobject self, jlong fn, jlong a, jint b, jbyteArray c) {
     struct jrm_bytes c_in;
     const void *c_c = jrm_bytes_in(env, c, &c_in);
     ((void(*)(jlong, jint, const void *))(intptr_t)fn)(a, b, c_c);
     jrm_bytes_done(&c_in);
+}
+static void JNICALL downcall_v_jii(JNIEnv *env, jobject self, jlong fn, jlong a, jint b, jint c) {
+    (void)env;
+    (void)self;
+    ((void(*)(jlong, jint, jint))(intptr_t)fn)(a, b, c);
 }
 static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b) {
     (void)env;
@@ -2284,8 +2289,8 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"v_jd", "(JJD)V", (void *)&downcall_v_jd}, \
     {"v_jf", "(JJF)V", (void *)&downcall_v_jf}, \
     {"v_ji", "(JJI)V", (void *)&downcall_v_ji}, \
-    {"v_jii", "(JJII)V", (void *)&downcall_v_jii}, \
     {"v_jiB", "(JJI[B)V", (void *)&downcall_v_jiB}, \
+    {"v_jii", "(JJII)V", (void *)&downcall_v_jii}, \
     {"v_jj", "(JJJ)V", (void *)&downcall_v_jj},
 /* ---- end of generated downcalls ---- */
 

@@ -12,8 +12,8 @@ import java.util.Arrays;
  */
 public final class SnapshotWriter implements RdbOutput {
   /**
-   * The largest buffer {@link #clear} keeps: one writer can then serve value after value without
-   * a buffer of its own for each, and a value of megabytes does not leave its buffer behind.
+   * The largest buffer {@link #clear} keeps: one writer can then serve value after value without a
+   * buffer of its own for each, and a value of megabytes does not leave its buffer behind.
    */
   private static final int KEPT_CAPACITY = 64 * 1024;
 
