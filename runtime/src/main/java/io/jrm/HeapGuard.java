@@ -203,6 +203,9 @@ final class HeapGuard {
   }
 
   private boolean full() {
+    if (percent == 100) {
+      return false; // the guard is off: a full old generation is not over 100% of itself
+    }
     Runtime runtime = Runtime.getRuntime();
     if (runtime.totalMemory() - runtime.freeMemory() < limit || usedAfterGc < limit) {
       return false; // the whole heap now, or the old generation after the last GC: under the limit
