@@ -9,6 +9,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
 import javax.management.ListenerNotFoundException;
@@ -32,9 +33,13 @@ import javax.management.openmbean.CompositeData;
  * that can grow the largest (the first of equals: ZGC lists its old generation first).
  *
  * <p>It costs nothing while the heap, garbage included, is under the limit. Above it, it reads the
- * heap in use after the last GC, which a GC notification records; no GC runs per command. Only when
- * values were freed since the last look does it run one GC, so that the space they gave back is
- * seen at once rather than at the next old-generation collection.
+ * old generation in use after the last GC, which a GC notification records; no GC runs per command.
+ * The JVM sends that notification later, from its service thread, so when a GC has run whose
+ * notification has not arrived (a busy machine delays it by many commands, and a fill that goes on
+ * meanwhile ran out of heap before the guard saw it), it reads the old generation's usage now:
+ * under every collector that is at least its usage after that GC. Only when values were freed since
+ * the last look does it run one GC, so that the space they gave back is seen at once rather than at
+ * the next old-generation collection.
  */
 final class HeapGuard {
   /** The system property that sets the limit, in percent of {@code -Xmx}. */
@@ -63,11 +68,23 @@ final class HeapGuard {
   /** What {@link #oldGeneration} can hold at most, in bytes. */
   private final long oldMax = oldGeneration.getUsage().getMax();
 
+  /** The collectors whose notifications update {@link #usedAfterGc}. */
+  private final GarbageCollectorMXBean[] collectors =
+      ManagementFactory.getGarbageCollectorMXBeans().toArray(GarbageCollectorMXBean[]::new);
+
+  /**
+   * Per collector, the number of its GCs (the id of the last) whose notification has set {@link
+   * #usedAfterGc}; only the notification thread writes it, after {@link #usedAfterGc}.
+   */
+  private final AtomicLongArray notified = new AtomicLongArray(collectors.length);
+
   private final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
   private final int percent;
   private final long limit;
   private final Consumer<String> log;
   private final NotificationListener listener = this::onNotification;
+  private final String outOfMemoryLine =
+      "OOM the Java heap (jrm.xmx, " + max / MB + " MB) ran out during this command";
 
   /** Heap in use after the most recent GC, recorded by the GC's notification. */
   private volatile long usedAfterGc;
@@ -93,9 +110,11 @@ final class HeapGuard {
    */
   static HeapGuard install(Consumer<String> log) {
     HeapGuard guard = new HeapGuard(percent(), log);
-    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-      if (collector instanceof NotificationEmitter emitter) {
-        emitter.addNotificationListener(guard.listener, null, null);
+    for (int i = 0; i < guard.collectors.length; i++) {
+      // Counted as notified: no notification comes for the GCs before the listener.
+      guard.notified.set(i, guard.collectors[i].getCollectionCount());
+      if (guard.collectors[i] instanceof NotificationEmitter emitter) {
+        emitter.addNotificationListener(guard.listener, null, i);
       }
     }
     return guard;
@@ -120,7 +139,7 @@ final class HeapGuard {
    * a listener would keep its class loader alive.
    */
   void uninstall() throws ListenerNotFoundException {
-    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+    for (GarbageCollectorMXBean collector : collectors) {
       if (collector instanceof NotificationEmitter emitter) {
         emitter.removeNotificationListener(listener);
       }
@@ -130,7 +149,9 @@ final class HeapGuard {
   private void onNotification(Notification notification, Object handback) {
     if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
         notification.getType())) {
-      collected(GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()));
+      collected(
+          GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()),
+          (Integer) handback);
     }
   }
 
@@ -151,12 +172,34 @@ final class HeapGuard {
         "-D" + PERCENT_PROPERTY + " takes a percentage from 1 to 100, got '" + value + "'");
   }
 
-  /** Runs on the JVM's notification thread after each GC. */
-  private void collected(GarbageCollectionNotificationInfo info) {
+  /** Runs on the JVM's notification thread after each GC of {@code collectors[collector]}. */
+  private void collected(GarbageCollectionNotificationInfo info, int collector) {
     MemoryUsage old = info.getGcInfo().getMemoryUsageAfterGc().get(oldGeneration.getName());
     if (old != null) {
       usedAfterGc = old.getUsed();
     }
+    notified.accumulateAndGet(collector, info.getGcInfo().getId(), Math::max);
+  }
+
+  /** Whether a GC has run whose notification has not arrived; allocates nothing. */
+  private boolean notificationPending() {
+    for (int i = 0; i < collectors.length; i++) {
+      if (collectors[i].getCollectionCount() > notified.get(i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The old generation in use after the last GC: what its notification recorded or, while a GC's
+   * notification is still on its way, the old generation's usage now (never less).
+   */
+  private long usedAfterLastGc() {
+    if (notificationPending()) {
+      usedAfterGc = oldGeneration.getUsage().getUsed();
+    }
+    return usedAfterGc;
   }
 
   /** The heap in use above which deny-oom commands are refused, in bytes. */
@@ -207,7 +250,7 @@ final class HeapGuard {
       return false; // the guard is off: a full old generation is not over 100% of itself
     }
     Runtime runtime = Runtime.getRuntime();
-    if (runtime.totalMemory() - runtime.freeMemory() < limit || usedAfterGc < limit) {
+    if (runtime.totalMemory() - runtime.freeMemory() < limit || usedAfterLastGc() < limit) {
       return false; // the whole heap now, or the old generation after the last GC: under the limit
     }
     if (freed) {
@@ -230,7 +273,7 @@ final class HeapGuard {
   void report(ObjLongConsumer<String> field) {
     Runtime runtime = Runtime.getRuntime();
     field.accept("heap_used", runtime.totalMemory() - runtime.freeMemory());
-    field.accept("heap_used_after_gc", usedAfterGc);
+    field.accept("heap_used_after_gc", usedAfterLastGc());
     field.accept("heap_limit", limit);
     field.accept("heap_old_gen_max", oldMax);
     field.accept("heap_max", max);
@@ -254,8 +297,11 @@ final class HeapGuard {
         + " MB)";
   }
 
-  /** The error reply of a command that ran out of heap ({@link OutOfMemoryError}). */
+  /**
+   * The error reply of a command that ran out of heap ({@link OutOfMemoryError}): made once, as the
+   * heap may run out again while making it.
+   */
   String outOfMemoryLine() {
-    return "OOM the Java heap (jrm.xmx, " + max / MB + " MB) ran out during this command";
+    return outOfMemoryLine;
   }
 }

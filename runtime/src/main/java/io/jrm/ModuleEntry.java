@@ -537,13 +537,12 @@ final class ModuleEntry {
           upcall != Upcall.TIMER
               && upcall != Upcall.SERVER_EVENT
               && upcall != Upcall.KEYSPACE_EVENT;
+      if (replies) {
+        replyError(context, errorLine(t)); // first: the client must get its reply
+      }
       if (!replies
           || !(t instanceof RedisException) && !(t instanceof ReplyTracker.ExtraReplyException)) {
-        String what = what(upcall, index);
-        errors.failed(what, t, () -> "JRM: " + what + " threw " + describe(t), warnings(context));
-      }
-      if (replies) {
-        replyError(context, errorLine(t));
+        logFailure(upcall, index, t, context);
       }
     } finally {
       if (context.replyTracker().dropped()) {
@@ -612,6 +611,19 @@ final class ModuleEntry {
         context.replyTracker().refuseAll();
         KeyspaceSubscriptions.fire(context, index, argc, argv, extra);
       }
+    }
+  }
+
+  /**
+   * Logs the failure of an upcall, unless the heap runs out while the line is made: the reply has
+   * gone out, and a lost log line is better than the stub's second reply.
+   */
+  private static void logFailure(Upcall upcall, int index, Throwable t, Context context) {
+    try {
+      String what = what(upcall, index);
+      errors.failed(what, t, () -> "JRM: " + what + " threw " + describe(t), warnings(context));
+    } catch (OutOfMemoryError lineLost) {
+      // the heap is nearly full; HeapGuard's own log line says so
     }
   }
 

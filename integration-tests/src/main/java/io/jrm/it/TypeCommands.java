@@ -8,6 +8,10 @@ import io.jrm.ReadKey;
 import io.jrm.RedisException;
 import io.jrm.RedisString;
 import io.jrm.annotations.RedisCommand;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
 
 /**
  * Commands over the data types of the persistence tests ({@link RichValue}, {@link CounterValue},
@@ -301,6 +305,27 @@ public final class TypeCommands {
     Runtime runtime = Runtime.getRuntime();
     System.gc();
     ctx.replyWithLongLong(runtime.totalMemory() - runtime.freeMemory());
+  }
+
+  /**
+   * JRMTEST.HEAP.SLOW-GC-NOTIFICATIONS millis: from now on each GC notification holds the JVM's
+   * notification thread for millis, as a busy machine does, so the notifications of later GCs
+   * arrive late; for the test that the heap guard does not rely on them arriving in time.
+   */
+  @RedisCommand(name = "jrmtest.heap.slow-gc-notifications", flags = "readonly")
+  public static String slowGcNotifications(Context ctx, long millis) {
+    NotificationListener slow =
+        (notification, handback) -> {
+          try {
+            Thread.sleep(millis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ((NotificationEmitter) collector).addNotificationListener(slow, null, null);
+    }
+    return "OK";
   }
 
   /**
