@@ -6,10 +6,13 @@ import io.jrm.internal.binding.RedisModuleApi;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -959,6 +962,60 @@ public final class Context {
    */
   public ReadKey readKey(RedisString name) {
     return Key.open(this, name, KeyMode.READ);
+  }
+
+  /**
+   * One step of a scan of the selected database's keys ({@code Scan}): calls {@code callback} with
+   * the name of each key it yields. The callback runs after Redis's step has returned, so it may do
+   * what a command may: open the key, reply, even delete it (other keys may then be yielded twice,
+   * docs/scan.md). The name is freed when the callback returns, unless retained.
+   *
+   * @param cursor where the scan goes on from
+   * @param callback called with each key's name
+   * @return whether the scan has more steps
+   * @throws IllegalStateException when the cursor is closed
+   */
+  public boolean scan(ScanCursor cursor, Consumer<RedisString> callback) {
+    List<byte @Nullable []> names = new ArrayList<>();
+    boolean more =
+        Scans.step(
+            api,
+            Scans.SCAN_CALLBACK,
+            (collector, batch) -> api.scan(pointer(), cursor.pointer(), collector, batch),
+            names);
+    for (byte[] name : names) {
+      RedisString string = createString(Objects.requireNonNull(name));
+      try {
+        callback.accept(string);
+      } finally {
+        if (!string.isRetained()) {
+          string.close();
+        }
+      }
+    }
+    return more;
+  }
+
+  /**
+   * Scans all the selected database's keys: {@link #scan(ScanCursor, Consumer)} step after step
+   * with a cursor of its own, freed after the last step.
+   *
+   * <pre>{@code
+   * ctx.scan(name -> {
+   *   try (ReadKey key = ctx.readKey(name)) {
+   *     if (key.type() == KeyType.STRING) strings.add(name.toString());
+   *   }
+   * });
+   * }</pre>
+   *
+   * @param callback called with each key's name
+   */
+  public void scan(Consumer<RedisString> callback) {
+    try (ScanCursor cursor = ScanCursor.create(this)) {
+      while (scan(cursor, callback)) {
+        // each step calls back; the next goes on from the cursor
+      }
+    }
   }
 
   /**

@@ -3,11 +3,14 @@ package io.jrm;
 import static io.jrm.internal.binding.RedisModuleApi.cString;
 
 import io.jrm.internal.binding.RedisModuleApi;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.LongToIntFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -902,6 +905,38 @@ public final class Key implements WriteKey {
   public @Nullable ModuleType moduleType() {
     long key = pointer();
     return key == 0 ? null : ModuleEntry.dataTypes().typeOf(key);
+  }
+
+  @Override
+  public boolean scan(ScanCursor cursor, BiConsumer<byte[], byte @Nullable []> callback) {
+    long key = pointer();
+    KeyType type = key == 0 ? KeyType.EMPTY : KeyType.of(api().keyType(key));
+    if (type == KeyType.EMPTY) {
+      return false;
+    }
+    if (type != KeyType.HASH && type != KeyType.SET && type != KeyType.ZSET) {
+      throw new RedisException(WRONGTYPE);
+    }
+    List<byte @Nullable []> entries = new ArrayList<>();
+    boolean more =
+        Scans.step(
+            api(),
+            Scans.SCAN_KEY_CALLBACK,
+            (collector, batch) -> api().scanKey(key, cursor.pointer(), collector, batch),
+            entries);
+    for (int i = 0; i + 1 < entries.size(); i += 2) {
+      callback.accept(entries.get(i), entries.get(i + 1));
+    }
+    return more;
+  }
+
+  @Override
+  public void scan(BiConsumer<byte[], byte @Nullable []> callback) {
+    try (ScanCursor cursor = ScanCursor.create(context)) {
+      while (scan(cursor, callback)) {
+        // each step calls back; the next goes on from the cursor
+      }
+    }
   }
 
   @Override

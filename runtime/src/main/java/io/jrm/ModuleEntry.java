@@ -47,9 +47,9 @@ final class ModuleEntry {
   static final int JAVA_SERVER_EVENTS = 7;
   static final int CHILD_LOG_LINES = 8;
   static final int KEYSPACE_TRAMPOLINES = 9;
-  // ModuleConfigs' callbacks come next: 10 to 16.
-  private static final int TYPE_TABLE = 17;
-  private static final int TYPE_METHODS = 18;
+  // ModuleConfigs' callbacks come next: 10 to 16; then Scans' collectors: 17 and 18.
+  private static final int TYPE_TABLE = 19;
+  private static final int TYPE_METHODS = 20;
 
   private static final ErrorLog errors = ErrorLog.fromSystemProperty();
 

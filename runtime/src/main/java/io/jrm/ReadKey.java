@@ -1,6 +1,8 @@
 package io.jrm;
 
 import java.util.OptionalDouble;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A key opened for reading ({@link Context#readKey}): what it holds, its length and expiry, and the
@@ -226,6 +228,30 @@ public sealed interface ReadKey extends AutoCloseable permits WriteKey {
    * @return the data type, or null when the key is empty or holds another kind of value
    */
   ModuleType moduleType();
+
+  /**
+   * One step of a scan of the key's elements ({@code ScanKey}): calls {@code callback} with each
+   * element it yields, a hash's field and value, a sorted set's member and score (as text), a set's
+   * member and null. The callback runs after Redis's step has returned, so it may do what a command
+   * may; deleting the element it was given is safe, other changes to the key may yield elements
+   * again or twice (docs/scan.md). An empty key yields nothing.
+   *
+   * @param cursor where the scan goes on from
+   * @param callback called with each element: its field, and its value or null
+   * @return whether the scan has more steps
+   * @throws RedisException {@code WRONGTYPE} for a key that is not a hash, set or sorted set
+   * @throws IllegalStateException when the cursor or the key is closed
+   */
+  boolean scan(ScanCursor cursor, BiConsumer<byte[], byte @Nullable []> callback);
+
+  /**
+   * Scans all the key's elements: {@link #scan(ScanCursor, BiConsumer)} step after step with a
+   * cursor of its own, freed after the last step.
+   *
+   * @param callback called with each element: its field, and its value or null
+   * @throws RedisException {@code WRONGTYPE} for a key that is not a hash, set or sorted set
+   */
+  void scan(BiConsumer<byte[], byte @Nullable []> callback);
 
   /**
    * Closes the key ({@code CloseKey}), which also ends its {@link ZsetRange} and {@link StringDma}

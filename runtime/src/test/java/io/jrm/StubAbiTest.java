@@ -121,6 +121,14 @@ class StubAbiTest {
   }
 
   @Test
+  void scanBatchLayoutMatchesScans() throws Exception {
+    assertThat(probe)
+        .containsEntry("size JrmScanBatch", constant(Scans.class, "BATCH_SIZE"))
+        .containsEntry("offset JrmScanBatch.data", constant(Scans.class, "BATCH_DATA"))
+        .containsEntry("offset JrmScanBatch.length", constant(Scans.class, "BATCH_LENGTH"));
+  }
+
+  @Test
   void typeTableLayoutMatchesDataTypes() throws Exception {
     assertThat(probe)
         .containsEntry("size TypeEntry", constant(DataTypes.class, "TYPE_ENTRY_SIZE"))
@@ -167,6 +175,8 @@ class StubAbiTest {
         .containsEntry(
             "callback &config_set_string", constant(ModuleConfigs.class, "SET_STRING_CALLBACK"))
         .containsEntry("callback &config_apply", constant(ModuleConfigs.class, "APPLY_CALLBACK"))
+        .containsEntry("callback &scan_collect", constant(Scans.class, "SCAN_CALLBACK"))
+        .containsEntry("callback &scan_key_collect", constant(Scans.class, "SCAN_KEY_CALLBACK"))
         .containsEntry("callback type_table", constant(ModuleEntry.class, "TYPE_TABLE"))
         .containsEntry("callbacks " + (typeMethods + methods.size()), "");
     for (int i = 0; i < methods.size(); i++) {

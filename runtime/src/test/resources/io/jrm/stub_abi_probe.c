@@ -105,6 +105,9 @@ int main(int argc, char **argv) {
     printf("size JavaValue %zu\n", sizeof(JavaValue));
     printf("size TypeEntry %zu\n", sizeof(TypeEntry));
     printf("size TypeEntry.name %zu\n", sizeof(((TypeEntry *)0)->name));
+    printf("size JrmScanBatch %zu\n", sizeof(JrmScanBatch));
+    PRINT_OFFSET(JrmScanBatch, data);
+    PRINT_OFFSET(JrmScanBatch, length);
     PRINT_LAYOUT(INFO_VERSION, JRM_COMMAND_INFO_VERSION);
     PRINT_LAYOUT(VERSION_SIZE, sizeof(JrmCommandInfoVersion));
     PRINT_LAYOUT(VERSION_VERSION, offsetof(JrmCommandInfoVersion, version));
@@ -162,6 +165,8 @@ int main(int argc, char **argv) {
     PRINT_CALLBACK(&config_set_numeric);
     PRINT_CALLBACK(&config_set_string);
     PRINT_CALLBACK(&config_apply);
+    PRINT_CALLBACK(&scan_collect);
+    PRINT_CALLBACK(&scan_key_collect);
     PRINT_CALLBACK(type_table);
     PRINT_CALLBACK(&type_rdb_save);
     PRINT_CALLBACK(&type_aof_rewrite);

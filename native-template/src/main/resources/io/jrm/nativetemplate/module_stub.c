@@ -61,6 +61,7 @@ typedef struct RedisModuleIO RedisModuleIO;
 typedef struct RedisModuleDigest RedisModuleDigest;
 typedef struct RedisModuleInfoCtx RedisModuleInfoCtx;
 typedef struct RedisModuleCallReply RedisModuleCallReply;
+typedef struct RedisModuleKey RedisModuleKey;
 
 /*
  * A server event, passed by value (two integer registers, which is how the binding passes it from
@@ -191,6 +192,7 @@ static void (*redis_save_float)(RedisModuleIO *io, float value);
 static void (*redis_emit_aof)(RedisModuleIO *io, const char *cmdname, const char *fmt, ...);
 static RedisModuleString *(*redis_create_string)(RedisModuleCtx *ctx, const char *ptr, size_t len);
 static void (*redis_free_string)(RedisModuleCtx *ctx, RedisModuleString *str);
+static void *(*redis_realloc)(void *ptr, size_t bytes);
 static void (*redis_log_io_error)(RedisModuleIO *io, const char *level, const char *fmt, ...);
 static int (*redis_is_io_error)(RedisModuleIO *io);
 /* What reading aof-use-rdb-preamble needs, outside the fork path. */
@@ -217,6 +219,7 @@ static int bind_redis_api(RedisModuleCtx *ctx) {
         redis_get_api("RedisModule_EmitAOF", &redis_emit_aof) != REDIS_OK ||
         redis_get_api("RedisModule_CreateString", &redis_create_string) != REDIS_OK ||
         redis_get_api("RedisModule_FreeString", &redis_free_string) != REDIS_OK ||
+        redis_get_api("RedisModule_Realloc", &redis_realloc) != REDIS_OK ||
         redis_get_api("RedisModule_LogIOError", &redis_log_io_error) != REDIS_OK ||
         redis_get_api("RedisModule_IsIOError", &redis_is_io_error) != REDIS_OK ||
         redis_get_api("RedisModule_Call", &redis_call) != REDIS_OK ||
@@ -849,12 +852,63 @@ static int config_apply(RedisModuleCtx *ctx, void *privdata, RedisModuleString *
 }
 
 /*
+ * Scans (io.jrm.Scans): Java never runs inside a scan callback, where Redis allows little (no
+ * deletes, no writes to the scanned key). These callbacks only copy what one Scan or ScanKey step
+ * yields into the JrmScanBatch Java passes as privdata; Java reads the batch once the step has
+ * returned. An entry is a length word (a long long) and that many bytes: a key name for Scan, a field
+ * then a value for ScanKey, whose length is -1 when there is no value (a set's members).
+ */
+typedef struct JrmScanBatch {
+    char *data;      /* Redis's allocator; Java frees it with the batch */
+    size_t length;   /* bytes used; Java sets it to 0 before each step */
+    size_t capacity; /* bytes allocated */
+} JrmScanBatch;
+
+static void scan_batch_add(JrmScanBatch *batch, const char *bytes, long long length) {
+    size_t needed = sizeof(length) + (length > 0 ? (size_t)length : 0);
+    if (batch->capacity - batch->length < needed) {
+        size_t capacity = batch->capacity * 2 + needed;
+        batch->data = redis_realloc(batch->data, capacity);
+        batch->capacity = capacity;
+    }
+    memcpy(batch->data + batch->length, &length, sizeof(length));
+    batch->length += sizeof(length);
+    if (length > 0) {
+        memcpy(batch->data + batch->length, bytes, (size_t)length);
+        batch->length += (size_t)length;
+    }
+}
+
+static void scan_batch_add_string(JrmScanBatch *batch, RedisModuleString *str) {
+    if (str == NULL) {
+        scan_batch_add(batch, NULL, -1);
+        return;
+    }
+    size_t length;
+    const char *bytes = redis_string_ptr_len(str, &length);
+    scan_batch_add(batch, bytes, (long long)length);
+}
+
+static void scan_collect(RedisModuleCtx *ctx, RedisModuleString *keyname, RedisModuleKey *key, void *privdata) {
+    (void)ctx;
+    (void)key;
+    scan_batch_add_string(privdata, keyname);
+}
+
+static void scan_key_collect(RedisModuleKey *key, RedisModuleString *field, RedisModuleString *value,
+                             void *privdata) {
+    (void)key;
+    scan_batch_add_string(privdata, field);
+    scan_batch_add_string(privdata, value);
+}
+
+/*
  * The C functions Java hands to Redis, in the order ModuleEntry expects them: blocked clients
  * (reply, timeout, free private data), the restore command, the INFO callback, the timer callback,
  * the server event callback with its two tables (java_server_events, child_log_lines), the keyspace
  * trampolines (an array), the config callbacks (get int, numeric, string; set int, numeric, string;
- * apply), the type table, and the type methods in RedisModuleTypeMethods order after rdb_load (rdb_save,
- * aof_rewrite, mem_usage, digest, free).
+ * apply), the scan collectors (Scan, ScanKey), the type table, and the type methods in
+ * RedisModuleTypeMethods order after rdb_load (rdb_save, aof_rewrite, mem_usage, digest, free).
  */
 static const jlong callback_functions[] = {
     (jlong)(intptr_t)&blocked_reply,
@@ -874,6 +928,8 @@ static const jlong callback_functions[] = {
     (jlong)(intptr_t)&config_set_numeric,
     (jlong)(intptr_t)&config_set_string,
     (jlong)(intptr_t)&config_apply,
+    (jlong)(intptr_t)&scan_collect,
+    (jlong)(intptr_t)&scan_key_collect,
     (jlong)(intptr_t)type_table,
     (jlong)(intptr_t)&type_rdb_save,
     (jlong)(intptr_t)&type_aof_rewrite,
