@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * ctx.command("my.set").orElseThrow().setCommandInfo(CommandInfo.builder()
  *     .summary("Sets a value").since("1.0.0").arity(3)
- *     .keySpec(KeySpec.index(1).flags(KeySpecFlag.OW, KeySpecFlag.UPDATE))
+ *     .keySpec(KeySpec.index(1).flags(KeyFlag.OW, KeyFlag.UPDATE))
  *     .arg(CommandArg.of("key", ArgType.KEY))
  *     .arg(CommandArg.of("value", ArgType.STRING))
  *     .build());

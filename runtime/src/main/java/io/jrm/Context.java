@@ -731,12 +731,13 @@ public final class Context {
    */
   public Optional<ClientInfo> clientInfoById(long id) {
     checkActive();
-    try (NativeBuffer struct = calloc(1, ClientInfo.SIZE)) {
+    try (NativeBuffer struct = calloc(1, ServerEventReader.CLIENT_INFO_SIZE)) {
       struct.write(0, ClientInfo.header());
       if (api.getClientInfoById(struct.address(), id) != OK) {
         return Optional.empty();
       }
-      return Optional.of(ClientInfo.of(struct.read(0, ClientInfo.SIZE)));
+      return Optional.of(
+          ServerEventReader.clientInfo(struct.read(0, ServerEventReader.CLIENT_INFO_SIZE)));
     }
   }
 
@@ -1084,6 +1085,18 @@ public final class Context {
   }
 
   /**
+   * Allocates {@code size} bytes as {@link #alloc} does, but answers empty where Redis cannot
+   * allocate them ({@code TryAlloc}) instead of ending the server with an out of memory error: for
+   * a large buffer whose size comes from a client.
+   *
+   * @param size the number of bytes
+   * @return the buffer, to close when done; empty when the allocator refused
+   */
+  public Optional<NativeBuffer> tryAlloc(long size) {
+    return NativeBuffer.tryAlloc(api, size);
+  }
+
+  /**
    * A NUL-terminated native copy of {@code text} in UTF-8 ({@code Strdup}); its size includes the
    * NUL, and text holding a NUL is refused. See {@link #alloc}.
    *
@@ -1146,6 +1159,36 @@ public final class Context {
    */
   public RedisString createStringUnsigned(long value) {
     return owned(api.createStringFromULongLong(pointer(), value));
+  }
+
+  /**
+   * A new string with {@code value} as C's {@code long double} ({@code
+   * CreateStringFromLongDouble}), the precision INCRBYFLOAT computes in: {@code value} is rounded
+   * to 64 bits of significand first. Written as {@code %.17Lg}, or human friendly as INCRBYFLOAT
+   * writes it ({@code %.17Lf} without trailing zeros, never an exponent). Not on the jna backend,
+   * which cannot pass a {@code long double} (it throws {@link UnsupportedOperationException}).
+   *
+   * @param value the number
+   * @param humanFriendly whether to write it as INCRBYFLOAT does
+   * @return the new string, to close when done unless auto memory is on
+   */
+  public RedisString createString(BigDecimal value, boolean humanFriendly) {
+    return owned(
+        api.createStringFromLongDouble(
+            pointer(), cString(value.toString()), humanFriendly ? 1 : 0));
+  }
+
+  /**
+   * A new string with a stream entry id, {@code <ms>-<seq>} ({@code CreateStringFromStreamID}).
+   *
+   * @param id the id
+   * @return the new string, to close when done unless auto memory is on
+   */
+  public RedisString createString(StreamId id) {
+    try (NativeBuffer struct = alloc(StreamId.SIZE)) {
+      struct.write(0, id.struct());
+      return owned(api.createStringFromStreamID(pointer(), struct.address()));
+    }
   }
 
   /**

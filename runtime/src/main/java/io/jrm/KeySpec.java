@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * none: one key). Immutable; each method returns a changed copy.
  *
  * <pre>{@code
- * KeySpec.index(1).range(-1, 2, 0).flags(KeySpecFlag.RW, KeySpecFlag.UPDATE)  // k1 v1 k2 v2 ...
- * KeySpec.keyword("KEYS", 2).keyNum(0, 1, 1).flags(KeySpecFlag.RO)            // KEYS 2 k1 k2
+ * KeySpec.index(1).range(-1, 2, 0).flags(KeyFlag.RW, KeyFlag.UPDATE)  // k1 v1 k2 v2 ...
+ * KeySpec.keyword("KEYS", 2).keyNum(0, 1, 1).flags(KeyFlag.RO)            // KEYS 2 k1 k2
  * }</pre>
  */
 public final class KeySpec {
@@ -115,9 +115,9 @@ public final class KeySpec {
    * @param flags exactly one of RO, RW, OW, RM, and any others
    * @return the changed copy
    */
-  public KeySpec flags(KeySpecFlag... flags) {
+  public KeySpec flags(KeyFlag... flags) {
     long bits = 0;
-    for (KeySpecFlag flag : flags) {
+    for (KeyFlag flag : flags) {
       bits |= flag.bit();
     }
     return new KeySpec(notes, bits, beginSearch, indexOrStartFrom, keyword, findKeys, find);

@@ -4,6 +4,7 @@ import static io.jrm.internal.binding.RedisModuleApi.cString;
 
 import io.jrm.internal.binding.RedisModuleApi;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Native memory from Redis's allocator ({@code Alloc}, {@code Calloc}, {@code Realloc}, {@code
@@ -52,6 +53,15 @@ public final class NativeBuffer implements AutoCloseable {
   static NativeBuffer alloc(RedisModuleApi api, long size) {
     requireSize(size);
     return new NativeBuffer(api, null, api.alloc(size), size);
+  }
+
+  static Optional<NativeBuffer> tryAlloc(RedisModuleApi api, long size) {
+    requireSize(size);
+    long address = api.tryAlloc(size);
+    // TryAlloc(0) may answer NULL as well: an empty buffer then, as realloc to 0 leaves.
+    return address == 0 && size > 0
+        ? Optional.empty()
+        : Optional.of(new NativeBuffer(api, null, address, size));
   }
 
   static NativeBuffer calloc(RedisModuleApi api, long count, long size) {
@@ -106,6 +116,38 @@ public final class NativeBuffer implements AutoCloseable {
    */
   public long address() {
     checkAlive();
+    return address;
+  }
+
+  /**
+   * {@return how many bytes the allocator really reserved for the buffer ({@code MallocSize}):
+   * {@link #size()} rounded up to its size class, with its bookkeeping; 0 for an empty buffer}
+   *
+   * @throws UnsupportedOperationException for a pool buffer, which is a part of a larger block
+   * @throws IllegalStateException when the buffer was freed
+   */
+  public long mallocSize() {
+    return address == 0 ? checkedMalloc() : api.mallocSize(checkedMalloc());
+  }
+
+  /**
+   * {@return how many bytes of the buffer the module may use ({@code MallocUsableSize}): at least
+   * {@link #size()}, up to its size class; 0 for an empty buffer} Using them needs no {@link
+   * #realloc}, though {@link #read} and {@link #write} stay within {@link #size()}.
+   *
+   * @throws UnsupportedOperationException for a pool buffer, which is a part of a larger block
+   * @throws IllegalStateException when the buffer was freed
+   */
+  public long mallocUsableSize() {
+    return address == 0 ? checkedMalloc() : api.mallocUsableSize(checkedMalloc());
+  }
+
+  /** The address of memory of its own the allocator gave, checked to be alive. */
+  private long checkedMalloc() {
+    checkAlive();
+    if (pool != null) {
+      throw new UnsupportedOperationException("a pool buffer has no allocation of its own");
+    }
     return address;
   }
 

@@ -121,6 +121,41 @@ public final class RedisString implements AutoCloseable, Comparable<RedisString>
   }
 
   /**
+   * {@return the string as a stream entry id ({@code RedisModule_StringToStreamID}): {@code
+   * <ms>-<seq>}, or {@code <ms>} alone for {@code <ms>-0}}
+   *
+   * @throws RedisException {@code ERR Invalid stream ID specified as stream command argument}
+   *     otherwise, the error XADD gives
+   */
+  public StreamId toStreamId() {
+    try (NativeBuffer struct = context.alloc(StreamId.SIZE)) {
+      if (context.api().stringToStreamID(pointer(), struct.address()) != Context.OK) {
+        throw new RedisException("ERR Invalid stream ID specified as stream command argument");
+      }
+      return StreamId.of(struct.read(0, StreamId.SIZE));
+    }
+  }
+
+  /**
+   * {@return how much memory the string takes in Redis's allocator ({@code MallocSizeString}):
+   * its object and its bytes, each as the allocator rounds it, as MEMORY USAGE counts it}
+   */
+  public long mallocSize() {
+    return context.api().mallocSizeString(pointer());
+  }
+
+  /**
+   * {@return the string, held ({@code RedisModule_HoldString}): Redis's string itself with one more
+   * reference when it can share it (so no bytes are copied), else a copy; a created string to
+   * close, or to {@link #retain()} to keep past its command} Under auto memory Redis frees it when
+   * the command returns, as any created string. A shared string cannot be {@link #append
+   * appended} to while the other reference lives.
+   */
+  public RedisString hold() {
+    return new RedisString(context, context.api().holdString(context.pointer(), pointer()), true);
+  }
+
+  /**
    * {@return the string as an unsigned 64-bit integer ({@code RedisModule_StringToULongLong}), 0 to
    * 18446744073709551615 (leading spaces are taken, as C's {@code strtoull} takes them), in a
    * {@code long}'s bits (read it with {@link Long#toUnsignedString(long)} or {@link

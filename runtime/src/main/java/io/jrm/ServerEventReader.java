@@ -3,12 +3,13 @@ package io.jrm;
 import io.jrm.internal.binding.NativeBackend;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the data structs of Redis 7.0's server events (version 1 of each) into Java event objects.
- * Their sizes and offsets are the stub's declarations' (module_stub.c), which StubAbiTest checks
+ * Reads the data structs of Redis 7.0's server events (version 1 of each) into Java event objects,
+ * and the same client struct for {@link Context#clientInfoById}. Their sizes and offsets are the stub's declarations' (module_stub.c), which StubAbiTest checks
  * against these constants. A struct is read whole into a buffer first: one downcall, never past its
  * end.
  */
@@ -77,19 +78,42 @@ final class ServerEventReader {
 
   static ClientChangeEvent clientChange(NativeBackend memory, SubEvent subEvent, long data) {
     ByteBuffer info = struct(memory, data, CLIENT_INFO_SIZE);
+    return new ClientChangeEvent(
+        subEvent,
+        info.getLong(CLIENT_INFO_FLAGS),
+        info.getLong(CLIENT_INFO_ID),
+        clientAddress(info),
+        clientPort(info),
+        clientDb(info));
+  }
+
+  /** The client a {@code RedisModuleClientInfo} that GetClientInfoById filled in describes. */
+  static ClientInfo clientInfo(byte[] struct) {
+    ByteBuffer info = ByteBuffer.wrap(struct).order(ByteOrder.nativeOrder());
+    return new ClientInfo(
+        ClientInfo.flags(info.getLong(CLIENT_INFO_FLAGS)),
+        info.getLong(CLIENT_INFO_ID),
+        clientAddress(info),
+        clientPort(info),
+        clientDb(info));
+  }
+
+  private static String clientAddress(ByteBuffer info) {
     int end = CLIENT_INFO_ADDR;
     while (end < CLIENT_INFO_ADDR + CLIENT_INFO_ADDR_SIZE && info.get(end) != 0) {
       end++;
     }
     byte[] address = new byte[end - CLIENT_INFO_ADDR];
     info.get(CLIENT_INFO_ADDR, address);
-    return new ClientChangeEvent(
-        subEvent,
-        info.getLong(CLIENT_INFO_FLAGS),
-        info.getLong(CLIENT_INFO_ID),
-        new String(address, java.nio.charset.StandardCharsets.US_ASCII),
-        Short.toUnsignedInt(info.getShort(CLIENT_INFO_PORT)),
-        Short.toUnsignedInt(info.getShort(CLIENT_INFO_DB)));
+    return new String(address, StandardCharsets.US_ASCII);
+  }
+
+  private static int clientPort(ByteBuffer info) {
+    return Short.toUnsignedInt(info.getShort(CLIENT_INFO_PORT));
+  }
+
+  private static int clientDb(ByteBuffer info) {
+    return Short.toUnsignedInt(info.getShort(CLIENT_INFO_DB));
   }
 
   static ModuleChangeEvent moduleChange(NativeBackend memory, SubEvent subEvent, long data) {

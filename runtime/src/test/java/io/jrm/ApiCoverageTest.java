@@ -232,7 +232,9 @@ class ApiCoverageTest {
       return "bytes";
     }
     // Variants C names by argument type are overloads of one Java name.
-    name = name.replaceFirst("(.)(FromLongLong|FromDouble|FromString|Type)$", "$1");
+    name =
+        name.replaceFirst(
+            "(.)(FromLongLong|FromDouble|FromLongDouble|FromStreamID|FromString|Type)$", "$1");
     name = name.replaceFirst("^(AddField)(String|CString|Double|(?<!U)LongLong)$", "$1");
     name = name.replaceFirst("^(ReplyWith)CString$", "$1String");
     // An acronym is one word: StringDMA -> stringDma, LogIOError -> logIoError.

@@ -215,6 +215,16 @@ class StubAbiTest {
   }
 
   @Test
+  void theStreamIdLayoutMatchesStreamId() throws Exception {
+    assertThat(prefixed("stream-id "))
+        .isEqualTo(
+            Map.of(
+                "SIZE", constant(StreamId.class, "SIZE"),
+                "MS", constant(StreamId.class, "MS"),
+                "SEQ", constant(StreamId.class, "SEQ")));
+  }
+
+  @Test
   void blockedCallbackKindsMatchModuleEntry() throws Exception {
     assertThat(probe)
         .containsEntry(

@@ -213,6 +213,9 @@ int main(int argc, char **argv) {
     PRINT_EVENT_SIZE(RedisModuleConfigChange, CONFIG_CHANGE);
     PRINT_EVENT_FIELD(RedisModuleConfigChange, CONFIG_CHANGE, num_changes);
     PRINT_EVENT_FIELD(RedisModuleConfigChange, CONFIG_CHANGE, config_names);
+    printf("stream-id SIZE %zu\n", sizeof(RedisModuleStreamID));
+    printf("stream-id MS %zu\n", offsetof(RedisModuleStreamID, ms));
+    printf("stream-id SEQ %zu\n", offsetof(RedisModuleStreamID, seq));
 
     for (size_t i = 0; i < JRM_DOWNCALL_COUNT; i++) {
         printf("native %s %s\n", downcall_natives[i].name, downcall_natives[i].signature);

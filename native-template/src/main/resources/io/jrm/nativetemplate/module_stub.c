@@ -64,6 +64,15 @@ typedef struct RedisModuleCallReply RedisModuleCallReply;
 typedef struct RedisModuleKey RedisModuleKey;
 
 /*
+ * A stream entry id, which Java passes by address (StreamId.java holds its layout, which
+ * StubAbiTest checks against this declaration); the stub itself never reads one.
+ */
+typedef struct {
+    uint64_t ms;
+    uint64_t seq;
+} RedisModuleStreamID;
+
+/*
  * A server event, passed by value (two integer registers, which is how the binding passes it from
  * Java: two j parameters). Java reads the event data structs below itself (ServerEvents.java holds
  * their offsets, which StubAbiTest checks against these declarations); the stub reads only the
@@ -2144,6 +2153,12 @@ static jlong JNICALL downcall_j_jd(JNIEnv *env, jobject self, jlong fn, jlong a,
     (void)self;
     return ((jlong(*)(jlong, jdouble))(intptr_t)fn)(a, b);
 }
+static jlong JNICALL downcall_j_jei(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jint c) {
+    (void)env;
+    (void)self;
+    long double b_c = jrm_long_double_in(env, b);
+    return ((jlong(*)(jlong, long double, jint))(intptr_t)fn)(a, b_c, c);
+}
 static jlong JNICALL downcall_j_ji(JNIEnv *env, jobject self, jlong fn, jlong a, jint b) {
     (void)env;
     (void)self;
@@ -2329,6 +2344,7 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"j_jLL", "(JJ[J[J)J", (void *)&downcall_j_jLL}, \
     {"j_jLi", "(JJ[JI)J", (void *)&downcall_j_jLi}, \
     {"j_jd", "(JJD)J", (void *)&downcall_j_jd}, \
+    {"j_jei", "(JJ[BI)J", (void *)&downcall_j_jei}, \
     {"j_ji", "(JJI)J", (void *)&downcall_j_ji}, \
     {"j_jj", "(JJJ)J", (void *)&downcall_j_jj}, \
     {"j_jjB", "(JJJ[B)J", (void *)&downcall_j_jjB}, \

@@ -88,7 +88,7 @@ public final class ClassNames {
   public static final ClassName KEY_SPEC = ClassName.get("io.jrm", "KeySpec");
 
   /** A flag of a {@code KeySpec}. */
-  public static final ClassName KEY_SPEC_FLAG = ClassName.get("io.jrm", "KeySpecFlag");
+  public static final ClassName KEY_FLAG = ClassName.get("io.jrm", "KeyFlag");
 
   /** An argument of a {@code CommandInfo}. */
   public static final ClassName COMMAND_ARG = ClassName.get("io.jrm", "CommandArg");

@@ -46,10 +46,10 @@ class CommandMetadataTest {
         .contains(
             "CommandInfo.builder().summary(\"Sums\").complexity(\"O(1)\").since(\"1.0.0\")"
                 + ".tips(\"nondeterministic_output\").arity(-2).history(\"1.1.0\", \"More\")"
-                + ".keySpec(KeySpec.index(1).flags(KeySpecFlag.RW, KeySpecFlag.UPDATE).notes(\"n\"))"
+                + ".keySpec(KeySpec.index(1).flags(KeyFlag.RW, KeyFlag.UPDATE).notes(\"n\"))"
                 + ".keySpec(KeySpec.keyword(\"KEYS\", 2).keyNum(0, 1, 1)"
-                + ".flags(KeySpecFlag.RO, KeySpecFlag.ACCESS))"
-                + ".keySpec(KeySpec.index(2).range(-1, 2, 0).flags(KeySpecFlag.RO)).build()");
+                + ".flags(KeyFlag.RO, KeyFlag.ACCESS))"
+                + ".keySpec(KeySpec.index(2).range(-1, 2, 0).flags(KeyFlag.RO)).build()");
   }
 
   @Test

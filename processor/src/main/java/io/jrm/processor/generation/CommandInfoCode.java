@@ -82,7 +82,7 @@ final class CommandInfoCode {
     code.add(
         ".flags($L)",
         spec.flags().stream()
-            .map(flag -> CodeBlock.of("$T.$N", ClassNames.KEY_SPEC_FLAG, flag))
+            .map(flag -> CodeBlock.of("$T.$N", ClassNames.KEY_FLAG, flag))
             .collect(CodeBlock.joining(", ")));
     optional(code, "notes", spec.notes());
     return code.build();

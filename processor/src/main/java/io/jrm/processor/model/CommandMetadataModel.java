@@ -40,7 +40,7 @@ public record CommandMetadataModel(
   /**
    * One validated {@code @KeySpec}, as the calls of {@code io.jrm.KeySpec} that make it.
    *
-   * @param flags the names of the {@code KeySpecFlag} constants
+   * @param flags the names of the {@code KeyFlag} constants
    * @param notes the notes, empty for none
    * @param index the begin index, 0 when by keyword or unknown
    * @param keyword the begin keyword, empty when not by keyword

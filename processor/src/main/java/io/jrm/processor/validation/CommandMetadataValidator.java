@@ -19,7 +19,7 @@ import javax.lang.model.util.Elements;
  * load fails to compile, and adds the arity of typed parameters.
  */
 final class CommandMetadataValidator {
-  /** The flag names COMMAND INFO shows, and the {@code io.jrm.KeySpecFlag} constant of each. */
+  /** The flag names COMMAND INFO shows, and the {@code io.jrm.KeyFlag} constant of each. */
   private static final Map<String, String> FLAGS =
       Map.ofEntries(
           Map.entry("RO", "RO"),

@@ -5,8 +5,8 @@ import io.jrm.ArgType;
 import io.jrm.CommandArg;
 import io.jrm.CommandInfo;
 import io.jrm.Context;
+import io.jrm.KeyFlag;
 import io.jrm.KeySpec;
-import io.jrm.KeySpecFlag;
 import io.jrm.RedisString;
 import io.jrm.annotations.OnLoad;
 import io.jrm.annotations.RedisCommand;
@@ -67,7 +67,7 @@ public final class CmdintrospectionModule {
         .keySpec(
             KeySpec.index(1)
                 .range(0, 1, 0)
-                .flags(KeySpecFlag.RW, KeySpecFlag.UPDATE)
+                .flags(KeyFlag.RW, KeyFlag.UPDATE)
                 .notes("UPDATE instead of INSERT because of the optional trimming feature"))
         .arg(CommandArg.of("key", ArgType.KEY).keySpecIndex(0))
         .arg(
