@@ -3,8 +3,8 @@ package io.jrm;
 /**
  * What a command does with a key ({@code REDISMODULE_CMD_KEY_*} of Redis 7.0), in bit order:
  * constant {@code i} is bit {@code 1 << i}. The same flags serve a command's static metadata
- * ({@link KeySpec#flags}: exactly one of {@link #RO}, {@link #RW}, {@link #OW}, {@link #RM}, and
- * at most one of {@link #INSERT}, {@link #UPDATE}, {@link #DELETE}) and the keys it reports at run
+ * ({@link KeySpec#flags}: exactly one of {@link #RO}, {@link #RW}, {@link #OW}, {@link #RM}, and at
+ * most one of {@link #INSERT}, {@link #UPDATE}, {@link #DELETE}) and the keys it reports at run
  * time ({@link Context#keyAtPosWithFlags}, read with {@link Context#commandKeysWithFlags}); ACL
  * checks read them (a key only read needs only {@code %R~}).
  */

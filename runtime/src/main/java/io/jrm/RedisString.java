@@ -137,8 +137,8 @@ public final class RedisString implements AutoCloseable, Comparable<RedisString>
   }
 
   /**
-   * {@return how much memory the string takes in Redis's allocator ({@code MallocSizeString}):
-   * its object and its bytes, each as the allocator rounds it, as MEMORY USAGE counts it}
+   * {@return how much memory the string takes in Redis's allocator ({@code MallocSizeString}): its
+   * object and its bytes, each as the allocator rounds it, as MEMORY USAGE counts it}
    */
   public long mallocSize() {
     return context.api().mallocSizeString(pointer());
@@ -148,8 +148,8 @@ public final class RedisString implements AutoCloseable, Comparable<RedisString>
    * {@return the string, held ({@code RedisModule_HoldString}): Redis's string itself with one more
    * reference when it can share it (so no bytes are copied), else a copy; a created string to
    * close, or to {@link #retain()} to keep past its command} Under auto memory Redis frees it when
-   * the command returns, as any created string. A shared string cannot be {@link #append
-   * appended} to while the other reference lives.
+   * the command returns, as any created string. A shared string cannot be {@link #append appended}
+   * to while the other reference lives.
    */
   public RedisString hold() {
     return new RedisString(context, context.api().holdString(context.pointer(), pointer()), true);

@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * Reads the data structs of Redis 7.0's server events (version 1 of each) into Java event objects,
- * and the same client struct for {@link Context#clientInfoById}. Their sizes and offsets are the stub's declarations' (module_stub.c), which StubAbiTest checks
- * against these constants. A struct is read whole into a buffer first: one downcall, never past its
- * end.
+ * and the same client struct for {@link Context#clientInfoById}. Their sizes and offsets are the
+ * stub's declarations' (module_stub.c), which StubAbiTest checks against these constants. A struct
+ * is read whole into a buffer first: one downcall, never past its end.
  */
 final class ServerEventReader {
   static final int REPLICATION_INFO_SIZE = 64;
