@@ -23,8 +23,8 @@ import java.util.Set;
 
 /**
  * The port of Redis's tests/modules/basics.c (module test), for unit moduleapi/basics: TEST.BASICS
- * calls every other TEST.* command through {@code Call} and checks their replies, and those exercise
- * calls and their RESP3 replies, strings, keys, context flags and keyspace notifications.
+ * calls every other TEST.* command through {@code Call} and checks their replies, and those
+ * exercise calls and their RESP3 replies, strings, keys, context flags and keyspace notifications.
  */
 @RedisModule(name = "test")
 public final class BasicsModule {
@@ -272,10 +272,7 @@ public final class BasicsModule {
   }
 
   /** TEST.STRING.APPEND: "foo" with "bar" appended. */
-  @RedisCommand(
-      name = "test.string.append",
-      flags = "write deny-oom",
-      replicate = Replicate.MANUAL)
+  @RedisCommand(name = "test.string.append", flags = "write deny-oom", replicate = Replicate.MANUAL)
   public static void stringAppend(Context ctx, RedisString[] argv) {
     try (RedisString s = ctx.createString("foo")) {
       ctx.replyWithString(s.append("bar"));
@@ -296,10 +293,7 @@ public final class BasicsModule {
   }
 
   /** TEST.STRING.PRINTF a b [...]: a formatted string naming the count and first two arguments. */
-  @RedisCommand(
-      name = "test.string.printf",
-      flags = "write deny-oom",
-      replicate = Replicate.MANUAL)
+  @RedisCommand(name = "test.string.printf", flags = "write deny-oom", replicate = Replicate.MANUAL)
   public static void stringPrintf(Context ctx, RedisString[] argv) {
     ctx.autoMemory();
     if (argv.length < 3) {
@@ -585,9 +579,7 @@ public final class BasicsModule {
         && errorReply(
             ctx, test(ctx, "", "set", "x"), "ERR wrong number of arguments for 'set' command")
         && errorReply(
-            ctx,
-            test(ctx, "S", "shutdown"),
-            "ERR command 'shutdown' is not allowed on script mode")
+            ctx, test(ctx, "S", "shutdown"), "ERR command 'shutdown' is not allowed on script mode")
         && errorReply(
             ctx,
             test(ctx, "W", "set", "x", "1"),
