@@ -61,7 +61,8 @@ public final class Context {
   private boolean answeringTimeout;
   // For @RedisCommand(replicate = ...): whether the handler propagated anything, or may not.
   private boolean propagated;
-  private boolean propagationRefused;
+  // Why propagating is refused in this call (the exception's message), or null when it is not.
+  private @Nullable String propagationRefusal;
 
   /** The thread running the current call, for a reused context; null: any thread may use it. */
   private Thread thread;
@@ -136,7 +137,7 @@ public final class Context {
     thread = Thread.currentThread();
     answeringTimeout = false;
     propagated = false;
-    propagationRefused = false;
+    propagationRefusal = null;
     reply.reset();
     active = true;
   }
@@ -160,9 +161,13 @@ public final class Context {
     return reply;
   }
 
-  /** Makes the replication calls throw: the command is declared {@code replicate = NONE}. */
-  void refusePropagation() {
-    propagationRefused = true;
+  /**
+   * Makes the replication calls throw, with {@code why} as message: the command is declared {@code
+   * replicate = NONE}, or the call only asks for key or channel positions (Redis gives such a
+   * context no client, and replicating from it would dereference none).
+   */
+  void refusePropagation(String why) {
+    propagationRefusal = why;
   }
 
   /** Whether the handler propagated something itself (replicate, or a call with {@code !}). */
@@ -171,10 +176,8 @@ public final class Context {
   }
 
   private void propagating() {
-    if (propagationRefused) {
-      throw new IllegalStateException(
-          "this command is declared @RedisCommand(replicate = NONE): it must not propagate"
-              + " anything; declare MANUAL to replicate from the handler");
+    if (propagationRefusal != null) {
+      throw new IllegalStateException(propagationRefusal);
     }
     propagated = true;
   }

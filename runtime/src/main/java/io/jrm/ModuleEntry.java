@@ -69,6 +69,9 @@ final class ModuleEntry {
   /** Per command of the definition: flagged deny-oom, so refused while the heap is full. */
   private static boolean[] deniesOom;
 
+  /** Per command of the definition: getkeys-api or getchannels-api, so Redis may ask positions. */
+  private static boolean[] asksPositions;
+
   /** Per command of the definition: how it reaches replicas and the AOF, read once per call. */
   private static Replication[] replications;
 
@@ -130,10 +133,13 @@ final class ModuleEntry {
       }
       List<CommandDefinition> commands = module.commands();
       deniesOom = new boolean[commands.size()];
+      asksPositions = new boolean[commands.size()];
       replications = new Replication[commands.size()];
       for (int i = 0; i < commands.size(); i++) {
         CommandDefinition command = commands.get(i);
-        deniesOom[i] = Arrays.asList(command.flags().split(" ")).contains("deny-oom");
+        List<String> flags = Arrays.asList(command.flags().split(" "));
+        deniesOom[i] = flags.contains("deny-oom");
+        asksPositions[i] = flags.contains("getkeys-api") || flags.contains("getchannels-api");
         replications[i] = command.replication();
         int rc = CommandRegistration.register(context, command, commandFunctions[i]);
         if (rc != OK) {
@@ -561,16 +567,18 @@ final class ModuleEntry {
   /**
    * Propagates a command declared {@code replicate = VERBATIM} once it has succeeded: not after an
    * error reply (an exception never gets here), not before a blocked client's callback has replied,
-   * not for a key-position request, and not twice when the handler propagated something itself.
+   * and not twice when the handler propagated something itself. A position request never gets here.
    */
   private static void replicateSucceeded(Context context) {
     ReplyTracker reply = context.replyTracker();
-    if (!reply.failed()
-        && !reply.delegated()
-        && !context.propagated()
-        && !context.isKeysPositionRequest()) {
+    if (!reply.failed() && !reply.delegated() && !context.propagated()) {
       context.replicateVerbatim();
     }
+  }
+
+  /** Whether Redis calls the command only for its key or channel positions. */
+  private static boolean isPositionRequest(Context context) {
+    return context.isKeysPositionRequest() || context.isChannelsPositionRequest();
   }
 
   /** The body of {@code upcall}, inside {@link #run}'s guard. */
@@ -578,15 +586,28 @@ final class ModuleEntry {
       Upcall upcall, int index, Context context, long argv, int argc, long extra) throws Exception {
     switch (upcall) {
       case COMMAND -> {
+        // Only commands declared getkeys-api or getchannels-api are ever asked, so only they pay
+        // the two downcalls.
+        if (asksPositions[index] && isPositionRequest(context)) {
+          // Redis wants positions only: no reply, no heap check (its -OOM would go nowhere and
+          // leave the positions unreported) and nothing replicated (the context has no client).
+          context.refusePropagation(
+              "a key or channel position request must not propagate anything: report the"
+                  + " positions and return");
+          definition.dispatch(index, context, context.arguments(argv, argc));
+          return;
+        }
         if (deniesOom[index]) {
           heapGuard.check(context);
         }
         Replication replication = replications[index];
         if (replication == Replication.NONE) {
-          context.refusePropagation();
+          context.refusePropagation(
+              "this command is declared @RedisCommand(replicate = NONE): it must not propagate"
+                  + " anything; declare MANUAL to replicate from the handler");
         }
         definition.dispatch(index, context, context.arguments(argv, argc));
-        if (!context.replyTracker().complete() && !context.isKeysPositionRequest()) {
+        if (!context.replyTracker().complete()) {
           context.log(
               LogLevel.WARNING, "JRM: " + what(upcall, index) + " returned without replying");
           replyError(context, "ERR the command returned without replying");

@@ -67,6 +67,26 @@ public final class PositionCommands {
   }
 
   /**
+   * JRMTEST.POS.ANNOUNCE channel message: publishes the message and replies how many received it;
+   * asked for channel positions, it reports the channel as published to and replies 0, which Redis
+   * drops. A write command, so it replicates verbatim when it succeeds, never for a position
+   * request.
+   */
+  @RedisCommand(name = "jrmtest.pos.announce", flags = "write getchannels-api")
+  public static void announce(Context ctx, RedisString[] argv) {
+    if (ctx.isChannelsPositionRequest()) {
+      ctx.channelAtPosWithFlags(1, EnumSet.of(ChannelFlag.PUBLISH));
+      ctx.replyWithLongLong(0); // as a C module may: nothing to reply to, and no harm either
+      return;
+    }
+    if (argv.length != 3) {
+      ctx.wrongArity();
+      return;
+    }
+    ctx.replyWithLongLong(ctx.publishMessage(argv[1], argv[2]));
+  }
+
+  /**
    * JRMTEST.POS.KEYSOF command arg...: the keys of that command as [name, flag...] pairs, flags in
    * lower case.
    */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jrm.testkit.LoadModule;
+import io.jrm.testkit.RedisServer;
 import io.jrm.testkit.RedisServerTest;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +58,23 @@ class PositionsIT {
     assertThat(send(jedis, "ACL", "DRYRUN", "limited", "JRMTEST.POS.LISTEN", "PATTERN", "news.a*"))
         .isEqualTo("This user has no permissions to access the 'news.a*' channel");
     assertThat(send(jedis, "JRMTEST.POS.LISTEN", "news", "PATTERN", "a*", "b*")).isEqualTo(3L);
+  }
+
+  @Test
+  void aPositionRequestIsNeitherRepliedToNorReplicated(Jedis jedis, RedisServer server) {
+    // ACL DRYRUN asks for the channels with a context that has no client: replicating the
+    // write command verbatim from there crashed Redis.
+    assertThat(send(jedis, "ACL", "DRYRUN", "limited", "JRMTEST.POS.ANNOUNCE", "news", "hi"))
+        .isEqualTo("OK");
+    assertThat(send(jedis, "ACL", "DRYRUN", "limited", "JRMTEST.POS.ANNOUNCE", "sport", "hi"))
+        .isEqualTo("This user has no permissions to access the 'sport' channel");
+    assertThat(send(jedis, "ACL", "DRYRUN", "limited", "JRMTEST.POS.LISTEN", "news"))
+        .isEqualTo("OK");
+    assertThat(send(jedis, "COMMAND", "GETKEYS", "JRMTEST.POS.COPY", "a", "b"))
+        .isEqualTo(List.of("a", "b"));
+    assertThat(send(jedis, "JRMTEST.POS.ANNOUNCE", "news", "hi")).isEqualTo(0L);
+    // A command that only reported its positions has not forgotten to reply.
+    assertThat(server.logTail(200)).doesNotContain("returned without replying");
   }
 
   @Test
