@@ -50,6 +50,7 @@ final class ModuleEntry {
   // ModuleConfigs' callbacks come next: 10 to 16.
   private static final int TYPE_TABLE = 17;
   private static final int TYPE_METHODS = 18;
+  static final int COMMAND_FILTER_TRAMPOLINES = 23;
 
   private static final ErrorLog errors = ErrorLog.fromSystemProperty();
 
@@ -366,6 +367,11 @@ final class ModuleEntry {
     infoFunction = function;
   }
 
+  /** Command filter {@code filter} runs over the arguments at {@code filterCtx}. */
+  static void commandFilter(int filter, long filterCtx) {
+    run(Upcall.COMMAND_FILTER, filter, 0, filterCtx, 0);
+  }
+
   /** A timer of the module fired: {@code data} is its handle ({@link Timers}). */
   static void timer(long ctx, long data) {
     run(Upcall.TIMER, 0, ctx, data, 0);
@@ -490,7 +496,9 @@ final class ModuleEntry {
      * A keyspace event; the index is the subscription, argv the event's name, argc its class and
      * the extra word its key.
      */
-    KEYSPACE_EVENT
+    KEYSPACE_EVENT,
+    /** A command filter; the index is the filter, argv its argument context. */
+    COMMAND_FILTER
   }
 
   /** What an upcall is, for a log line: {@code command hello.simple}. */
@@ -502,6 +510,7 @@ final class ModuleEntry {
       case TIMER -> "timer callback";
       case SERVER_EVENT -> "server event " + index + " callback";
       case KEYSPACE_EVENT -> "keyspace event listener";
+      case COMMAND_FILTER -> "command filter";
     };
   }
 
@@ -532,11 +541,12 @@ final class ModuleEntry {
       }
       serve(upcall, index, context, argv, argc, extra);
     } catch (Throwable t) {
-      // A timer, a server event or a notification has no client to tell: every Throwable is logged.
+      // A timer, a server event, a notification or a filter has no client to tell: all are logged.
       boolean replies =
           upcall != Upcall.TIMER
               && upcall != Upcall.SERVER_EVENT
-              && upcall != Upcall.KEYSPACE_EVENT;
+              && upcall != Upcall.KEYSPACE_EVENT
+              && upcall != Upcall.COMMAND_FILTER;
       if (!replies
           || !(t instanceof RedisException) && !(t instanceof ReplyTracker.ExtraReplyException)) {
         String what = what(upcall, index);
@@ -611,6 +621,10 @@ final class ModuleEntry {
       case KEYSPACE_EVENT -> {
         context.replyTracker().refuseAll();
         KeyspaceSubscriptions.fire(context, index, argc, argv, extra);
+      }
+      case COMMAND_FILTER -> {
+        context.replyTracker().refuseAll();
+        CommandFilters.fire(context, index, argv);
       }
     }
   }

@@ -168,7 +168,10 @@ class StubAbiTest {
             "callback &config_set_string", constant(ModuleConfigs.class, "SET_STRING_CALLBACK"))
         .containsEntry("callback &config_apply", constant(ModuleConfigs.class, "APPLY_CALLBACK"))
         .containsEntry("callback type_table", constant(ModuleEntry.class, "TYPE_TABLE"))
-        .containsEntry("callbacks " + (typeMethods + methods.size()), "");
+        .containsEntry(
+            "callback command_filter_trampolines",
+            constant(ModuleEntry.class, "COMMAND_FILTER_TRAMPOLINES"))
+        .containsEntry("callbacks " + (typeMethods + methods.size() + 1), "");
     for (int i = 0; i < methods.size(); i++) {
       assertThat(probe)
           .containsEntry("callback " + methods.get(i), Integer.toString(typeMethods + i));
