@@ -539,6 +539,32 @@ public final class Context {
   }
 
   /**
+   * Registers a command filter ({@code RegisterCommandFilter}, docs/command-filters.md): it runs
+   * before every command of the server and may rewrite its arguments.
+   *
+   * @param filter what runs for each command ({@link CommandFilter})
+   * @param noSelf true to skip the commands this module runs with {@link #call} (Redis's {@code
+   *     REDISMODULE_CMDFILTER_NOSELF})
+   * @return the registration, for {@link #unregisterCommandFilter}
+   * @throws IllegalStateException when the module has all its filters already, or Redis refused
+   */
+  public RegisteredCommandFilter registerCommandFilter(CommandFilter filter, boolean noSelf) {
+    checkActive();
+    return CommandFilters.register(this, filter, noSelf);
+  }
+
+  /**
+   * Unregisters a command filter ({@code UnregisterCommandFilter}).
+   *
+   * @param filter what {@link #registerCommandFilter} returned
+   * @return false when it was unregistered already
+   */
+  public boolean unregisterCommandFilter(RegisteredCommandFilter filter) {
+    checkActive();
+    return CommandFilters.unregister(this, filter);
+  }
+
+  /**
    * {@return what {@code notify-keyspace-events} publishes now ({@code GetNotifyKeyspaceEvents}):
    * the classes, and {@link KeyspaceEventClass#KEYSPACE}/{@link KeyspaceEventClass#KEYEVENT} for
    * the channels; empty when Pub/Sub notifications are off}

@@ -50,6 +50,7 @@ final class ModuleEntry {
   // ModuleConfigs' callbacks come next: 10 to 16; then Scans' collectors: 17 and 18.
   private static final int TYPE_TABLE = 19;
   private static final int TYPE_METHODS = 20;
+  static final int COMMAND_FILTER_TRAMPOLINES = 25;
 
   private static final ErrorLog errors = ErrorLog.fromSystemProperty();
 
@@ -372,6 +373,11 @@ final class ModuleEntry {
     infoFunction = function;
   }
 
+  /** Command filter {@code filter} runs over the arguments at {@code filterCtx}. */
+  static void commandFilter(int filter, long filterCtx) {
+    run(Upcall.COMMAND_FILTER, filter, 0, filterCtx, 0);
+  }
+
   /** A timer of the module fired: {@code data} is its handle ({@link Timers}). */
   static void timer(long ctx, long data) {
     run(Upcall.TIMER, 0, ctx, data, 0);
@@ -496,7 +502,9 @@ final class ModuleEntry {
      * A keyspace event; the index is the subscription, argv the event's name, argc its class and
      * the extra word its key.
      */
-    KEYSPACE_EVENT
+    KEYSPACE_EVENT,
+    /** A command filter; the index is the filter, argv its argument context. */
+    COMMAND_FILTER
   }
 
   /** What an upcall is, for a log line: {@code command hello.simple}. */
@@ -508,6 +516,7 @@ final class ModuleEntry {
       case TIMER -> "timer callback";
       case SERVER_EVENT -> "server event " + index + " callback";
       case KEYSPACE_EVENT -> "keyspace event listener";
+      case COMMAND_FILTER -> "command filter";
     };
   }
 
@@ -538,11 +547,12 @@ final class ModuleEntry {
       }
       serve(upcall, index, context, argv, argc, extra);
     } catch (Throwable t) {
-      // A timer, a server event or a notification has no client to tell: every Throwable is logged.
+      // A timer, a server event, a notification or a filter has no client to tell: all are logged.
       boolean replies =
           upcall != Upcall.TIMER
               && upcall != Upcall.SERVER_EVENT
-              && upcall != Upcall.KEYSPACE_EVENT;
+              && upcall != Upcall.KEYSPACE_EVENT
+              && upcall != Upcall.COMMAND_FILTER;
       if (replies) {
         replyError(context, errorLine(t)); // first: the client must get its reply
       }
@@ -631,6 +641,10 @@ final class ModuleEntry {
       case KEYSPACE_EVENT -> {
         context.replyTracker().refuseAll();
         KeyspaceSubscriptions.fire(context, index, argc, argv, extra);
+      }
+      case COMMAND_FILTER -> {
+        context.replyTracker().refuseAll();
+        CommandFilters.fire(context, index, argv);
       }
     }
   }

@@ -178,7 +178,10 @@ class StubAbiTest {
         .containsEntry("callback &scan_collect", constant(Scans.class, "SCAN_CALLBACK"))
         .containsEntry("callback &scan_key_collect", constant(Scans.class, "SCAN_KEY_CALLBACK"))
         .containsEntry("callback type_table", constant(ModuleEntry.class, "TYPE_TABLE"))
-        .containsEntry("callbacks " + (typeMethods + methods.size()), "");
+        .containsEntry(
+            "callback command_filter_trampolines",
+            constant(ModuleEntry.class, "COMMAND_FILTER_TRAMPOLINES"))
+        .containsEntry("callbacks " + (typeMethods + methods.size() + 1), "");
     for (int i = 0; i < methods.size(); i++) {
       assertThat(probe)
           .containsEntry("callback " + methods.get(i), Integer.toString(typeMethods + i));

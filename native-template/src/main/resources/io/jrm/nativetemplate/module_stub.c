@@ -62,6 +62,7 @@ typedef struct RedisModuleDigest RedisModuleDigest;
 typedef struct RedisModuleInfoCtx RedisModuleInfoCtx;
 typedef struct RedisModuleCallReply RedisModuleCallReply;
 typedef struct RedisModuleKey RedisModuleKey;
+typedef struct RedisModuleCommandFilterCtx RedisModuleCommandFilterCtx;
 
 /*
  * A stream entry id, which Java passes by address (StreamId.java holds its layout, which
@@ -257,6 +258,7 @@ static jmethodID entry_rdb_load, entry_rdb_save, entry_aof_rewrite, entry_mem_us
 static jmethodID entry_info;    /* static void info(long infoCtx) */
 static jmethodID entry_timer;   /* static void timer(long ctx, long data) */
 static jmethodID entry_keyspace_event; /* static void keyspaceEvent(int, long ctx, int, long, long) */
+static jmethodID entry_command_filter; /* static void commandFilter(int filter, long filterCtx) */
 /* Module configs: static long configGet(long handle), configSet(long handle, long value), configApply(long ctx, long handle) */
 static jmethodID entry_config_get, entry_config_set, entry_config_apply;
 static jmethodID entry_upcall_stubs; /* static long[] upcallStubs(String[] methods) */
@@ -780,6 +782,27 @@ JRM_FOR_EACH_SUBSCRIPTION(JRM_KEYSPACE_TRAMPOLINE)
 static const jlong keyspace_trampolines[] = {JRM_FOR_EACH_SUBSCRIPTION(JRM_KEYSPACE_TRAMPOLINE_ADDRESS) 0};
 
 /*
+ * A command filter of the module (CommandFilters), for every command Redis runs, on the thread that
+ * runs it. Redis passes a filter only its argument context, so each Java filter has a trampoline of
+ * its own below that passes its index.
+ */
+static void command_filter(jint filter, RedisModuleCommandFilterCtx *fctx) {
+    JNIEnv *env = java_env(NULL);
+    if (env == NULL) return;
+    (*env)->CallStaticVoidMethod(env, entry_class, entry_command_filter, filter, (jlong)(intptr_t)fctx);
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+}
+
+#define JRM_COMMAND_FILTER_TRAMPOLINE(i) \
+    static void command_filter_##i(RedisModuleCommandFilterCtx *fctx) { command_filter(i, fctx); }
+#define JRM_FOR_EACH_COMMAND_FILTER(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7)
+JRM_FOR_EACH_COMMAND_FILTER(JRM_COMMAND_FILTER_TRAMPOLINE)
+
+/* The command filter trampolines, one per possible filter, then 0: Java reads them until the 0. */
+#define JRM_COMMAND_FILTER_TRAMPOLINE_ADDRESS(i) (jlong)(intptr_t)&command_filter_##i,
+static const jlong command_filter_trampolines[] = {JRM_FOR_EACH_COMMAND_FILTER(JRM_COMMAND_FILTER_TRAMPOLINE_ADDRESS) 0};
+
+/*
  * Module configs (ModuleConfigs): Redis calls these with the Java config's handle as privdata. They
  * stay on JNI: a config is read or set per CONFIG GET, SET or REWRITE, not per command. A getter
  * answers 0 (NULL for a string) when Java cannot run; a setter or apply function's refusal is the
@@ -916,8 +939,9 @@ static void scan_key_collect(RedisModuleKey *key, RedisModuleString *field, Redi
  * (reply, timeout, free private data), the restore command, the INFO callback, the timer callback,
  * the server event callback with its two tables (java_server_events, child_log_lines), the keyspace
  * trampolines (an array), the config callbacks (get int, numeric, string; set int, numeric, string;
- * apply), the scan collectors (Scan, ScanKey), the type table, and the type methods in
- * RedisModuleTypeMethods order after rdb_load (rdb_save, aof_rewrite, mem_usage, digest, free).
+ * apply), the scan collectors (Scan, ScanKey), the type table, the type methods in
+ * RedisModuleTypeMethods order after rdb_load (rdb_save, aof_rewrite, mem_usage, digest, free), and
+ * the command filter trampolines (an array).
  */
 static const jlong callback_functions[] = {
     (jlong)(intptr_t)&blocked_reply,
@@ -945,6 +969,7 @@ static const jlong callback_functions[] = {
     (jlong)(intptr_t)&type_mem_usage,
     (jlong)(intptr_t)&type_digest,
     (jlong)(intptr_t)&type_free,
+    (jlong)(intptr_t)command_filter_trampolines,
 };
 #define JRM_CALLBACK_COUNT (sizeof(callback_functions) / sizeof(callback_functions[0]))
 
@@ -2455,6 +2480,7 @@ static const struct {
     {&entry_timer, "timer", "(JJ)V", NULL},
     {&entry_server_event, "serverEvent", "(JJJJ)V", NULL},
     {&entry_keyspace_event, "keyspaceEvent", "(IJIJJ)V", NULL},
+    {&entry_command_filter, "commandFilter", "(IJ)V", NULL},
     {&entry_config_get, "configGet", "(J)J", NULL},
     {&entry_config_set, "configSet", "(JJ)J", NULL},
     {&entry_config_apply, "configApply", "(JJ)J", NULL},
