@@ -8,10 +8,10 @@ import java.util.function.ObjLongConsumer;
 
 /**
  * The INFO section {@code <module>_jrm}: what the JVM and the data types cost the server. The
- * garbage collections so far and the time they took, per collector; the data type values alive,
- * the bytes of their serialized forms in native memory, the values waiting to be serialized at the
- * next fork; and the part of the last fork's pause spent in JRM's prepare handler. The heap itself
- * is in {@link HeapGuard}'s section.
+ * garbage collections so far and the time they took, per collector; the data type values alive, the
+ * bytes of their serialized forms in native memory, the values waiting to be serialized at the next
+ * fork; and the part of the last fork's pause spent in JRM's prepare handler. The heap itself is in
+ * {@link HeapGuard}'s section.
  */
 final class RuntimeReport {
   /** The INFO section, {@code <module>_jrm}, that {@link #report} fills. */
@@ -39,10 +39,10 @@ final class RuntimeReport {
   }
 
   /**
-   * The fields of the section: {@code gc_<collector>_count} and {@code gc_<collector>_time_ms}
-   * for each collector of the JVM, then {@code values}, {@code snapshot_bytes}, {@code
-   * values_pending_serialization} (all 0 without data types) and {@code last_fork_prepare_usec}
-   * (-1 before the first fork). Redis puts the module name in front of each.
+   * The fields of the section: {@code gc_<collector>_count} and {@code gc_<collector>_time_ms} for
+   * each collector of the JVM, then {@code values}, {@code snapshot_bytes}, {@code
+   * values_pending_serialization} (all 0 without data types) and {@code last_fork_prepare_usec} (-1
+   * before the first fork). Redis puts the module name in front of each.
    *
    * @param dataTypes the module's data types, null when it has none
    */
@@ -54,8 +54,7 @@ final class RuntimeReport {
     }
     field.accept("values", dataTypes == null ? 0 : dataTypes.valueCount());
     field.accept("snapshot_bytes", dataTypes == null ? 0 : dataTypes.snapshotBytes());
-    field.accept(
-        "values_pending_serialization", dataTypes == null ? 0 : dataTypes.pendingValues());
+    field.accept("values_pending_serialization", dataTypes == null ? 0 : dataTypes.pendingValues());
     long nanos = lastForkPrepareNanos;
     field.accept("last_fork_prepare_usec", nanos < 0 ? -1 : nanos / 1000);
   }

@@ -66,7 +66,8 @@ class RuntimeInfoIT {
       String info = jedis.info(SECTION);
       assertThat(info)
           .startsWith("# " + SECTION + "\r\n")
-          .containsPattern("jrmtest_gc_[a-z0-9_]+_count:\\d+\r\njrmtest_gc_[a-z0-9_]+_time_ms:\\d+");
+          .containsPattern(
+              "jrmtest_gc_[a-z0-9_]+_count:\\d+\r\njrmtest_gc_[a-z0-9_]+_time_ms:\\d+");
       assertThat(jedis.info("everything")).contains("jrmtest_values:0");
     }
   }
