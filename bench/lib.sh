@@ -13,8 +13,9 @@ start() { # [--loadmodule module.so [module args...]]
   redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --save "" --appendonly no \
     --logfile "$dir/redis.log" "$@" &
   server=$!
-  # PONG once the data set is loaded (LOADING before): a JRM module loading 200k values may take a while.
-  for _ in $(seq 1 1200); do [ "$(cli PING 2>/dev/null)" = PONG ] && return; sleep 0.1; done
+  # PONG once the data set is loaded (LOADING before): a JRM module loading 1M values may take a while;
+  # polled every 20 ms, the resolution of persistence.sh's restart to the first PONG.
+  for _ in $(seq 1 6000); do [ "$(cli PING 2>/dev/null)" = PONG ] && return; sleep 0.02; done
   echo "redis-server did not start: $(tail -3 "$dir/redis.log")" >&2
   exit 1
 }
@@ -34,4 +35,16 @@ usec_per_call() {
 # The Java version of the JVM the JRM module of the running server started, from its log.
 java_version() {
   grep -o 'on Java [0-9][^ ]*' "$dir/redis.log" | tail -1 | cut -d' ' -f3 | cut -d. -f1 | cut -d+ -f1
+}
+
+# The seconds of the last "DB loaded from $1: ... seconds" line of the log.
+loaded_seconds() { grep -o "DB loaded from $1: [0-9.]* seconds" "$dir/redis.log" | tail -1 | awk '{ print $(NF - 1) }'; }
+
+# The median over the rounds of each "column|command|figure|value" line of file $1, per column,
+# command and figure: "column|command|figure|median".
+medians() {
+  awk -F'|' '{ k = $1 "|" $2 "|" $3; v[k, ++n[k]] = $4 }
+    END { for (k in n) { m = n[k]; for (i = 1; i <= m; i++) a[i] = v[k, i] + 0
+            for (i = 2; i <= m; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+            print k "|" a[int((m + 1) / 2)] } }' "$1"
 }

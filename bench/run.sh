@@ -140,9 +140,6 @@ jdk_major() {
   "$java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ { print $2 }'
 }
 
-# The seconds of the last "DB loaded from $1: ... seconds" line of the log.
-loaded_seconds() { grep -o "DB loaded from $1: [0-9.]* seconds" "$dir/redis.log" | tail -1 | awk '{ print $(NF - 1) }'; }
-
 # The data of the persistence figures, built once with the C twin: an RDB file of $saved_values
 # values of the native type (every module column starts from a copy), an AOF file of the inserts
 # of $copied_values values.
@@ -218,11 +215,7 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 
-# The median over the rounds of each column, command and figure: "column|command|figure|value".
-awk -F'|' '{ k = $1 "|" $2 "|" $3; v[k, ++n[k]] = $4 }
-  END { for (k in n) { m = n[k]; for (i = 1; i <= m; i++) a[i] = v[k, i] + 0
-          for (i = 2; i <= m; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
-          print k "|" a[int((m + 1) / 2)] } }' "$dir/data" > "$dir/medians"
+medians "$dir/data" > "$dir/medians"
 get() { awk -F'|' -v k="$1|$2|$3" '$1 "|" $2 "|" $3 == k { print $4 }' "$dir/medians"; }
 title() { # a column's header: C, Lua, or Java <version> <backend>
   case $1 in C | Lua) echo "$1" ;; *) echo "Java $(cat "$dir/version-${1//\//_}") ${1%@*}" ;; esac

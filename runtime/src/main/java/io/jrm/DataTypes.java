@@ -83,6 +83,9 @@ final class DataTypes {
    */
   private int freedWhilePending;
 
+  /** The bytes of every value's serialized forms in native memory (INFO's snapshot_bytes). */
+  private long snapshotBytes;
+
   /**
    * The client-less contexts of the type callbacks, reused call after call (as commands reuse
    * theirs): loading an RDB file or a RESTORE makes one callback per value.
@@ -417,6 +420,7 @@ final class DataTypes {
       removeDone(commandsMissing, pending -> pending.commandsMissing);
       freedWhilePending = 0;
     }
+    snapshotBytes -= memory.readWord(pointer + RDB_LENGTH) + memory.readWord(pointer + AOF_LENGTH);
     api.free(memory.readWord(pointer + RDB));
     api.free(memory.readWord(pointer + AOF));
     api.free(pointer);
@@ -544,6 +548,7 @@ final class DataTypes {
   private void drop(long field) {
     long buffer = memory.readWord(field);
     if (buffer != 0) {
+      snapshotBytes -= memory.readWord(field + Long.BYTES);
       api.free(buffer);
       memory.writeWord(field, 0);
       memory.writeWord(field + Long.BYTES, 0);
@@ -552,6 +557,7 @@ final class DataTypes {
 
   /** Replaces the native buffer whose pointer is at {@code field} (length in the next word). */
   private void store(long field, byte[] bytes) {
+    snapshotBytes += bytes.length - memory.readWord(field + Long.BYTES);
     long buffer = api.realloc(memory.readWord(field), Math.max(bytes.length, 1));
     memory.writeWord(field, buffer); // at once: realloc may have freed the old buffer
     memory.writeBytes(buffer, bytes);
@@ -633,6 +639,29 @@ final class DataTypes {
       return bytes;
     }
     return String.valueOf(arg).getBytes(StandardCharsets.UTF_8);
+  }
+
+  // What INFO's jrm section reports (RuntimeReport)
+
+  /** The values Redis holds. */
+  synchronized int valueCount() {
+    return handles.size();
+  }
+
+  /** The bytes of the serialized forms held in native memory for forks. */
+  synchronized long snapshotBytes() {
+    return snapshotBytes;
+  }
+
+  /** The values the next fork serializes: those that may have changed since the last one. */
+  synchronized int pendingValues() {
+    int pending = 0;
+    for (Slot slot : dirty) {
+      if (slot.value != null && slot.dirty) {
+        pending++;
+      }
+    }
+    return pending;
   }
 
   /** The restore command: {@code <module>.jrm-restore key type encver encoding}. */

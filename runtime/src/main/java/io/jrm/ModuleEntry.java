@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 
 /**
  * Where the module's C stub enters Java: once over JNI to load the module, then once per command
@@ -62,6 +63,7 @@ final class ModuleEntry {
   private static long[] callbacks;
   private static DataTypes dataTypes;
   private static HeapGuard heapGuard;
+  private static final RuntimeReport runtimeReport = new RuntimeReport();
   private static ContextStack contexts;
 
   /** The author's INFO sections ({@link Context#registerInfoFunc}), null for none. */
@@ -339,7 +341,9 @@ final class ModuleEntry {
    */
   static boolean beforeFork(boolean rewritesAofAsCommands) {
     try {
+      long start = System.nanoTime();
       dataTypes.beforeFork(rewritesAofAsCommands);
+      runtimeReport.forkPrepared(System.nanoTime() - start);
       return true;
     } catch (Throwable t) {
       logWithoutContext("the pre-fork serialization", t);
@@ -348,15 +352,20 @@ final class ModuleEntry {
   }
 
   /**
-   * The module's INFO sections: {@code <module>_heap} (the Java heap and its limit), then the
-   * author's {@link InfoFunction}'s. Called by the stub's info callback, never for a crash report.
+   * The module's INFO sections: {@code <module>_heap} (the Java heap and its limit), {@code
+   * <module>_jrm} (GC, values and fork costs), then the author's {@link InfoFunction}'s. Called by
+   * the stub's info callback, never for a crash report.
    */
   static void info(long infoCtx) {
     InfoContext info = new InfoContext(api, infoCtx);
     try {
+      ObjLongConsumer<String> addField =
+          (field, value) -> api.infoAddFieldLongLong(infoCtx, cString(field), value);
       if (api.infoAddSection(infoCtx, cString(HeapGuard.INFO_SECTION)) == OK) {
-        heapGuard.report(
-            (field, value) -> api.infoAddFieldLongLong(infoCtx, cString(field), value));
+        heapGuard.report(addField);
+      }
+      if (api.infoAddSection(infoCtx, cString(RuntimeReport.INFO_SECTION)) == OK) {
+        runtimeReport.report(dataTypes, addField);
       }
       InfoFunction function = infoFunction;
       if (function != null) {
