@@ -1,8 +1,8 @@
 package io.jrm;
 
 /**
- * Why an entry goes into ACL LOG ({@code RedisModuleACLLogEntryReason} of Redis 7.0, in its
- * order), for {@link Context#aclAddLogEntry}.
+ * Why an entry goes into ACL LOG ({@code RedisModuleACLLogEntryReason} of Redis 7.0, in its order),
+ * for {@link Context#aclAddLogEntry}.
  */
 public enum AclLogReason {
   /** An authentication failed. */

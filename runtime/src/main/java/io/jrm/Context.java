@@ -788,8 +788,8 @@ public final class Context {
   // ACL and authentication
 
   /**
-   * Creates an ACL user of the module ({@code CreateModuleUser}): off, with no rights, until
-   * {@link ModuleUser#setModuleUserAcl} changes it; ACL commands do not see it.
+   * Creates an ACL user of the module ({@code CreateModuleUser}): off, with no rights, until {@link
+   * ModuleUser#setModuleUserAcl} changes it; ACL commands do not see it.
    *
    * @param name the user's name, as ACL WHOAMI and ACL LOG show it
    * @return the user, to close when no client should use it any more

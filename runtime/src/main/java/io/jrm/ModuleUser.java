@@ -7,11 +7,10 @@ import java.util.Set;
 
 /**
  * An ACL user a module holds ({@code RedisModuleUser}): one it created ({@link
- * Context#createModuleUser}), which no ACL command lists and which lives until {@link #close},
- * or a handle on an ACL user found by name ({@link Context#moduleUserFromUserName}). Kept across
- * calls (in a static field, say), since Redis owns no Java object here; close it once: closing a
- * created user disconnects every client authenticated with it, closing a found one only drops the
- * handle.
+ * Context#createModuleUser}), which no ACL command lists and which lives until {@link #close}, or a
+ * handle on an ACL user found by name ({@link Context#moduleUserFromUserName}). Kept across calls
+ * (in a static field, say), since Redis owns no Java object here; close it once: closing a created
+ * user disconnects every client authenticated with it, closing a found one only drops the handle.
  */
 public final class ModuleUser implements AutoCloseable {
   private static final int OK = 0;
@@ -43,8 +42,8 @@ public final class ModuleUser implements AutoCloseable {
   }
 
   /**
-   * Applies rules separated by spaces, as ACL SETUSER's arguments ({@code
-   * SetModuleUserACLString}); none applies when one is wrong.
+   * Applies rules separated by spaces, as ACL SETUSER's arguments ({@code SetModuleUserACLString});
+   * none applies when one is wrong.
    *
    * @param ctx the calling context, which owns the error string
    * @param acl the rules, for example {@code "~* &* +@all -set"}
