@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -852,6 +853,29 @@ public final class Context {
   }
 
   /**
+   * {@link #authenticateClientWithUser(ModuleUser)}, and {@code onChange} runs once, on the main
+   * thread, with the client's id when the client changes user again (AUTH, another module
+   * authentication), is disconnected because the user was closed, or goes away.
+   *
+   * @param user the user, which must be on
+   * @param onChange told the client's id; what it throws is logged
+   * @return the client's id
+   * @throws RedisException when the user is off
+   */
+  public long authenticateClientWithUser(ModuleUser user, LongConsumer onChange) {
+    long handle = UserChangedCallbacks.add(onChange);
+    long[] id = new long[1];
+    int result =
+        api.authenticateClientWithUser(
+            pointer(), user.pointer(), UserChangedCallbacks.function(), handle, id);
+    if (result != OK) {
+      UserChangedCallbacks.remove(handle);
+      throw new RedisException("ERR the user is disabled");
+    }
+    return id[0];
+  }
+
+  /**
    * Authenticates the calling client as the ACL user of that name ({@code
    * AuthenticateClientWithACLUser}).
    *
@@ -859,9 +883,26 @@ public final class Context {
    * @return the client's id; empty when there is no such user or it is off
    */
   public OptionalLong authenticateClientWithAclUser(String name) {
+    return authenticateClientWithAclUser(name, null);
+  }
+
+  /**
+   * {@link #authenticateClientWithAclUser(String)}, with {@code onChange} told the client's id
+   * once, when it changes user again or goes away (see {@link
+   * #authenticateClientWithUser(ModuleUser, LongConsumer)}).
+   *
+   * @param name the user's name
+   * @param onChange told the client's id, or null for nothing
+   * @return the client's id; empty when there is no such user or it is off
+   */
+  public OptionalLong authenticateClientWithAclUser(String name, @Nullable LongConsumer onChange) {
     byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+    long handle = onChange == null ? 0 : UserChangedCallbacks.add(onChange);
+    long function = onChange == null ? 0 : UserChangedCallbacks.function();
     long[] id = new long[1];
-    if (api.authenticateClientWithACLUser(pointer(), bytes, bytes.length, 0, 0, id) != OK) {
+    if (api.authenticateClientWithACLUser(pointer(), bytes, bytes.length, function, handle, id)
+        != OK) {
+      UserChangedCallbacks.remove(handle);
       return OptionalLong.empty();
     }
     return OptionalLong.of(id[0]);

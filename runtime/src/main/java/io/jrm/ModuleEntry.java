@@ -48,8 +48,9 @@ final class ModuleEntry {
   static final int CHILD_LOG_LINES = 8;
   static final int KEYSPACE_TRAMPOLINES = 9;
   // ModuleConfigs' callbacks come next: 10 to 16.
-  private static final int TYPE_TABLE = 17;
-  private static final int TYPE_METHODS = 18;
+  static final int USER_CHANGED_CALLBACK = 17;
+  private static final int TYPE_TABLE = 18;
+  private static final int TYPE_METHODS = 19;
 
   private static final ErrorLog errors = ErrorLog.fromSystemProperty();
 
@@ -369,6 +370,24 @@ final class ModuleEntry {
   /** A timer of the module fired: {@code data} is its handle ({@link Timers}). */
   static void timer(long ctx, long data) {
     run(Upcall.TIMER, 0, ctx, data, 0);
+  }
+
+  /**
+   * A client authenticated by {@link Context#authenticateClientWithUser(ModuleUser,
+   * java.util.function.LongConsumer)} changed user or went away: {@code handle} is its callback's
+   * ({@link UserChangedCallbacks}).
+   */
+  static void userChanged(long clientId, long handle) {
+    try {
+      UserChangedCallbacks.fire(handle, clientId);
+    } catch (Throwable t) {
+      String what = definition.name() + " user-changed callback";
+      errors.failed(
+          what,
+          t,
+          () -> "JRM: " + what + " threw " + describe(t),
+          line -> log(LogLevel.WARNING, line));
+    }
   }
 
   /**

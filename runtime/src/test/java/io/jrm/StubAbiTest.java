@@ -167,6 +167,8 @@ class StubAbiTest {
         .containsEntry(
             "callback &config_set_string", constant(ModuleConfigs.class, "SET_STRING_CALLBACK"))
         .containsEntry("callback &config_apply", constant(ModuleConfigs.class, "APPLY_CALLBACK"))
+        .containsEntry(
+            "callback &user_changed", constant(ModuleEntry.class, "USER_CHANGED_CALLBACK"))
         .containsEntry("callback type_table", constant(ModuleEntry.class, "TYPE_TABLE"))
         .containsEntry("callbacks " + (typeMethods + methods.size()), "");
     for (int i = 0; i < methods.size(); i++) {

@@ -162,6 +162,7 @@ int main(int argc, char **argv) {
     PRINT_CALLBACK(&config_set_numeric);
     PRINT_CALLBACK(&config_set_string);
     PRINT_CALLBACK(&config_apply);
+    PRINT_CALLBACK(&user_changed);
     PRINT_CALLBACK(type_table);
     PRINT_CALLBACK(&type_rdb_save);
     PRINT_CALLBACK(&type_aof_rewrite);

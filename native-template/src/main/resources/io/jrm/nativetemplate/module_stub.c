@@ -244,6 +244,7 @@ static jmethodID entry_rdb_load, entry_rdb_save, entry_aof_rewrite, entry_mem_us
     entry_free_value, entry_before_fork, entry_restore;
 static jmethodID entry_info;    /* static void info(long infoCtx) */
 static jmethodID entry_timer;   /* static void timer(long ctx, long data) */
+static jmethodID entry_user_changed; /* static void userChanged(long clientId, long handle) */
 static jmethodID entry_keyspace_event; /* static void keyspaceEvent(int, long ctx, int, long, long) */
 /* Module configs: static long configGet(long handle), configSet(long handle, long value), configApply(long ctx, long handle) */
 static jmethodID entry_config_get, entry_config_set, entry_config_apply;
@@ -739,6 +740,16 @@ static void timer_fired(RedisModuleCtx *ctx, void *data) {
     if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
 }
 
+/* A client a module authenticated changed user or went away, on the main thread: `privdata` is the
+ * Java callback's handle (UserChangedCallbacks). Redis calls it once and forgets it. */
+static void user_changed(uint64_t client_id, void *privdata) {
+    if (entry_class == NULL) return; /* the module was unloaded: its callbacks went with it */
+    JNIEnv *env = java_env(NULL);
+    if (env == NULL) return;
+    (*env)->CallStaticVoidMethod(env, entry_class, entry_user_changed, (jlong)client_id, (jlong)(intptr_t)privdata);
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+}
+
 /*
  * A keyspace notification for the module's subscription `subscription` (KeyspaceSubscriptions), on
  * the thread that fired it (the main thread, or one holding the server lock). Redis gives each
@@ -874,6 +885,7 @@ static const jlong callback_functions[] = {
     (jlong)(intptr_t)&config_set_numeric,
     (jlong)(intptr_t)&config_set_string,
     (jlong)(intptr_t)&config_apply,
+    (jlong)(intptr_t)&user_changed,
     (jlong)(intptr_t)type_table,
     (jlong)(intptr_t)&type_rdb_save,
     (jlong)(intptr_t)&type_aof_rewrite,
@@ -2439,6 +2451,7 @@ static const struct {
     {&entry_restore, "restore", "(JJI)I", NULL},
     {&entry_info, "info", "(J)V", NULL},
     {&entry_timer, "timer", "(JJ)V", NULL},
+    {&entry_user_changed, "userChanged", "(JJ)V", NULL},
     {&entry_server_event, "serverEvent", "(JJJJ)V", NULL},
     {&entry_keyspace_event, "keyspaceEvent", "(IJIJJ)V", NULL},
     {&entry_config_get, "configGet", "(J)J", NULL},
