@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -815,6 +817,150 @@ public final class Context {
   public Optional<RedisString> clientCertificate(long id) {
     long cert = api.getClientCertificate(pointer(), id);
     return cert == 0 ? Optional.empty() : Optional.of(owned(cert));
+  }
+
+  // ACL and authentication
+
+  /**
+   * Creates an ACL user of the module ({@code CreateModuleUser}): off, with no rights, until {@link
+   * ModuleUser#setModuleUserAcl} changes it; ACL commands do not see it.
+   *
+   * @param name the user's name, as ACL WHOAMI and ACL LOG show it
+   * @return the user, to close when no client should use it any more
+   */
+  public ModuleUser createModuleUser(String name) {
+    checkActive();
+    return new ModuleUser(api, api.createModuleUser(cString(name)));
+  }
+
+  /**
+   * {@return a handle on the ACL user of that name ({@code GetModuleUserFromUserName}), to close;
+   * empty when there is none}
+   *
+   * @param name the user's name, for example {@link #currentUserName()}
+   */
+  public Optional<ModuleUser> moduleUserFromUserName(RedisString name) {
+    long user = api.getModuleUserFromUserName(name.pointer());
+    return user == 0 ? Optional.empty() : Optional.of(new ModuleUser(api, user));
+  }
+
+  /** {@return the name of the user the calling client is authenticated as, a string to close} */
+  public RedisString currentUserName() {
+    return owned(api.getCurrentUserName(pointer()));
+  }
+
+  /**
+   * Runs the calls of this command with flag {@code C} as {@code user} rather than the client's
+   * user ({@code SetContextUser}).
+   *
+   * @param user the user, or null for the client's own again
+   */
+  public void setContextUser(@Nullable ModuleUser user) {
+    api.setContextUser(pointer(), user == null ? 0 : user.pointer());
+  }
+
+  /**
+   * Adds an entry to ACL LOG with the context {@code module} ({@code ACLAddLogEntry}).
+   *
+   * @param user the user that was denied
+   * @param object the command, key or channel denied
+   * @param reason why
+   */
+  public void aclAddLogEntry(ModuleUser user, RedisString object, AclLogReason reason) {
+    api.aCLAddLogEntry(pointer(), user.pointer(), object.pointer(), reason.ordinal());
+  }
+
+  /**
+   * Authenticates the calling client as a module user ({@code AuthenticateClientWithUser}).
+   *
+   * @param user the user, which must be on
+   * @return the client's id
+   * @throws RedisException when the user is off
+   */
+  public long authenticateClientWithUser(ModuleUser user) {
+    long[] id = new long[1];
+    if (api.authenticateClientWithUser(pointer(), user.pointer(), 0, 0, id) != OK) {
+      throw new RedisException("ERR the user is disabled");
+    }
+    return id[0];
+  }
+
+  /**
+   * {@link #authenticateClientWithUser(ModuleUser)}, and {@code onChange} runs once, on the main
+   * thread, with the client's id when the client changes user again (AUTH, another module
+   * authentication), is disconnected because the user was closed, or goes away.
+   *
+   * @param user the user, which must be on
+   * @param onChange told the client's id; what it throws is logged
+   * @return the client's id
+   * @throws RedisException when the user is off
+   */
+  public long authenticateClientWithUser(ModuleUser user, LongConsumer onChange) {
+    long handle = UserChangedCallbacks.add(onChange);
+    long[] id = new long[1];
+    int result =
+        api.authenticateClientWithUser(
+            pointer(), user.pointer(), UserChangedCallbacks.function(), handle, id);
+    if (result != OK) {
+      UserChangedCallbacks.remove(handle);
+      throw new RedisException("ERR the user is disabled");
+    }
+    return id[0];
+  }
+
+  /**
+   * Authenticates the calling client as the ACL user of that name ({@code
+   * AuthenticateClientWithACLUser}).
+   *
+   * @param name the user's name
+   * @return the client's id; empty when there is no such user or it is off
+   */
+  public OptionalLong authenticateClientWithAclUser(String name) {
+    return authenticateClientWithAclUser(name, null);
+  }
+
+  /**
+   * {@link #authenticateClientWithAclUser(String)}, with {@code onChange} told the client's id
+   * once, when it changes user again or goes away (see {@link
+   * #authenticateClientWithUser(ModuleUser, LongConsumer)}).
+   *
+   * @param name the user's name
+   * @param onChange told the client's id, or null for nothing
+   * @return the client's id; empty when there is no such user or it is off
+   */
+  public OptionalLong authenticateClientWithAclUser(String name, @Nullable LongConsumer onChange) {
+    byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+    long handle = onChange == null ? 0 : UserChangedCallbacks.add(onChange);
+    long function = onChange == null ? 0 : UserChangedCallbacks.function();
+    long[] id = new long[1];
+    if (api.authenticateClientWithACLUser(pointer(), bytes, bytes.length, function, handle, id)
+        != OK) {
+      UserChangedCallbacks.remove(handle);
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(id[0]);
+  }
+
+  /**
+   * Closes client {@code id} once the current command is done, as a changed user's clients are
+   * ({@code DeauthenticateAndCloseClient}).
+   *
+   * @param id the client's id
+   * @return false when there is no such client
+   */
+  public boolean deauthenticateAndCloseClient(long id) {
+    return api.deauthenticateAndCloseClient(pointer(), id) == OK;
+  }
+
+  /**
+   * Shows {@code argv[position]} as {@code (redacted)} in SLOWLOG and MONITOR ({@code
+   * RedactClientCommandArgument}), for secrets.
+   *
+   * @param position the argument's index, from 1 (the name cannot be redacted)
+   * @return false for a position out of range
+   */
+  public boolean redactClientCommandArgument(int position) {
+    return api.redactClientCommandArgument(pointer(), position) == OK;
   }
 
   /**

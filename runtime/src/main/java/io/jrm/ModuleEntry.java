@@ -49,9 +49,10 @@ final class ModuleEntry {
   static final int CHILD_LOG_LINES = 8;
   static final int KEYSPACE_TRAMPOLINES = 9;
   // ModuleConfigs' callbacks come next: 10 to 16; then Scans' collectors: 17 and 18.
-  private static final int TYPE_TABLE = 19;
-  private static final int TYPE_METHODS = 20;
-  static final int COMMAND_FILTER_TRAMPOLINES = 25;
+  static final int USER_CHANGED_CALLBACK = 19;
+  private static final int TYPE_TABLE = 20;
+  private static final int TYPE_METHODS = 21;
+  static final int COMMAND_FILTER_TRAMPOLINES = 26;
 
   private static final ErrorLog errors = ErrorLog.fromSystemProperty();
 
@@ -390,6 +391,24 @@ final class ModuleEntry {
   /** A timer of the module fired: {@code data} is its handle ({@link Timers}). */
   static void timer(long ctx, long data) {
     run(Upcall.TIMER, 0, ctx, data, 0);
+  }
+
+  /**
+   * A client authenticated by {@link Context#authenticateClientWithUser(ModuleUser,
+   * java.util.function.LongConsumer)} changed user or went away: {@code handle} is its callback's
+   * ({@link UserChangedCallbacks}).
+   */
+  static void userChanged(long clientId, long handle) {
+    try {
+      UserChangedCallbacks.fire(handle, clientId);
+    } catch (Throwable t) {
+      String what = definition.name() + " user-changed callback";
+      errors.failed(
+          what,
+          t,
+          () -> "JRM: " + what + " threw " + describe(t),
+          line -> log(LogLevel.WARNING, line));
+    }
   }
 
   /**

@@ -177,6 +177,8 @@ class StubAbiTest {
         .containsEntry("callback &config_apply", constant(ModuleConfigs.class, "APPLY_CALLBACK"))
         .containsEntry("callback &scan_collect", constant(Scans.class, "SCAN_CALLBACK"))
         .containsEntry("callback &scan_key_collect", constant(Scans.class, "SCAN_KEY_CALLBACK"))
+        .containsEntry(
+            "callback &user_changed", constant(ModuleEntry.class, "USER_CHANGED_CALLBACK"))
         .containsEntry("callback type_table", constant(ModuleEntry.class, "TYPE_TABLE"))
         .containsEntry(
             "callback command_filter_trampolines",

@@ -167,6 +167,7 @@ int main(int argc, char **argv) {
     PRINT_CALLBACK(&config_apply);
     PRINT_CALLBACK(&scan_collect);
     PRINT_CALLBACK(&scan_key_collect);
+    PRINT_CALLBACK(&user_changed);
     PRINT_CALLBACK(type_table);
     PRINT_CALLBACK(&type_rdb_save);
     PRINT_CALLBACK(&type_aof_rewrite);

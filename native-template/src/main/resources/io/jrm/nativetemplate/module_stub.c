@@ -257,6 +257,7 @@ static jmethodID entry_rdb_load, entry_rdb_save, entry_aof_rewrite, entry_mem_us
     entry_free_value, entry_before_fork, entry_restore;
 static jmethodID entry_info;    /* static void info(long infoCtx) */
 static jmethodID entry_timer;   /* static void timer(long ctx, long data) */
+static jmethodID entry_user_changed; /* static void userChanged(long clientId, long handle) */
 static jmethodID entry_keyspace_event; /* static void keyspaceEvent(int, long ctx, int, long, long) */
 static jmethodID entry_command_filter; /* static void commandFilter(int filter, long filterCtx) */
 /* Module configs: static long configGet(long handle), configSet(long handle, long value), configApply(long ctx, long handle) */
@@ -753,6 +754,16 @@ static void timer_fired(RedisModuleCtx *ctx, void *data) {
     if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
 }
 
+/* A client a module authenticated changed user or went away, on the main thread: `privdata` is the
+ * Java callback's handle (UserChangedCallbacks). Redis calls it once and forgets it. */
+static void user_changed(uint64_t client_id, void *privdata) {
+    if (entry_class == NULL) return; /* the module was unloaded: its callbacks went with it */
+    JNIEnv *env = java_env(NULL);
+    if (env == NULL) return;
+    (*env)->CallStaticVoidMethod(env, entry_class, entry_user_changed, (jlong)client_id, (jlong)(intptr_t)privdata);
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+}
+
 /*
  * A keyspace notification for the module's subscription `subscription` (KeyspaceSubscriptions), on
  * the thread that fired it (the main thread, or one holding the server lock). Redis gives each
@@ -939,9 +950,9 @@ static void scan_key_collect(RedisModuleKey *key, RedisModuleString *field, Redi
  * (reply, timeout, free private data), the restore command, the INFO callback, the timer callback,
  * the server event callback with its two tables (java_server_events, child_log_lines), the keyspace
  * trampolines (an array), the config callbacks (get int, numeric, string; set int, numeric, string;
- * apply), the scan collectors (Scan, ScanKey), the type table, the type methods in
- * RedisModuleTypeMethods order after rdb_load (rdb_save, aof_rewrite, mem_usage, digest, free), and
- * the command filter trampolines (an array).
+ * apply), the scan collectors (Scan, ScanKey), the user-changed callback, the type table, the type
+ * methods in RedisModuleTypeMethods order after rdb_load (rdb_save, aof_rewrite, mem_usage, digest,
+ * free), and the command filter trampolines (an array).
  */
 static const jlong callback_functions[] = {
     (jlong)(intptr_t)&blocked_reply,
@@ -963,6 +974,7 @@ static const jlong callback_functions[] = {
     (jlong)(intptr_t)&config_apply,
     (jlong)(intptr_t)&scan_collect,
     (jlong)(intptr_t)&scan_key_collect,
+    (jlong)(intptr_t)&user_changed,
     (jlong)(intptr_t)type_table,
     (jlong)(intptr_t)&type_rdb_save,
     (jlong)(intptr_t)&type_aof_rewrite,
@@ -1796,6 +1808,15 @@ static jint JNICALL downcall_i_jBd(JNIEnv *env, jobject self, jlong fn, jlong a,
     jrm_bytes_done(&b_in);
     return result;
 }
+static jint JNICALL downcall_i_jBi(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jint c) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    jint result = ((jint(*)(jlong, const void *, jint))(intptr_t)fn)(a, b_c, c);
+    jrm_bytes_done(&b_in);
+    return result;
+}
 static jint JNICALL downcall_i_jBiiBBijjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jint c, jint d, jbyteArray e, jbyteArray f, jint g, jlong h, jlong i, jlong j, jlong k) {
     (void)env;
     (void)self;
@@ -1860,6 +1881,18 @@ static jint JNICALL downcall_i_jBjijjjjjj(JNIEnv *env, jobject self, jlong fn, j
     const void *b_c = jrm_bytes_in(env, b, &b_in);
     jint result = ((jint(*)(jlong, const void *, jlong, jint, jlong, jlong, jlong, jlong, jlong, jlong))(intptr_t)fn)(a, b_c, c, d, e, f, g, h, i, j);
     jrm_bytes_done(&b_in);
+    return result;
+}
+static jint JNICALL downcall_i_jBjjjL(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jlong c, jlong d, jlong e, jlongArray f) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    jlong f_v;
+    jlong *f_c = jrm_long_in(env, f, &f_v);
+    jint result = ((jint(*)(jlong, const void *, jlong, jlong, jlong, void *))(intptr_t)fn)(a, b_c, c, d, e, f_c);
+    jrm_bytes_done(&b_in);
+    jrm_long_out(env, f, f_c);
     return result;
 }
 static jint JNICALL downcall_i_jD(JNIEnv *env, jobject self, jlong fn, jlong a, jdoubleArray b) {
@@ -1964,6 +1997,18 @@ static jint JNICALL downcall_i_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     (void)self;
     return ((jint(*)(jlong, jlong))(intptr_t)fn)(a, b);
 }
+static jint JNICALL downcall_i_jjBL(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jbyteArray c, jlongArray d) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes c_in;
+    const void *c_c = jrm_bytes_in(env, c, &c_in);
+    jlong d_v;
+    jlong *d_c = jrm_long_in(env, d, &d_v);
+    jint result = ((jint(*)(jlong, jlong, const void *, void *))(intptr_t)fn)(a, b, c_c, d_c);
+    jrm_bytes_done(&c_in);
+    jrm_long_out(env, d, d_c);
+    return result;
+}
 static jint JNICALL downcall_i_jjBj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jbyteArray c, jlong d) {
     (void)env;
     (void)self;
@@ -2012,6 +2057,11 @@ static jint JNICALL downcall_i_jjLL(JNIEnv *env, jobject self, jlong fn, jlong a
     jrm_long_out(env, d, d_c);
     return result;
 }
+static jint JNICALL downcall_i_jji(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jint c) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jlong, jint))(intptr_t)fn)(a, b, c);
+}
 static jint JNICALL downcall_i_jjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c) {
     (void)env;
     (void)self;
@@ -2021,6 +2071,15 @@ static jint JNICALL downcall_i_jjjj(JNIEnv *env, jobject self, jlong fn, jlong a
     (void)env;
     (void)self;
     return ((jint(*)(jlong, jlong, jlong, jlong))(intptr_t)fn)(a, b, c, d);
+}
+static jint JNICALL downcall_i_jjjjL(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jlong d, jlongArray e) {
+    (void)env;
+    (void)self;
+    jlong e_v;
+    jlong *e_c = jrm_long_in(env, e, &e_v);
+    jint result = ((jint(*)(jlong, jlong, jlong, jlong, void *))(intptr_t)fn)(a, b, c, d, e_c);
+    jrm_long_out(env, e, e_c);
+    return result;
 }
 static jlong JNICALL downcall_j_(JNIEnv *env, jobject self, jlong fn) {
     (void)env;
@@ -2313,6 +2372,11 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     (void)self;
     ((void(*)(jlong, jlong))(intptr_t)fn)(a, b);
 }
+static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jint d) {
+    (void)env;
+    (void)self;
+    ((void(*)(jlong, jlong, jlong, jint))(intptr_t)fn)(a, b, c, d);
+}
 #define JRM_SHAPE_NATIVES \
     {"d_j", "(JJ)D", (void *)&downcall_d_j}, \
     {"d_jBI", "(JJ[B[I)D", (void *)&downcall_d_jBI}, \
@@ -2326,12 +2390,14 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"i_jBB_Bj", "(JJ[B[B[BJ)I", (void *)&downcall_i_jBB_Bj}, \
     {"i_jBBijjjj", "(JJ[B[BIJJJJ)I", (void *)&downcall_i_jBBijjjj}, \
     {"i_jBd", "(JJ[BD)I", (void *)&downcall_i_jBd}, \
+    {"i_jBi", "(JJ[BI)I", (void *)&downcall_i_jBi}, \
     {"i_jBiiBBijjjj", "(JJ[BII[B[BIJJJJ)I", (void *)&downcall_i_jBiiBBijjjj}, \
     {"i_jBiijjjj", "(JJ[BIIJJJJ)I", (void *)&downcall_i_jBiijjjj}, \
     {"i_jBj", "(JJ[BJ)I", (void *)&downcall_i_jBj}, \
     {"i_jBjB", "(JJ[BJ[B)I", (void *)&downcall_i_jBjB}, \
     {"i_jBjBiii", "(JJ[BJ[BIII)I", (void *)&downcall_i_jBjBiii}, \
     {"i_jBjijjjjjj", "(JJ[BJIJJJJJJ)I", (void *)&downcall_i_jBjijjjjjj}, \
+    {"i_jBjjjL", "(JJ[BJJJ[J)I", (void *)&downcall_i_jBjjjL}, \
     {"i_jD", "(JJ[D)I", (void *)&downcall_i_jD}, \
     {"i_jL", "(JJ[J)I", (void *)&downcall_i_jL}, \
     {"i_jd", "(JJD)I", (void *)&downcall_i_jd}, \
@@ -2346,13 +2412,16 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"i_ji_jjj", "(JJIJJJ)I", (void *)&downcall_i_ji_jjj}, \
     {"i_jij", "(JJIJ)I", (void *)&downcall_i_jij}, \
     {"i_jj", "(JJJ)I", (void *)&downcall_i_jj}, \
+    {"i_jjBL", "(JJJ[B[J)I", (void *)&downcall_i_jjBL}, \
     {"i_jjBj", "(JJJ[BJ)I", (void *)&downcall_i_jjBj}, \
     {"i_jjD", "(JJJ[D)I", (void *)&downcall_i_jjD}, \
     {"i_jjI", "(JJJ[I)I", (void *)&downcall_i_jjI}, \
     {"i_jjL", "(JJJ[J)I", (void *)&downcall_i_jjL}, \
     {"i_jjLL", "(JJJ[J[J)I", (void *)&downcall_i_jjLL}, \
+    {"i_jji", "(JJJI)I", (void *)&downcall_i_jji}, \
     {"i_jjj", "(JJJJ)I", (void *)&downcall_i_jjj}, \
     {"i_jjjj", "(JJJJJ)I", (void *)&downcall_i_jjjj}, \
+    {"i_jjjjL", "(JJJJJ[J)I", (void *)&downcall_i_jjjjL}, \
     {"j_", "(J)J", (void *)&downcall_j_}, \
     {"j_B", "(J[B)J", (void *)&downcall_j_B}, \
     {"j_j", "(JJ)J", (void *)&downcall_j_j}, \
@@ -2388,7 +2457,8 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     {"v_ji", "(JJI)V", (void *)&downcall_v_ji}, \
     {"v_jiB", "(JJI[B)V", (void *)&downcall_v_jiB}, \
     {"v_jii", "(JJII)V", (void *)&downcall_v_jii}, \
-    {"v_jj", "(JJJ)V", (void *)&downcall_v_jj},
+    {"v_jj", "(JJJ)V", (void *)&downcall_v_jj}, \
+    {"v_jjji", "(JJJJI)V", (void *)&downcall_v_jjji},
 /* ---- end of generated downcalls ---- */
 
 /* Native memory, for the backend's reads and writes (argv in one call) and its scratch buffers. */
@@ -2478,6 +2548,7 @@ static const struct {
     {&entry_restore, "restore", "(JJI)I", NULL},
     {&entry_info, "info", "(J)V", NULL},
     {&entry_timer, "timer", "(JJ)V", NULL},
+    {&entry_user_changed, "userChanged", "(JJ)V", NULL},
     {&entry_server_event, "serverEvent", "(JJJJ)V", NULL},
     {&entry_keyspace_event, "keyspaceEvent", "(IJIJJ)V", NULL},
     {&entry_command_filter, "commandFilter", "(IJ)V", NULL},
