@@ -89,9 +89,8 @@ public final class ModuleUser implements AutoCloseable {
    * Whether the user may use a key so ({@code ACLCheckKeyPermissions}).
    *
    * @param key the key's name
-   * @param flags what the command does with it ({@link KeyFlag#ACCESS}, {@link
-   *     KeyFlag#UPDATE}, {@link KeyFlag#INSERT}, {@link KeyFlag#DELETE}); none asks for
-   *     read or write access
+   * @param flags what the command does with it ({@link KeyFlag#ACCESS}, {@link KeyFlag#UPDATE},
+   *     {@link KeyFlag#INSERT}, {@link KeyFlag#DELETE}); none asks for read or write access
    * @return true when allowed
    */
   public boolean aclCheckKeyPermissions(RedisString key, Set<KeyFlag> flags) {
