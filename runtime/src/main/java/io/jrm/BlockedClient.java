@@ -1,6 +1,8 @@
 package io.jrm;
 
 import io.jrm.internal.binding.RedisModuleApi;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
@@ -44,6 +47,19 @@ public final class BlockedClient {
     void handle(Context ctx, @Nullable Object data) throws Exception;
   }
 
+  /** What Redis runs in its main thread when a key a client is blocked on is ready. */
+  @FunctionalInterface
+  public interface KeyReadyCallback {
+    /**
+     * Replies to the client, which serves it, or returns without replying, which keeps it blocked.
+     *
+     * @param ctx the context of the callback, valid until it returns
+     * @param key the key that is ready
+     * @throws Exception anything: it becomes the client's error reply and a log line
+     */
+    void handle(Context ctx, RedisString key) throws Exception;
+  }
+
   // Indexes of the stub's blocked-client functions in its callback functions (StubAbiTest checks).
   private static final int REPLY_CALLBACK = 0;
   private static final int TIMEOUT_CALLBACK = 1;
@@ -68,8 +84,19 @@ public final class BlockedClient {
     }
   }
 
-  /** Blocked clients by their {@code RedisModuleBlockedClient *}, until Redis frees them. */
+  /**
+   * Blocked clients by their {@code RedisModuleBlockedClient *}, and clients blocked on keys by
+   * their token, until Redis frees them.
+   */
   private static final Map<Long, BlockedClient> blocked = new ConcurrentHashMap<>();
+
+  /**
+   * The last token handed out: Redis takes the private data of a client blocked on keys before it
+   * returns the client's pointer. Tokens are negative, so they never equal a pointer (user space
+   * addresses are positive on every platform Redis runs on), and never 0 (NULL, which Redis frees
+   * no private data for).
+   */
+  private static final AtomicLong lastToken = new AtomicLong();
 
   /** Whether {@link Timeouts} has started its thread, for {@link #stopTimeouts}. */
   private static volatile boolean timeoutsStarted;
@@ -105,16 +132,23 @@ public final class BlockedClient {
 
   private final RedisModuleApi api;
   private final long pointer;
-  private final Callback onReply;
+  private final @Nullable Callback onReply;
+  private final @Nullable KeyReadyCallback onReady;
   private final Callback onTimeout;
   private final AtomicReference<State> state = new AtomicReference<>(State.BLOCKED);
   private volatile Object data;
   private volatile Future<?> timeout;
 
-  private BlockedClient(RedisModuleApi api, long pointer, Callback onReply, Callback onTimeout) {
+  private BlockedClient(
+      RedisModuleApi api,
+      long pointer,
+      @Nullable Callback onReply,
+      @Nullable KeyReadyCallback onReady,
+      Callback onTimeout) {
     this.api = api;
     this.pointer = pointer;
     this.onReply = onReply;
+    this.onReady = onReady;
     this.onTimeout = onTimeout;
   }
 
@@ -123,10 +157,7 @@ public final class BlockedClient {
     // Redis 7.0 "blocks" a client in MULTI or Lua by replying an error itself and handing out a
     // handle anyway, and really blocks a client that may not block (Call, AOF loading): asking
     // first keeps the one reply this command owes its own.
-    if (cannotBlock(ctx.api().getContextFlags(ctx.pointer()))) {
-      throw new RedisException(
-          "ERR this command blocks its client, which cannot block here (MULTI, Lua or a call)");
-    }
+    refuseWhereCannotBlock(ctx);
     // No timeout for Redis: the timeout callback still serves CLIENT UNBLOCK ... TIMEOUT.
     long pointer =
         ctx.api()
@@ -139,7 +170,7 @@ public final class BlockedClient {
     if (pointer == 0) {
       throw new RedisException("ERR this client cannot be blocked here");
     }
-    BlockedClient client = new BlockedClient(ctx.api(), pointer, onReply, onTimeout);
+    BlockedClient client = new BlockedClient(ctx.api(), pointer, onReply, null, onTimeout);
     blocked.put(pointer, client);
     if (timeoutMillis > 0) {
       client.timeout =
@@ -148,10 +179,58 @@ public final class BlockedClient {
     return client;
   }
 
-  private static boolean cannotBlock(int contextFlags) {
-    return ContextFlag.MULTI.in(contextFlags)
+  /**
+   * Blocks the client on {@code keys} ({@code BlockClientOnKeys}). Redis times it out itself: a
+   * key-blocked client gets its reply from a callback Redis runs, never from a Java thread.
+   */
+  static void blockOnKeys(
+      Context ctx,
+      KeyReadyCallback onReady,
+      Callback onTimeout,
+      long timeoutMillis,
+      RedisString[] keys,
+      long[] callbacks) {
+    if (keys.length == 0) {
+      throw new IllegalArgumentException("a client blocks on at least one key");
+    }
+    refuseWhereCannotBlock(ctx);
+    long token = lastToken.decrementAndGet();
+    BlockedClient client = new BlockedClient(ctx.api(), 0, null, onReady, onTimeout);
+    blocked.put(token, client);
+    // Redis keeps its own references to the keys, not the array.
+    try (NativeBuffer array = NativeBuffer.alloc(ctx.api(), (long) Long.BYTES * keys.length)) {
+      ByteBuffer pointers =
+          ByteBuffer.allocate(Long.BYTES * keys.length).order(ByteOrder.nativeOrder());
+      for (RedisString key : keys) {
+        pointers.putLong(key.pointer());
+      }
+      array.write(0, pointers.array());
+      long pointer =
+          ctx.api()
+              .blockClientOnKeys(
+                  ctx.pointer(),
+                  callbacks[REPLY_CALLBACK],
+                  callbacks[TIMEOUT_CALLBACK],
+                  callbacks[FREE_PRIVDATA_CALLBACK],
+                  timeoutMillis,
+                  array.address(),
+                  keys.length,
+                  token);
+      if (pointer == 0) {
+        blocked.remove(token);
+        throw new RedisException("ERR this client cannot be blocked here");
+      }
+    }
+  }
+
+  private static void refuseWhereCannotBlock(Context ctx) {
+    int contextFlags = ctx.api().getContextFlags(ctx.pointer());
+    if (ContextFlag.MULTI.in(contextFlags)
         || ContextFlag.LUA.in(contextFlags)
-        || ContextFlag.DENY_BLOCKING.in(contextFlags);
+        || ContextFlag.DENY_BLOCKING.in(contextFlags)) {
+      throw new RedisException(
+          "ERR this command blocks its client, which cannot block here (MULTI, Lua or a call)");
+    }
   }
 
   /**
@@ -238,6 +317,31 @@ public final class BlockedClient {
     return ThreadSafeContext.create(api, pointer);
   }
 
+  /**
+   * Starts counting the time from now towards the command's duration in {@code SLOWLOG} and {@code
+   * INFO commandstats} ({@code BlockedClientMeasureTimeStart}), say as a thread starts the client's
+   * work; Redis counts only the main thread's time otherwise.
+   *
+   * @throws IllegalStateException when the time is already being measured
+   */
+  public void measureTimeStart() {
+    if (api.blockedClientMeasureTimeStart(pointer) != Context.OK) {
+      throw new IllegalStateException("the time of this blocked client is already measured");
+    }
+  }
+
+  /**
+   * Adds the time since {@link #measureTimeStart} to the command's duration ({@code
+   * BlockedClientMeasureTimeEnd}). Start and end may alternate, for work done in pieces.
+   *
+   * @throws IllegalStateException when no measure was started
+   */
+  public void measureTimeEnd() {
+    if (api.blockedClientMeasureTimeEnd(pointer) != Context.OK) {
+      throw new IllegalStateException("no time of this blocked client is being measured");
+    }
+  }
+
   private void cancelTimeout() {
     Future<?> pending = timeout;
     if (pending != null) {
@@ -245,16 +349,28 @@ public final class BlockedClient {
     }
   }
 
-  /** Runs the callback Redis asks for, in its main thread. */
-  static void dispatch(Context ctx, boolean redisTimeout) throws Exception {
+  /**
+   * Runs the callback Redis asks for, in its main thread.
+   *
+   * @return whether the client waits on when the callback did not reply (a client blocked on keys)
+   */
+  static boolean dispatch(Context ctx, boolean redisTimeout) throws Exception {
     RedisModuleApi api = ctx.api();
-    long handle =
-        redisTimeout
-            ? api.getBlockedClientHandle(ctx.pointer())
-            : api.getBlockedClientPrivateData(ctx.pointer());
+    // A client blocked on keys has its token as private data from the start; any other has its
+    // pointer once unblocked, and none when Redis times it out.
+    long privateData = api.getBlockedClientPrivateData(ctx.pointer());
+    long handle = privateData == 0 ? api.getBlockedClientHandle(ctx.pointer()) : privateData;
     BlockedClient client = blocked.get(handle);
     if (client == null) {
       throw new IllegalStateException("no blocked client " + handle);
+    }
+    if (client.onReady != null) {
+      if (redisTimeout) {
+        client.onTimeout.handle(ctx, null);
+        return false;
+      }
+      client.onReady.handle(ctx, ctx.blockedClientReadyKey().orElseThrow());
+      return true;
     }
     if (redisTimeout) {
       client.timedOutByRedis(ctx);
@@ -266,6 +382,7 @@ public final class BlockedClient {
     } else {
       client.onReply.handle(ctx, client.data);
     }
+    return false;
   }
 
   /**

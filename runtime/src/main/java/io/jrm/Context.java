@@ -61,6 +61,8 @@ public final class Context {
   private final ReplyTracker reply = new ReplyTracker();
   private boolean active = true;
   private boolean answeringTimeout;
+  // A key-blocked client's reply callback did not reply: Redis keeps the client blocked.
+  private boolean waitingForKeys;
   // For @RedisCommand(replicate = ...): whether the handler propagated anything, or may not.
   private boolean propagated;
   // Why propagating is refused in this call (the exception's message), or null when it is not.
@@ -138,6 +140,7 @@ public final class Context {
     call++;
     thread = Thread.currentThread();
     answeringTimeout = false;
+    waitingForKeys = false;
     propagated = false;
     propagationRefusal = null;
     reply.reset();
@@ -1123,6 +1126,69 @@ public final class Context {
    */
   void answerTimeout() {
     answeringTimeout = true;
+  }
+
+  /**
+   * Blocks the client of this command until one of {@code keys} is signalled ready and {@code
+   * onReady} replies, or {@code timeoutMillis} pass (0: no timeout) and {@code onTimeout} replies
+   * ({@code BlockClientOnKeys}). The command itself then returns without replying. Redis signals a
+   * key ready when a command of its own adds to a list, sorted set or stream there, and when a
+   * module calls {@link #signalKeyAsReady}; {@code onReady} then runs in the main thread and either
+   * replies, which serves the client, or returns without replying, which keeps it blocked until the
+   * next signal.
+   *
+   * <pre>{@code
+   * ctx.blockClientOnKeys((reply, key) -> {
+   *       try (ReadKey ready = reply.readKey(key)) {
+   *         if (ready.valueLength() > 0) reply.replyWithLongLong(ready.valueLength());
+   *       }
+   *     }, (reply, data) -> reply.replyWithNull(), 1_000, key);
+   * }</pre>
+   *
+   * @param onReady replies once a key is ready, or returns without replying to wait on
+   * @param onTimeout replies when the timeout passed first, or on {@code CLIENT UNBLOCK}
+   * @param timeoutMillis the timeout in milliseconds, 0 for none
+   * @param keys the keys to wait for, at least one
+   * @throws RedisException when the client cannot block here, as for {@link #blockClient}
+   */
+  public void blockClientOnKeys(
+      BlockedClient.KeyReadyCallback onReady,
+      BlockedClient.Callback onTimeout,
+      long timeoutMillis,
+      RedisString... keys) {
+    reply.checkOpen(); // the callback's reply would be a second one
+    BlockedClient.blockOnKeys(
+        this, onReady, onTimeout, timeoutMillis, keys, ModuleEntry.callbacks());
+    reply.delegate(); // the client gets its reply from a callback
+  }
+
+  /**
+   * Tells Redis that {@code key} has what clients blocked on it wait for ({@code
+   * SignalKeyAsReady}): their {@link BlockedClient.KeyReadyCallback} runs once this command ends.
+   *
+   * @param key the key that is ready
+   */
+  public void signalKeyAsReady(RedisString key) {
+    api.signalKeyAsReady(pointer(), key.pointer());
+  }
+
+  /**
+   * {@return the key that woke this reply callback of a client blocked on keys ({@code
+   * GetBlockedClientReadyKey}), empty elsewhere}
+   */
+  public Optional<RedisString> blockedClientReadyKey() {
+    long key = api.getBlockedClientReadyKey(pointer());
+    return key == 0 ? Optional.empty() : Optional.of(new RedisString(this, key, false));
+  }
+
+  /** Keeps a key-blocked client blocked: its reply callback returned without replying. */
+  void waitForKeys() {
+    waitingForKeys = true;
+  }
+
+  /** {@return whether this reply callback keeps its key-blocked client blocked} */
+  boolean waitsForKeys() {
+    return waitingForKeys;
   }
 
   // Keys

@@ -38,6 +38,12 @@ final class ModuleEntry {
 
   private static final int THREW = 0;
 
+  /**
+   * What the reply callback of a client blocked on keys returns when it did not reply
+   * (JRM_NOT_SERVED in module_stub.c, which returns REDISMODULE_ERR): the client waits on.
+   */
+  private static final int NOT_SERVED = 2;
+
   private static final int BLOCKED_TIMEOUT = 1;
   // Indexes into the stub's callback functions (callback_functions in module_stub.c); the blocked
   // kinds and these are checked against the stub by StubAbiTest, as are the methods it looks up.
@@ -574,6 +580,9 @@ final class ModuleEntry {
         errors.flush(warnings(context));
       }
       serve(upcall, index, context, argv, argc, extra);
+      if (context.waitsForKeys()) {
+        return NOT_SERVED;
+      }
     } catch (Throwable t) {
       // A timer, a server event, a notification or a filter has no client to tell: all are logged.
       boolean replies =
@@ -655,8 +664,10 @@ final class ModuleEntry {
         }
       }
       case BLOCKED_CALLBACK -> {
-        BlockedClient.dispatch(context, index == BLOCKED_TIMEOUT);
-        if (!context.replyTracker().complete()) {
+        boolean mayWait = BlockedClient.dispatch(context, index == BLOCKED_TIMEOUT);
+        if (mayWait && !context.replyTracker().complete()) {
+          context.waitForKeys(); // a key was ready, but not with what the client waits for
+        } else if (!context.replyTracker().complete()) {
           replyError(context, "ERR the blocked client callback returned without replying");
         }
       }

@@ -71,6 +71,16 @@ public final class ThreadSafeContext implements AutoCloseable {
     api.threadSafeContextLock(context.pointer());
   }
 
+  /**
+   * Takes the server lock if no one holds it, without waiting ({@code ThreadSafeContextTryLock}).
+   *
+   * @return true when this thread now holds the lock (release it with {@link #unlock}), false when
+   *     the main thread or another thread holds it
+   */
+  public boolean tryLock() {
+    return api.threadSafeContextTryLock(context.pointer()) == Context.OK;
+  }
+
   /** Releases the server lock ({@code ThreadSafeContextUnlock}). */
   public void unlock() {
     api.threadSafeContextUnlock(context.pointer());

@@ -239,7 +239,8 @@ class StubAbiTest {
   @Test
   void theUpcallResultOfANormalReturnMatchesModuleEntry() throws Exception {
     assertThat(probe)
-        .containsEntry("upcall-result JRM_RETURNED", constant(ModuleEntry.class, "RETURNED"));
+        .containsEntry("upcall-result JRM_RETURNED", constant(ModuleEntry.class, "RETURNED"))
+        .containsEntry("upcall-result JRM_NOT_SERVED", constant(ModuleEntry.class, "NOT_SERVED"));
     // What JNI returns with an exception pending, which the stub takes as "threw" as well.
     assertThat(constant(ModuleEntry.class, "THREW")).isEqualTo("0");
   }

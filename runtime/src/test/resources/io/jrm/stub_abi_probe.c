@@ -178,6 +178,7 @@ int main(int argc, char **argv) {
     printf("blocked-kind BLOCKED_REPLY %d\n", BLOCKED_REPLY);
     printf("blocked-kind BLOCKED_TIMEOUT %d\n", BLOCKED_TIMEOUT);
     printf("upcall-result JRM_RETURNED %d\n", JRM_RETURNED);
+    printf("upcall-result JRM_NOT_SERVED %d\n", JRM_NOT_SERVED);
     printf("events REDIS_EVENT_COUNT %d\n", REDIS_EVENT_COUNT);
     printf("events java_server_events %zu\n", sizeof(java_server_events));
     printf("events JRM_PERSISTENCE_SUBEVENTS %d\n", JRM_PERSISTENCE_SUBEVENTS);

@@ -282,6 +282,8 @@ static void *rdb_load_stub, *rdb_save_stub, *aof_rewrite_stub, *mem_usage_stub, 
  * Over JNI the stub still calls ExceptionCheck, which JNI requires before the thread's next call.
  */
 enum { JRM_RETURNED = 1 };
+/* What a key-blocked client's reply callback returns when it did not reply: the client waits on. */
+enum { JRM_NOT_SERVED = 2 };
 
 static int in_forked_child(void) {
     return forked_child;
@@ -334,6 +336,7 @@ static int upcall(void *stub, jmethodID method, jint first, RedisModuleCtx *ctx,
         if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
     }
     if (rc == JRM_RETURNED) return REDIS_OK;
+    if (rc == JRM_NOT_SERVED) return REDIS_ERR;
     redis_log(ctx, "warning", "JRM: %s #%d of " JRM_MODULE_NAME " failed and could not reply", what, (int)first);
     return redis_reply_with_error(ctx, "ERR JRM: internal error in a Java command");
 }
@@ -2277,6 +2280,11 @@ static jlong JNICALL downcall_j_jjjjj(JNIEnv *env, jobject self, jlong fn, jlong
     (void)self;
     return ((jlong(*)(jlong, jlong, jlong, jlong, jlong))(intptr_t)fn)(a, b, c, d, e);
 }
+static jlong JNICALL downcall_j_jjjjjjij(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jlong d, jlong e, jlong f, jint g, jlong h) {
+    (void)env;
+    (void)self;
+    return ((jlong(*)(jlong, jlong, jlong, jlong, jlong, jlong, jint, jlong))(intptr_t)fn)(a, b, c, d, e, f, g, h);
+}
 static void JNICALL downcall_v_Bj(JNIEnv *env, jobject self, jlong fn, jbyteArray a, jlong b) {
     (void)env;
     (void)self;
@@ -2445,6 +2453,7 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"j_jji", "(JJJI)J", (void *)&downcall_j_jji}, \
     {"j_jjjj", "(JJJJJ)J", (void *)&downcall_j_jjjj}, \
     {"j_jjjjj", "(JJJJJJ)J", (void *)&downcall_j_jjjjj}, \
+    {"j_jjjjjjij", "(JJJJJJJIJ)J", (void *)&downcall_j_jjjjjjij}, \
     {"v_Bj", "(J[BJ)V", (void *)&downcall_v_Bj}, \
     {"v_ii", "(JII)V", (void *)&downcall_v_ii}, \
     {"v_j", "(JJ)V", (void *)&downcall_v_j}, \
