@@ -67,7 +67,7 @@ class BackgroundSaveIT {
       }
       pipeline.sendCommand(() -> "JRMTEST.TYPE.FILL".getBytes(), "rich", "late:", "20000", "3");
       pipeline.sendCommand(() -> "DEBUG".getBytes(), "DIGEST");
-      pipeline.sendCommand(() -> "BGSAVE".getBytes());
+      pipeline.sendCommand(() -> "BGSAVE".getBytes(), new String[0]);
       List<Object> replies = pipeline.syncAndReturnAll();
       String digestAtFork = SafeEncoder.encode((byte[]) replies.get(replies.size() - 2));
       assertThat(SafeEncoder.encode((byte[]) replies.get(replies.size() - 1)))
