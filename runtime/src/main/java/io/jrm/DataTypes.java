@@ -25,9 +25,9 @@ import java.util.function.Predicate;
  * <p>Redis holds, for each value, a small native struct ({@code JavaValue} in the stub): the handle
  * of the Java object here, its type, and its serialized form. A forked child (BGSAVE, BGREWRITEAOF,
  * full sync) cannot run Java, so it writes values from that serialized form with pure C. Values are
- * serialized in the parent just before each fork ({@link #beforeFork}), and only those that may
- * have changed since the previous fork: values created, loaded, or fetched through a key opened for
- * writing.
+ * serialized in the parent between commands ({@link #serializeSome}, from {@link
+ * SerializationTimer}) and, for what is left, just before each fork ({@link #beforeFork}), and only
+ * those that may have changed since: values created, loaded, or fetched through a key.
  *
  * <p>Methods that touch the registry are synchronized: Redis may free values from a background
  * thread ({@code FLUSHALL ASYNC}).
@@ -72,6 +72,9 @@ final class DataTypes {
   private final List<Slot> slots = new ArrayList<>();
   private final ArrayDeque<Integer> freeHandles = new ArrayDeque<>();
   private final List<Slot> dirty = new ArrayList<>();
+
+  /** How far {@link #serializeSome} went in {@link #dirty}: the values before are serialized. */
+  private int drained;
 
   /** Values whose AOF commands are missing, to record when a rewrite would use them. */
   private final List<Slot> commandsMissing = new ArrayList<>();
@@ -419,6 +422,7 @@ final class DataTypes {
       removeDone(dirty, pending -> pending.dirty);
       removeDone(commandsMissing, pending -> pending.commandsMissing);
       freedWhilePending = 0;
+      drained = 0; // the list moved: serializeSome starts again over what is left
     }
     snapshotBytes -= memory.readWord(pointer + RDB_LENGTH) + memory.readWord(pointer + AOF_LENGTH);
     api.free(memory.readWord(pointer + RDB));
@@ -451,20 +455,12 @@ final class DataTypes {
     String changedThroughRead = null;
     for (Slot slot : dirty) {
       if (slot.value == null || !slot.dirty) {
-        continue; // freed since it was marked
-      }
-      if (definition(slot).rewritesAof()) {
-        drop(slot.pointer + AOF);
-        markCommandsMissing(slot);
+        continue; // freed since it was marked, or serialized between commands since
       }
       try {
-        byte[] bytes = serialize(slot, false);
-        int hash = Arrays.hashCode(bytes);
-        if (!slot.written && hash != slot.snapshotHash) {
+        if (serializeChanged(slot)) {
           changedThroughRead = definition(slot).name();
         }
-        storeSnapshot(slot, bytes, hash);
-        slot.dirty = false;
       } catch (Throwable t) {
         drop(slot.pointer + RDB);
         failures++;
@@ -473,6 +469,7 @@ final class DataTypes {
         }
       }
     }
+    drained = 0;
     removeDone(dirty, slot -> slot.dirty);
     if (freedWhilePending > 0) {
       removeDone(commandsMissing, slot -> slot.commandsMissing);
@@ -486,12 +483,7 @@ final class DataTypes {
               + withHeapHint(firstFailure));
     }
     if (changedThroughRead != null) {
-      warn(
-          "a "
-              + changedThroughRead
-              + " value fetched through a key opened for reading was changed"
-              + " in place; it is saved as it is now, but change values only through keys opened for"
-              + " writing (Context.writeKey), so that replicas and the AOF see the change");
+      warnChangedThroughRead(changedThroughRead);
     }
     if (rewritesAofAsCommands) {
       for (Slot slot : commandsMissing) {
@@ -512,6 +504,69 @@ final class DataTypes {
       }
       commandsMissing.clear();
     }
+  }
+
+  /**
+   * Serializes values waiting for the next fork, from the event loop between commands, until {@code
+   * budgetNanos} have passed: a fork then finds at most what was written since the last call,
+   * instead of every value written since the last fork. A value that fails here stays waiting, for
+   * the fork to try again and report.
+   *
+   * @return whether values are still waiting
+   */
+  synchronized boolean serializeSome(long budgetNanos) {
+    long deadline = System.nanoTime() + budgetNanos;
+    String changedThroughRead = null;
+    while (drained < dirty.size() && System.nanoTime() - deadline < 0) {
+      Slot slot = dirty.get(drained++);
+      if (slot.value == null || !slot.dirty) {
+        continue;
+      }
+      try {
+        if (serializeChanged(slot)) {
+          changedThroughRead = definition(slot).name();
+        }
+      } catch (Throwable t) {
+        // left dirty: the fork serializes it again, and reports a failure it cannot get past
+      }
+    }
+    if (changedThroughRead != null) {
+      warnChangedThroughRead(changedThroughRead);
+    }
+    if (drained < dirty.size()) {
+      return true;
+    }
+    removeDone(dirty, slot -> slot.dirty); // only the values that failed stay
+    drained = 0;
+    return false;
+  }
+
+  /**
+   * Serializes a value that may have changed into its native struct (dropping its recorded AOF
+   * commands, which are recorded again when needed) and marks it clean.
+   *
+   * @return whether it was only fetched to read and has changed all the same
+   */
+  private boolean serializeChanged(Slot slot) {
+    if (definition(slot).rewritesAof()) {
+      drop(slot.pointer + AOF);
+      markCommandsMissing(slot);
+    }
+    byte[] bytes = serialize(slot, false);
+    int hash = Arrays.hashCode(bytes);
+    boolean changedThroughRead = !slot.written && hash != slot.snapshotHash;
+    storeSnapshot(slot, bytes, hash);
+    slot.dirty = false;
+    return changedThroughRead;
+  }
+
+  private void warnChangedThroughRead(String typeName) {
+    warn(
+        "a "
+            + typeName
+            + " value fetched through a key opened for reading was changed"
+            + " in place; it is saved as it is now, but change values only through keys opened for"
+            + " writing (Context.writeKey), so that replicas and the AOF see the change");
   }
 
   /** The failure, and what to change when it is the Java heap that was too small. */

@@ -128,6 +128,7 @@ final class ModuleEntry {
                 typeLoaders,
                 methods,
                 callbackFunctions[TYPE_TABLE]);
+        SerializationTimer.start(context, dataTypes);
         if (api.createCommand(
                 ctx,
                 cString(module.name() + DataTypes.RESTORE_COMMAND),

@@ -13,12 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jrm.testkit.RedisServer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.util.SafeEncoder;
 
 /**
  * Values written by a forked child (BGSAVE, a replica's full sync), from what Java serialized just
@@ -44,6 +47,41 @@ class BackgroundSaveIT {
       return state;
     } finally {
       send(jedis, "CLIENT", "UNPAUSE");
+    }
+  }
+
+  /**
+   * Values are serialized between commands under a time budget; a BGSAVE sent in the same pipeline
+   * as many writes (some to values serialized since, changed in place again) finds most of them not
+   * serialized yet, and must still save exactly what the data set was at the fork.
+   */
+  @Test
+  void aBgsaveRightAfterManyWritesSavesTheStateAtTheFork() throws InterruptedException {
+    try (RedisServer server = builder().start();
+        Jedis jedis = client(server)) {
+      send(jedis, "JRMTEST.TYPE.FILL", "rich", "early:", "20000", "10");
+      Thread.sleep(5); // a few budgets: some of those values are serialized, most are not
+      Pipeline pipeline = jedis.pipelined();
+      for (int i = 0; i < 100; i++) {
+        pipeline.sendCommand(() -> "JRMTEST.TYPE.BUMP".getBytes(), "early:" + i);
+      }
+      pipeline.sendCommand(() -> "JRMTEST.TYPE.FILL".getBytes(), "rich", "late:", "20000", "3");
+      pipeline.sendCommand(() -> "DEBUG".getBytes(), "DIGEST");
+      pipeline.sendCommand(() -> "BGSAVE".getBytes(), new String[0]);
+      List<Object> replies = pipeline.syncAndReturnAll();
+      String digestAtFork = SafeEncoder.encode((byte[]) replies.get(replies.size() - 2));
+      assertThat(SafeEncoder.encode((byte[]) replies.get(replies.size() - 1)))
+          .isEqualTo("Background saving started");
+      assertThat(awaitBgsave(jedis, SAVE_TIMEOUT)).isEqualTo("ok");
+      String bumped = TypeServers.describe(jedis, "early:0");
+      String late = TypeServers.describe(jedis, "late:19999");
+      server.restart(); // --save "": stopping does not save again
+      try (Jedis again = client(server)) {
+        assertThat(digest(again)).isEqualTo(digestAtFork);
+        assertThat(TypeServers.describe(again, "early:0")).isEqualTo(bumped);
+        assertThat(TypeServers.describe(again, "late:19999")).isEqualTo(late);
+      }
+      assertCleanLog(server);
     }
   }
 
