@@ -708,7 +708,10 @@ final class DataTypes {
     return snapshotBytes;
   }
 
-  /** The values the next fork serializes: those that may have changed since the last one. */
+  /**
+   * The values waiting to be serialized, by the timer or the next fork: those that may have
+   * changed.
+   */
   synchronized int pendingValues() {
     int pending = 0;
     for (Slot slot : dirty) {
