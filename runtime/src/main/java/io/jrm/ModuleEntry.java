@@ -128,7 +128,6 @@ final class ModuleEntry {
                 typeLoaders,
                 methods,
                 callbackFunctions[TYPE_TABLE]);
-        SerializationTimer.start(context, dataTypes);
         if (api.createCommand(
                 ctx,
                 cString(module.name() + DataTypes.RESTORE_COMMAND),
@@ -181,6 +180,11 @@ final class ModuleEntry {
               + " (backend "
               + backend.name()
               + ")");
+      if (dataTypes != null) {
+        // Last: a load that fails leaves no timer behind, which Redis would fire into a freed
+        // module.
+        SerializationTimer.start(context, dataTypes);
+      }
       return OK;
     } catch (Throwable t) {
       context.log(LogLevel.WARNING, "JRM: loading the module failed: " + describe(t));
