@@ -118,7 +118,8 @@ final class ModuleEntry {
       heapGuard = HeapGuard.install(line -> log(LogLevel.WARNING, line));
       if (!module.types().isEmpty()) {
         long[] methods =
-            Arrays.copyOfRange(callbackFunctions, TYPE_METHODS, callbackFunctions.length);
+            // The type methods end where the command filter trampolines begin.
+            Arrays.copyOfRange(callbackFunctions, TYPE_METHODS, COMMAND_FILTER_TRAMPOLINES);
         dataTypes =
             DataTypes.register(
                 api,
