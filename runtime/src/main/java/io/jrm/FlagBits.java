@@ -19,6 +19,15 @@ final class FlagBits {
     return bits;
   }
 
+  /** The mask of {@code flags}, as a flag method's varargs give them (repeats are harmless). */
+  static int of(Enum<?>... flags) {
+    int bits = 0;
+    for (Enum<?> flag : flags) {
+      bits |= 1 << flag.ordinal();
+    }
+    return bits;
+  }
+
   /** The constants of {@code type} set in {@code bits}. */
   static <E extends Enum<E>> Set<E> set(Class<E> type, int bits) {
     Set<E> flags = EnumSet.noneOf(type);

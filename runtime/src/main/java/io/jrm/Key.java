@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -72,6 +73,8 @@ public final class Key implements WriteKey {
   private long generation;
   // The key's one sorted-set iteration, as C keeps it inside the RedisModuleKey.
   private ZsetRange activeRange;
+  // The key's one stream iteration, likewise.
+  private StreamIterator activeStreamIterator;
 
   private Key(Context context, long pointer, KeyMode mode) {
     this.context = context;
@@ -125,6 +128,10 @@ public final class Key implements WriteKey {
     return activeRange;
   }
 
+  StreamIterator activeStreamIterator() {
+    return activeStreamIterator;
+  }
+
   private RedisModuleApi api() {
     return context.api();
   }
@@ -168,6 +175,9 @@ public final class Key implements WriteKey {
       // Stop while the value is still a sorted set: once it is gone, C's ZsetRangeStop would
       // skip freeing a lex range's bounds.
       stopRange();
+    }
+    if (activeStreamIterator != null) {
+      stopStreamIterator(); // C's StreamDelete refuses while one is started
     }
   }
 
@@ -682,6 +692,90 @@ public final class Key implements WriteKey {
     api().zsetRangeStop(pointer());
   }
 
+  // Streams: the key's checks here, the C calls and their id structs in Streams.
+
+  @Override
+  public StreamId streamAdd(RedisString... fieldsAndValues) {
+    return Streams.add(context, streamForAdd(fieldsAndValues), null, fieldsAndValues);
+  }
+
+  @Override
+  public StreamId streamAdd(StreamId id, RedisString... fieldsAndValues) {
+    Objects.requireNonNull(id, "id");
+    return Streams.add(context, streamForAdd(fieldsAndValues), id, fieldsAndValues);
+  }
+
+  /** The key about to take an entry of {@code fieldsAndValues}, checked to be pairs. */
+  private long streamForAdd(RedisString[] fieldsAndValues) {
+    if (fieldsAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException(
+          "fields and values come in pairs, not " + fieldsAndValues.length + " strings");
+    }
+    long key = forWrite(KeyType.STREAM);
+    beforeWrite();
+    return key;
+  }
+
+  @Override
+  public boolean streamDelete(StreamId id) {
+    Objects.requireNonNull(id, "id");
+    long key = forWrite(KeyType.STREAM);
+    if (!expectType(api(), key, KeyType.STREAM)) {
+      return false;
+    }
+    beforeWrite();
+    return Streams.delete(context, key, id);
+  }
+
+  @Override
+  public long streamTrimByLength(long length, StreamTrimFlag... flags) {
+    if (length < 0) {
+      throw new IllegalArgumentException("a stream cannot keep a negative length: " + length);
+    }
+    long key = existingStreamForWrite();
+    return key == 0 ? 0 : Streams.trimByLength(context, key, length, FlagBits.of(flags));
+  }
+
+  @Override
+  public long streamTrimById(StreamId minId, StreamTrimFlag... flags) {
+    Objects.requireNonNull(minId, "minId");
+    long key = existingStreamForWrite();
+    return key == 0 ? 0 : Streams.trimById(context, key, minId, FlagBits.of(flags));
+  }
+
+  /** The key about to be trimmed, or 0 when it is empty and there is nothing to trim. */
+  private long existingStreamForWrite() {
+    long key = forWrite(KeyType.STREAM);
+    if (!expectType(api(), key, KeyType.STREAM)) {
+      return 0;
+    }
+    beforeWrite();
+    return key;
+  }
+
+  @Override
+  public StreamIterator streamIteratorStart(
+      @Nullable StreamId start, @Nullable StreamId end, StreamIteratorFlag... flags) {
+    int bits = FlagBits.of(flags);
+    if (!readable(KeyType.STREAM)) {
+      return StreamIterator.empty(this);
+    }
+    if (activeStreamIterator != null) {
+      stopStreamIterator(); // C refuses a second one
+    }
+    if (!Streams.start(context, pointer, bits, start, end)) {
+      return StreamIterator.empty(this);
+    }
+    activeStreamIterator = StreamIterator.started(this);
+    return activeStreamIterator;
+  }
+
+  /** Stops the key's stream iteration in C ({@code StreamIteratorStop}) and forgets it. */
+  void stopStreamIterator() {
+    activeStreamIterator = null;
+    api().streamIteratorStop(pointer());
+  }
+
   // Hashes
 
   @Override
@@ -953,6 +1047,7 @@ public final class Key implements WriteKey {
       closed = true;
       pointer = 0;
       activeRange = null;
+      activeStreamIterator = null; // CloseKey has stopped it
       generation++;
     }
   }

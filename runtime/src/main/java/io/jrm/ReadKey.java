@@ -139,6 +139,30 @@ public sealed interface ReadKey extends AutoCloseable permits WriteKey {
   ZsetRange zsetLastInLexRange(String min, String max);
 
   /**
+   * Starts a walk over the stream's entries from {@code start} to {@code end} ({@code
+   * StreamIteratorStart}), both included unless {@link StreamIteratorFlag#EXCLUSIVE}, from the
+   * start unless {@link StreamIteratorFlag#REVERSE}, as {@code XRANGE} and {@code XREVRANGE} do (a
+   * {@code RedisString} bound reads as {@code -} or {@code +} with {@link
+   * RedisString#toStreamId()}). An empty key, or an exclusive range that can hold nothing (after
+   * the last possible id, before 0-1), gives an empty walk. Ends the key's previous one; {@link
+   * StreamIterator#delete()} needs a key open for writing.
+   *
+   * <pre>{@code
+   * try (StreamIterator entries = key.streamIteratorStart(null, null, StreamIteratorFlag.REVERSE)) {
+   *   StreamId newest = entries.nextId(); // null for an empty stream
+   * }
+   * }</pre>
+   *
+   * @param start the lowest id, or null for the stream's first entry
+   * @param end the highest id, or null for its last
+   * @param flags how to walk
+   * @return the walk, before its first entry
+   * @throws RedisException WRONGTYPE
+   */
+  StreamIterator streamIteratorStart(
+      @Nullable StreamId start, @Nullable StreamId end, StreamIteratorFlag... flags);
+
+  /**
    * The value of {@code field} ({@code HashGet}), or null when the field or the key is missing. The
    * value is a new string: close it unless auto memory is on.
    *

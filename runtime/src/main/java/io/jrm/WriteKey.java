@@ -153,6 +153,73 @@ public sealed interface WriteKey extends ReadKey permits Key {
   boolean zsetRem(RedisString element);
 
   /**
+   * Adds an entry with a new id ({@code StreamAdd} with {@code REDISMODULE_STREAM_ADD_AUTOID}), as
+   * {@code XADD key * field value ...} without trimming; creates the stream on an empty key.
+   * Clients blocked on the key ({@code XREAD BLOCK}) are served once the key is closed. The stream
+   * copies the strings: the caller still owns them. Ends the key's {@link StreamIterator}.
+   *
+   * <pre>{@code
+   * StreamId id = key.streamAdd(Arrays.copyOfRange(argv, 2, argv.length));
+   * }</pre>
+   *
+   * @param fieldsAndValues fields and their values in turn
+   * @return the id Redis gave the entry
+   * @throws IllegalArgumentException for an odd number of strings
+   * @throws RedisException XADD's errors (the stream reached the last possible id, elements too
+   *     large), when the key is not open for writing, or WRONGTYPE
+   */
+  StreamId streamAdd(RedisString... fieldsAndValues);
+
+  /**
+   * Adds an entry with the id {@code id} ({@code StreamAdd}), as {@code XADD key <id> field value
+   * ...}; otherwise as {@link #streamAdd(RedisString...)}.
+   *
+   * @param id the entry's id, greater than every id in the stream
+   * @param fieldsAndValues fields and their values in turn
+   * @return {@code id}
+   * @throws IllegalArgumentException for an odd number of strings
+   * @throws RedisException XADD's errors ({@code ERR The ID specified in XADD is equal or smaller
+   *     than the target stream top item}, or must be greater than 0-0), when the key is not open
+   *     for writing, or WRONGTYPE
+   */
+  StreamId streamAdd(StreamId id, RedisString... fieldsAndValues);
+
+  /**
+   * Deletes the entry {@code id} ({@code StreamDelete}), as {@code XDEL}; the stream stays, even
+   * empty. Ends the key's {@link StreamIterator}: to delete while walking, use {@link
+   * StreamIterator#delete()}.
+   *
+   * @param id the entry's id
+   * @return whether there was such an entry (false for an empty key)
+   * @throws RedisException when the key is not open for writing, or WRONGTYPE
+   */
+  boolean streamDelete(StreamId id);
+
+  /**
+   * Trims the stream to its last {@code length} entries ({@code StreamTrimByLength}), as {@code
+   * XTRIM key MAXLEN [~] length}; an empty key has nothing to trim. Ends the key's {@link
+   * StreamIterator}.
+   *
+   * @param length how many entries to keep
+   * @param flags {@link StreamTrimFlag#APPROX} to trim only whole nodes, as {@code ~}
+   * @return how many entries were deleted
+   * @throws IllegalArgumentException when {@code length} is negative
+   * @throws RedisException when the key is not open for writing, or WRONGTYPE
+   */
+  long streamTrimByLength(long length, StreamTrimFlag... flags);
+
+  /**
+   * Deletes the entries with an id below {@code minId} ({@code StreamTrimByID}), as {@code XTRIM
+   * key MINID [~] minId}; an empty key has nothing to trim. Ends the key's {@link StreamIterator}.
+   *
+   * @param minId the smallest id to keep
+   * @param flags {@link StreamTrimFlag#APPROX} to trim only whole nodes, as {@code ~}
+   * @return how many entries were deleted
+   * @throws RedisException when the key is not open for writing, or WRONGTYPE
+   */
+  long streamTrimById(StreamId minId, StreamTrimFlag... flags);
+
+  /**
    * Sets {@code field} to {@code value} ({@code HashSet}), as {@code HSET}; creates the hash on an
    * empty key. The hash does not take the strings: the caller still owns them.
    *

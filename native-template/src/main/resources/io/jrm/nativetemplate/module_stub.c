@@ -1916,6 +1916,18 @@ static jint JNICALL downcall_i_jL(JNIEnv *env, jobject self, jlong fn, jlong a, 
     jrm_long_out(env, b, b_c);
     return result;
 }
+static jint JNICALL downcall_i_jLL(JNIEnv *env, jobject self, jlong fn, jlong a, jlongArray b, jlongArray c) {
+    (void)env;
+    (void)self;
+    jlong b_v;
+    jlong *b_c = jrm_long_in(env, b, &b_v);
+    jlong c_v;
+    jlong *c_c = jrm_long_in(env, c, &c_v);
+    jint result = ((jint(*)(jlong, void *, void *))(intptr_t)fn)(a, b_c, c_c);
+    jrm_long_out(env, b, b_c);
+    jrm_long_out(env, c, c_c);
+    return result;
+}
 static jint JNICALL downcall_i_jd(JNIEnv *env, jobject self, jlong fn, jlong a, jdouble b) {
     (void)env;
     (void)self;
@@ -1994,6 +2006,20 @@ static jint JNICALL downcall_i_jij(JNIEnv *env, jobject self, jlong fn, jlong a,
     (void)env;
     (void)self;
     return ((jint(*)(jlong, jint, jlong))(intptr_t)fn)(a, b, c);
+}
+static jint JNICALL downcall_i_jijBj(JNIEnv *env, jobject self, jlong fn, jlong a, jint b, jlong c, jbyteArray d, jlong e) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes d_in;
+    const void *d_c = jrm_bytes_in(env, d, &d_in);
+    jint result = ((jint(*)(jlong, jint, jlong, const void *, jlong))(intptr_t)fn)(a, b, c, d_c, e);
+    jrm_bytes_done(&d_in);
+    return result;
+}
+static jint JNICALL downcall_i_jijj(JNIEnv *env, jobject self, jlong fn, jlong a, jint b, jlong c, jlong d) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jint, jlong, jlong))(intptr_t)fn)(a, b, c, d);
 }
 static jint JNICALL downcall_i_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b) {
     (void)env;
@@ -2251,6 +2277,11 @@ static jlong JNICALL downcall_j_ji(JNIEnv *env, jobject self, jlong fn, jlong a,
     (void)self;
     return ((jlong(*)(jlong, jint))(intptr_t)fn)(a, b);
 }
+static jlong JNICALL downcall_j_jij(JNIEnv *env, jobject self, jlong fn, jlong a, jint b, jlong c) {
+    (void)env;
+    (void)self;
+    return ((jlong(*)(jlong, jint, jlong))(intptr_t)fn)(a, b, c);
+}
 static jlong JNICALL downcall_j_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b) {
     (void)env;
     (void)self;
@@ -2408,6 +2439,7 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"i_jBjjjL", "(JJ[BJJJ[J)I", (void *)&downcall_i_jBjjjL}, \
     {"i_jD", "(JJ[D)I", (void *)&downcall_i_jD}, \
     {"i_jL", "(JJ[J)I", (void *)&downcall_i_jL}, \
+    {"i_jLL", "(JJ[J[J)I", (void *)&downcall_i_jLL}, \
     {"i_jd", "(JJD)I", (void *)&downcall_i_jd}, \
     {"i_jddii", "(JJDDII)I", (void *)&downcall_i_jddii}, \
     {"i_jdjI", "(JJDJ[I)I", (void *)&downcall_i_jdjI}, \
@@ -2419,6 +2451,8 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"i_ji_jLj", "(JJIJ[JJ)I", (void *)&downcall_i_ji_jLj}, \
     {"i_ji_jjj", "(JJIJJJ)I", (void *)&downcall_i_ji_jjj}, \
     {"i_jij", "(JJIJ)I", (void *)&downcall_i_jij}, \
+    {"i_jijBj", "(JJIJ[BJ)I", (void *)&downcall_i_jijBj}, \
+    {"i_jijj", "(JJIJJ)I", (void *)&downcall_i_jijj}, \
     {"i_jj", "(JJJ)I", (void *)&downcall_i_jj}, \
     {"i_jjBL", "(JJJ[B[J)I", (void *)&downcall_i_jjBL}, \
     {"i_jjBj", "(JJJ[BJ)I", (void *)&downcall_i_jjBj}, \
@@ -2448,6 +2482,7 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"j_jd", "(JJD)J", (void *)&downcall_j_jd}, \
     {"j_jei", "(JJ[BI)J", (void *)&downcall_j_jei}, \
     {"j_ji", "(JJI)J", (void *)&downcall_j_ji}, \
+    {"j_jij", "(JJIJ)J", (void *)&downcall_j_jij}, \
     {"j_jj", "(JJJ)J", (void *)&downcall_j_jj}, \
     {"j_jjB", "(JJJ[B)J", (void *)&downcall_j_jjB}, \
     {"j_jji", "(JJJI)J", (void *)&downcall_j_jji}, \
