@@ -1301,6 +1301,62 @@ public final class Context {
     return Key.open(this, name, mode, KeyOpenFlag.bits(flags));
   }
 
+  // Data types: values to and from strings, the method struct Redis knows
+
+  /**
+   * {@code value}'s RDB encoding as a string ({@code SaveDataTypeToString}): what its type's {@code
+   * rdbSave}, generated or the class's own, writes, in Redis's serialized form, which {@link
+   * #loadDataType(RedisString, Class, int)} reads back. The value need not be stored in a key.
+   *
+   * @param value an instance of a {@code @DataType} class of this module
+   * @return the string, to close when done unless auto memory is on
+   * @throws RedisException when Redis could not save it
+   */
+  public RedisString saveDataTypeToString(Object value) {
+    long str = ModuleEntry.dataTypes().saveToString(pointer(), value);
+    if (str == 0) {
+      throw new RedisException("ERR the value could not be saved to a string");
+    }
+    return owned(str);
+  }
+
+  /**
+   * {@link #loadDataType(RedisString, Class, int)} of data written by the type's encoding version 0
+   * ({@code LoadDataTypeFromString}).
+   *
+   * @param <T> the data type class
+   * @param str what {@link #saveDataTypeToString} returned
+   * @param type the data type class
+   * @return the value, in no key, or null when the data is corrupt or ends early
+   */
+  public <T> @Nullable T loadDataType(RedisString str, Class<T> type) {
+    return loadDataType(str, type, 0);
+  }
+
+  /**
+   * A value loaded from {@code str} ({@code LoadDataTypeFromStringEncver}) by its type's {@code
+   * rdbLoad}, generated or the class's own, as written with {@code encver} (older data is upgraded
+   * as when loading an RDB file). The value is in no key: store it with {@link WriteKey#setValue}.
+   *
+   * @param <T> the data type class
+   * @param str what {@link #saveDataTypeToString} returned
+   * @param type the data type class
+   * @param encver the encoding version the data was written with
+   * @return the value, or null when the data is corrupt, ends early or has a newer encver (the
+   *     Redis log says why)
+   */
+  public <T> @Nullable T loadDataType(RedisString str, Class<T> type, int encver) {
+    return ModuleEntry.dataTypes().loadFromString(str.pointer(), type, encver);
+  }
+
+  /**
+   * {@return the version of the data type method struct this Redis knows ({@code
+   * GetTypeMethodVersion}): 4 on Redis 7.0, the version JRM registers types with}
+   */
+  public int typeMethodVersion() {
+    return api.getTypeMethodVersion();
+  }
+
   // Native memory
 
   /**

@@ -17,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The module's data types and the values stored in keys, between Redis's type callbacks (C, in the
@@ -46,10 +47,22 @@ final class DataTypes {
   private static final int TYPE_ENTRY_SIZE = 24;
   private static final int TYPE_ENCVER = 16;
 
-  // RedisModuleTypeMethods of version 1: version, rdb_load, rdb_save, aof_rewrite, mem_usage,
-  // digest, free.
-  private static final int METHODS_VERSION = 1;
-  private static final int METHOD_WORDS = 7;
+  // RedisModuleTypeMethods of version 4, in 64-bit words: version, rdb_load, then rdb_save,
+  // aof_rewrite, mem_usage, digest, free (FIRST_METHOD_WORD to FREE_WORD, the stub's methods in
+  // that order), aux_load, aux_save, aux_save_triggers (an int, padded), free_effort, unlink, copy,
+  // defrag, mem_usage2, free_effort2, unlink2, copy2. JRM sets the *2 methods, which get the keys.
+  private static final int METHODS_VERSION = 4;
+  private static final int METHOD_WORDS = 18;
+  private static final int FIRST_METHOD_WORD = 2;
+  private static final int FREE_WORD = 6;
+  private static final int FREE_EFFORT2_WORD = 15;
+  private static final int UNLINK2_WORD = 16;
+  private static final int COPY2_WORD = 17;
+
+  // The stub's version-4 methods, in the order ModuleEntry hands them over.
+  private static final int COPY_METHOD = 0;
+  private static final int FREE_EFFORT_METHOD = 1;
+  private static final int UNLINK_METHOD = 2;
 
   /** {@code REDISMODULE_OPTIONS_HANDLE_IO_ERRORS}. */
   private static final int HANDLE_IO_ERRORS = 1;
@@ -129,8 +142,11 @@ final class DataTypes {
 
   /**
    * Registers each type with Redis ({@code CreateDataType}): {@code loaders[i]} is the stub's
-   * rdb_load of type {@code i}; {@code methods} its other type callbacks in struct order; {@code
-   * typeTable} the stub's table of names and encvers, filled here for its C code.
+   * rdb_load of type {@code i}; {@code methods} its other type callbacks in struct order, from
+   * rdb_save to free; {@code keyMethods} its copy2, free_effort2 and unlink2; {@code typeTable} the
+   * stub's table of names and encvers, filled here for its C code. Every type gets copy2 (a type
+   * without its own copy is copied through its encoding); free_effort2 and unlink2 only a type that
+   * declares them, so that other values cost no upcall on UNLINK.
    */
   static DataTypes register(
       RedisModuleApi api,
@@ -139,6 +155,7 @@ final class DataTypes {
       List<TypeDefinition<?>> definitions,
       long[] loaders,
       long[] methods,
+      long[] keyMethods,
       long typeTable) {
     DataTypes registry = new DataTypes(api, moduleName, definitions);
     // Corrupt RDB data then fails the load of the value (RDB file, RESTORE, replication) with
@@ -151,7 +168,15 @@ final class DataTypes {
         registry.memory.writeWord(struct, METHODS_VERSION);
         registry.memory.writeWord(struct + Long.BYTES, loaders[i]);
         for (int m = 0; m < methods.length; m++) {
-          registry.memory.writeWord(struct + (m + 2L) * Long.BYTES, methods[m]);
+          registry.memory.writeWord(struct + (m + (long) FIRST_METHOD_WORD) * Long.BYTES, methods[m]);
+        }
+        registry.memory.writeWord(struct + COPY2_WORD * Long.BYTES, keyMethods[COPY_METHOD]);
+        if (definition.hasFreeEffort()) {
+          registry.memory.writeWord(
+              struct + FREE_EFFORT2_WORD * Long.BYTES, keyMethods[FREE_EFFORT_METHOD]);
+        }
+        if (definition.hasUnlink()) {
+          registry.memory.writeWord(struct + UNLINK2_WORD * Long.BYTES, keyMethods[UNLINK_METHOD]);
         }
         long type =
             api.createDataType(ctx, cString(definition.name()), definition.encver(), struct);
@@ -228,6 +253,75 @@ final class DataTypes {
       freeValue(pointer);
       throw new RedisException("ERR the key is not open for writing");
     }
+  }
+
+  /**
+   * Replaces the value of {@code key}, which holds one of {@code value}'s type, without freeing the
+   * old one ({@code ModuleTypeReplaceValue}): the old object is returned, in no key any more, free
+   * to be stored in another.
+   */
+  synchronized <T> T replace(long key, T value) {
+    int index = indexOf(value.getClass());
+    if (handles.containsKey(value)) {
+      throw new IllegalArgumentException(
+          "this " + value.getClass().getSimpleName() + " is already stored in a key: store a copy");
+    }
+    if (api.moduleTypeGetType(key) != types[index].pointer()) {
+      throw new RedisException(
+          api.keyType(key) == KeyType.EMPTY.ordinal()
+              ? "ERR the key holds no value to replace"
+              : Key.WRONGTYPE);
+    }
+    long pointer = newValue(index, value);
+    long[] old = new long[1];
+    if (api.moduleTypeReplaceValue(key, types[index].pointer(), pointer, old) != Context.OK) {
+      freeValue(pointer);
+      throw new RedisException("ERR the key is not open for writing");
+    }
+    @SuppressWarnings("unchecked") // the key held a value of T's data type
+    T previous = (T) slot(old[0]).value;
+    freeValue(old[0]);
+    return previous;
+  }
+
+  /**
+   * {@code value}'s RDB encoding as a string ({@code SaveDataTypeToString}), which Redis writes
+   * through the type's rdb_save: from the serialized form when it is current, else from Java.
+   */
+  synchronized long saveToString(long ctx, Object value) {
+    int index = indexOf(value.getClass());
+    Integer stored = handles.get(value);
+    long pointer;
+    if (stored != null) {
+      pointer = slots.get(stored).pointer;
+    } else {
+      Slot slot = newSlot(index, value); // for the call only: rdb_save finds values by struct
+      markDirty(slot, true); // written by Java, it has no serialized form
+      pointer = slot.pointer;
+    }
+    try {
+      return api.saveDataTypeToString(ctx, pointer, types[index].pointer());
+    } finally {
+      if (stored == null) {
+        freeValue(pointer);
+      }
+    }
+  }
+
+  /**
+   * A value of {@code type} loaded from {@code str} as written with {@code encver} ({@code
+   * LoadDataTypeFromStringEncver}) through the type's rdb_load, in no key; null when the data is
+   * corrupt or ends early (the load logged why).
+   */
+  synchronized <T> @Nullable T loadFromString(long str, Class<T> type, int encver) {
+    int index = indexOf(type);
+    long pointer = api.loadDataTypeFromStringEncver(str, types[index].pointer(), encver);
+    if (pointer == 0) {
+      return null;
+    }
+    Object value = slot(pointer).value;
+    freeValue(pointer);
+    return type.cast(value);
   }
 
   private int indexOf(Class<?> type) {
@@ -400,9 +494,13 @@ final class DataTypes {
 
   /** digest: the canonical encoding, so that equal content digests equally. */
   synchronized void digest(long digest, long pointer) {
-    Digest output = new Digest(api, digest);
-    output.addStringBuffer(serialize(slot(pointer), true));
-    output.endSequence();
+    Digest output = new Digest(scopes.enter(0), digest);
+    try {
+      output.addStringBuffer(serialize(slot(pointer), true));
+      output.endSequence();
+    } finally {
+      scopes.exit();
+    }
   }
 
   /** free: Redis drops the value. */
@@ -428,6 +526,55 @@ final class DataTypes {
     api.free(memory.readWord(pointer + RDB));
     api.free(memory.readWord(pointer + AOF));
     api.free(pointer);
+  }
+
+  /**
+   * copy2 (COPY): a new value for the destination key, from the type's {@code copy}, or else decoded
+   * from the value's encoding; 0 (COPY fails) when the type's copy refuses.
+   */
+  synchronized long copy(long keys, long pointer) {
+    Slot slot = slot(pointer);
+    TypeDefinition<Object> definition = definition(slot);
+    Context scope = scopes.enter(0);
+    try {
+      Object copy;
+      if (definition.copies()) {
+        copy = definition.copy(slot.value, new KeyOptContext(scope, keys));
+      } else {
+        SnapshotReader input = new SnapshotReader(serialize(slot, false), scope::createString);
+        copy = definition.load(input, definition.encver());
+      }
+      if (copy == null) {
+        return 0;
+      }
+      if (handles.containsKey(copy)) {
+        throw new IllegalStateException(
+            definition.name() + " copy returned a value stored in a key: return a new object");
+      }
+      return newValue(slot.type, copy);
+    } finally {
+      scopes.exit();
+    }
+  }
+
+  /** free_effort2: the type's {@code freeEffort}. */
+  synchronized long freeEffort(long keys, long pointer) {
+    Slot slot = slot(pointer);
+    try {
+      return definition(slot).freeEffort(slot.value, new KeyOptContext(scopes.enter(0), keys));
+    } finally {
+      scopes.exit();
+    }
+  }
+
+  /** unlink2: the type's {@code unlink}. */
+  synchronized void unlink(long keys, long pointer) {
+    Slot slot = slot(pointer);
+    try {
+      definition(slot).unlink(slot.value, new KeyOptContext(scopes.enter(0), keys));
+    } finally {
+      scopes.exit();
+    }
   }
 
   /**

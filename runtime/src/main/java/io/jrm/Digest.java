@@ -1,6 +1,7 @@
 package io.jrm;
 
 import io.jrm.internal.binding.RedisModuleApi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The digest of a data type value being computed for {@code DEBUG DIGEST} or {@code DEBUG
@@ -8,11 +9,13 @@ import io.jrm.internal.binding.RedisModuleApi;
  * equally. JRM digests values from their canonical encoding unless the type adds its own.
  */
 public final class Digest {
+  private final Context scope;
   private final RedisModuleApi api;
   private final long digest;
 
-  Digest(RedisModuleApi api, long digest) {
-    this.api = api;
+  Digest(Context scope, long digest) {
+    this.scope = scope;
+    this.api = scope.api();
     this.digest = digest;
   }
 
@@ -39,5 +42,19 @@ public final class Digest {
    */
   public void endSequence() {
     api.digestEndSequence(digest);
+  }
+
+  /**
+   * {@return the key whose value is digested ({@code GetKeyNameFromDigest}), a string of Redis's
+   * valid during the digest; null when Redis does not say}
+   */
+  public @Nullable RedisString keyName() {
+    long name = api.getKeyNameFromDigest(digest);
+    return name == 0 ? null : new RedisString(scope, name, false);
+  }
+
+  /** {@return the database of the key whose value is digested ({@code GetDbIdFromDigest})} */
+  public int dbId() {
+    return api.getDbIdFromDigest(digest);
   }
 }

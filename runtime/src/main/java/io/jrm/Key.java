@@ -995,6 +995,32 @@ public final class Key implements WriteKey {
     ModuleEntry.dataTypes().set(key, value);
   }
 
+  /**
+   * {@return the name of this key ({@code GetKeyNameFromModuleKey}), a string of Redis's valid while
+   * the key is open; null for a missing key opened for reading, which has no {@code
+   * RedisModuleKey}}
+   */
+  public @Nullable RedisString keyName() {
+    long key = pointer();
+    return key == 0 ? null : new RedisString(context, api().getKeyNameFromModuleKey(key), false);
+  }
+
+  /**
+   * {@return the database of this key ({@code GetDbIdFromModuleKey}); -1 for a missing key opened
+   * for reading}
+   */
+  public int dbId() {
+    long key = pointer();
+    return key == 0 ? -1 : api().getDbIdFromModuleKey(key);
+  }
+
+  @Override
+  public <T> T replaceValue(T value) {
+    long key = forWrite(null);
+    beforeWrite();
+    return ModuleEntry.dataTypes().replace(key, value);
+  }
+
   @Override
   public @Nullable ModuleType moduleType() {
     long key = pointer();

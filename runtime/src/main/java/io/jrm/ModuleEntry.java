@@ -59,6 +59,9 @@ final class ModuleEntry {
   private static final int TYPE_TABLE = 20;
   private static final int TYPE_METHODS = 21;
   static final int COMMAND_FILTER_TRAMPOLINES = 26;
+  // The type methods of version 4 that get the keys: copy2, free_effort2, unlink2.
+  private static final int TYPE_KEY_METHODS = 27;
+  private static final int TYPE_KEY_METHOD_COUNT = 3;
 
   private static final ErrorLog errors = ErrorLog.fromSystemProperty();
 
@@ -128,6 +131,8 @@ final class ModuleEntry {
                 module.types(),
                 typeLoaders,
                 methods,
+                Arrays.copyOfRange(
+                    callbackFunctions, TYPE_KEY_METHODS, TYPE_KEY_METHODS + TYPE_KEY_METHOD_COUNT),
                 callbackFunctions[TYPE_TABLE]);
         if (api.createCommand(
                 ctx,
@@ -346,6 +351,34 @@ final class ModuleEntry {
       logWithoutContext("free", t);
     }
     heapGuard.valueFreed();
+  }
+
+  /** copy2: the new value's struct, 0 (COPY fails) when the copy refuses or fails. */
+  static long copyValue(long keys, long value) {
+    try {
+      return dataTypes.copy(keys, value);
+    } catch (Throwable t) {
+      logWithoutContext("copy", t);
+      return 0;
+    }
+  }
+
+  /** free_effort2: 1 (free at once) when the type's method fails. */
+  static long freeEffort(long keys, long value) {
+    try {
+      return dataTypes.freeEffort(keys, value);
+    } catch (Throwable t) {
+      logWithoutContext("freeEffort", t);
+      return 1;
+    }
+  }
+
+  static void unlinkValue(long keys, long value) {
+    try {
+      dataTypes.unlink(keys, value);
+    } catch (Throwable t) {
+      logWithoutContext("unlink", t);
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.jrm;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where a data type value reads its RDB encoding from ({@code RedisModule_Load*}), in the order it
  * was written. Reading past the end, or a value Redis reports as corrupt, throws {@link
@@ -55,4 +57,29 @@ public interface RdbInput {
    * @param message the line to log
    */
   void logIoError(LogLevel level, String message);
+
+  /**
+   * {@return the context of this load ({@code GetContextFromIO}), valid until the load returns (say
+   * to {@link Context#yield} during a long load); null when JRM reads a value from its own
+   * serialized form (a COPY, an AOF's restore command), where there is no Redis IO}
+   */
+  default @Nullable Context context() {
+    return null;
+  }
+
+  /**
+   * {@return the key whose value is loading ({@code GetKeyNameFromIO}), valid until the load
+   * returns; null when Redis does not say (a value loaded from a string, JRM's own serialized form)}
+   */
+  default @Nullable RedisString keyName() {
+    return null;
+  }
+
+  /**
+   * {@return the database of the key whose value is loading ({@code GetDbIdFromIO}), -1 when Redis
+   * does not say}
+   */
+  default int dbId() {
+    return -1;
+  }
 }

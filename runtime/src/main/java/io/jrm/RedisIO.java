@@ -3,6 +3,7 @@ package io.jrm;
 import static io.jrm.internal.binding.RedisModuleApi.cString;
 
 import io.jrm.internal.binding.RedisModuleApi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code RedisModuleIO} of an RDB save or load, or of an AOF rewrite, during one type callback.
@@ -115,5 +116,21 @@ final class RedisIO implements RdbOutput, RdbInput, AofOutput {
     try (CallArguments emitted = CallArguments.of(api, "", "", args)) {
       api.emitAOF(io, cString(command), emitted.format(), emitted.argv(), emitted.argc());
     }
+  }
+
+  @Override
+  public Context context() {
+    return new Context(api, api.getContextFromIO(io));
+  }
+
+  @Override
+  public @Nullable RedisString keyName() {
+    long name = api.getKeyNameFromIO(io);
+    return name == 0 ? null : new RedisString(scope, name, false);
+  }
+
+  @Override
+  public int dbId() {
+    return api.getDbIdFromIO(io);
   }
 }

@@ -287,4 +287,20 @@ public sealed interface WriteKey extends ReadKey permits Key {
    * @param value the new value, an instance of a {@code @DataType} class of this module
    */
   void setValue(Object value);
+
+  /**
+   * Stores {@code value} in this key in place of the value of the same data type it holds, without
+   * freeing that one ({@code ModuleTypeReplaceValue}): the old object comes back, in no key any
+   * more, free to store in another (a swap of two keys is three replacements, one through a fresh
+   * value, since one object belongs to one key). Neither the key's expire nor anything else of it
+   * changes.
+   *
+   * @param <T> the data type class
+   * @param value the new value, an instance of a {@code @DataType} class of this module, in no key
+   * @return the value the key held
+   * @throws RedisException {@code WRONGTYPE} when the key holds anything else, an error when it is
+   *     empty
+   * @throws IllegalArgumentException when {@code value} is already stored in a key
+   */
+  <T> T replaceValue(T value);
 }

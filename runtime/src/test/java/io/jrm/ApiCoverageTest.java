@@ -179,10 +179,12 @@ class ApiCoverageTest {
   private static final Map<String, List<String>> RECEIVER_WORDS =
       Map.ofEntries(
           Map.entry("RedisString", List.of("String")),
-          Map.entry("Key", List.of("Key", "ModuleType")),
+          Map.entry("Key", List.of("FromModuleKey", "Key", "ModuleType")),
+          Map.entry("RdbInput", List.of("FromIO")),
+          Map.entry("KeyOptContext", List.of("FromOptCtx")),
           Map.entry("CallReply", List.of("CallReply")),
           Map.entry("ZsetRange", List.of("ZsetRange")),
-          Map.entry("Digest", List.of("Digest")),
+          Map.entry("Digest", List.of("FromDigest", "Digest")),
           Map.entry("AofOutput", List.of("AOF")),
           Map.entry("BlockedClient", List.of("Client", "Block")),
           Map.entry("ThreadSafeContext", List.of("ThreadSafeContext")),
@@ -205,6 +207,7 @@ class ApiCoverageTest {
           Map.entry("GetTimerInfo", "remaining"),
           Map.entry("InfoAddFieldULongLong", "addFieldUnsigned"),
           Map.entry("CreateStringFromULongLong", "createStringUnsigned"),
+          Map.entry("LoadDataTypeFromStringEncver", "loadDataType"),
           Map.entry("ServerInfoGetField", "getString"),
           Map.entry("ServerInfoGetFieldC", "get"),
           Map.entry("ServerInfoGetFieldSigned", "getLong"),

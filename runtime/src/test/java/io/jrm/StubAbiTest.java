@@ -143,8 +143,20 @@ class StubAbiTest {
     List<String> methods =
         List.of(
             "&type_rdb_save", "&type_aof_rewrite", "&type_mem_usage", "&type_digest", "&type_free");
-    int methodWords = Integer.parseInt(constant(DataTypes.class, "METHOD_WORDS"));
-    assertThat(methods).hasSize(methodWords - 2);
+    int firstWord = Integer.parseInt(constant(DataTypes.class, "FIRST_METHOD_WORD"));
+    int freeWord = Integer.parseInt(constant(DataTypes.class, "FREE_WORD"));
+    assertThat(methods).hasSize(freeWord - firstWord + 1);
+    int keyMethods = Integer.parseInt(constant(ModuleEntry.class, "TYPE_KEY_METHODS"));
+    List<String> keyMethodNames = List.of("&type_copy", "&type_free_effort", "&type_unlink");
+    assertThat(constant(ModuleEntry.class, "TYPE_KEY_METHOD_COUNT"))
+        .isEqualTo(Integer.toString(keyMethodNames.size()));
+    assertThat(constant(DataTypes.class, "COPY_METHOD")).isEqualTo("0");
+    assertThat(constant(DataTypes.class, "FREE_EFFORT_METHOD")).isEqualTo("1");
+    assertThat(constant(DataTypes.class, "UNLINK_METHOD")).isEqualTo("2");
+    for (int i = 0; i < keyMethodNames.size(); i++) {
+      assertThat(probe)
+          .containsEntry("callback " + keyMethodNames.get(i), Integer.toString(keyMethods + i));
+    }
     assertThat(probe)
         .containsEntry("callback &blocked_reply", constant(BlockedClient.class, "REPLY_CALLBACK"))
         .containsEntry(
@@ -183,7 +195,7 @@ class StubAbiTest {
         .containsEntry(
             "callback command_filter_trampolines",
             constant(ModuleEntry.class, "COMMAND_FILTER_TRAMPOLINES"))
-        .containsEntry("callbacks " + (typeMethods + methods.size() + 1), "");
+        .containsEntry("callbacks " + (keyMethods + keyMethodNames.size()), "");
     for (int i = 0; i < methods.size(); i++) {
       assertThat(probe)
           .containsEntry("callback " + methods.get(i), Integer.toString(typeMethods + i));

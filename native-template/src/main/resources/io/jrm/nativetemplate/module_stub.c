@@ -63,6 +63,7 @@ typedef struct RedisModuleInfoCtx RedisModuleInfoCtx;
 typedef struct RedisModuleCallReply RedisModuleCallReply;
 typedef struct RedisModuleKey RedisModuleKey;
 typedef struct RedisModuleCommandFilterCtx RedisModuleCommandFilterCtx;
+typedef struct RedisModuleKeyOptCtx RedisModuleKeyOptCtx;
 
 /*
  * A stream entry id, which Java passes by address (StreamId.java holds its layout, which
@@ -255,6 +256,9 @@ static volatile sig_atomic_t forked_child;
 static pthread_t main_thread;   /* Redis's main thread, the one that forks */
 static jmethodID entry_rdb_load, entry_rdb_save, entry_aof_rewrite, entry_mem_usage, entry_digest,
     entry_free_value, entry_before_fork, entry_restore;
+/* The type methods of version 4: static long copyValue(long keys, long value), long freeEffort(long
+ * keys, long value), void unlinkValue(long keys, long value). */
+static jmethodID entry_copy_value, entry_free_effort, entry_unlink_value;
 static jmethodID entry_info;    /* static void info(long infoCtx) */
 static jmethodID entry_timer;   /* static void timer(long ctx, long data) */
 static jmethodID entry_user_changed; /* static void userChanged(long clientId, long handle) */
@@ -610,6 +614,46 @@ static void type_free(void *value) {
     if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
 }
 
+/*
+ * The type methods of version 4 that take the key context (a RedisModuleKeyOptCtx, which Java reads
+ * through GetKeyNameFromOptCtx and its kin): copy2 (COPY), free_effort2 (UNLINK and the lazyfree
+ * configs free a value whose effort is over 64 on Redis's lazy-free thread) and unlink2 (the key
+ * leaves the keyspace). Java registers free_effort2 and unlink2 only for types that declare them.
+ * All run on the main thread; over JNI, as they come once per command, not once per value of a
+ * load. Their failure is the method's own neutral answer: no copy, effort 1 (free at once), nothing.
+ */
+static void *type_copy(RedisModuleKeyOptCtx *keys, const void *value) {
+    JNIEnv *env = java_env(NULL);
+    if (env == NULL) return NULL;
+    jlong copy = (*env)->CallStaticLongMethod(env, entry_class, entry_copy_value, (jlong)(intptr_t)keys,
+                                              (jlong)(intptr_t)value);
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        return NULL;
+    }
+    return (void *)(intptr_t)copy;
+}
+
+static size_t type_free_effort(RedisModuleKeyOptCtx *keys, const void *value) {
+    JNIEnv *env = java_env(NULL);
+    if (env == NULL) return 1;
+    jlong effort = (*env)->CallStaticLongMethod(env, entry_class, entry_free_effort, (jlong)(intptr_t)keys,
+                                                (jlong)(intptr_t)value);
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        return 1;
+    }
+    return effort > 0 ? (size_t)effort : 1;
+}
+
+static void type_unlink(RedisModuleKeyOptCtx *keys, const void *value) {
+    JNIEnv *env = java_env(NULL);
+    if (env == NULL) return;
+    (*env)->CallStaticVoidMethod(env, entry_class, entry_unlink_value, (jlong)(intptr_t)keys,
+                                 (jlong)(intptr_t)value);
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+}
+
 static void *type_rdb_load(jint type, RedisModuleIO *io, int encver) {
     if (rdb_load_stub != NULL && java_allowed(NULL)) {
         /* 0 for a failed load, or a Throwable the stub's handler caught */
@@ -955,7 +999,8 @@ static void scan_key_collect(RedisModuleKey *key, RedisModuleString *field, Redi
  * trampolines (an array), the config callbacks (get int, numeric, string; set int, numeric, string;
  * apply), the scan collectors (Scan, ScanKey), the user-changed callback, the type table, the type
  * methods in RedisModuleTypeMethods order after rdb_load (rdb_save, aof_rewrite, mem_usage, digest,
- * free), and the command filter trampolines (an array).
+ * free), the command filter trampolines (an array), and the type methods of version 4 (copy2,
+ * free_effort2, unlink2).
  */
 static const jlong callback_functions[] = {
     (jlong)(intptr_t)&blocked_reply,
@@ -985,6 +1030,9 @@ static const jlong callback_functions[] = {
     (jlong)(intptr_t)&type_digest,
     (jlong)(intptr_t)&type_free,
     (jlong)(intptr_t)command_filter_trampolines,
+    (jlong)(intptr_t)&type_copy,
+    (jlong)(intptr_t)&type_free_effort,
+    (jlong)(intptr_t)&type_unlink,
 };
 #define JRM_CALLBACK_COUNT (sizeof(callback_functions) / sizeof(callback_functions[0]))
 
@@ -2096,6 +2144,15 @@ static jint JNICALL downcall_i_jjj(JNIEnv *env, jobject self, jlong fn, jlong a,
     (void)self;
     return ((jint(*)(jlong, jlong, jlong))(intptr_t)fn)(a, b, c);
 }
+static jint JNICALL downcall_i_jjjL(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jlongArray d) {
+    (void)env;
+    (void)self;
+    jlong d_v;
+    jlong *d_c = jrm_long_in(env, d, &d_v);
+    jint result = ((jint(*)(jlong, jlong, jlong, void *))(intptr_t)fn)(a, b, c, d_c);
+    jrm_long_out(env, d, d_c);
+    return result;
+}
 static jint JNICALL downcall_i_jjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jlong d) {
     (void)env;
     (void)self;
@@ -2301,6 +2358,11 @@ static jlong JNICALL downcall_j_jji(JNIEnv *env, jobject self, jlong fn, jlong a
     (void)self;
     return ((jlong(*)(jlong, jlong, jint))(intptr_t)fn)(a, b, c);
 }
+static jlong JNICALL downcall_j_jjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c) {
+    (void)env;
+    (void)self;
+    return ((jlong(*)(jlong, jlong, jlong))(intptr_t)fn)(a, b, c);
+}
 static jlong JNICALL downcall_j_jjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jlong d) {
     (void)env;
     (void)self;
@@ -2462,6 +2524,7 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"i_jjLL", "(JJJ[J[J)I", (void *)&downcall_i_jjLL}, \
     {"i_jji", "(JJJI)I", (void *)&downcall_i_jji}, \
     {"i_jjj", "(JJJJ)I", (void *)&downcall_i_jjj}, \
+    {"i_jjjL", "(JJJJ[J)I", (void *)&downcall_i_jjjL}, \
     {"i_jjjj", "(JJJJJ)I", (void *)&downcall_i_jjjj}, \
     {"i_jjjjL", "(JJJJJ[J)I", (void *)&downcall_i_jjjjL}, \
     {"j_", "(J)J", (void *)&downcall_j_}, \
@@ -2486,6 +2549,7 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"j_jj", "(JJJ)J", (void *)&downcall_j_jj}, \
     {"j_jjB", "(JJJ[B)J", (void *)&downcall_j_jjB}, \
     {"j_jji", "(JJJI)J", (void *)&downcall_j_jji}, \
+    {"j_jjj", "(JJJJ)J", (void *)&downcall_j_jjj}, \
     {"j_jjjj", "(JJJJJ)J", (void *)&downcall_j_jjjj}, \
     {"j_jjjjj", "(JJJJJJ)J", (void *)&downcall_j_jjjjj}, \
     {"j_jjjjjjij", "(JJJJJJJIJ)J", (void *)&downcall_j_jjjjjjij}, \
@@ -2599,6 +2663,9 @@ static const struct {
     {&entry_config_get, "configGet", "(J)J", NULL},
     {&entry_config_set, "configSet", "(JJ)J", NULL},
     {&entry_config_apply, "configApply", "(JJ)J", NULL},
+    {&entry_copy_value, "copyValue", "(JJ)J", NULL},
+    {&entry_free_effort, "freeEffort", "(JJ)J", NULL},
+    {&entry_unlink_value, "unlinkValue", "(JJ)V", NULL},
 };
 #define JRM_ENTRY_METHOD_COUNT (sizeof(entry_methods) / sizeof(entry_methods[0]))
 

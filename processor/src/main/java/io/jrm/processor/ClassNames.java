@@ -117,6 +117,9 @@ public final class ClassNames {
   /** Where values are loaded from. */
   public static final ClassName RDB_INPUT = ClassName.get("io.jrm", "RdbInput");
 
+  /** The keys of a {@code copy}, {@code freeEffort} or {@code unlink} method. */
+  public static final ClassName KEY_OPT_CONTEXT = ClassName.get("io.jrm", "KeyOptContext");
+
   /** Where {@code aofRewrite} emits commands. */
   public static final ClassName AOF_OUTPUT = ClassName.get("io.jrm", "AofOutput");
 

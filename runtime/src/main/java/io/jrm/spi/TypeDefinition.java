@@ -1,9 +1,11 @@
 package io.jrm.spi;
 
 import io.jrm.AofOutput;
+import io.jrm.KeyOptContext;
 import io.jrm.RdbInput;
 import io.jrm.RdbOutput;
 import io.jrm.RedisString;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the annotation processor generates for each {@code @DataType} class: its identity and its
@@ -55,5 +57,53 @@ public interface TypeDefinition<T> {
    */
   default void rewriteAof(T value, RedisString key, AofOutput aof) {
     throw new UnsupportedOperationException(name() + " has no aofRewrite method");
+  }
+
+  /** {@return whether the class declares {@code copy}, which COPY calls} */
+  default boolean copies() {
+    return false;
+  }
+
+  /**
+   * The copy COPY stores at the destination key (the class's {@code copy}).
+   *
+   * @param value the value copied
+   * @param keys the source and destination keys
+   * @return a new object, or null to refuse the copy
+   */
+  default @Nullable T copy(T value, KeyOptContext keys) {
+    throw new UnsupportedOperationException(name() + " has no copy method");
+  }
+
+  /** {@return whether the class declares {@code freeEffort}} */
+  default boolean hasFreeEffort() {
+    return false;
+  }
+
+  /**
+   * The work of freeing {@code value} (the class's {@code freeEffort}): over 64, Redis frees it on
+   * its lazy-free thread.
+   *
+   * @param value the value
+   * @param keys its key
+   * @return the effort, say the number of elements
+   */
+  default long freeEffort(T value, KeyOptContext keys) {
+    throw new UnsupportedOperationException(name() + " has no freeEffort method");
+  }
+
+  /** {@return whether the class declares {@code unlink}} */
+  default boolean hasUnlink() {
+    return false;
+  }
+
+  /**
+   * Tells {@code value} that its key leaves the keyspace (the class's {@code unlink}).
+   *
+   * @param value the value
+   * @param keys its key
+   */
+  default void unlink(T value, KeyOptContext keys) {
+    throw new UnsupportedOperationException(name() + " has no unlink method");
   }
 }

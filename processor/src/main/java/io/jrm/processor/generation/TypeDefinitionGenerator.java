@@ -76,6 +76,36 @@ public final class TypeDefinitionGenerator {
                   .addStatement("$N.aofRewrite(aof, key)", VALUE)
                   .build());
     }
+    if (type.copy()) {
+      builder
+          .addMethod(
+              override("copies").returns(TypeName.BOOLEAN).addStatement("return true").build())
+          .addMethod(
+              keyMethod("copy", typeClass)
+                  .returns(typeClass)
+                  .addStatement("return $N.copy(keys)", VALUE)
+                  .build());
+    }
+    if (type.freeEffort()) {
+      builder
+          .addMethod(
+              override("hasFreeEffort")
+                  .returns(TypeName.BOOLEAN)
+                  .addStatement("return true")
+                  .build())
+          .addMethod(
+              keyMethod("freeEffort", typeClass)
+                  .returns(TypeName.LONG)
+                  .addStatement("return $N.freeEffort(keys)", VALUE)
+                  .build());
+    }
+    if (type.unlink()) {
+      builder
+          .addMethod(
+              override("hasUnlink").returns(TypeName.BOOLEAN).addStatement("return true").build())
+          .addMethod(
+              keyMethod("unlink", typeClass).addStatement("$N.unlink(keys)", VALUE).build());
+    }
     builder.addMethods(code.helperMethods());
     return JavaFile.builder(definition.packageName(), builder.build())
         .skipJavaLangImports(true)
@@ -147,6 +177,13 @@ public final class TypeDefinitionGenerator {
           .endControlFlow();
     }
     return load.addStatement("return $N", VALUE).build();
+  }
+
+  /** A method of the type's own called with the value and its keys ({@code KeyOptContext}). */
+  private static MethodSpec.Builder keyMethod(String name, ClassName typeClass) {
+    return override(name)
+        .addParameter(typeClass, VALUE)
+        .addParameter(ClassNames.KEY_OPT_CONTEXT, "keys");
   }
 
   private static MethodSpec.Builder override(String name) {

@@ -11,6 +11,10 @@ import com.palantir.javapoet.ClassName;
  * @param upgrade whether the class declares {@code upgrade(int)}, run after loading older data
  * @param validateLoaded whether the class declares {@code validateLoaded()}, run after every load
  * @param aofRewrite whether the class declares {@code aofRewrite(AofOutput, RedisString)}
+ * @param copy whether the class declares {@code copy(KeyOptContext)}, which COPY calls (without it,
+ *     COPY copies through the encoding)
+ * @param freeEffort whether the class declares {@code freeEffort(KeyOptContext)}
+ * @param unlink whether the class declares {@code unlink(KeyOptContext)}
  */
 public record TypeModel(
     String name,
@@ -18,7 +22,10 @@ public record TypeModel(
     ClassEncoding encoding,
     boolean upgrade,
     boolean validateLoaded,
-    boolean aofRewrite) {
+    boolean aofRewrite,
+    boolean copy,
+    boolean freeEffort,
+    boolean unlink) {
   /** Name prefix of the generated {@code TypeDefinition}. */
   public static final String DEFINITION_PREFIX = "JrmType_";
 

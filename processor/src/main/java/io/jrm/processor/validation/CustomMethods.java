@@ -19,7 +19,8 @@ import javax.lang.model.util.Types;
 
 /**
  * Checks the methods a persistent class may declare to take over part of its handling: {@code
- * rdbSave} with {@code rdbLoad}, {@code aofRewrite}, {@code upgrade} and {@code validateLoaded}. A
+ * rdbSave} with {@code rdbLoad}, {@code aofRewrite}, {@code upgrade}, {@code validateLoaded},
+ * {@code copy}, {@code freeEffort} and {@code unlink}. A
  * method with one of these names must have the signature JRM calls, since a near miss would
  * silently not be called.
  */
@@ -29,6 +30,9 @@ final class CustomMethods {
   static final String AOF_REWRITE = "aofRewrite";
   static final String UPGRADE = "upgrade";
   static final String VALIDATE_LOADED = "validateLoaded";
+  static final String COPY = "copy";
+  static final String FREE_EFFORT = "freeEffort";
+  static final String UNLINK = "unlink";
 
   private final Elements elements;
   private final Types types;
@@ -107,17 +111,55 @@ final class CustomMethods {
     return validateInstanceMethod(type, VALIDATE_LOADED, "public void validateLoaded()");
   }
 
+  /** Reports a wrong {@code copy}; returns whether a valid one is declared. */
+  boolean validateCopy(TypeElement type) {
+    return validateInstanceMethod(
+        type,
+        COPY,
+        "public " + type.getSimpleName() + " copy(io.jrm.KeyOptContext keys)",
+        type.asType(),
+        ClassNames.KEY_OPT_CONTEXT.canonicalName());
+  }
+
+  /** Reports a wrong {@code freeEffort}; returns whether a valid one is declared. */
+  boolean validateFreeEffort(TypeElement type) {
+    return validateInstanceMethod(
+        type,
+        FREE_EFFORT,
+        "public long freeEffort(io.jrm.KeyOptContext keys)",
+        types.getPrimitiveType(TypeKind.LONG),
+        ClassNames.KEY_OPT_CONTEXT.canonicalName());
+  }
+
+  /** Reports a wrong {@code unlink}; returns whether a valid one is declared. */
+  boolean validateUnlink(TypeElement type) {
+    return validateInstanceMethod(
+        type,
+        UNLINK,
+        "public void unlink(io.jrm.KeyOptContext keys)",
+        ClassNames.KEY_OPT_CONTEXT.canonicalName());
+  }
+
   /**
    * Reports each method {@code name} of {@code type} that is not {@code signature}: public, not
    * static, void, with {@code parameters}. Returns whether a valid one is declared.
    */
   private boolean validateInstanceMethod(
       TypeElement type, String name, String signature, String... parameters) {
+    return validateInstanceMethod(
+        type, name, signature, types.getNoType(TypeKind.VOID), parameters);
+  }
+
+  /** As above, for a method that returns {@code returns}. */
+  private boolean validateInstanceMethod(
+      TypeElement type, String name, String signature, TypeMirror returns, String... parameters) {
     boolean found = false;
     for (ExecutableElement method : methods(type, name)) {
       boolean valid =
           hasModifiers(method, false)
-              && method.getReturnType().getKind() == TypeKind.VOID
+              && (returns.getKind() == TypeKind.VOID
+                  ? method.getReturnType().getKind() == TypeKind.VOID
+                  : types.isSameType(method.getReturnType(), returns))
               && hasParameters(method, parameters);
       check(method, valid, type, signature);
       found |= valid;

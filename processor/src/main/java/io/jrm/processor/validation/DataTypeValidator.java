@@ -91,9 +91,21 @@ public final class DataTypeValidator {
       boolean aofRewrite = customMethods.validateAofRewrite(type);
       boolean upgrade = customMethods.validateUpgrade(type);
       boolean validateLoaded = customMethods.validateValidateLoaded(type);
+      boolean copy = customMethods.validateCopy(type);
+      boolean freeEffort = customMethods.validateFreeEffort(type);
+      boolean unlink = customMethods.validateUnlink(type);
       if (reporter.errorCount() == errorsBefore && encoding.isPresent()) {
         models.add(
-            new TypeModel(name, encver, encoding.get(), upgrade, validateLoaded, aofRewrite));
+            new TypeModel(
+                name,
+                encver,
+                encoding.get(),
+                upgrade,
+                validateLoaded,
+                aofRewrite,
+                copy,
+                freeEffort,
+                unlink));
       }
     }
     return models;
