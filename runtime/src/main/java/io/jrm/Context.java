@@ -1935,6 +1935,76 @@ public final class Context {
     return new CallReply(this, result, null);
   }
 
+  // Module names and shared APIs (docs/shared-apis.md).
+
+  /**
+   * {@return whether a loaded module has that name ({@code IsModuleNameBusy})}
+   *
+   * @param name the module's name, as MODULE LIST shows it
+   */
+  public boolean isModuleNameBusy(String name) {
+    checkActive();
+    return api.isModuleNameBusy(cString(name)) != 0;
+  }
+
+  /**
+   * Exports a native pointer under {@code name} for other modules, C or Java ({@code
+   * ExportSharedAPI}), typically a C function or a struct of them. Redis keeps it until this module
+   * unloads, and refuses the unload while a module that took it ({@link #sharedApi(String)}) is
+   * loaded.
+   *
+   * @param name the API's name
+   * @param pointer the pointer, not 0
+   * @return true when exported, false when the name is taken
+   */
+  public boolean exportSharedApi(String name, long pointer) {
+    if (pointer == 0) {
+      throw new IllegalArgumentException("a shared API's pointer cannot be NULL");
+    }
+    return SharedApis.export(this, name, pointer);
+  }
+
+  /**
+   * Exports a Java object under {@code name} for the other Java modules of this JVM, which take it
+   * with {@link #sharedApi(String, Class)}. Each module has its own class loader, so share an
+   * object of a JDK type (a {@code java.util.function.Function}, a {@code Map}...): a class of this
+   * module's jar is another class in theirs. Redis holds the name as {@code jrm:<name>} (so that no
+   * C module calls the object as a function) and refuses this module's unload while a module that
+   * took it is loaded; the object goes at the unload.
+   *
+   * @param name the API's name
+   * @param object the shared object
+   * @return true when exported, false when the name is taken
+   */
+  public boolean exportSharedApi(String name, Object object) {
+    return SharedApis.export(this, name, object);
+  }
+
+  /**
+   * {@return the native pointer another module exported under {@code name} ({@code GetSharedAPI}),
+   * empty when none has; from then on Redis refuses to unload the exporter before this module}
+   *
+   * @param name the API's name
+   */
+  public OptionalLong sharedApi(String name) {
+    return SharedApis.find(this, name);
+  }
+
+  /**
+   * {@return the Java object another Java module exported under {@code name} with {@link
+   * #exportSharedApi(String, Object)}, empty when none has; from then on Redis refuses to unload
+   * the exporter before this module}
+   *
+   * @param name the API's name
+   * @param type the JDK type it was shared as
+   * @param <T> that type
+   * @throws ClassCastException when the object is not a {@code type} (a class of the exporter's own
+   *     jar is not one of this module's)
+   */
+  public <T> Optional<T> sharedApi(String name, Class<T> type) {
+    return SharedApis.find(this, name, type);
+  }
+
   // What every call of a command sends again, made once: a call costs no more than its downcalls.
 
   /** The format of a call without flags: {@code E}, errors of the command as error replies. */

@@ -229,6 +229,7 @@ final class ModuleEntry {
       BlockedClient.stopTimeouts();
       heapGuard.uninstall();
       ModuleConfigs.release(api); // Redis reads no config of the module after this
+      SharedApis.withdraw(); // Redis drops the names itself
       api.backend().release();
       context.log(LogLevel.NOTICE, "JRM: unloading " + definition.name());
       return OK;

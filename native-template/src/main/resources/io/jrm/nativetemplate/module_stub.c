@@ -1785,6 +1785,15 @@ static jint JNICALL downcall_i_(JNIEnv *env, jobject self, jlong fn) {
     (void)self;
     return ((jint(*)(void))(intptr_t)fn)();
 }
+static jint JNICALL downcall_i_B(JNIEnv *env, jobject self, jlong fn, jbyteArray a) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes a_in;
+    const void *a_c = jrm_bytes_in(env, a, &a_in);
+    jint result = ((jint(*)(const void *))(intptr_t)fn)(a_c);
+    jrm_bytes_done(&a_in);
+    return result;
+}
 static jint JNICALL downcall_i_BL(JNIEnv *env, jobject self, jlong fn, jbyteArray a, jlongArray b) {
     (void)env;
     (void)self;
@@ -1846,6 +1855,18 @@ static jint JNICALL downcall_i_jBBijjjj(JNIEnv *env, jobject self, jlong fn, jlo
     struct jrm_bytes c_in;
     const void *c_c = jrm_bytes_in(env, c, &c_in);
     jint result = ((jint(*)(jlong, const void *, const void *, jint, jlong, jlong, jlong, jlong))(intptr_t)fn)(a, b_c, c_c, d, e, f, g, h);
+    jrm_bytes_done(&b_in);
+    jrm_bytes_done(&c_in);
+    return result;
+}
+static jint JNICALL downcall_i_jBBj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c, jlong d) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    struct jrm_bytes c_in;
+    const void *c_c = jrm_bytes_in(env, c, &c_in);
+    jint result = ((jint(*)(jlong, const void *, const void *, jlong))(intptr_t)fn)(a, b_c, c_c, d);
     jrm_bytes_done(&b_in);
     jrm_bytes_done(&c_in);
     return result;
@@ -1925,12 +1946,33 @@ static jint JNICALL downcall_i_jBjBiii(JNIEnv *env, jobject self, jlong fn, jlon
     jrm_bytes_done(&d_in);
     return result;
 }
+static jint JNICALL downcall_i_jBjL(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jlong c, jlongArray d) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    jlong d_v;
+    jlong *d_c = jrm_long_in(env, d, &d_v);
+    jint result = ((jint(*)(jlong, const void *, jlong, void *))(intptr_t)fn)(a, b_c, c, d_c);
+    jrm_bytes_done(&b_in);
+    jrm_long_out(env, d, d_c);
+    return result;
+}
 static jint JNICALL downcall_i_jBjijjjjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jlong c, jint d, jlong e, jlong f, jlong g, jlong h, jlong i, jlong j) {
     (void)env;
     (void)self;
     struct jrm_bytes b_in;
     const void *b_c = jrm_bytes_in(env, b, &b_in);
     jint result = ((jint(*)(jlong, const void *, jlong, jint, jlong, jlong, jlong, jlong, jlong, jlong))(intptr_t)fn)(a, b_c, c, d, e, f, g, h, i, j);
+    jrm_bytes_done(&b_in);
+    return result;
+}
+static jint JNICALL downcall_i_jBjj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jlong c, jlong d) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    jint result = ((jint(*)(jlong, const void *, jlong, jlong))(intptr_t)fn)(a, b_c, c, d);
     jrm_bytes_done(&b_in);
     return result;
 }
@@ -2210,6 +2252,18 @@ static jlong JNICALL downcall_j_jBB_Bj(JNIEnv *env, jobject self, jlong fn, jlon
     jrm_bytes_done(&d_in);
     return result;
 }
+static jlong JNICALL downcall_j_jBBj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jbyteArray c, jlong d) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    struct jrm_bytes c_in;
+    const void *c_c = jrm_bytes_in(env, c, &c_in);
+    jlong result = ((jlong(*)(jlong, const void *, const void *, jlong))(intptr_t)fn)(a, b_c, c_c, d);
+    jrm_bytes_done(&b_in);
+    jrm_bytes_done(&c_in);
+    return result;
+}
 static jlong JNICALL downcall_j_jBI(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jintArray c) {
     (void)env;
     (void)self;
@@ -2277,6 +2331,18 @@ static jlong JNICALL downcall_j_jBj(JNIEnv *env, jobject self, jlong fn, jlong a
     const void *b_c = jrm_bytes_in(env, b, &b_in);
     jlong result = ((jlong(*)(jlong, const void *, jlong))(intptr_t)fn)(a, b_c, c);
     jrm_bytes_done(&b_in);
+    return result;
+}
+static jlong JNICALL downcall_j_jBjI(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jlong c, jintArray d) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    jint d_v;
+    jint *d_c = jrm_int_in(env, d, &d_v);
+    jlong result = ((jlong(*)(jlong, const void *, jlong, void *))(intptr_t)fn)(a, b_c, c, d_c);
+    jrm_bytes_done(&b_in);
+    jrm_int_out(env, d, d_c);
     return result;
 }
 static jlong JNICALL downcall_j_jD(JNIEnv *env, jobject self, jlong fn, jlong a, jdoubleArray b) {
@@ -2351,6 +2417,24 @@ static jlong JNICALL downcall_j_jjB(JNIEnv *env, jobject self, jlong fn, jlong a
     const void *c_c = jrm_bytes_in(env, c, &c_in);
     jlong result = ((jlong(*)(jlong, jlong, const void *))(intptr_t)fn)(a, b, c_c);
     jrm_bytes_done(&c_in);
+    return result;
+}
+static jlong JNICALL downcall_j_jjI(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jintArray c) {
+    (void)env;
+    (void)self;
+    jint c_v;
+    jint *c_c = jrm_int_in(env, c, &c_v);
+    jlong result = ((jlong(*)(jlong, jlong, void *))(intptr_t)fn)(a, b, c_c);
+    jrm_int_out(env, c, c_c);
+    return result;
+}
+static jlong JNICALL downcall_j_jjL(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlongArray c) {
+    (void)env;
+    (void)self;
+    jlong c_v;
+    jlong *c_c = jrm_long_in(env, c, &c_v);
+    jlong result = ((jlong(*)(jlong, jlong, void *))(intptr_t)fn)(a, b, c_c);
+    jrm_long_out(env, c, c_c);
     return result;
 }
 static jlong JNICALL downcall_j_jji(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jint c) {
@@ -2484,12 +2568,14 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"f_", "(J)F", (void *)&downcall_f_}, \
     {"f_j", "(JJ)F", (void *)&downcall_f_j}, \
     {"i_", "(J)I", (void *)&downcall_i_}, \
+    {"i_B", "(J[B)I", (void *)&downcall_i_B}, \
     {"i_BL", "(J[B[J)I", (void *)&downcall_i_BL}, \
     {"i_j", "(JJ)I", (void *)&downcall_i_j}, \
     {"i_jB", "(JJ[B)I", (void *)&downcall_i_jB}, \
     {"i_jBB", "(JJ[B[B)I", (void *)&downcall_i_jBB}, \
     {"i_jBB_Bj", "(JJ[B[B[BJ)I", (void *)&downcall_i_jBB_Bj}, \
     {"i_jBBijjjj", "(JJ[B[BIJJJJ)I", (void *)&downcall_i_jBBijjjj}, \
+    {"i_jBBj", "(JJ[B[BJ)I", (void *)&downcall_i_jBBj}, \
     {"i_jBd", "(JJ[BD)I", (void *)&downcall_i_jBd}, \
     {"i_jBi", "(JJ[BI)I", (void *)&downcall_i_jBi}, \
     {"i_jBiiBBijjjj", "(JJ[BII[B[BIJJJJ)I", (void *)&downcall_i_jBiiBBijjjj}, \
@@ -2497,7 +2583,9 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"i_jBj", "(JJ[BJ)I", (void *)&downcall_i_jBj}, \
     {"i_jBjB", "(JJ[BJ[B)I", (void *)&downcall_i_jBjB}, \
     {"i_jBjBiii", "(JJ[BJ[BIII)I", (void *)&downcall_i_jBjBiii}, \
+    {"i_jBjL", "(JJ[BJ[J)I", (void *)&downcall_i_jBjL}, \
     {"i_jBjijjjjjj", "(JJ[BJIJJJJJJ)I", (void *)&downcall_i_jBjijjjjjj}, \
+    {"i_jBjj", "(JJ[BJJ)I", (void *)&downcall_i_jBjj}, \
     {"i_jBjjjL", "(JJ[BJJJ[J)I", (void *)&downcall_i_jBjjjL}, \
     {"i_jD", "(JJ[D)I", (void *)&downcall_i_jD}, \
     {"i_jL", "(JJ[J)I", (void *)&downcall_i_jL}, \
@@ -2532,12 +2620,14 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"j_j", "(JJ)J", (void *)&downcall_j_j}, \
     {"j_jB", "(JJ[B)J", (void *)&downcall_j_jB}, \
     {"j_jBB_Bj", "(JJ[B[B[BJ)J", (void *)&downcall_j_jBB_Bj}, \
+    {"j_jBBj", "(JJ[B[BJ)J", (void *)&downcall_j_jBBj}, \
     {"j_jBI", "(JJ[B[I)J", (void *)&downcall_j_jBI}, \
     {"j_jB_B", "(JJ[B[B)J", (void *)&downcall_j_jB_B}, \
     {"j_jBiI", "(JJ[BI[I)J", (void *)&downcall_j_jBiI}, \
     {"j_jBiIL", "(JJ[BI[I[J)J", (void *)&downcall_j_jBiIL}, \
     {"j_jBij", "(JJ[BIJ)J", (void *)&downcall_j_jBij}, \
     {"j_jBj", "(JJ[BJ)J", (void *)&downcall_j_jBj}, \
+    {"j_jBjI", "(JJ[BJ[I)J", (void *)&downcall_j_jBjI}, \
     {"j_jD", "(JJ[D)J", (void *)&downcall_j_jD}, \
     {"j_jL", "(JJ[J)J", (void *)&downcall_j_jL}, \
     {"j_jLL", "(JJ[J[J)J", (void *)&downcall_j_jLL}, \
@@ -2548,6 +2638,8 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"j_jij", "(JJIJ)J", (void *)&downcall_j_jij}, \
     {"j_jj", "(JJJ)J", (void *)&downcall_j_jj}, \
     {"j_jjB", "(JJJ[B)J", (void *)&downcall_j_jjB}, \
+    {"j_jjI", "(JJJ[I)J", (void *)&downcall_j_jjI}, \
+    {"j_jjL", "(JJJ[J)J", (void *)&downcall_j_jjL}, \
     {"j_jji", "(JJJI)J", (void *)&downcall_j_jji}, \
     {"j_jjj", "(JJJJ)J", (void *)&downcall_j_jjj}, \
     {"j_jjjj", "(JJJJJ)J", (void *)&downcall_j_jjjj}, \
