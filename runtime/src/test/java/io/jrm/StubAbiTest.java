@@ -183,7 +183,9 @@ class StubAbiTest {
         .containsEntry(
             "callback command_filter_trampolines",
             constant(ModuleEntry.class, "COMMAND_FILTER_TRAMPOLINES"))
-        .containsEntry("callbacks " + (typeMethods + methods.size() + 1), "");
+        .containsEntry(
+            "callback &cluster_message", constant(ModuleEntry.class, "CLUSTER_MESSAGE_CALLBACK"))
+        .containsEntry("callbacks " + (typeMethods + methods.size() + 2), "");
     for (int i = 0; i < methods.size(); i++) {
       assertThat(probe)
           .containsEntry("callback " + methods.get(i), Integer.toString(typeMethods + i));
