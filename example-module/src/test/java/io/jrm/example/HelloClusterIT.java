@@ -18,9 +18,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /** The hellocluster module on a real cluster of three masters: node lists and bus messages. */
-@RedisClusterTest(
-    masters = 3,
-    modules = @LoadModule(path = "target/hellocluster/hellocluster.so"))
+@RedisClusterTest(masters = 3, modules = @LoadModule(path = "target/hellocluster/hellocluster.so"))
 class HelloClusterIT {
   /** Bounds the wait for the messages of a PINGALL to cross the cluster bus. */
   private static final int POLLS = 200;
@@ -55,7 +53,8 @@ class HelloClusterIT {
     Function<RedisServer, String> pongLine =
         other -> "PONG (type 2) RECEIVED from " + cluster.nodeId(other) + ": 'Ohi!'";
     for (int i = 0;
-        i < POLLS && !others.stream().allMatch(o -> counted(o) && logged(sender, pongLine.apply(o)));
+        i < POLLS
+            && !others.stream().allMatch(o -> counted(o) && logged(sender, pongLine.apply(o)));
         i++) {
       Thread.sleep(POLL_MILLIS);
     }
@@ -75,9 +74,7 @@ class HelloClusterIT {
   @Test
   void outsideClusterModeTheListIsAnError() {
     try (RedisServer server =
-            RedisServer.builder()
-                .module(Path.of("target/hellocluster/hellocluster.so"))
-                .start();
+            RedisServer.builder().module(Path.of("target/hellocluster/hellocluster.so")).start();
         Jedis jedis = server.client()) {
       assertThatThrownBy(() -> send(jedis, "HELLOCLUSTER.LIST"))
           .isInstanceOf(JedisDataException.class)

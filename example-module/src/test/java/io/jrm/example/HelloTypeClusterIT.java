@@ -17,8 +17,8 @@ import redis.clients.jedis.util.SafeEncoder;
 
 /**
  * HelloType values on a real cluster of three masters with a replica each: a value keeps its
- * content when its slot moves to another master ({@code MIGRATE}, through the type's RDB
- * callbacks) and when its master fails over to the replica (which got it by replication).
+ * content when its slot moves to another master ({@code MIGRATE}, through the type's RDB callbacks)
+ * and when its master fails over to the replica (which got it by replication).
  */
 @RedisClusterTest(
     masters = 3,

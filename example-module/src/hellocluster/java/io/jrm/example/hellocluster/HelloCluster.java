@@ -15,10 +15,10 @@ import java.util.Set;
 
 /**
  * The Java port of Redis 7.0's {@code src/modules/hellocluster.c}: {@code HELLOCLUSTER.PINGALL}
- * sends a PING message over the cluster bus to this module on every other node, whose receiver
- * logs it, counts it in the key {@code pings_received} and answers PONG, which the sender logs;
- * {@code HELLOCLUSTER.LIST} replies each node's id and port. Redirections are off, so every node
- * accepts every key (its own {@code pings_received}).
+ * sends a PING message over the cluster bus to this module on every other node, whose receiver logs
+ * it, counts it in the key {@code pings_received} and answers PONG, which the sender logs; {@code
+ * HELLOCLUSTER.LIST} replies each node's id and port. Redirections are off, so every node accepts
+ * every key (its own {@code pings_received}).
  *
  * <p>A fourth module of this project (its own sources, src/hellocluster, built to
  * target/hellocluster/hellocluster.so), for a server started with {@code cluster-enabled yes}.
