@@ -544,6 +544,79 @@ public final class Context {
   }
 
   /**
+   * {@return the ids of the cluster's nodes this node knows, itself included ({@code
+   * GetClusterNodesList}, nodes in handshake or without an address left out), or empty when the
+   * server is not in cluster mode}
+   */
+  public Optional<List<String>> clusterNodesList() {
+    return ClusterNodes.list(this);
+  }
+
+  /**
+   * What this node knows of node {@code id} ({@code GetClusterNodeInfo}).
+   *
+   * @param id a node id, as {@link #clusterNodesList()} or a {@link ClusterMessageReceiver} has it
+   * @return its address, port, master and flags; empty for an id no known node has, one in
+   *     handshake or without an address, or outside cluster mode
+   */
+  public Optional<ClusterNodeInfo> clusterNodeInfo(String id) {
+    return ClusterNodes.info(this, Objects.requireNonNull(id, "id"));
+  }
+
+  /** {@return this node's id ({@code GetMyClusterID}), or empty outside cluster mode} */
+  public Optional<String> myClusterId() {
+    return ClusterNodes.myId(this);
+  }
+
+  /**
+   * {@return how many nodes the cluster has in this node's view, whatever their state ({@code
+   * GetClusterSize}): 0 outside cluster mode}
+   */
+  public long clusterSize() {
+    checkActive();
+    return api.getClusterSize();
+  }
+
+  /**
+   * Runs {@code receiver} for every cluster bus message of {@code type} that a node sends to this
+   * module ({@code RegisterClusterMessageReceiver}; messages reach the module of the same name on
+   * each node). A later call for the same type replaces the receiver; null removes it. Outside
+   * cluster mode nothing is registered, as in Redis. A module that registered a receiver in cluster
+   * mode cannot be unloaded: Redis 7.0 keeps its receivers after an unload.
+   *
+   * @param type the message type, 0 to 255
+   * @param receiver what runs for each message, or null to stop receiving {@code type}
+   * @throws IllegalArgumentException for a type out of range
+   */
+  public void registerClusterMessageReceiver(int type, @Nullable ClusterMessageReceiver receiver) {
+    ClusterMessages.register(this, type, receiver);
+  }
+
+  /**
+   * Sends {@code payload} over the cluster bus to the module of the same name on node {@code
+   * targetId}, or on every other node for null ({@code SendClusterMessage}).
+   *
+   * @param targetId the node's id, or null for all nodes
+   * @param type the message type the receivers are registered for, 0 to 255
+   * @param payload the message's bytes
+   * @return false outside cluster mode, or when the target is unknown or not connected
+   * @throws IllegalArgumentException for a type out of range
+   */
+  public boolean sendClusterMessage(@Nullable String targetId, int type, byte[] payload) {
+    return ClusterMessages.send(this, targetId, type, payload);
+  }
+
+  /**
+   * Turns off parts of Redis Cluster for a module that runs its own distributed system on the
+   * cluster bus ({@code SetClusterFlags}); flags already set stay set.
+   *
+   * @param flags what to turn off
+   */
+  public void setClusterFlags(Set<ClusterFlag> flags) {
+    api.setClusterFlags(pointer(), ClusterFlag.bits(flags));
+  }
+
+  /**
    * Registers a command filter ({@code RegisterCommandFilter}, docs/command-filters.md): it runs
    * before every command of the server and may rewrite its arguments.
    *

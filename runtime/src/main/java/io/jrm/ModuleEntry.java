@@ -62,6 +62,7 @@ final class ModuleEntry {
   // The type methods of version 4 that get the keys: copy2, free_effort2, unlink2.
   private static final int TYPE_KEY_METHODS = 27;
   private static final int TYPE_KEY_METHOD_COUNT = 3;
+  static final int CLUSTER_MESSAGE_CALLBACK = 30;
 
   private static final ErrorLog errors = ErrorLog.fromSystemProperty();
 
@@ -224,6 +225,15 @@ final class ModuleEntry {
                 + open
                 + " detached thread-safe context(s) are still open, and their threads could call"
                 + " Redis after the unload; close them first");
+        return ERR;
+      }
+      if (ClusterMessages.registered()) {
+        context.log(
+            LogLevel.WARNING,
+            "JRM: "
+                + definition.name()
+                + " cannot be unloaded: it registered cluster message receivers, which Redis 7.0"
+                + " keeps after an unload");
         return ERR;
       }
       BlockedClient.stopTimeouts();
@@ -434,6 +444,14 @@ final class ModuleEntry {
     run(Upcall.COMMAND_FILTER, filter, 0, filterCtx, 0);
   }
 
+  /**
+   * A cluster bus message of {@code type} from node {@code sender} (the address of its 40-byte id)
+   * reached the module ({@link ClusterMessages}): {@code payload} and {@code length} are its bytes.
+   */
+  static void clusterMessage(long ctx, long sender, int type, long payload, int length) {
+    run(Upcall.CLUSTER_MESSAGE, type, ctx, payload, length, sender);
+  }
+
   /** A timer of the module fired: {@code data} is its handle ({@link Timers}). */
   static void timer(long ctx, long data) {
     run(Upcall.TIMER, 0, ctx, data, 0);
@@ -578,7 +596,12 @@ final class ModuleEntry {
      */
     KEYSPACE_EVENT,
     /** A command filter; the index is the filter, argv its argument context. */
-    COMMAND_FILTER
+    COMMAND_FILTER,
+    /**
+     * A cluster bus message; the index is its type, argv its payload, argc the payload's length and
+     * the extra word the sender's node id.
+     */
+    CLUSTER_MESSAGE
   }
 
   /** What an upcall is, for a log line: {@code command hello.simple}. */
@@ -591,6 +614,7 @@ final class ModuleEntry {
       case SERVER_EVENT -> "server event " + index + " callback";
       case KEYSPACE_EVENT -> "keyspace event listener";
       case COMMAND_FILTER -> "command filter";
+      case CLUSTER_MESSAGE -> "cluster message receiver of type " + index;
     };
   }
 
@@ -624,12 +648,14 @@ final class ModuleEntry {
         return NOT_SERVED;
       }
     } catch (Throwable t) {
-      // A timer, a server event, a notification or a filter has no client to tell: all are logged.
+      // A timer, a server event, a notification, a filter or a cluster message has no client to
+      // tell: all are logged.
       boolean replies =
           upcall != Upcall.TIMER
               && upcall != Upcall.SERVER_EVENT
               && upcall != Upcall.KEYSPACE_EVENT
-              && upcall != Upcall.COMMAND_FILTER;
+              && upcall != Upcall.COMMAND_FILTER
+              && upcall != Upcall.CLUSTER_MESSAGE;
       if (replies) {
         replyError(context, errorLine(t)); // first: the client must get its reply
       }
@@ -724,6 +750,10 @@ final class ModuleEntry {
       case COMMAND_FILTER -> {
         context.replyTracker().refuseAll();
         CommandFilters.fire(context, index, argv);
+      }
+      case CLUSTER_MESSAGE -> {
+        context.replyTracker().refuseAll();
+        ClusterMessages.fire(context, index, extra, argv, argc);
       }
     }
   }

@@ -195,7 +195,9 @@ class StubAbiTest {
         .containsEntry(
             "callback command_filter_trampolines",
             constant(ModuleEntry.class, "COMMAND_FILTER_TRAMPOLINES"))
-        .containsEntry("callbacks " + (keyMethods + keyMethodNames.size()), "");
+        .containsEntry(
+            "callback &cluster_message", constant(ModuleEntry.class, "CLUSTER_MESSAGE_CALLBACK"))
+        .containsEntry("callbacks " + (keyMethods + keyMethodNames.size() + 1), "");
     for (int i = 0; i < methods.size(); i++) {
       assertThat(probe)
           .containsEntry("callback " + methods.get(i), Integer.toString(typeMethods + i));

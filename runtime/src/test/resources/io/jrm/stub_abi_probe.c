@@ -178,6 +178,7 @@ int main(int argc, char **argv) {
     PRINT_CALLBACK(&type_copy);
     PRINT_CALLBACK(&type_free_effort);
     PRINT_CALLBACK(&type_unlink);
+    PRINT_CALLBACK(&cluster_message);
     printf("blocked-kind BLOCKED_REPLY %d\n", BLOCKED_REPLY);
     printf("blocked-kind BLOCKED_TIMEOUT %d\n", BLOCKED_TIMEOUT);
     printf("upcall-result JRM_RETURNED %d\n", JRM_RETURNED);

@@ -262,6 +262,8 @@ static jmethodID entry_copy_value, entry_free_effort, entry_unlink_value;
 static jmethodID entry_info;    /* static void info(long infoCtx) */
 static jmethodID entry_timer;   /* static void timer(long ctx, long data) */
 static jmethodID entry_user_changed; /* static void userChanged(long clientId, long handle) */
+/* static void clusterMessage(long ctx, long sender, int type, long payload, int length) */
+static jmethodID entry_cluster_message;
 static jmethodID entry_keyspace_event; /* static void keyspaceEvent(int, long ctx, int, long, long) */
 static jmethodID entry_command_filter; /* static void commandFilter(int filter, long filterCtx) */
 /* Module configs: static long configGet(long handle), configSet(long handle, long value), configApply(long ctx, long handle) */
@@ -811,6 +813,18 @@ static void user_changed(uint64_t client_id, void *privdata) {
     if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
 }
 
+/* A cluster bus message of a type the module registered (ClusterMessages), on the main thread:
+ * `sender_id` is the sender's 40-byte node id, not NUL-terminated; Java reads it and the payload. */
+static void cluster_message(RedisModuleCtx *ctx, const char *sender_id, uint8_t type, const unsigned char *payload,
+                            uint32_t len) {
+    if (entry_class == NULL) return;
+    JNIEnv *env = java_env(ctx);
+    if (env == NULL) return;
+    (*env)->CallStaticVoidMethod(env, entry_class, entry_cluster_message, (jlong)(intptr_t)ctx,
+                                 (jlong)(intptr_t)sender_id, (jint)type, (jlong)(intptr_t)payload, (jint)len);
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+}
+
 /*
  * A keyspace notification for the module's subscription `subscription` (KeyspaceSubscriptions), on
  * the thread that fired it (the main thread, or one holding the server lock). Redis gives each
@@ -999,8 +1013,8 @@ static void scan_key_collect(RedisModuleKey *key, RedisModuleString *field, Redi
  * trampolines (an array), the config callbacks (get int, numeric, string; set int, numeric, string;
  * apply), the scan collectors (Scan, ScanKey), the user-changed callback, the type table, the type
  * methods in RedisModuleTypeMethods order after rdb_load (rdb_save, aof_rewrite, mem_usage, digest,
- * free), the command filter trampolines (an array), and the type methods of version 4 (copy2,
- * free_effort2, unlink2).
+ * free), the command filter trampolines (an array), the type methods of version 4 (copy2,
+ * free_effort2, unlink2) and the cluster message receiver.
  */
 static const jlong callback_functions[] = {
     (jlong)(intptr_t)&blocked_reply,
@@ -1033,6 +1047,7 @@ static const jlong callback_functions[] = {
     (jlong)(intptr_t)&type_copy,
     (jlong)(intptr_t)&type_free_effort,
     (jlong)(intptr_t)&type_unlink,
+    (jlong)(intptr_t)&cluster_message,
 };
 #define JRM_CALLBACK_COUNT (sizeof(callback_functions) / sizeof(callback_functions[0]))
 
@@ -1889,6 +1904,18 @@ static jint JNICALL downcall_i_jBi(JNIEnv *env, jobject self, jlong fn, jlong a,
     jrm_bytes_done(&b_in);
     return result;
 }
+static jint JNICALL downcall_i_jBiBi(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jint c, jbyteArray d, jint e) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    struct jrm_bytes d_in;
+    const void *d_c = jrm_bytes_in(env, d, &d_in);
+    jint result = ((jint(*)(jlong, const void *, jint, const void *, jint))(intptr_t)fn)(a, b_c, c, d_c, e);
+    jrm_bytes_done(&b_in);
+    jrm_bytes_done(&d_in);
+    return result;
+}
 static jint JNICALL downcall_i_jBiiBBijjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jint c, jint d, jbyteArray e, jbyteArray f, jint g, jlong h, jlong i, jlong j, jlong k) {
     (void)env;
     (void)self;
@@ -1967,13 +1994,19 @@ static jint JNICALL downcall_i_jBjijjjjjj(JNIEnv *env, jobject self, jlong fn, j
     jrm_bytes_done(&b_in);
     return result;
 }
-static jint JNICALL downcall_i_jBjj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jlong c, jlong d) {
+static jint JNICALL downcall_i_jBjjII(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jlong c, jlong d, jintArray e, jintArray f) {
     (void)env;
     (void)self;
     struct jrm_bytes b_in;
     const void *b_c = jrm_bytes_in(env, b, &b_in);
-    jint result = ((jint(*)(jlong, const void *, jlong, jlong))(intptr_t)fn)(a, b_c, c, d);
+    jint e_v;
+    jint *e_c = jrm_int_in(env, e, &e_v);
+    jint f_v;
+    jint *f_c = jrm_int_in(env, f, &f_v);
+    jint result = ((jint(*)(jlong, const void *, jlong, jlong, void *, void *))(intptr_t)fn)(a, b_c, c, d, e_c, f_c);
     jrm_bytes_done(&b_in);
+    jrm_int_out(env, e, e_c);
+    jrm_int_out(env, f, f_c);
     return result;
 }
 static jint JNICALL downcall_i_jBjjjL(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jlong c, jlong d, jlong e, jlongArray f) {
@@ -2552,6 +2585,11 @@ static void JNICALL downcall_v_jii(JNIEnv *env, jobject self, jlong fn, jlong a,
     (void)self;
     ((void(*)(jlong, jint, jint))(intptr_t)fn)(a, b, c);
 }
+static void JNICALL downcall_v_jij(JNIEnv *env, jobject self, jlong fn, jlong a, jint b, jlong c) {
+    (void)env;
+    (void)self;
+    ((void(*)(jlong, jint, jlong))(intptr_t)fn)(a, b, c);
+}
 static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b) {
     (void)env;
     (void)self;
@@ -2578,6 +2616,7 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"i_jBBj", "(JJ[B[BJ)I", (void *)&downcall_i_jBBj}, \
     {"i_jBd", "(JJ[BD)I", (void *)&downcall_i_jBd}, \
     {"i_jBi", "(JJ[BI)I", (void *)&downcall_i_jBi}, \
+    {"i_jBiBi", "(JJ[BI[BI)I", (void *)&downcall_i_jBiBi}, \
     {"i_jBiiBBijjjj", "(JJ[BII[B[BIJJJJ)I", (void *)&downcall_i_jBiiBBijjjj}, \
     {"i_jBiijjjj", "(JJ[BIIJJJJ)I", (void *)&downcall_i_jBiijjjj}, \
     {"i_jBj", "(JJ[BJ)I", (void *)&downcall_i_jBj}, \
@@ -2585,7 +2624,7 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"i_jBjBiii", "(JJ[BJ[BIII)I", (void *)&downcall_i_jBjBiii}, \
     {"i_jBjL", "(JJ[BJ[J)I", (void *)&downcall_i_jBjL}, \
     {"i_jBjijjjjjj", "(JJ[BJIJJJJJJ)I", (void *)&downcall_i_jBjijjjjjj}, \
-    {"i_jBjj", "(JJ[BJJ)I", (void *)&downcall_i_jBjj}, \
+    {"i_jBjjII", "(JJ[BJJ[I[I)I", (void *)&downcall_i_jBjjII}, \
     {"i_jBjjjL", "(JJ[BJJJ[J)I", (void *)&downcall_i_jBjjjL}, \
     {"i_jD", "(JJ[D)I", (void *)&downcall_i_jD}, \
     {"i_jL", "(JJ[J)I", (void *)&downcall_i_jL}, \
@@ -2657,6 +2696,7 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"v_ji", "(JJI)V", (void *)&downcall_v_ji}, \
     {"v_jiB", "(JJI[B)V", (void *)&downcall_v_jiB}, \
     {"v_jii", "(JJII)V", (void *)&downcall_v_jii}, \
+    {"v_jij", "(JJIJ)V", (void *)&downcall_v_jij}, \
     {"v_jj", "(JJJ)V", (void *)&downcall_v_jj}, \
     {"v_jjji", "(JJJJI)V", (void *)&downcall_v_jjji},
 /* ---- end of generated downcalls ---- */
@@ -2758,6 +2798,7 @@ static const struct {
     {&entry_copy_value, "copyValue", "(JJ)J", NULL},
     {&entry_free_effort, "freeEffort", "(JJ)J", NULL},
     {&entry_unlink_value, "unlinkValue", "(JJ)V", NULL},
+    {&entry_cluster_message, "clusterMessage", "(JJIJI)V", NULL},
 };
 #define JRM_ENTRY_METHOD_COUNT (sizeof(entry_methods) / sizeof(entry_methods[0]))
 

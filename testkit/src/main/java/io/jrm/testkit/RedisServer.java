@@ -287,7 +287,11 @@ public final class RedisServer implements AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       RedisServer server =
           new RedisServer(
-              executable, builder.extraArgs(), dir, FreePorts.pick(), builder.startupTimeout);
+              executable,
+              builder.extraArgs(),
+              dir,
+              builder.cluster ? FreePorts.pickWithClusterBus() : FreePorts.pick(),
+              builder.startupTimeout);
       try {
         server.launch();
         if (builder.master != null) {
@@ -425,6 +429,7 @@ public final class RedisServer implements AutoCloseable {
 
     private Path executable;
     private RedisServer master;
+    private boolean cluster;
     private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
     private final List<String> configArgs = new ArrayList<>();
     private final List<Path> modules = new ArrayList<>();
@@ -479,6 +484,19 @@ public final class RedisServer implements AutoCloseable {
     public Builder replicaOf(RedisServer master) {
       this.master = Objects.requireNonNull(master, "master");
       return config("replicaof", master.host(), Integer.toString(master.port()));
+    }
+
+    /**
+     * Starts the server as a Redis Cluster node ({@code --cluster-enabled yes}, its {@code
+     * nodes.conf} in the server's directory) on a port whose cluster bus port, 10000 above, is free
+     * too. The node starts alone and without slots: {@link RedisCluster} joins nodes into a
+     * cluster.
+     *
+     * @return this builder
+     */
+    public Builder clusterEnabled() {
+      cluster = true;
+      return config("cluster-enabled", "yes");
     }
 
     /**
