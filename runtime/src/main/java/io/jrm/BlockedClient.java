@@ -4,6 +4,7 @@ import io.jrm.internal.binding.RedisModuleApi;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -134,7 +135,7 @@ public final class BlockedClient {
   private final long pointer;
   private final @Nullable Callback onReply;
   private final @Nullable KeyReadyCallback onReady;
-  private final Callback onTimeout;
+  private final @Nullable Callback onTimeout;
   private final AtomicReference<State> state = new AtomicReference<>(State.BLOCKED);
   private volatile Object data;
   private volatile Future<?> timeout;
@@ -144,7 +145,7 @@ public final class BlockedClient {
       long pointer,
       @Nullable Callback onReply,
       @Nullable KeyReadyCallback onReady,
-      Callback onTimeout) {
+      @Nullable Callback onTimeout) {
     this.api = api;
     this.pointer = pointer;
     this.onReply = onReply;
@@ -181,17 +182,22 @@ public final class BlockedClient {
 
   /**
    * Blocks the client on {@code keys} ({@code BlockClientOnKeys}). Redis times it out itself: a
-   * key-blocked client gets its reply from a callback Redis runs, never from a Java thread.
+   * key-blocked client gets its reply from a callback Redis runs, never from a Java thread. Without
+   * {@code onTimeout} Redis gets no timeout callback, so CLIENT UNBLOCK refuses to unblock it.
    */
   static void blockOnKeys(
       Context ctx,
       KeyReadyCallback onReady,
-      Callback onTimeout,
+      @Nullable Callback onTimeout,
       long timeoutMillis,
       RedisString[] keys,
       long[] callbacks) {
     if (keys.length == 0) {
       throw new IllegalArgumentException("a client blocks on at least one key");
+    }
+    if (onTimeout == null && timeoutMillis != 0) {
+      // Redis 7.0 calls the timeout callback of a client whose timeout passed without checking it.
+      throw new IllegalArgumentException("a client blocked with a timeout needs a timeout callback");
     }
     refuseWhereCannotBlock(ctx);
     long token = lastToken.decrementAndGet();
@@ -210,7 +216,7 @@ public final class BlockedClient {
               .blockClientOnKeys(
                   ctx.pointer(),
                   callbacks[REPLY_CALLBACK],
-                  callbacks[TIMEOUT_CALLBACK],
+                  onTimeout == null ? 0 : callbacks[TIMEOUT_CALLBACK],
                   callbacks[FREE_PRIVDATA_CALLBACK],
                   timeoutMillis,
                   array.address(),
@@ -366,7 +372,8 @@ public final class BlockedClient {
     }
     if (client.onReady != null) {
       if (redisTimeout) {
-        client.onTimeout.handle(ctx, null);
+        // Redis times out only a client it has a timeout callback for: one with onTimeout.
+        Objects.requireNonNull(client.onTimeout).handle(ctx, null);
         return false;
       }
       client.onReady.handle(ctx, ctx.blockedClientReadyKey().orElseThrow());

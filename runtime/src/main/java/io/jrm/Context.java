@@ -1219,14 +1219,17 @@ public final class Context {
    * }</pre>
    *
    * @param onReady replies once a key is ready, or returns without replying to wait on
-   * @param onTimeout replies when the timeout passed first, or on {@code CLIENT UNBLOCK}
+   * @param onTimeout replies when the timeout passed first, or on {@code CLIENT UNBLOCK}; null for
+   *     none, with no timeout: then {@code CLIENT UNBLOCK} refuses to unblock the client (replies
+   *     0), as for a C module without a timeout callback
    * @param timeoutMillis the timeout in milliseconds, 0 for none
    * @param keys the keys to wait for, at least one
    * @throws RedisException when the client cannot block here, as for {@link #blockClient}
+   * @throws IllegalArgumentException when there are no keys, or a timeout but no {@code onTimeout}
    */
   public void blockClientOnKeys(
       BlockedClient.KeyReadyCallback onReady,
-      BlockedClient.Callback onTimeout,
+      BlockedClient.@Nullable Callback onTimeout,
       long timeoutMillis,
       RedisString... keys) {
     reply.checkOpen(); // the callback's reply would be a second one

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -145,6 +146,66 @@ class HelloTypeIT {
           .hasMessage("ERR wrong number of arguments for '" + name + "' command");
     }
     assertThat(jedis.exists("k")).isFalse();
+  }
+
+  @Test
+  void brangeOfAnExistingKeyRepliesTheRangeAtOnce(Jedis jedis) {
+    insertAll(jedis, "k", 3, 1, 2);
+    assertThat(send(jedis, "HELLOTYPE.BRANGE", "k", "0", "2", "0")).isEqualTo(List.of(1L, 2L));
+    assertThatThrownBy(() -> send(jedis, "HELLOTYPE.BRANGE", "k", "-1", "2", "0"))
+        .hasMessage(INVALID_RANGE);
+  }
+
+  @Test
+  void brangeOfAMissingKeyWaitsForTheFirstInsert(Jedis jedis, RedisServer server) {
+    CompletableFuture<Object> range =
+        CompletableFuture.supplyAsync(
+            () -> send(jedis, "HELLOTYPE.BRANGE", "later", "0", "10", "0"));
+    try (Jedis other = server.client()) {
+      awaitBlocked(other);
+      // A list there wakes the client, which finds no hellotype and waits on.
+      other.lpush("later", "x");
+      assertThat(other.ping()).isEqualTo("PONG");
+      awaitBlocked(other);
+      assertThat(range).isNotDone();
+      other.del("later");
+      assertThat(send(other, "HELLOTYPE.INSERT", "later", "7")).isEqualTo(1L);
+      assertThat(range.join()).isEqualTo(List.of(7L));
+    }
+  }
+
+  @Test
+  void brangeRepliesRequestTimedoutWhenNothingCame(Jedis jedis) {
+    assertThat(send(jedis, "HELLOTYPE.BRANGE", "never", "0", "10", "50"))
+        .isEqualTo("Request timedout");
+    assertThat(jedis.exists("never")).isFalse();
+  }
+
+  @Test
+  void brangeRefusesABadTimeoutAndAKeyOfAnotherType(Jedis jedis) {
+    assertThatThrownBy(() -> send(jedis, "HELLOTYPE.BRANGE", "k", "0", "1", "soon"))
+        .hasMessage("ERR invalid timeout parameter");
+    jedis.set("s", "v");
+    assertThatThrownBy(() -> send(jedis, "HELLOTYPE.BRANGE", "s", "0", "1", "soon"))
+        .hasMessage(WRONGTYPE);
+    assertThatThrownBy(() -> send(jedis, "HELLOTYPE.BRANGE", "k", "0", "1"))
+        .hasMessage("ERR wrong number of arguments for 'hellotype.brange' command");
+  }
+
+  /** Bounded wait until a client is blocked, as INFO clients tells. */
+  private static void awaitBlocked(Jedis other) {
+    for (int i = 0; i < 500; i++) {
+      if (other.info("clients").contains("blocked_clients:1")) {
+        return;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    throw new AssertionError("no client blocked");
   }
 
   @Test

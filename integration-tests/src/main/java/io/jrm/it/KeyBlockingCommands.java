@@ -34,6 +34,22 @@ public final class KeyBlockingCommands {
     }
   }
 
+  /**
+   * JRMTEST.BKEYS.LPOPNOTIMEOUT key timeout-millis: JRMTEST.BKEYS.LPOP without a timeout callback,
+   * so that CLIENT UNBLOCK cannot unblock it (and a timeout is refused).
+   */
+  @RedisCommand(
+      name = "jrmtest.bkeys.lpopnotimeout",
+      flags = "write",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
+  public static void lpopNoTimeout(Context ctx, RedisString[] argv) {
+    if (!popInto(ctx, argv[1])) {
+      ctx.blockClientOnKeys(KeyBlockingCommands::popInto, null, argv[2].toLongLong(), argv[1]);
+    }
+  }
+
   /** Replies the popped head of the list at key, or nothing (false) when it is empty. */
   private static boolean popInto(Context ctx, RedisString key) {
     try (CallReply head = ctx.call("LPOP", key)) {

@@ -2,6 +2,7 @@ package io.jrm.it;
 
 import static io.jrm.testkit.Commands.send;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jrm.testkit.LoadModule;
 import io.jrm.testkit.RedisServer;
@@ -62,6 +63,32 @@ class KeyBlockingIT {
       assertThat(send(other, "CLIENT", "UNBLOCK", String.valueOf(id), "TIMEOUT")).isEqualTo(1L);
     }
     assertThat(popped.join()).isNull();
+    assertThat(jedis.ping()).isEqualTo("PONG");
+  }
+
+  @Test
+  void clientUnblockLeavesAClientWithoutTimeoutCallbackBlocked(Jedis jedis, RedisServer server) {
+    long id = jedis.clientId();
+    CompletableFuture<Object> popped =
+        CompletableFuture.supplyAsync(
+            () -> send(jedis, "JRMTEST.BKEYS.LPOPNOTIMEOUT", "untimed", "0"));
+    try (Jedis other = server.client()) {
+      awaitBlocked(other, 1);
+      String client = String.valueOf(id);
+      assertThat(send(other, "CLIENT", "UNBLOCK", client, "TIMEOUT")).isEqualTo(0L);
+      assertThat(send(other, "CLIENT", "UNBLOCK", client, "ERROR")).isEqualTo(0L);
+      awaitBlocked(other, 1);
+      assertThat(popped).isNotDone();
+      other.rpush("untimed", "served");
+      assertThat(popped.join()).isEqualTo("served");
+    }
+  }
+
+  @Test
+  void aTimeoutWithoutTimeoutCallbackIsRefused(Jedis jedis) {
+    assertThatThrownBy(() -> send(jedis, "JRMTEST.BKEYS.LPOPNOTIMEOUT", "refused", "50"))
+        .hasMessageContaining("a client blocked with a timeout needs a timeout callback");
+    assertThat(jedis.info("clients")).contains("blocked_clients:0");
     assertThat(jedis.ping()).isEqualTo("PONG");
   }
 
