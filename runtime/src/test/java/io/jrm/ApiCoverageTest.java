@@ -190,7 +190,9 @@ class ApiCoverageTest {
           Map.entry("InfoContext", List.of("Info")),
           Map.entry("ServerInfo", List.of("ServerInfo")),
           Map.entry("ScanCursor", List.of("ScanCursor")),
-          Map.entry("CommandFilterContext", List.of("CommandFilter")));
+          Map.entry("CommandFilterContext", List.of("CommandFilter")),
+          Map.entry("EventLoop", List.of("EventLoop")),
+          Map.entry("ForkChild", List.of("ForkChild")));
 
   /** The mappings the rule does not make, each with its reason in DEVELOPERS.md. */
   private static final Map<String, String> NAMED_OTHERWISE =
