@@ -23,7 +23,8 @@ public final class ChildTask {
   static final int WRITE = 3;
   static final int HEARTBEAT = 4;
   static final int STEP_WORDS = 4;
-  static final int FAILED = 255;
+  /** A failed step's exit code; Redis takes 255 for a child it killed (SIGUSR1). */
+  static final int FAILED = 254;
 
   private final byte[] encoded;
 
@@ -76,7 +77,7 @@ public final class ChildTask {
 
     /**
      * Writes {@code bytes} into the file at {@code path} from the child (created, or truncated,
-     * then synced). A write that fails logs a warning and ends the child with exit code 255.
+     * then synced). A write that fails logs a warning and ends the child with exit code 254.
      *
      * @param path the file, as the server process sees it (relative to its working directory)
      * @param bytes what the file holds afterwards, copied now
@@ -104,12 +105,12 @@ public final class ChildTask {
      * The code the child exits with once every step has run (RedisModule_ExitFromChild), which
      * the done handler gets.
      *
-     * @param code 0 to 254 (255 is a failed step's)
+     * @param code 0 to 253: 254 is a failed step's, and Redis reports 255 as a kill (SIGUSR1)
      * @return this builder
      */
     public Builder exitCode(int code) {
       if (code < 0 || code >= FAILED) {
-        throw new IllegalArgumentException("a child's exit code is 0 to 254: " + code);
+        throw new IllegalArgumentException("a child's exit code is 0 to 253: " + code);
       }
       exitCode = code;
       return this;

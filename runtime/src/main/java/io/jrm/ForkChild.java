@@ -19,7 +19,7 @@ public final class ForkChild {
     /**
      * Handles the child's end.
      *
-     * @param exitCode the code the child exited with: its task's, or 255 when a step failed
+     * @param exitCode the code the child exited with: its task's, or 254 when a step failed
      * @param bySignal the signal that ended it, or 0
      * @throws Exception logged
      */

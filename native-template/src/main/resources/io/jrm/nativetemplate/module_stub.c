@@ -986,7 +986,7 @@ enum {
     JRM_CHILD_WRITE = 3,     /* A the path, B the bytes written there (created or truncated) */
     JRM_CHILD_HEARTBEAT = 4, /* number: the progress, a double's bits */
     JRM_CHILD_STEP_WORDS = 4,
-    JRM_CHILD_FAILED = 255   /* the exit code of a child whose step failed */
+    JRM_CHILD_FAILED = 254   /* the exit code of a child whose step failed (Redis reads 255 as SIGUSR1) */
 };
 
 static int write_child_file(const char *path, const char *bytes, size_t length) {
