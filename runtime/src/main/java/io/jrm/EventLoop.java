@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Redis's event loop, which runs on Redis's main thread: handlers of file descriptors that became
- * readable or writable, and one-shot tasks that any thread may hand to the main thread (docs/
- * event-loop.md).
+ * readable or writable, and one-shot tasks that any thread may hand to the main thread (see
+ * docs/event-loop.md).
  *
  * <p>{@link #add} and {@link #del} change the event loop, which only the main thread (a command, a
  * timer, an event-loop callback) or a thread holding the server lock may do; {@link #addOneShot}

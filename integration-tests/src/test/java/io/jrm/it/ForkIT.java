@@ -47,15 +47,6 @@ class ForkIT {
   }
 
   @Test
-  void aChildWhoseWriteFailsExitsWith254AndSaysWhy(Jedis jedis, RedisServer server)
-      throws Exception {
-    Path file = server.dir().resolve("no-such-dir/child-output.txt").toAbsolutePath();
-    send(jedis, "JRMTEST.FORK.WRITE", file.toString(), "lost", "0", "0");
-    assertThat(waitForDone(jedis)).isEqualTo("254 0");
-    assertThat(log(server)).contains("the fork child could not write " + file);
-  }
-
-  @Test
   void aSecondChildIsRefusedWhileOneRunsAndAKilledOneCallsNoDoneHandler(
       Jedis jedis, RedisServer server) throws Exception {
     Path file = server.dir().resolve("long-child.txt").toAbsolutePath();
