@@ -284,6 +284,22 @@ public final class Context {
   }
 
   /**
+   * Forks Redis ({@code RedisModule_Fork}) and runs {@code task} in the child, in C: Java cannot
+   * run in a forked child, so whatever the child writes is prepared here, before the fork (see
+   * docs/fork.md). {@code done} runs later on the main thread, once the child exited. Redis allows
+   * one module child at a time, and none while its own BGSAVE or AOF rewrite child runs.
+   *
+   * @param task what the child does
+   * @param done what runs in the parent when the child exits
+   * @return the child
+   * @throws RedisException when Redis did not fork (another child runs: Redis logs why)
+   */
+  public ForkChild fork(ChildTask task, ForkChild.DoneHandler done) {
+    checkActive();
+    return ForkChildren.fork(this, Objects.requireNonNull(task, "task"), Objects.requireNonNull(done, "done"));
+  }
+
+  /**
    * The pending timer of this module with Redis's id {@code id} ({@code GetTimerInfo}): empty when
    * there is none (it fired, is firing, was stopped, or is another module's).
    *

@@ -237,6 +237,7 @@ final class ModuleEntry {
         return ERR;
       }
       BlockedClient.stopTimeouts();
+      EventLoop.release(); // Redis would call the unloaded module's handlers for its fds
       heapGuard.uninstall();
       ModuleConfigs.release(api); // Redis reads no config of the module after this
       SharedApis.withdraw(); // Redis drops the names itself
@@ -466,13 +467,45 @@ final class ModuleEntry {
     try {
       UserChangedCallbacks.fire(handle, clientId);
     } catch (Throwable t) {
-      String what = definition.name() + " user-changed callback";
-      errors.failed(
-          what,
-          t,
-          () -> "JRM: " + what + " threw " + describe(t),
-          line -> log(LogLevel.WARNING, line));
+      logCallbackFailure("user-changed callback", t);
     }
+  }
+
+  /** File descriptor {@code fd} is ready for the event in {@code mask} ({@link EventLoop}). */
+  static void fileEvent(int fd, int mask) {
+    try {
+      EventLoop.fire(fd, mask);
+    } catch (Throwable t) {
+      logCallbackFailure("event loop handler of fd " + fd, t);
+    }
+  }
+
+  /** The one-shot event loop task of {@code handle} runs ({@link EventLoop#addOneShot}). */
+  static void oneShot(long handle) {
+    try {
+      EventLoop.fireOneShot(handle);
+    } catch (Throwable t) {
+      logCallbackFailure("one-shot event loop task", t);
+    }
+  }
+
+  /** The fork child of {@code handle} exited ({@link Context#fork}). */
+  static void forkDone(long handle, int exitCode, int bySignal) {
+    try {
+      ForkChildren.done(handle, exitCode, bySignal);
+    } catch (Throwable t) {
+      logCallbackFailure("fork done handler", t);
+    }
+  }
+
+  /** Logs a Throwable of a callback that has no client and no context (the main thread's). */
+  private static void logCallbackFailure(String callback, Throwable t) {
+    String what = definition.name() + " " + callback;
+    errors.failed(
+        what,
+        t,
+        () -> "JRM: " + what + " threw " + describe(t),
+        line -> log(LogLevel.WARNING, line));
   }
 
   /**

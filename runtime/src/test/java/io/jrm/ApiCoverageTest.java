@@ -195,7 +195,9 @@ class ApiCoverageTest {
           Map.entry("StreamIterator", List.of("StreamIterator")),
           Map.entry("CommandFilterContext", List.of("CommandFilter")),
           Map.entry("NativeDict", List.of("Dict")),
-          Map.entry("DictIterator", List.of("DictIterator", "Dict")));
+          Map.entry("DictIterator", List.of("DictIterator", "Dict")),
+          Map.entry("EventLoop", List.of("EventLoop")),
+          Map.entry("ForkChild", List.of("ForkChild")));
 
   /** The mappings the rule does not make, each with its reason in DEVELOPERS.md. */
   private static final Map<String, String> NAMED_OTHERWISE =

@@ -197,7 +197,14 @@ class StubAbiTest {
             constant(ModuleEntry.class, "COMMAND_FILTER_TRAMPOLINES"))
         .containsEntry(
             "callback &cluster_message", constant(ModuleEntry.class, "CLUSTER_MESSAGE_CALLBACK"))
-        .containsEntry("callbacks " + (keyMethods + keyMethodNames.size() + 1), "");
+        .containsEntry(
+            "callback &event_loop_file_event", constant(EventLoop.class, "FILE_EVENT_CALLBACK"))
+        .containsEntry(
+            "callback &event_loop_one_shot", constant(EventLoop.class, "ONE_SHOT_CALLBACK"))
+        .containsEntry(
+            "callback &fork_with_task", constant(ForkChildren.class, "FORK_FUNCTION"));
+    int last = Integer.parseInt(constant(ForkChildren.class, "FORK_FUNCTION"));
+    assertThat(probe).containsEntry("callbacks " + (last + 1), "");
     for (int i = 0; i < methods.size(); i++) {
       assertThat(probe)
           .containsEntry("callback " + methods.get(i), Integer.toString(typeMethods + i));
@@ -241,6 +248,15 @@ class StubAbiTest {
                 "SIZE", constant(StreamId.class, "SIZE"),
                 "MS", constant(StreamId.class, "MS"),
                 "SEQ", constant(StreamId.class, "SEQ")));
+  }
+
+  @Test
+  void childTaskEncodingMatchesTheStubsChildRunner() throws Exception {
+    Map<String, String> stub = prefixed("child-task ");
+    assertThat(stub).hasSize(6);
+    for (String name : stub.keySet()) {
+      assertThat(stub.get(name)).as(name).isEqualTo(constant(ChildTask.class, name));
+    }
   }
 
   @Test

@@ -179,6 +179,15 @@ int main(int argc, char **argv) {
     PRINT_CALLBACK(&type_free_effort);
     PRINT_CALLBACK(&type_unlink);
     PRINT_CALLBACK(&cluster_message);
+    PRINT_CALLBACK(&event_loop_file_event);
+    PRINT_CALLBACK(&event_loop_one_shot);
+    PRINT_CALLBACK(&fork_with_task);
+    printf("child-task LOG %d\n", JRM_CHILD_LOG);
+    printf("child-task SLEEP %d\n", JRM_CHILD_SLEEP);
+    printf("child-task WRITE %d\n", JRM_CHILD_WRITE);
+    printf("child-task HEARTBEAT %d\n", JRM_CHILD_HEARTBEAT);
+    printf("child-task STEP_WORDS %d\n", JRM_CHILD_STEP_WORDS);
+    printf("child-task FAILED %d\n", JRM_CHILD_FAILED);
     printf("blocked-kind BLOCKED_REPLY %d\n", BLOCKED_REPLY);
     printf("blocked-kind BLOCKED_TIMEOUT %d\n", BLOCKED_TIMEOUT);
     printf("upcall-result JRM_RETURNED %d\n", JRM_RETURNED);

@@ -1007,6 +1007,123 @@ static void scan_key_collect(RedisModuleKey *key, RedisModuleString *field, Redi
 }
 
 /*
+ * The event loop (io.jrm.EventLoop): Redis calls these on the main thread. A file descriptor keeps
+ * one user_data for both of its events, so Java tells handlers apart by fd and mask, not by it; a
+ * one-shot task's user_data is its Java handle. After MODULE UNLOAD (entry_class NULL) they do
+ * nothing: Java deleted its file events then, and a one-shot task queued before is dropped.
+ */
+static jmethodID entry_file_event;   /* static void fileEvent(int fd, int mask) */
+static jmethodID entry_one_shot;     /* static void oneShot(long handle) */
+static jmethodID entry_fork_done;    /* static void forkDone(long handle, int exitCode, int bySignal) */
+
+static void event_loop_file_event(int fd, void *user_data, int mask) {
+    (void)user_data;
+    JNIEnv *env = entry_class == NULL ? NULL : java_env(NULL);
+    if (env == NULL) return;
+    (*env)->CallStaticVoidMethod(env, entry_class, entry_file_event, (jint)fd, (jint)mask);
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+}
+
+static void event_loop_one_shot(void *user_data) {
+    JNIEnv *env = entry_class == NULL ? NULL : java_env(NULL);
+    if (env == NULL) return;
+    (*env)->CallStaticVoidMethod(env, entry_class, entry_one_shot, (jlong)(intptr_t)user_data);
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+}
+
+/*
+ * Forks (io.jrm.ForkChild, docs/fork.md). Java cannot run in the child, so Java never calls
+ * RedisModule_Fork itself (the child would return into Java): it calls fork_with_task, which forks
+ * and, in the child, runs the ChildTask Java encoded before the fork in pure C, then exits. The task
+ * is words in native order: the exit code, the step count, then per step its kind, a number, the
+ * lengths of two byte strings A and B, then A, a NUL, B, a NUL, padded to a word (ChildTask).
+ */
+enum {
+    JRM_CHILD_LOG = 1,       /* A the level, B the line */
+    JRM_CHILD_SLEEP = 2,     /* number: microseconds */
+    JRM_CHILD_WRITE = 3,     /* A the path, B the bytes written there (created or truncated) */
+    JRM_CHILD_HEARTBEAT = 4, /* number: the progress, a double's bits */
+    JRM_CHILD_STEP_WORDS = 4,
+    JRM_CHILD_FAILED = 254   /* the exit code of a child whose step failed (Redis reads 255 as SIGUSR1) */
+};
+
+static int write_child_file(const char *path, const char *bytes, size_t length) {
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return REDIS_ERR;
+    while (length > 0) {
+        ssize_t written = write(fd, bytes, length);
+        if (written < 0 && errno == EINTR) continue;
+        if (written <= 0) {
+            close(fd);
+            return REDIS_ERR;
+        }
+        bytes += written;
+        length -= (size_t)written;
+    }
+    return fsync(fd) == 0 && close(fd) == 0 ? REDIS_OK : REDIS_ERR;
+}
+
+static void sleep_in_child(int64_t micros) {
+    struct timespec left = {(time_t)(micros / 1000000), (long)(micros % 1000000) * 1000};
+    while (nanosleep(&left, &left) != 0 && errno == EINTR) {
+    }
+}
+
+/* Runs a ChildTask in the forked child and exits with its exit code (JRM_CHILD_FAILED if a step failed). */
+static void run_child_task(RedisModuleCtx *ctx, const int64_t *task, int (*exit_from_child)(int),
+                           void (*send_heartbeat)(double)) {
+    int exit_code = (int)task[0];
+    const char *at = (const char *)(task + 2);
+    for (int64_t i = 0; i < task[1]; i++) {
+        const int64_t *step = (const int64_t *)(const void *)at;
+        const char *a = (const char *)(step + JRM_CHILD_STEP_WORDS);
+        const char *b = a + step[2] + 1;
+        size_t strings = (size_t)(step[2] + 1 + step[3] + 1);
+        at = a + (strings + sizeof(int64_t) - 1) / sizeof(int64_t) * sizeof(int64_t);
+        if (step[0] == JRM_CHILD_LOG) {
+            redis_log(ctx, a, "%s", b);
+        } else if (step[0] == JRM_CHILD_SLEEP) {
+            sleep_in_child(step[1]);
+        } else if (step[0] == JRM_CHILD_HEARTBEAT) {
+            double progress;
+            memcpy(&progress, &step[1], sizeof(progress));
+            send_heartbeat(progress);
+        } else if (step[0] == JRM_CHILD_WRITE && write_child_file(a, b, (size_t)step[3]) != REDIS_OK) {
+            redis_log(ctx, "warning", "JRM: the fork child could not write %s: %s", a, strerror(errno));
+            exit_code = JRM_CHILD_FAILED;
+            break;
+        }
+    }
+    exit_from_child(exit_code);
+    _exit(exit_code); /* not reached: ExitFromChild exits */
+}
+
+/* Redis calls this on the main thread once a child of fork_with_task exited (not once killed). */
+static void fork_done(int exit_code, int by_signal, void *user_data) {
+    JNIEnv *env = entry_class == NULL ? NULL : java_env(NULL);
+    if (env == NULL) return;
+    (*env)->CallStaticVoidMethod(env, entry_class, entry_fork_done, (jlong)(intptr_t)user_data, (jint)exit_code,
+                                 (jint)by_signal);
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+}
+
+/* Context.fork: the child's pid in the parent, -1 with errno when Redis did not fork; never returns in the child. */
+static int fork_with_task(RedisModuleCtx *ctx, const int64_t *task, void *handle) {
+    int (*fork_function)(void (*)(int, int, void *), void *);
+    int (*exit_from_child)(int);
+    void (*send_heartbeat)(double);
+    if (redis_get_api("RedisModule_Fork", &fork_function) != REDIS_OK ||
+        redis_get_api("RedisModule_ExitFromChild", &exit_from_child) != REDIS_OK ||
+        redis_get_api("RedisModule_SendChildHeartbeat", &send_heartbeat) != REDIS_OK) {
+        errno = ENOSYS;
+        return -1;
+    }
+    int pid = fork_function(fork_done, handle);
+    if (pid == 0) run_child_task(ctx, task, exit_from_child, send_heartbeat);
+    return pid;
+}
+
+/*
  * The C functions Java hands to Redis, in the order ModuleEntry expects them: blocked clients
  * (reply, timeout, free private data), the restore command, the INFO callback, the timer callback,
  * the server event callback with its two tables (java_server_events, child_log_lines), the keyspace
@@ -1014,7 +1131,8 @@ static void scan_key_collect(RedisModuleKey *key, RedisModuleString *field, Redi
  * apply), the scan collectors (Scan, ScanKey), the user-changed callback, the type table, the type
  * methods in RedisModuleTypeMethods order after rdb_load (rdb_save, aof_rewrite, mem_usage, digest,
  * free), the command filter trampolines (an array), the type methods of version 4 (copy2,
- * free_effort2, unlink2) and the cluster message receiver.
+ * free_effort2, unlink2), the cluster message receiver, the event loop's file event and one-shot
+ * callbacks, and fork_with_task.
  */
 static const jlong callback_functions[] = {
     (jlong)(intptr_t)&blocked_reply,
@@ -1048,6 +1166,9 @@ static const jlong callback_functions[] = {
     (jlong)(intptr_t)&type_free_effort,
     (jlong)(intptr_t)&type_unlink,
     (jlong)(intptr_t)&cluster_message,
+    (jlong)(intptr_t)&event_loop_file_event,
+    (jlong)(intptr_t)&event_loop_one_shot,
+    (jlong)(intptr_t)&fork_with_task,
 };
 #define JRM_CALLBACK_COUNT (sizeof(callback_functions) / sizeof(callback_functions[0]))
 
@@ -1821,6 +1942,21 @@ static jint JNICALL downcall_i_BL(JNIEnv *env, jobject self, jlong fn, jbyteArra
     jrm_long_out(env, b, b_c);
     return result;
 }
+static jint JNICALL downcall_i_i(JNIEnv *env, jobject self, jlong fn, jint a) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jint))(intptr_t)fn)(a);
+}
+static jint JNICALL downcall_i_ii(JNIEnv *env, jobject self, jlong fn, jint a, jint b) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jint, jint))(intptr_t)fn)(a, b);
+}
+static jint JNICALL downcall_i_iijj(JNIEnv *env, jobject self, jlong fn, jint a, jint b, jlong c, jlong d) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jint, jint, jlong, jlong))(intptr_t)fn)(a, b, c, d);
+}
 static jint JNICALL downcall_i_j(JNIEnv *env, jobject self, jlong fn, jlong a) {
     (void)env;
     (void)self;
@@ -2503,6 +2639,11 @@ static void JNICALL downcall_v_Bj(JNIEnv *env, jobject self, jlong fn, jbyteArra
     ((void(*)(const void *, jlong))(intptr_t)fn)(a_c, b);
     jrm_bytes_done(&a_in);
 }
+static void JNICALL downcall_v_d(JNIEnv *env, jobject self, jlong fn, jdouble a) {
+    (void)env;
+    (void)self;
+    ((void(*)(jdouble))(intptr_t)fn)(a);
+}
 static void JNICALL downcall_v_ii(JNIEnv *env, jobject self, jlong fn, jint a, jint b) {
     (void)env;
     (void)self;
@@ -2608,6 +2749,9 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"i_", "(J)I", (void *)&downcall_i_}, \
     {"i_B", "(J[B)I", (void *)&downcall_i_B}, \
     {"i_BL", "(J[B[J)I", (void *)&downcall_i_BL}, \
+    {"i_i", "(JI)I", (void *)&downcall_i_i}, \
+    {"i_ii", "(JII)I", (void *)&downcall_i_ii}, \
+    {"i_iijj", "(JIIJJ)I", (void *)&downcall_i_iijj}, \
     {"i_j", "(JJ)I", (void *)&downcall_i_j}, \
     {"i_jB", "(JJ[B)I", (void *)&downcall_i_jB}, \
     {"i_jBB", "(JJ[B[B)I", (void *)&downcall_i_jBB}, \
@@ -2685,6 +2829,7 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"j_jjjjj", "(JJJJJJ)J", (void *)&downcall_j_jjjjj}, \
     {"j_jjjjjjij", "(JJJJJJJIJ)J", (void *)&downcall_j_jjjjjjij}, \
     {"v_Bj", "(J[BJ)V", (void *)&downcall_v_Bj}, \
+    {"v_d", "(JD)V", (void *)&downcall_v_d}, \
     {"v_ii", "(JII)V", (void *)&downcall_v_ii}, \
     {"v_j", "(JJ)V", (void *)&downcall_v_j}, \
     {"v_jBB_B", "(JJ[B[B[B)V", (void *)&downcall_v_jBB_B}, \
@@ -2761,6 +2906,37 @@ static int register_downcalls(JNIEnv *env, jobject loader) {
                : REDIS_ERR;
 }
 
+#define JRM_EVENT_LOOP_CLASS "io.jrm.EventLoop"
+/*
+ * EventLoop.fileDescriptor: the number in the private FileDescriptor "fd" of a JDK channel or stream,
+ * or -1 when it has none (closed, or another class). JNI reads fields past Java's access checks,
+ * which reflection cannot do in java.base without --add-opens.
+ */
+static jint JNICALL channel_fd(JNIEnv *env, jclass cls, jobject channel) {
+    (void)cls;
+    jfieldID holder = (*env)->GetFieldID(env, (*env)->GetObjectClass(env, channel), "fd", "Ljava/io/FileDescriptor;");
+    jobject descriptor = holder == NULL ? NULL : (*env)->GetObjectField(env, channel, holder);
+    jfieldID number = descriptor == NULL ? NULL : (*env)->GetFieldID(env, (*env)->GetObjectClass(env, descriptor), "fd", "I");
+    if (number == NULL) {
+        (*env)->ExceptionClear(env); /* NoSuchFieldError: not a channel with a file descriptor */
+        return -1;
+    }
+    return (*env)->GetIntField(env, descriptor, number);
+}
+
+static const JNINativeMethod event_loop_natives[] = {
+    {"channelFd", "(Ljava/lang/Object;)I", (void *)&channel_fd},
+};
+
+/* Registers EventLoop's native, for every backend: it is no downcall of the API. */
+static int register_event_loop_natives(JNIEnv *env, jobject loader) {
+    jclass event_loop = load_class(env, loader, JRM_EVENT_LOOP_CLASS);
+    if (event_loop == NULL) return REDIS_ERR;
+    return (*env)->RegisterNatives(env, event_loop, event_loop_natives, 1) == JNI_OK && !(*env)->ExceptionCheck(env)
+               ? REDIS_OK
+               : REDIS_ERR;
+}
+
 /*
  * The static methods of ModuleEntry the stub calls, by name and JNI descriptor (StubAbiTest checks
  * them), and where the FFM upcall stub of those that may have one goes (see bind_upcall_stubs).
@@ -2799,6 +2975,9 @@ static const struct {
     {&entry_free_effort, "freeEffort", "(JJ)J", NULL},
     {&entry_unlink_value, "unlinkValue", "(JJ)V", NULL},
     {&entry_cluster_message, "clusterMessage", "(JJIJI)V", NULL},
+    {&entry_file_event, "fileEvent", "(II)V", NULL},
+    {&entry_one_shot, "oneShot", "(J)V", NULL},
+    {&entry_fork_done, "forkDone", "(JII)V", NULL},
 };
 #define JRM_ENTRY_METHOD_COUNT (sizeof(entry_methods) / sizeof(entry_methods[0]))
 
@@ -2877,6 +3056,10 @@ static int load_java_module(RedisModuleCtx *ctx, JNIEnv *env, const char *jar, c
     /* Registered for every backend but jna: jni may be the fastest there is, or the fallback of ffm. */
     if (strcmp(o->backend, "jna") != 0 && register_downcalls(env, loader) != REDIS_OK) {
         log_exception(ctx, env, "cannot register the natives of the JNI backend (jrm.backend=jna avoids them)");
+        goto done;
+    }
+    if (register_event_loop_natives(env, loader) != REDIS_OK) {
+        log_exception(ctx, env, "cannot register the native of io.jrm.EventLoop");
         goto done;
     }
     jlongArray args = long_array(env, o->java_args, o->java_arg_count);
