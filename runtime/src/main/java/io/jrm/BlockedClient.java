@@ -197,7 +197,8 @@ public final class BlockedClient {
     }
     if (onTimeout == null && timeoutMillis != 0) {
       // Redis 7.0 calls the timeout callback of a client whose timeout passed without checking it.
-      throw new IllegalArgumentException("a client blocked with a timeout needs a timeout callback");
+      throw new IllegalArgumentException(
+          "a client blocked with a timeout needs a timeout callback");
     }
     refuseWhereCannotBlock(ctx);
     long token = lastToken.decrementAndGet();

@@ -23,6 +23,7 @@ public final class ChildTask {
   static final int WRITE = 3;
   static final int HEARTBEAT = 4;
   static final int STEP_WORDS = 4;
+
   /** A failed step's exit code; Redis takes 255 for a child it killed (SIGUSR1). */
   static final int FAILED = 254;
 
@@ -88,8 +89,8 @@ public final class ChildTask {
     }
 
     /**
-     * Reports the child's progress to the parent (RedisModule_SendChildHeartbeat), which INFO
-     * shows as {@code current_fork_perc}.
+     * Reports the child's progress to the parent (RedisModule_SendChildHeartbeat), which INFO shows
+     * as {@code current_fork_perc}.
      *
      * @param progress between 0 and 1
      * @return this builder
@@ -102,8 +103,8 @@ public final class ChildTask {
     }
 
     /**
-     * The code the child exits with once every step has run (RedisModule_ExitFromChild), which
-     * the done handler gets.
+     * The code the child exits with once every step has run (RedisModule_ExitFromChild), which the
+     * done handler gets.
      *
      * @param code 0 to 253: 254 is a failed step's, and Redis reports 255 as a kill (SIGUSR1)
      * @return this builder

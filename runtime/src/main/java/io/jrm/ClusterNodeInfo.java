@@ -14,7 +14,15 @@ import org.jspecify.annotations.Nullable;
  */
 public record ClusterNodeInfo(
     String id, String ip, @Nullable String masterId, int port, Set<ClusterNodeFlag> flags) {
-  /** Copies {@code flags}. */
+  /**
+   * Copies {@code flags}, so the record stays immutable whatever set the caller passes.
+   *
+   * @param id the node's id
+   * @param ip the node's address
+   * @param masterId the id of the node's master, or null
+   * @param port the node's client port
+   * @param flags what this node knows of the node
+   */
   public ClusterNodeInfo {
     flags = Set.copyOf(flags);
   }

@@ -296,7 +296,8 @@ public final class Context {
    */
   public ForkChild fork(ChildTask task, ForkChild.DoneHandler done) {
     checkActive();
-    return ForkChildren.fork(this, Objects.requireNonNull(task, "task"), Objects.requireNonNull(done, "done"));
+    return ForkChildren.fork(
+        this, Objects.requireNonNull(task, "task"), Objects.requireNonNull(done, "done"));
   }
 
   /**

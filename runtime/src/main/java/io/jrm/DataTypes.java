@@ -168,7 +168,8 @@ final class DataTypes {
         registry.memory.writeWord(struct, METHODS_VERSION);
         registry.memory.writeWord(struct + Long.BYTES, loaders[i]);
         for (int m = 0; m < methods.length; m++) {
-          registry.memory.writeWord(struct + (m + (long) FIRST_METHOD_WORD) * Long.BYTES, methods[m]);
+          registry.memory.writeWord(
+              struct + (m + (long) FIRST_METHOD_WORD) * Long.BYTES, methods[m]);
         }
         registry.memory.writeWord(struct + COPY2_WORD * Long.BYTES, keyMethods[COPY_METHOD]);
         if (definition.hasFreeEffort()) {
@@ -529,8 +530,8 @@ final class DataTypes {
   }
 
   /**
-   * copy2 (COPY): a new value for the destination key, from the type's {@code copy}, or else decoded
-   * from the value's encoding; 0 (COPY fails) when the type's copy refuses.
+   * copy2 (COPY): a new value for the destination key, from the type's {@code copy}, or else
+   * decoded from the value's encoding; 0 (COPY fails) when the type's copy refuses.
    */
   synchronized long copy(long keys, long pointer) {
     Slot slot = slot(pointer);

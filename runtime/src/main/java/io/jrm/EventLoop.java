@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>{@link #add} and {@link #del} change the event loop, which only the main thread (a command, a
  * timer, an event-loop callback) or a thread holding the server lock may do; {@link #addOneShot}
- * works from any thread. The callbacks run on the main thread and get no {@link Context}: reply to a
- * blocked client through {@link BlockedClient}, or call Redis through a {@link ThreadSafeContext}.
- * An exception a callback throws is logged. MODULE UNLOAD deletes the module's file events; a
- * one-shot task still queued then does not run.
+ * works from any thread. The callbacks run on the main thread and get no {@link Context}: reply to
+ * a blocked client through {@link BlockedClient}, or call Redis through a {@link
+ * ThreadSafeContext}. An exception a callback throws is logged. MODULE UNLOAD deletes the module's
+ * file events; a one-shot task still queued then does not run.
  */
 public final class EventLoop {
   static final int FILE_EVENT_CALLBACK = 31;
@@ -70,8 +70,8 @@ public final class EventLoop {
    * @param fd an open file descriptor (a pipe, a socket: see {@link #fileDescriptor})
    * @param event what to wait for
    * @param handler what runs on the main thread
-   * @throws IllegalArgumentException when {@code fd} is out of Redis's range (negative, or not below
-   *     about {@code maxclients})
+   * @throws IllegalArgumentException when {@code fd} is out of Redis's range (negative, or not
+   *     below about {@code maxclients})
    * @throws RedisException when Redis cannot watch {@code fd} (a regular file, a closed one)
    */
   public static void add(int fd, Event event, FileEventHandler handler) {
@@ -133,8 +133,8 @@ public final class EventLoop {
    *
    * @param channel an open channel of the JDK
    * @return its file descriptor
-   * @throws IllegalArgumentException when the channel has no file descriptor (closed, or not one
-   *     of the JDK's)
+   * @throws IllegalArgumentException when the channel has no file descriptor (closed, or not one of
+   *     the JDK's)
    */
   public static int fileDescriptor(Channel channel) {
     int fd = channelFd(Objects.requireNonNull(channel, "channel"));
@@ -156,7 +156,9 @@ public final class EventLoop {
     return new RedisException("ERR " + message + " (errno " + errno + ")");
   }
 
-  /** Runs the handler of {@code fd} for the event in {@code mask}; called by {@link ModuleEntry}. */
+  /**
+   * Runs the handler of {@code fd} for the event in {@code mask}; called by {@link ModuleEntry}.
+   */
   static void fire(int fd, int mask) throws Exception {
     Event event = mask == Event.READABLE.mask ? Event.READABLE : Event.WRITABLE;
     FileEventHandler handler;

@@ -1,8 +1,8 @@
 package io.jrm;
 
 /**
- * A child process the module forked ({@link Context#fork}), running its {@link ChildTask} in C. Redis
- * allows one module child at a time, besides its own BGSAVE or AOF rewrite child.
+ * A child process the module forked ({@link Context#fork}), running its {@link ChildTask} in C.
+ * Redis allows one module child at a time, besides its own BGSAVE or AOF rewrite child.
  */
 public final class ForkChild {
   private final int pid;

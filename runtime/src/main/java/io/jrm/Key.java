@@ -996,8 +996,8 @@ public final class Key implements WriteKey {
   }
 
   /**
-   * {@return the name of this key ({@code GetKeyNameFromModuleKey}), a string of Redis's valid while
-   * the key is open; null for a missing key opened for reading, which has no {@code
+   * {@return the name of this key ({@code GetKeyNameFromModuleKey}), a string of Redis's valid
+   * while the key is open; null for a missing key opened for reading, which has no {@code
    * RedisModuleKey}}
    */
   public @Nullable RedisString keyName() {

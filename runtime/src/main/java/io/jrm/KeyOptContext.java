@@ -25,8 +25,7 @@ public final class KeyOptContext {
   }
 
   /**
-   * {@return the destination key of a copy ({@code GetToKeyNameFromOptCtx}), null in other
-   * methods}
+   * {@return the destination key of a copy ({@code GetToKeyNameFromOptCtx}), null in other methods}
    */
   public @Nullable RedisString toKeyName() {
     long name = api.getToKeyNameFromOptCtx(keys);
@@ -39,8 +38,7 @@ public final class KeyOptContext {
   }
 
   /**
-   * {@return the destination database of a copy ({@code GetToDbIdFromOptCtx}), -1 in other
-   * methods}
+   * {@return the destination database of a copy ({@code GetToDbIdFromOptCtx}), -1 in other methods}
    */
   public int toDbId() {
     return api.getToDbIdFromOptCtx(keys);

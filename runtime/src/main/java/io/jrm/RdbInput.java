@@ -69,7 +69,8 @@ public interface RdbInput {
 
   /**
    * {@return the key whose value is loading ({@code GetKeyNameFromIO}), valid until the load
-   * returns; null when Redis does not say (a value loaded from a string, JRM's own serialized form)}
+   * returns; null when Redis does not say (a value loaded from a string, JRM's own serialized
+   * form)}
    */
   default @Nullable RedisString keyName() {
     return null;

@@ -201,8 +201,7 @@ class StubAbiTest {
             "callback &event_loop_file_event", constant(EventLoop.class, "FILE_EVENT_CALLBACK"))
         .containsEntry(
             "callback &event_loop_one_shot", constant(EventLoop.class, "ONE_SHOT_CALLBACK"))
-        .containsEntry(
-            "callback &fork_with_task", constant(ForkChildren.class, "FORK_FUNCTION"));
+        .containsEntry("callback &fork_with_task", constant(ForkChildren.class, "FORK_FUNCTION"));
     int last = Integer.parseInt(constant(ForkChildren.class, "FORK_FUNCTION"));
     assertThat(probe).containsEntry("callbacks " + (last + 1), "");
     for (int i = 0; i < methods.size(); i++) {

@@ -19,8 +19,8 @@ public final class EventLoopCommands {
   private EventLoopCommands() {}
 
   /**
-   * JRMTEST.EVENTLOOP.ECHO text: writes text into a pipe when it is writable, reads it back when
-   * it is readable, and replies what it read.
+   * JRMTEST.EVENTLOOP.ECHO text: writes text into a pipe when it is writable, reads it back when it
+   * is readable, and replies what it read.
    */
   @RedisCommand(name = "jrmtest.eventloop.echo", flags = "readonly")
   public static void echo(Context ctx, RedisString text) throws IOException {

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Commands of the jrmtest module ({@code JRMTEST.FORK.*}) for {@code ForkIT}: a child that writes
- * a file Java prepared and exits with a code, which the done handler records.
+ * Commands of the jrmtest module ({@code JRMTEST.FORK.*}) for {@code ForkIT}: a child that writes a
+ * file Java prepared and exits with a code, which the done handler records.
  */
 public final class ForkCommands {
   /** What the last child's done handler saw: "exit signal", or "" before it ran. */

@@ -46,8 +46,16 @@ public final class TrackedValue {
       return null;
     }
     TrackedValue copy = new TrackedValue();
-    copy.text = text + " copied " + keys.dbId() + ":" + keys.keyName() + " to " + keys.toDbId()
-        + ":" + keys.toKeyName();
+    copy.text =
+        text
+            + " copied "
+            + keys.dbId()
+            + ":"
+            + keys.keyName()
+            + " to "
+            + keys.toDbId()
+            + ":"
+            + keys.toKeyName();
     copy.effort = effort;
     return copy;
   }

@@ -8,14 +8,19 @@ import io.jrm.RedisString;
 import io.jrm.annotations.RedisCommand;
 
 /**
- * Commands over {@link TrackedValue}: the version-4 type methods, ModuleTypeReplaceValue, values
- * to and from strings, and the key names and databases Redis gives a key and a load.
+ * Commands over {@link TrackedValue}: the version-4 type methods, ModuleTypeReplaceValue, values to
+ * and from strings, and the key names and databases Redis gives a key and a load.
  */
 public final class TypeMethodCommands {
   private TypeMethodCommands() {}
 
   /** JRMTEST.TRACKED.SET key text effort. */
-  @RedisCommand(name = "jrmtest.tracked.set", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.tracked.set",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void set(Context ctx, RedisString[] argv) {
     if (argv.length != 4) {
       ctx.wrongArity();
@@ -55,7 +60,12 @@ public final class TypeMethodCommands {
    * JRMTEST.TRACKED.REPLACE key text: replaces the key's value with a new one of {@code text}
    * (ModuleTypeReplaceValue), stores the old one in {@code <key>:old}, replies the old text.
    */
-  @RedisCommand(name = "jrmtest.tracked.replace", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.tracked.replace",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void replace(Context ctx, RedisString[] argv) {
     TrackedValue value = new TrackedValue();
     value.text = argv[2].toString();
@@ -95,7 +105,12 @@ public final class TypeMethodCommands {
   }
 
   /** JRMTEST.TRACKED.LOAD key dumped: LoadDataTypeFromString into the key, or an error. */
-  @RedisCommand(name = "jrmtest.tracked.load", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "jrmtest.tracked.load",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void load(Context ctx, RedisString[] argv) {
     TrackedValue value = ctx.loadDataType(argv[2], TrackedValue.class);
     if (value == null) {
@@ -107,7 +122,9 @@ public final class TypeMethodCommands {
     ctx.replyWithSimpleString("OK");
   }
 
-  /** JRMTEST.TRACKED.KEYNAME key: db:key as the open key tells them, and the type method version. */
+  /**
+   * JRMTEST.TRACKED.KEYNAME key: db:key as the open key tells them, and the type method version.
+   */
   @RedisCommand(name = "jrmtest.tracked.keyname", firstKey = 1, lastKey = 1, keyStep = 1)
   public static void keyName(Context ctx, RedisString[] argv) {
     try (Key key = ctx.openKey(argv[1], KeyMode.WRITE)) {

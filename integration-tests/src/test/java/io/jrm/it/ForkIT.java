@@ -51,8 +51,7 @@ class ForkIT {
       Jedis jedis, RedisServer server) throws Exception {
     Path file = server.dir().resolve("long-child.txt").toAbsolutePath();
     send(jedis, "JRMTEST.FORK.WRITE", file.toString(), "long", "0", "100000");
-    assertThatThrownBy(
-            () -> send(jedis, "JRMTEST.FORK.WRITE", file.toString(), "second", "0", "0"))
+    assertThatThrownBy(() -> send(jedis, "JRMTEST.FORK.WRITE", file.toString(), "second", "0", "0"))
         .isInstanceOf(JedisDataException.class)
         .hasMessageContaining("Fork failed");
     assertThat(send(jedis, "JRMTEST.FORK.KILL")).isEqualTo(1L);

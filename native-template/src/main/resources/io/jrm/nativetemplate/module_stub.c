@@ -2130,6 +2130,15 @@ static jint JNICALL downcall_i_jBjijjjjjj(JNIEnv *env, jobject self, jlong fn, j
     jrm_bytes_done(&b_in);
     return result;
 }
+static jint JNICALL downcall_i_jBjj(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jlong c, jlong d) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    jint result = ((jint(*)(jlong, const void *, jlong, jlong))(intptr_t)fn)(a, b_c, c, d);
+    jrm_bytes_done(&b_in);
+    return result;
+}
 static jint JNICALL downcall_i_jBjjII(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b, jlong c, jlong d, jintArray e, jintArray f) {
     (void)env;
     (void)self;
@@ -2768,6 +2777,7 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"i_jBjBiii", "(JJ[BJ[BIII)I", (void *)&downcall_i_jBjBiii}, \
     {"i_jBjL", "(JJ[BJ[J)I", (void *)&downcall_i_jBjL}, \
     {"i_jBjijjjjjj", "(JJ[BJIJJJJJJ)I", (void *)&downcall_i_jBjijjjjjj}, \
+    {"i_jBjj", "(JJ[BJJ)I", (void *)&downcall_i_jBjj}, \
     {"i_jBjjII", "(JJ[BJJ[I[I)I", (void *)&downcall_i_jBjjII}, \
     {"i_jBjjjL", "(JJ[BJJJ[J)I", (void *)&downcall_i_jBjjjL}, \
     {"i_jD", "(JJ[D)I", (void *)&downcall_i_jD}, \

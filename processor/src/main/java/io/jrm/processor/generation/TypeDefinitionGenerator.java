@@ -103,8 +103,7 @@ public final class TypeDefinitionGenerator {
       builder
           .addMethod(
               override("hasUnlink").returns(TypeName.BOOLEAN).addStatement("return true").build())
-          .addMethod(
-              keyMethod("unlink", typeClass).addStatement("$N.unlink(keys)", VALUE).build());
+          .addMethod(keyMethod("unlink", typeClass).addStatement("$N.unlink(keys)", VALUE).build());
     }
     builder.addMethods(code.helperMethods());
     return JavaFile.builder(definition.packageName(), builder.build())

@@ -20,9 +20,8 @@ import javax.lang.model.util.Types;
 /**
  * Checks the methods a persistent class may declare to take over part of its handling: {@code
  * rdbSave} with {@code rdbLoad}, {@code aofRewrite}, {@code upgrade}, {@code validateLoaded},
- * {@code copy}, {@code freeEffort} and {@code unlink}. A
- * method with one of these names must have the signature JRM calls, since a near miss would
- * silently not be called.
+ * {@code copy}, {@code freeEffort} and {@code unlink}. A method with one of these names must have
+ * the signature JRM calls, since a near miss would silently not be called.
  */
 final class CustomMethods {
   static final String RDB_SAVE = "rdbSave";

@@ -32,8 +32,9 @@ public final class DataTypeValue {
   }
 
   /**
-   * Loads a value, recording its encver for DATATYPE.RESTORE's reply, and, while DATATYPE.SLOW_LOADING
-   * is on, yields to clients (the unit's slow loading test) until it is turned off.
+   * Loads a value, recording its encver for DATATYPE.RESTORE's reply, and, while
+   * DATATYPE.SLOW_LOADING is on, yields to clients (the unit's slow loading test) until it is
+   * turned off.
    */
   public static DataTypeValue rdbLoad(RdbInput in, int encver) {
     DatatypeModule.loadEncver = encver;

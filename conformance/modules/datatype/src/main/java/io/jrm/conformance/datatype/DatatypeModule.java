@@ -36,7 +36,12 @@ public final class DatatypeModule {
   }
 
   /** DATATYPE.SET key int string. */
-  @RedisCommand(name = "datatype.set", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "datatype.set",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void set(Context ctx, RedisString[] argv) {
     if (argv.length != 4) {
       ctx.wrongArity();
@@ -75,8 +80,16 @@ public final class DatatypeModule {
     ctx.replyWithStringBuffer(value.strval);
   }
 
-  /** DATATYPE.RESTORE key encoded encver: loads with SaveDataTypeToString's format, replies the encver. */
-  @RedisCommand(name = "datatype.restore", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  /**
+   * DATATYPE.RESTORE key encoded encver: loads with SaveDataTypeToString's format, replies the
+   * encver.
+   */
+  @RedisCommand(
+      name = "datatype.restore",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void restore(Context ctx, RedisString[] argv) {
     if (argv.length != 4) {
       ctx.wrongArity();
@@ -121,10 +134,9 @@ public final class DatatypeModule {
   }
 
   /**
-   * DATATYPE.SWAP a b: swaps the values of two keys with ModuleTypeReplaceValue. C stores a's
-   * value in both keys for a moment; one Java object belongs to one key, so b first takes a
-   * placeholder (failing, and changing nothing, when b holds no such value), a takes b's value, and
-   * b a's.
+   * DATATYPE.SWAP a b: swaps the values of two keys with ModuleTypeReplaceValue. C stores a's value
+   * in both keys for a moment; one Java object belongs to one key, so b first takes a placeholder
+   * (failing, and changing nothing, when b holds no such value), a takes b's value, and b a's.
    */
   @RedisCommand(name = "datatype.swap", flags = "write", firstKey = 1, lastKey = 2, keyStep = 1)
   public static void swap(Context ctx, RedisString[] argv) {
@@ -145,7 +157,12 @@ public final class DatatypeModule {
   }
 
   /** DATATYPE.SLOW_LOADING 0|1: makes every load yield until turned off. */
-  @RedisCommand(name = "datatype.slow_loading", flags = "allow-loading", firstKey = 0, lastKey = 0, keyStep = 0)
+  @RedisCommand(
+      name = "datatype.slow_loading",
+      flags = "allow-loading",
+      firstKey = 0,
+      lastKey = 0,
+      keyStep = 0)
   public static void slowLoading(Context ctx, RedisString[] argv) {
     if (argv.length != 2) {
       ctx.wrongArity();
@@ -161,7 +178,12 @@ public final class DatatypeModule {
   }
 
   /** DATATYPE.IS_IN_SLOW_LOADING: 1 while a load yields. */
-  @RedisCommand(name = "datatype.is_in_slow_loading", flags = "allow-loading", firstKey = 0, lastKey = 0, keyStep = 0)
+  @RedisCommand(
+      name = "datatype.is_in_slow_loading",
+      flags = "allow-loading",
+      firstKey = 0,
+      lastKey = 0,
+      keyStep = 0)
   public static void isInSlowLoading(Context ctx, RedisString[] argv) {
     if (argv.length != 1) {
       ctx.wrongArity();

@@ -45,7 +45,9 @@ public final class EventLoopModule {
         });
   }
 
-  /** TEST.SENDBYTES n: sends n bytes through a pipe the event loop watches; OK when all came back. */
+  /**
+   * TEST.SENDBYTES n: sends n bytes through a pipe the event loop watches; OK when all came back.
+   */
   @RedisCommand(name = "test.sendbytes")
   public static void sendBytes(Context ctx, RedisString[] argv) throws IOException {
     if (argv.length != 2) {

@@ -12,8 +12,8 @@ import java.util.Arrays;
 /**
  * The type {@code test_lazy} of Redis's tests/modules/test_lazyfree.c: a sorted sequence of
  * integers (C's linked list, here an array), saved as its length ({@code SaveUnsigned}) then each
- * element ({@code SaveSigned}). Its free effort is its length, so that UNLINK of a long one frees it
- * on Redis's lazy-free thread.
+ * element ({@code SaveSigned}). Its free effort is its length, so that UNLINK of a long one frees
+ * it on Redis's lazy-free thread.
  */
 @DataType(name = "test_lazy", encver = 0)
 public final class LazyFreeLink {

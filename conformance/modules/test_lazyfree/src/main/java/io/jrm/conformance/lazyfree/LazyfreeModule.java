@@ -24,12 +24,18 @@ public final class LazyfreeModule {
   @OnLoad
   public static void onLoad(Context ctx, RedisString[] args) {
     if (ctx.typeMethodVersion() < TYPE_METHOD_VERSION) {
-      throw new RedisException("ERR this Redis knows type methods up to version " + ctx.typeMethodVersion());
+      throw new RedisException(
+          "ERR this Redis knows type methods up to version " + ctx.typeMethodVersion());
     }
   }
 
   /** LAZYFREELINK.INSERT key value: replies the new length. */
-  @RedisCommand(name = "lazyfreelink.insert", flags = "write deny-oom", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "lazyfreelink.insert",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void insert(Context ctx, RedisString[] argv) {
     if (argv.length != 3) {
       ctx.wrongArity();
@@ -56,7 +62,12 @@ public final class LazyfreeModule {
   }
 
   /** LAZYFREELINK.LEN key: the length, 0 for an empty key. */
-  @RedisCommand(name = "lazyfreelink.len", flags = "readonly", firstKey = 1, lastKey = 1, keyStep = 1)
+  @RedisCommand(
+      name = "lazyfreelink.len",
+      flags = "readonly",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
   public static void len(Context ctx, RedisString[] argv) {
     if (argv.length != 2) {
       ctx.wrongArity();
