@@ -64,6 +64,17 @@ class ForkIT {
   }
 
   @Test
+  void aChildWhoseStepFailsExitsWith254AndIsNotReportedKilled(Jedis jedis, RedisServer server)
+      throws Exception {
+    Path file = server.dir().resolve("no-such-directory/child-output.txt").toAbsolutePath();
+    send(jedis, "JRMTEST.FORK.WRITE", file.toString(), "never written", "0", "0");
+    // "exit code, signal": 254 and no signal, not Redis's 255 of a child killed by SIGUSR1.
+    assertThat(waitForDone(jedis)).isEqualTo("254 0");
+    assertThat(file).doesNotExist();
+    assertThat(log(server)).contains("JRM: the fork child could not write " + file);
+  }
+
+  @Test
   void anExitCodeOutOfRangeIsAClearError(Jedis jedis) {
     assertThatThrownBy(() -> send(jedis, "JRMTEST.FORK.WRITE", "unused", "x", "300", "0"))
         .isInstanceOf(JedisDataException.class)
