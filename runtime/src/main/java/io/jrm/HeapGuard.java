@@ -39,7 +39,10 @@ import javax.management.openmbean.CompositeData;
  * meanwhile ran out of heap before the guard saw it), it reads the old generation's usage now:
  * under every collector that is at least its usage after that GC. Only when values were freed since
  * the last look does it run one GC, so that the space they gave back is seen at once rather than at
- * the next old-generation collection.
+ * the next old-generation collection; and when the old generation grew by a tenth since its last
+ * such GC, since the old generation after a young GC also holds the garbage of values rewritten in
+ * place (an array a write replaced), which only a full or mixed collection reclaims: without that
+ * GC a heap holding 1 MB of data refused writes as full (HeapPressureIT).
  */
 final class HeapGuard {
   /** The system property that sets the limit, in percent of {@code -Xmx}. */
@@ -91,6 +94,17 @@ final class HeapGuard {
 
   /** Values were freed since the last forced GC: the heap may have room again. */
   private volatile boolean freed;
+
+  /**
+   * Over the limit, a GC measures the old generation again once it has grown by this fraction of
+   * what it can hold since the last measure: so a full GC comes only after that much was promoted,
+   * about as often as the collector's own would, and data close to the limit, which each young GC's
+   * garbage takes over it, is refused rather than collected at every command.
+   */
+  private static final int CONFIRM_GROWTH_DIVISOR = 10;
+
+  /** The old generation's use the last GC this guard ran measured; main thread only. */
+  private long confirmed = Long.MIN_VALUE / 2;
 
   /** Whether the last check refused; only the main thread reads and writes it. */
   private boolean refusing;
@@ -253,10 +267,14 @@ final class HeapGuard {
     if (runtime.totalMemory() - runtime.freeMemory() < limit || usedAfterLastGc() < limit) {
       return false; // the whole heap now, or the old generation after the last GC: under the limit
     }
-    if (freed) {
+    if (freed || usedAfterGc - confirmed >= oldMax / CONFIRM_GROWTH_DIVISOR) {
+      // Values were freed (count the room they gave back now), or the old generation grew by a
+      // tenth of itself since a GC last measured it: after a young GC it also holds the garbage of
+      // values rewritten in place until a full (or, under G1, mixed) collection.
       freed = false;
-      System.gc(); // values were freed: count the room they gave back now
+      System.gc();
       usedAfterGc = oldGeneration.getUsage().getUsed();
+      confirmed = usedAfterGc;
     }
     return usedAfterGc >= limit;
   }

@@ -188,6 +188,29 @@ public final class TypeCommands {
   }
 
   /**
+   * JRMTEST.TYPE.CHURN key bytes: gives a RichValue a new blob of {@code bytes} zero bytes in place
+   * of its old one, which becomes garbage while the value stays (a value that rewrites its parts);
+   * replies with the blob's length.
+   */
+  @RedisCommand(
+      name = "jrmtest.type.churn",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
+  public static void churn(Context ctx, RedisString[] argv) {
+    if (argv.length != 3) {
+      ctx.wrongArity();
+      return;
+    }
+    try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
+      RichValue value = valueOrNew(key, RichValue.class, RichValue::new);
+      value.blob = new byte[Math.toIntExact(argv[2].toLongLong())];
+      ctx.replyWithLongLong(value.blob.length);
+    }
+  }
+
+  /**
    * JRMTEST.TYPE.READBUMP key: adds 1 to the number of a RichValue through a key opened for reading
    * only, the mistake a module can make; replies with the new number.
    */

@@ -113,6 +113,22 @@ class HeapPressureIT {
   }
 
   @Test
+  void garbageOfValuesRewrittenInPlaceIsNotTakenForAFullHeap() {
+    try (RedisServer server = smallHeapServer();
+        Jedis jedis = client(server)) {
+      // Each write leaves a 1 MB array of garbage and keeps 1 MB live. The young collections of the
+      // serial collector move the live one to the old generation, where it stays as garbage after
+      // the next write until the old generation fills: above the limit long before the live data
+      // is.
+      for (int i = 0; i < 300; i++) {
+        assertThat(send(jedis, "JRMTEST.TYPE.CHURN", "churned", "1048576")).isEqualTo(1048576L);
+      }
+      assertThat(heapInfo(jedis, "refused_commands")).isZero();
+      assertThat(server.stop()).isZero();
+    }
+  }
+
+  @Test
   void writesAreRefusedInTimeWhenGcNotificationsArriveLate() {
     try (RedisServer server = smallHeapServer();
         Jedis jedis = client(server)) {
