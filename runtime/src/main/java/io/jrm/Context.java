@@ -324,6 +324,21 @@ public final class Context {
   }
 
   /**
+   * Registers the module's part of Redis's active defragmentation that belongs to no value ({@code
+   * RegisterDefragFunc}), usually from {@code @OnLoad}: {@code function} runs on the main thread in
+   * each defrag cycle, to move native memory the module keeps outside its values (a data type moves
+   * its own in its {@code defrag} method). One function per module: a later call replaces it. Only
+   * a Redis whose allocator supports active defragmentation ever runs it.
+   *
+   * @param function what runs
+   */
+  public void registerDefragFunc(DefragFunction function) {
+    checkActive();
+    ModuleEntry.defragFunction(Objects.requireNonNull(function, "function"));
+    api.registerDefragFunc(pointer(), ModuleEntry.callbacks()[ModuleEntry.DEFRAG_GLOBALS_CALLBACK]);
+  }
+
+  /**
    * Subscribes {@code listener} to {@code event} ({@code SubscribeToServerEvent}): it runs on the
    * main thread each time the event fires, with the event's data read into {@code E}. One listener
    * per event and module: a later call replaces it, null removes it. Never called in a forked child

@@ -57,12 +57,17 @@ final class DataTypes {
   private static final int FREE_WORD = 6;
   private static final int FREE_EFFORT2_WORD = 15;
   private static final int UNLINK2_WORD = 16;
+  private static final int DEFRAG_WORD = 13;
   private static final int COPY2_WORD = 17;
 
   // The stub's version-4 methods, in the order ModuleEntry hands them over.
   private static final int COPY_METHOD = 0;
   private static final int FREE_EFFORT_METHOD = 1;
   private static final int UNLINK_METHOD = 2;
+
+  // In register's defragMethods: the stub's defrag of JRM's part, and that plus the type's method.
+  private static final int DEFRAG_FORMS = 0;
+  private static final int DEFRAG_WITH_METHOD = 1;
 
   /** {@code REDISMODULE_OPTIONS_HANDLE_IO_ERRORS}. */
   private static final int HANDLE_IO_ERRORS = 1;
@@ -143,10 +148,12 @@ final class DataTypes {
   /**
    * Registers each type with Redis ({@code CreateDataType}): {@code loaders[i]} is the stub's
    * rdb_load of type {@code i}; {@code methods} its other type callbacks in struct order, from
-   * rdb_save to free; {@code keyMethods} its copy2, free_effort2 and unlink2; {@code typeTable} the
-   * stub's table of names and encvers, filled here for its C code. Every type gets copy2 (a type
-   * without its own copy is copied through its encoding); free_effort2 and unlink2 only a type that
-   * declares them, so that other values cost no upcall on UNLINK.
+   * rdb_save to free; {@code keyMethods} its copy2, free_effort2 and unlink2; {@code defragMethods}
+   * its two defrag functions; {@code typeTable} the stub's table of names and encvers, filled here
+   * for its C code. Every type gets copy2 (a type without its own copy is copied through its
+   * encoding); free_effort2 and unlink2 only a type that declares them, so that other values cost
+   * no upcall on UNLINK; defrag is the stub's C alone unless the type declares {@code defrag}, so
+   * that active defrag of other values costs no upcall either.
    */
   static DataTypes register(
       RedisModuleApi api,
@@ -156,6 +163,7 @@ final class DataTypes {
       long[] loaders,
       long[] methods,
       long[] keyMethods,
+      long[] defragMethods,
       long typeTable) {
     DataTypes registry = new DataTypes(api, moduleName, definitions);
     // Corrupt RDB data then fails the load of the value (RDB file, RESTORE, replication) with
@@ -179,6 +187,9 @@ final class DataTypes {
         if (definition.hasUnlink()) {
           registry.memory.writeWord(struct + UNLINK2_WORD * Long.BYTES, keyMethods[UNLINK_METHOD]);
         }
+        registry.memory.writeWord(
+            struct + DEFRAG_WORD * Long.BYTES,
+            defragMethods[definition.hasDefrag() ? DEFRAG_WITH_METHOD : DEFRAG_FORMS]);
         long type =
             api.createDataType(ctx, cString(definition.name()), definition.encver(), struct);
         if (type == 0) {
@@ -563,6 +574,16 @@ final class DataTypes {
     Slot slot = slot(pointer);
     try {
       return definition(slot).freeEffort(slot.value, new KeyOptContext(scopes.enter(0), keys));
+    } finally {
+      scopes.exit();
+    }
+  }
+
+  /** defrag: the type's {@code defrag}; whether it stopped early and wants another call. */
+  synchronized boolean defrag(long defragCtx, long pointer) {
+    Slot slot = slot(pointer);
+    try {
+      return definition(slot).defrag(slot.value, new DefragContext(scopes.enter(0), defragCtx));
     } finally {
       scopes.exit();
     }

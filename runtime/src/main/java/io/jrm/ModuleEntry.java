@@ -63,6 +63,10 @@ final class ModuleEntry {
   private static final int TYPE_KEY_METHODS = 27;
   private static final int TYPE_KEY_METHOD_COUNT = 3;
   static final int CLUSTER_MESSAGE_CALLBACK = 30;
+  // The type's defrag: the stub's own (JRM's serialized forms), or that and the type's method.
+  private static final int TYPE_DEFRAG = 37;
+  private static final int TYPE_DEFRAG_JAVA = 38;
+  static final int DEFRAG_GLOBALS_CALLBACK = 40;
 
   private static final ErrorLog errors = ErrorLog.fromSystemProperty();
 
@@ -79,6 +83,9 @@ final class ModuleEntry {
 
   /** The author's INFO sections ({@link Context#registerInfoFunc}), null for none. */
   private static volatile InfoFunction infoFunction;
+
+  /** The author's defrag function ({@link Context#registerDefragFunc}), null for none. */
+  private static volatile DefragFunction defragFunction;
 
   /** Per command of the definition: flagged deny-oom, so refused while the heap is full. */
   private static boolean[] deniesOom;
@@ -134,6 +141,7 @@ final class ModuleEntry {
                 methods,
                 Arrays.copyOfRange(
                     callbackFunctions, TYPE_KEY_METHODS, TYPE_KEY_METHODS + TYPE_KEY_METHOD_COUNT),
+                new long[] {callbackFunctions[TYPE_DEFRAG], callbackFunctions[TYPE_DEFRAG_JAVA]},
                 callbackFunctions[TYPE_TABLE]);
         if (api.createCommand(
                 ctx,
@@ -438,6 +446,40 @@ final class ModuleEntry {
 
   static void infoFunction(InfoFunction function) {
     infoFunction = function;
+  }
+
+  static void defragFunction(DefragFunction function) {
+    defragFunction = function;
+  }
+
+  /**
+   * Active defrag of a value whose type declares {@code defrag}: 1 when it stopped early and wants
+   * another call, 0 when done or when the method fails.
+   */
+  static int defragValue(long defragCtx, long key, long value) {
+    try {
+      return dataTypes.defrag(defragCtx, value) ? 1 : 0;
+    } catch (Throwable t) {
+      logCallbackFailure("defrag of a value", t);
+      return 0;
+    }
+  }
+
+  /** The module's {@link DefragFunction}, which Redis runs in each defrag cycle: always 0. */
+  static int defragGlobals(long defragCtx) {
+    DefragFunction function = defragFunction;
+    if (function == null) {
+      return 0;
+    }
+    Context scope = contexts.enter(0);
+    try {
+      function.defrag(new DefragContext(scope, defragCtx));
+    } catch (Throwable t) {
+      logCallbackFailure("defrag function", t);
+    } finally {
+      contexts.exit();
+    }
+    return 0;
   }
 
   /** Command filter {@code filter} runs over the arguments at {@code filterCtx}. */

@@ -207,6 +207,20 @@ public final class NativeBuffer implements AutoCloseable {
     size = newSize;
   }
 
+  /** The address active defrag may move, checked to be alive: 0 for an empty buffer. */
+  long defragAddress() {
+    checkAlive();
+    if (pool != null) {
+      throw new UnsupportedOperationException("a pool buffer is freed by Redis, not moved");
+    }
+    return address;
+  }
+
+  /** Refers to {@code moved}, where active defrag copied the bytes and freed the old memory. */
+  void movedTo(long moved) {
+    address = moved;
+  }
+
   /**
    * Frees the buffer ({@code Free}); freeing twice does nothing. The close of a pool buffer does
    * nothing at all: Redis frees it when the command returns, and it stays usable until then.

@@ -56,6 +56,11 @@ public final class RedisString implements AutoCloseable, Comparable<RedisString>
     this.call = call;
   }
 
+  /** Refers to {@code moved}, where active defrag copied the string and freed the old one. */
+  void movedTo(long moved) {
+    pointer = moved;
+  }
+
   /** The {@code RedisModuleString *}, checked to be alive. */
   long pointer() {
     if (pointer == 0) {

@@ -201,8 +201,13 @@ class StubAbiTest {
             "callback &event_loop_file_event", constant(EventLoop.class, "FILE_EVENT_CALLBACK"))
         .containsEntry(
             "callback &event_loop_one_shot", constant(EventLoop.class, "ONE_SHOT_CALLBACK"))
-        .containsEntry("callback &fork_with_task", constant(ForkChildren.class, "FORK_FUNCTION"));
-    int last = Integer.parseInt(constant(ForkChildren.class, "FORK_FUNCTION"));
+        .containsEntry("callback &fork_with_task", constant(ForkChildren.class, "FORK_FUNCTION"))
+        .containsEntry("callback &type_defrag", constant(ModuleEntry.class, "TYPE_DEFRAG"))
+        .containsEntry(
+            "callback &type_defrag_java", constant(ModuleEntry.class, "TYPE_DEFRAG_JAVA"))
+        .containsEntry(
+            "callback &defrag_globals", constant(ModuleEntry.class, "DEFRAG_GLOBALS_CALLBACK"));
+    int last = Integer.parseInt(constant(ModuleEntry.class, "DEFRAG_GLOBALS_CALLBACK"));
     assertThat(probe).containsEntry("callbacks " + (last + 1), "");
     for (int i = 0; i < methods.size(); i++) {
       assertThat(probe)

@@ -182,6 +182,9 @@ int main(int argc, char **argv) {
     PRINT_CALLBACK(&event_loop_file_event);
     PRINT_CALLBACK(&event_loop_one_shot);
     PRINT_CALLBACK(&fork_with_task);
+    PRINT_CALLBACK(&type_defrag);
+    PRINT_CALLBACK(&type_defrag_java);
+    PRINT_CALLBACK(&defrag_globals);
     printf("child-task LOG %d\n", JRM_CHILD_LOG);
     printf("child-task SLEEP %d\n", JRM_CHILD_SLEEP);
     printf("child-task WRITE %d\n", JRM_CHILD_WRITE);

@@ -64,6 +64,7 @@ typedef struct RedisModuleCallReply RedisModuleCallReply;
 typedef struct RedisModuleKey RedisModuleKey;
 typedef struct RedisModuleCommandFilterCtx RedisModuleCommandFilterCtx;
 typedef struct RedisModuleKeyOptCtx RedisModuleKeyOptCtx;
+typedef struct RedisModuleDefragCtx RedisModuleDefragCtx;
 
 /*
  * A stream entry id, which Java passes by address (StreamId.java holds its layout, which
@@ -213,6 +214,9 @@ static const char *(*redis_call_reply_string_ptr)(RedisModuleCallReply *reply, s
 static void (*redis_free_call_reply)(RedisModuleCallReply *reply);
 static int (*redis_subscribe_to_server_event)(RedisModuleCtx *ctx, RedisModuleEvent event,
                                               RedisModuleEventCallback callback);
+/* What active defrag of a value's serialized forms needs, without Java. */
+static void *(*redis_defrag_alloc)(RedisModuleDefragCtx *ctx, void *ptr);
+static int (*redis_defrag_cursor_get)(RedisModuleDefragCtx *ctx, unsigned long *cursor);
 
 /* What RedisModule_Init does in C modules: the API table pointer is the first word of the ctx. */
 static int bind_redis_api(RedisModuleCtx *ctx) {
@@ -237,7 +241,9 @@ static int bind_redis_api(RedisModuleCtx *ctx) {
         redis_get_api("RedisModule_CallReplyArrayElement", &redis_call_reply_array_element) != REDIS_OK ||
         redis_get_api("RedisModule_CallReplyStringPtr", &redis_call_reply_string_ptr) != REDIS_OK ||
         redis_get_api("RedisModule_FreeCallReply", &redis_free_call_reply) != REDIS_OK ||
-        redis_get_api("RedisModule_SubscribeToServerEvent", &redis_subscribe_to_server_event) != REDIS_OK) {
+        redis_get_api("RedisModule_SubscribeToServerEvent", &redis_subscribe_to_server_event) != REDIS_OK ||
+        redis_get_api("RedisModule_DefragAlloc", &redis_defrag_alloc) != REDIS_OK ||
+        redis_get_api("RedisModule_DefragCursorGet", &redis_defrag_cursor_get) != REDIS_OK) {
         return REDIS_ERR;
     }
     return REDIS_OK;
@@ -259,6 +265,8 @@ static jmethodID entry_rdb_load, entry_rdb_save, entry_aof_rewrite, entry_mem_us
 /* The type methods of version 4: static long copyValue(long keys, long value), long freeEffort(long
  * keys, long value), void unlinkValue(long keys, long value). */
 static jmethodID entry_copy_value, entry_free_effort, entry_unlink_value;
+/* Active defrag: static int defragValue(long defragCtx, long key, long value), int defragGlobals(long defragCtx). */
+static jmethodID entry_defrag_value, entry_defrag_globals;
 static jmethodID entry_info;    /* static void info(long infoCtx) */
 static jmethodID entry_timer;   /* static void timer(long ctx, long data) */
 static jmethodID entry_user_changed; /* static void userChanged(long clientId, long handle) */
@@ -654,6 +662,53 @@ static void type_unlink(RedisModuleKeyOptCtx *keys, const void *value) {
     (*env)->CallStaticVoidMethod(env, entry_class, entry_unlink_value, (jlong)(intptr_t)keys,
                                  (jlong)(intptr_t)value);
     if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+}
+
+/*
+ * Active defrag (serverCron, main thread; only on a Redis whose allocator supports it). JRM's part
+ * of a value is its serialized forms, which C and Java always reach through the struct, so C moves
+ * them itself; the struct stays where it is, since Java's registry holds its address. A type that
+ * declares defrag gets type_defrag_java, which then runs its Java method for memory of its own
+ * (NativeBuffer, RedisString). A late defrag resumes with a cursor: the forms moved on the first
+ * call. Java's answer is C's: 1 when it stopped early and wants another call.
+ */
+static void defrag_forms(RedisModuleDefragCtx *ctx, JavaValue *v) {
+    unsigned long cursor;
+    if (redis_defrag_cursor_get(ctx, &cursor) == REDIS_OK && cursor != 0) return;
+    void *moved;
+    if (v->rdb != NULL && (moved = redis_defrag_alloc(ctx, v->rdb)) != NULL) v->rdb = moved;
+    if (v->aof != NULL && (moved = redis_defrag_alloc(ctx, v->aof)) != NULL) v->aof = moved;
+}
+
+static int type_defrag(RedisModuleDefragCtx *ctx, RedisModuleString *key, void **value) {
+    (void)key;
+    defrag_forms(ctx, *value);
+    return 0;
+}
+
+static int type_defrag_java(RedisModuleDefragCtx *ctx, RedisModuleString *key, void **value) {
+    defrag_forms(ctx, *value);
+    JNIEnv *env = java_env(NULL);
+    if (env == NULL) return 0;
+    jint more = (*env)->CallStaticIntMethod(env, entry_class, entry_defrag_value, (jlong)(intptr_t)ctx,
+                                            (jlong)(intptr_t)key, (jlong)(intptr_t)*value);
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        return 0;
+    }
+    return more;
+}
+
+/* RegisterDefragFunc's function: the module's Java defrag function, if it registered one. */
+static int defrag_globals(RedisModuleDefragCtx *ctx) {
+    JNIEnv *env = java_env(NULL);
+    if (env == NULL) return 0;
+    jint more = (*env)->CallStaticIntMethod(env, entry_class, entry_defrag_globals, (jlong)(intptr_t)ctx);
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        return 0;
+    }
+    return more;
 }
 
 static void *type_rdb_load(jint type, RedisModuleIO *io, int encver) {
@@ -1169,6 +1224,13 @@ static const jlong callback_functions[] = {
     (jlong)(intptr_t)&event_loop_file_event,
     (jlong)(intptr_t)&event_loop_one_shot,
     (jlong)(intptr_t)&fork_with_task,
+    0, /* 34-36: reserved for callbacks of other branches */
+    0,
+    0,
+    (jlong)(intptr_t)&type_defrag,
+    (jlong)(intptr_t)&type_defrag_java,
+    0, /* 39: reserved */
+    (jlong)(intptr_t)&defrag_globals,
 };
 #define JRM_CALLBACK_COUNT (sizeof(callback_functions) / sizeof(callback_functions[0]))
 
@@ -2988,6 +3050,8 @@ static const struct {
     {&entry_file_event, "fileEvent", "(II)V", NULL},
     {&entry_one_shot, "oneShot", "(J)V", NULL},
     {&entry_fork_done, "forkDone", "(JII)V", NULL},
+    {&entry_defrag_value, "defragValue", "(JJJ)I", NULL},
+    {&entry_defrag_globals, "defragGlobals", "(J)I", NULL},
 };
 #define JRM_ENTRY_METHOD_COUNT (sizeof(entry_methods) / sizeof(entry_methods[0]))
 

@@ -117,6 +117,9 @@ public final class ClassNames {
   /** Where values are loaded from. */
   public static final ClassName RDB_INPUT = ClassName.get("io.jrm", "RdbInput");
 
+  /** What a {@code defrag} method moves memory with. */
+  public static final ClassName DEFRAG_CONTEXT = ClassName.get("io.jrm", "DefragContext");
+
   /** The keys of a {@code copy}, {@code freeEffort} or {@code unlink} method. */
   public static final ClassName KEY_OPT_CONTEXT = ClassName.get("io.jrm", "KeyOptContext");
 

@@ -666,6 +666,15 @@ class DataTypeValidationTest {
   }
 
   @Test
+  void defragWithTheWrongSignatureIsAnError() {
+    assertFieldError(
+        "The method defrag of T must be declared public boolean defrag(io.jrm.DefragContext ctx),"
+            + " not public void defrag(io.jrm.DefragContext).",
+        "void defrag(",
+        "  public void defrag(DefragContext ctx) {}");
+  }
+
+  @Test
   void customEncodingSkipsTheFieldChecks() {
     JavaFileObject type =
         source(

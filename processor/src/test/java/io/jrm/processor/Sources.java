@@ -13,6 +13,7 @@ final class Sources {
           "\n",
           "import io.jrm.AofOutput;",
           "import io.jrm.Context;",
+          "import io.jrm.DefragContext;",
           "import io.jrm.FieldCodec;",
           "import io.jrm.RdbInput;",
           "import io.jrm.RdbOutput;",

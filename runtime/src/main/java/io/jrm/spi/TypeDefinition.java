@@ -1,6 +1,7 @@
 package io.jrm.spi;
 
 import io.jrm.AofOutput;
+import io.jrm.DefragContext;
 import io.jrm.KeyOptContext;
 import io.jrm.RdbInput;
 import io.jrm.RdbOutput;
@@ -105,5 +106,23 @@ public interface TypeDefinition<T> {
    */
   default void unlink(T value, KeyOptContext keys) {
     throw new UnsupportedOperationException(name() + " has no unlink method");
+  }
+
+  /** {@return whether the class declares {@code defrag}} */
+  default boolean hasDefrag() {
+    return false;
+  }
+
+  /**
+   * Moves the native memory {@code value} holds (the class's {@code defrag}), in Redis's active
+   * defragmentation.
+   *
+   * @param value the value
+   * @param ctx the defragmentation
+   * @return whether it stopped early ({@link DefragContext#defragShouldStop()}) and wants another
+   *     call
+   */
+  default boolean defrag(T value, DefragContext ctx) {
+    throw new UnsupportedOperationException(name() + " has no defrag method");
   }
 }

@@ -105,6 +105,18 @@ public final class TypeDefinitionGenerator {
               override("hasUnlink").returns(TypeName.BOOLEAN).addStatement("return true").build())
           .addMethod(keyMethod("unlink", typeClass).addStatement("$N.unlink(keys)", VALUE).build());
     }
+    if (type.defrag()) {
+      builder
+          .addMethod(
+              override("hasDefrag").returns(TypeName.BOOLEAN).addStatement("return true").build())
+          .addMethod(
+              override("defrag")
+                  .returns(TypeName.BOOLEAN)
+                  .addParameter(typeClass, VALUE)
+                  .addParameter(ClassNames.DEFRAG_CONTEXT, "ctx")
+                  .addStatement("return $N.defrag(ctx)", VALUE)
+                  .build());
+    }
     builder.addMethods(code.helperMethods());
     return JavaFile.builder(definition.packageName(), builder.build())
         .skipJavaLangImports(true)
