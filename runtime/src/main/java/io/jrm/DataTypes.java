@@ -116,8 +116,12 @@ final class DataTypes {
   /** The writer {@link #serialize} reuses value after value; null while it is in use. */
   private SnapshotWriter spareWriter = new SnapshotWriter(false);
 
-  /** Handles by value: one object must not be stored in two keys, its changes would go unseen. */
-  private final Map<Object, Integer> handles = new IdentityHashMap<>();
+  /**
+   * Slots by value: one object must not be stored in two keys, its changes would go unseen. The
+   * slot rather than its handle, which would cost a boxed Integer per value (16 of the ~80 bytes of
+   * bookkeeping per value at a million values).
+   */
+  private final Map<Object, Slot> slotsByValue = new IdentityHashMap<>();
 
   /** One value Redis holds: the Java object and its native struct. */
   private static final class Slot {
@@ -248,11 +252,11 @@ final class DataTypes {
   /** Stores {@code value} in {@code key} ({@code ModuleTypeSetValue}), replacing what it held. */
   synchronized void set(long key, Object value) {
     int index = indexOf(value.getClass());
-    Integer stored = handles.get(value);
+    Slot stored = slotsByValue.get(value);
     if (stored != null) {
       if (api.moduleTypeGetType(key) == types[index].pointer()
-          && slot(api.moduleTypeGetValue(key)) == slots.get(stored)) {
-        markDirty(slots.get(stored), true); // stored again where it is: it may have changed
+          && slot(api.moduleTypeGetValue(key)) == stored) {
+        markDirty(stored, true); // stored again where it is: it may have changed
         return;
       }
       throw new IllegalArgumentException(
@@ -274,7 +278,7 @@ final class DataTypes {
    */
   synchronized <T> T replace(long key, T value) {
     int index = indexOf(value.getClass());
-    if (handles.containsKey(value)) {
+    if (slotsByValue.containsKey(value)) {
       throw new IllegalArgumentException(
           "this " + value.getClass().getSimpleName() + " is already stored in a key: store a copy");
     }
@@ -302,10 +306,10 @@ final class DataTypes {
    */
   synchronized long saveToString(long ctx, Object value) {
     int index = indexOf(value.getClass());
-    Integer stored = handles.get(value);
+    Slot stored = slotsByValue.get(value);
     long pointer;
     if (stored != null) {
-      pointer = slots.get(stored).pointer;
+      pointer = stored.pointer;
     } else {
       Slot slot = newSlot(index, value); // for the call only: rdb_save finds values by struct
       markDirty(slot, true); // written by Java, it has no serialized form
@@ -367,7 +371,7 @@ final class DataTypes {
       handle = freeHandles.pop();
       slots.set(handle, slot);
     }
-    handles.put(value, handle);
+    slotsByValue.put(value, slot);
     memory.writeWord(slot.pointer + HANDLE, handle);
     memory.writeWord(slot.pointer + TYPE, type);
     if (definitions.get(type).rewritesAof()) {
@@ -519,7 +523,7 @@ final class DataTypes {
   synchronized void freeValue(long pointer) {
     int handle = (int) memory.readWord(pointer + HANDLE);
     Slot slot = slots.get(handle);
-    handles.remove(slot.value);
+    slotsByValue.remove(slot.value);
     if (slot.dirty || slot.commandsMissing) {
       freedWhilePending++;
     }
@@ -559,7 +563,7 @@ final class DataTypes {
       if (copy == null) {
         return 0;
       }
-      if (handles.containsKey(copy)) {
+      if (slotsByValue.containsKey(copy)) {
         throw new IllegalStateException(
             definition.name() + " copy returned a value stored in a key: return a new object");
       }
@@ -869,7 +873,7 @@ final class DataTypes {
 
   /** The values Redis holds. */
   synchronized int valueCount() {
-    return handles.size();
+    return slotsByValue.size();
   }
 
   /** The bytes of the serialized forms held in native memory for forks. */
