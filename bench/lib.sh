@@ -10,8 +10,9 @@ cli() { redis-cli -p "$port" "$@"; }
 info() { cli INFO "$1" | tr -d '\r' | awk -F: -v k="$2" '$1 == k { print $2 }'; }
 
 start() { # [--loadmodule module.so [module args...]]
+  # DEBUG RELOAD needs enable-debug-command (off by default since Redis 7).
   redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --save "" --appendonly no \
-    --logfile "$dir/redis.log" "$@" &
+    --enable-debug-command local --logfile "$dir/redis.log" "$@" &
   server=$!
   # PONG once the data set is loaded (LOADING before): a JRM module loading 1M values may take a while;
   # polled every 20 ms, the resolution of persistence.sh's restart to the first PONG.

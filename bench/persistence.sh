@@ -111,7 +111,7 @@ run_column() {
   cli SAVE >/dev/null
   echo "$column|all|save|$(awk -v u="$(usec_per_call save)" 'BEGIN { print u / 1000 }')" >> "$dir/data"
   t0=$(now_ms)
-  cli DEBUG RELOAD >/dev/null
+  [ "$(cli DEBUG RELOAD)" = OK ] || { echo "$column: DEBUG RELOAD failed: $(tail -3 "$dir/redis.log")" >&2; exit 1; }
   echo "$column|all|reload|$(($(now_ms) - t0))" >> "$dir/data"
   for share in "${shares[@]}"; do
     [ "$share" = 0 ] || inserts 1 $((values * share / 100)) "$share" | cli --pipe >/dev/null
