@@ -1,5 +1,6 @@
 package io.jrm;
 
+import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +50,16 @@ public interface RdbInput {
    * @return the number
    */
   float loadFloat();
+
+  /**
+   * {@code LoadLongDouble}: a long double written by {@link RdbOutput#saveLongDouble} (or by a C
+   * module's {@code SaveLongDouble}).
+   *
+   * @return the long double's exact value
+   * @throws RedisException if the data is corrupt, or holds an infinity or NaN, which a {@link
+   *     BigDecimal} cannot
+   */
+  BigDecimal loadLongDouble();
 
   /**
    * {@code LogIOError}: logs a problem with the data being read, with the module's name.

@@ -1,5 +1,7 @@
 package io.jrm;
 
+import java.math.BigDecimal;
+
 /**
  * Where a data type value writes its RDB encoding ({@code RedisModule_Save*}). JRM hands one to
  * generated and custom {@code rdbSave} code; a value must write the same sequence for the same
@@ -47,6 +49,16 @@ public interface RdbOutput {
    * @param value the number
    */
   void saveFloat(float value);
+
+  /**
+   * {@code SaveLongDouble}: a C {@code long double}, written as the long double nearest {@code
+   * value} (on x86-64 a 64-bit significand: {@code 1.1} keeps some 19 digits where a double keeps
+   * 16). {@link RdbInput#loadLongDouble} reads back that long double's exact value.
+   *
+   * @param value the number
+   * @throws IllegalArgumentException if {@code value} is beyond the range of a long double
+   */
+  void saveLongDouble(BigDecimal value);
 
   /**
    * {@return whether this output computes a digest ({@code DEBUG DIGEST}) rather than persisting:

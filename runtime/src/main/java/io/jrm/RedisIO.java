@@ -3,6 +3,8 @@ package io.jrm;
 import static io.jrm.internal.binding.RedisModuleApi.cString;
 
 import io.jrm.internal.binding.RedisModuleApi;
+import io.jrm.internal.types.LongDoubles;
+import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +53,12 @@ final class RedisIO implements RdbOutput, RdbInput, AofOutput {
   }
 
   @Override
+  public void saveLongDouble(BigDecimal value) {
+    LongDoubles.encode(value); // refuses a value out of range, which strtold would make infinite
+    api.saveLongDouble(io, cString(value.toString()));
+  }
+
+  @Override
   public long loadUnsigned() {
     return checked(api.loadUnsigned(io));
   }
@@ -89,6 +97,18 @@ final class RedisIO implements RdbOutput, RdbInput, AofOutput {
   public float loadFloat() {
     float value = api.loadFloat(io);
     if (value == 0) {
+      checked(0);
+    }
+    return value;
+  }
+
+  @Override
+  public BigDecimal loadLongDouble() {
+    BigDecimal value =
+        LongDoubles.decode(api.loadLongDouble(io))
+            .orElseThrow(
+                () -> new RedisException("ERR the RDB data holds an infinite or NaN long double"));
+    if (value.signum() == 0) {
       checked(0);
     }
     return value;

@@ -1,5 +1,6 @@
 package io.jrm;
 
+import io.jrm.internal.types.LongDoubles;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;

@@ -13,6 +13,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,7 @@ class StubAbiTest {
     rdb.saveSigned(-3);
     rdb.saveDouble(1.5);
     rdb.saveFloat(2.5f);
+    rdb.saveLongDouble(new BigDecimal("1.1"));
     rdb.saveStringBuffer(bytes("abc"));
     SnapshotWriter aof = new SnapshotWriter(false);
     aof.command(new byte[][] {bytes("RPUSH"), null, bytes("x"), bytes("y")});
@@ -331,6 +333,7 @@ class StubAbiTest {
             "rdb signed -3",
             "rdb double 1.5",
             "rdb float 2.5",
+            "rdb long double 1.10000000000000000002",
             "rdb buffer abc",
             "aof v RPUSH <key> x y",
             "aof v PEXPIRE <key> 10");

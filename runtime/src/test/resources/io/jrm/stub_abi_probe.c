@@ -28,6 +28,10 @@ static void print_unsigned(RedisModuleIO *io, uint64_t value) { (void)io; printf
 static void print_signed(RedisModuleIO *io, int64_t value) { (void)io; printf("rdb signed %lld\n", (long long)value); }
 static void print_double(RedisModuleIO *io, double value) { (void)io; printf("rdb double %.17g\n", value); }
 static void print_float(RedisModuleIO *io, float value) { (void)io; printf("rdb float %.9g\n", value); }
+static void print_long_double(RedisModuleIO *io, long double value) {
+    (void)io;
+    printf("rdb long double %.21Lg\n", value);
+}
 static void print_buffer(RedisModuleIO *io, const char *str, size_t len) {
     (void)io;
     printf("rdb buffer %.*s\n", (int)len, str);
@@ -247,6 +251,7 @@ int main(int argc, char **argv) {
     redis_save_signed = print_signed;
     redis_save_double = print_double;
     redis_save_float = print_float;
+    redis_save_long_double = print_long_double;
     redis_save_string_buffer = print_buffer;
     redis_emit_aof = print_aof;
     redis_create_string = probe_create_string;

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 record ApiDescription(List<Function> functions) {
   private static final Pattern LINE =
-      Pattern.compile("([vijdf]) (\\w+)(?::(\\w+))?\\((.*)\\)( leaf)?");
+      Pattern.compile("([vijdfe]) (\\w+)(?::(\\w+))?\\((.*)\\)( leaf)?");
 
   /** One {@code RedisModule_<name>} function; {@code doc} is the comment above it, or empty. */
   record Function(String name, String doc, List<Form> forms) {

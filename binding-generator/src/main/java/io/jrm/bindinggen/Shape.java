@@ -29,11 +29,12 @@ record Shape(String name) {
   }
 
   /**
-   * Whether a parameter is a long double ({@code e}), which no Java type or FFM layout holds: Java
-   * passes its decimal text and the jni native converts it, so the other backends go through jni.
+   * Whether a parameter or the result is a long double ({@code e}), which no Java type or FFM
+   * layout holds: Java passes its decimal text and gets back its 16 bytes of memory, the jni native
+   * converting, so the other backends go through jni.
    */
   boolean longDouble() {
-    return letters().indexOf('e') >= 0;
+    return returns() == 'e' || letters().indexOf('e') >= 0;
   }
 
   boolean variadic() {

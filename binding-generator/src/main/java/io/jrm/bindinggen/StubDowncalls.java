@@ -8,7 +8,7 @@ import java.util.Set;
  * variadic prototype for a variadic shape) and calls it, byte arrays copied into C memory and
  * out-parameters into C locals around the call, then {@code JRM_SHAPE_NATIVES}, their registration
  * entries. The helpers it uses ({@code jrm_bytes_in}, {@code jrm_long_in}, {@code
- * jrm_long_double_in}, ...) are hand-written in the stub.
+ * jrm_long_double_in}, {@code jrm_long_double_out}, ...) are hand-written in the stub.
  */
 final class StubDowncalls {
   static final String BEGIN =
@@ -96,9 +96,13 @@ final class StubDowncalls {
     if (letters.isEmpty()) {
       prototype.append("void");
     }
-    String call = "((" + returns + "(*)(" + prototype + "))(intptr_t)fn)(" + args + ");\n";
+    String call =
+        "((" + cType(shape.returns()) + "(*)(" + prototype + "))(intptr_t)fn)(" + args + ");\n";
     if (shape.returns() == 'v') {
       c.append("    ").append(call).append(after);
+    } else if (shape.returns() == 'e') {
+      c.append("    long double result = ").append(call).append(after);
+      c.append("    return jrm_long_double_out(env, result);\n");
     } else if (after.isEmpty()) {
       c.append("    return ").append(call);
     } else {
@@ -108,7 +112,7 @@ final class StubDowncalls {
     c.append("}\n");
   }
 
-  /** The C type a fixed parameter has in the prototype the pointer is cast to. */
+  /** The C type a fixed parameter or the result has in the prototype the pointer is cast to. */
   private static String cType(char letter) {
     return switch (letter) {
       case 'B' -> "const void *";

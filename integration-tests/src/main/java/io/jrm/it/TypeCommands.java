@@ -379,6 +379,7 @@ public final class TypeCommands {
             case "jrmtest-c" -> key.value(CounterValue.class).describe();
             case "jrmtest-a" -> key.value(AofList.class).describe();
             case "jrmtest-k" -> key.value(KeyNamedValue.class).describe();
+            case "jrmtest-e" -> key.value(LongDoubleValue.class).describe();
             default -> throw new IllegalStateException("unknown type " + type);
           };
       ctx.replyWithString(type.name() + ":" + description);

@@ -54,7 +54,7 @@ class SnapshotFormatIT {
   void aPayloadOfAnUnknownFormatVersionIsRefused() throws IOException {
     try (RedisServer server = builder().start();
         Jedis jedis = client(server)) {
-      byte[] payload = new SnapshotBytes().raw((byte) 2).unsigned(0).toBytes();
+      byte[] payload = new SnapshotBytes().raw((byte) 3).unsigned(0).toBytes();
       assertThatThrownBy(
               () ->
                   TypeServers.sendBinary(
@@ -65,7 +65,7 @@ class SnapshotFormatIT {
                       TypeServers.bytes("1"),
                       payload))
           .hasMessage(
-              "ERR serialized value of format version 2: this JRM reads versions 0 to 1; upgrade JRM to load it");
+              "ERR serialized value of format version 3: this JRM reads versions 0 to 2; upgrade JRM to load it");
       assertThat(jedis.exists("k")).isFalse();
     }
   }

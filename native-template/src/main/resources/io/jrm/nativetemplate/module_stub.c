@@ -201,6 +201,7 @@ static void (*redis_save_signed)(RedisModuleIO *io, int64_t value);
 static void (*redis_save_string_buffer)(RedisModuleIO *io, const char *str, size_t len);
 static void (*redis_save_double)(RedisModuleIO *io, double value);
 static void (*redis_save_float)(RedisModuleIO *io, float value);
+static void (*redis_save_long_double)(RedisModuleIO *io, long double value);
 static void (*redis_emit_aof)(RedisModuleIO *io, const char *cmdname, const char *fmt, ...);
 static RedisModuleString *(*redis_create_string)(RedisModuleCtx *ctx, const char *ptr, size_t len);
 static void (*redis_free_string)(RedisModuleCtx *ctx, RedisModuleString *str);
@@ -231,6 +232,7 @@ static int bind_redis_api(RedisModuleCtx *ctx) {
         redis_get_api("RedisModule_SaveStringBuffer", &redis_save_string_buffer) != REDIS_OK ||
         redis_get_api("RedisModule_SaveDouble", &redis_save_double) != REDIS_OK ||
         redis_get_api("RedisModule_SaveFloat", &redis_save_float) != REDIS_OK ||
+        redis_get_api("RedisModule_SaveLongDouble", &redis_save_long_double) != REDIS_OK ||
         redis_get_api("RedisModule_EmitAOF", &redis_emit_aof) != REDIS_OK ||
         redis_get_api("RedisModule_CreateString", &redis_create_string) != REDIS_OK ||
         redis_get_api("RedisModule_FreeString", &redis_free_string) != REDIS_OK ||
@@ -395,7 +397,7 @@ static void blocked_free_privdata(RedisModuleCtx *ctx, void *privdata) {
 typedef struct {
     int64_t handle;   /* the Java object, in DataTypes' registry */
     int64_t type;     /* index of the type */
-    unsigned char *rdb; /* format version byte, then records: 'U'/'S'/'D' + 8 bytes, 'F' + 4, 'B' + 8-byte length + bytes */
+    unsigned char *rdb; /* format version byte, then records: 'U'/'S'/'D' + 8 bytes, 'F' + 4, 'E' + 16, 'B' + 8-byte length + bytes */
     uint64_t rdb_len;
     unsigned char *aof; /* AOF commands, for types that rewrite themselves: 'C', 4-byte argc, args */
     uint64_t aof_len;
@@ -433,6 +435,14 @@ static int replay_rdb(RedisModuleIO *io, const unsigned char *p, uint64_t len) {
             memcpy(&f, p, sizeof(f));
             redis_save_float(io, f);
             p += 4;
+            continue;
+        }
+        if (tag == 'E') {
+            if (end - p < 16) return -1;
+            long double ld;
+            memcpy(&ld, p, sizeof(ld) < 16 ? sizeof(ld) : 16); /* x87's memory form, LongDoubles */
+            redis_save_long_double(io, ld);
+            p += 16;
             continue;
         }
         if (end - p < 8) return -1;
@@ -1936,6 +1946,19 @@ static long double jrm_long_double_in(JNIEnv *env, jbyteArray text) {
     return value;
 }
 
+/*
+ * A long double result (letter e), which no Java type holds: Java gets its bytes as they lie in
+ * memory and reads the exact value from them (LongDoubles); NULL, with OutOfMemoryError pending,
+ * when the JVM has no room for the array.
+ */
+static jbyteArray jrm_long_double_out(JNIEnv *env, long double value) {
+    jbyteArray array = (*env)->NewByteArray(env, (jsize)sizeof value);
+    if (array != NULL) {
+        (*env)->SetByteArrayRegion(env, array, 0, (jsize)sizeof value, (const jbyte *)&value);
+    }
+    return array;
+}
+
 /* A one-element out-parameter array as a C local: copied in, then back after the call. */
 #define JRM_OUT_PARAMETER(kind, jtype, Kind)                                                      \
     static jtype *jrm_##kind##_in(JNIEnv *env, jtype##Array array, jtype *local) {                \
@@ -1967,6 +1990,12 @@ static jdouble JNICALL downcall_d_jBI(JNIEnv *env, jobject self, jlong fn, jlong
     jrm_bytes_done(&b_in);
     jrm_int_out(env, c, c_c);
     return result;
+}
+static jbyteArray JNICALL downcall_e_j(JNIEnv *env, jobject self, jlong fn, jlong a) {
+    (void)env;
+    (void)self;
+    long double result = ((long double(*)(jlong))(intptr_t)fn)(a);
+    return jrm_long_double_out(env, result);
 }
 static jfloat JNICALL downcall_f_(JNIEnv *env, jobject self, jlong fn) {
     (void)env;
@@ -2702,6 +2731,17 @@ static jlong JNICALL downcall_j_jjjjjjij(JNIEnv *env, jobject self, jlong fn, jl
     (void)self;
     return ((jlong(*)(jlong, jlong, jlong, jlong, jlong, jlong, jint, jlong))(intptr_t)fn)(a, b, c, d, e, f, g, h);
 }
+static void JNICALL downcall_v_BBi(JNIEnv *env, jobject self, jlong fn, jbyteArray a, jbyteArray b, jint c) {
+    (void)env;
+    (void)self;
+    struct jrm_bytes a_in;
+    const void *a_c = jrm_bytes_in(env, a, &a_in);
+    struct jrm_bytes b_in;
+    const void *b_c = jrm_bytes_in(env, b, &b_in);
+    ((void(*)(const void *, const void *, jint))(intptr_t)fn)(a_c, b_c, c);
+    jrm_bytes_done(&a_in);
+    jrm_bytes_done(&b_in);
+}
 static void JNICALL downcall_v_Bj(JNIEnv *env, jobject self, jlong fn, jbyteArray a, jlong b) {
     (void)env;
     (void)self;
@@ -2774,6 +2814,12 @@ static void JNICALL downcall_v_jd(JNIEnv *env, jobject self, jlong fn, jlong a, 
     (void)self;
     ((void(*)(jlong, jdouble))(intptr_t)fn)(a, b);
 }
+static void JNICALL downcall_v_je(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b) {
+    (void)env;
+    (void)self;
+    long double b_c = jrm_long_double_in(env, b);
+    ((void(*)(jlong, long double))(intptr_t)fn)(a, b_c);
+}
 static void JNICALL downcall_v_jf(JNIEnv *env, jobject self, jlong fn, jlong a, jfloat b) {
     (void)env;
     (void)self;
@@ -2815,6 +2861,7 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
 #define JRM_SHAPE_NATIVES \
     {"d_j", "(JJ)D", (void *)&downcall_d_j}, \
     {"d_jBI", "(JJ[B[I)D", (void *)&downcall_d_jBI}, \
+    {"e_j", "(JJ)[B", (void *)&downcall_e_j}, \
     {"f_", "(J)F", (void *)&downcall_f_}, \
     {"f_j", "(JJ)F", (void *)&downcall_f_j}, \
     {"i_", "(J)I", (void *)&downcall_i_}, \
@@ -2900,6 +2947,7 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"j_jjjj", "(JJJJJ)J", (void *)&downcall_j_jjjj}, \
     {"j_jjjjj", "(JJJJJJ)J", (void *)&downcall_j_jjjjj}, \
     {"j_jjjjjjij", "(JJJJJJJIJ)J", (void *)&downcall_j_jjjjjjij}, \
+    {"v_BBi", "(J[B[BI)V", (void *)&downcall_v_BBi}, \
     {"v_Bj", "(J[BJ)V", (void *)&downcall_v_Bj}, \
     {"v_d", "(JD)V", (void *)&downcall_v_d}, \
     {"v_ii", "(JII)V", (void *)&downcall_v_ii}, \
@@ -2909,6 +2957,7 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"v_jBii", "(JJ[BII)V", (void *)&downcall_v_jBii}, \
     {"v_jBj", "(JJ[BJ)V", (void *)&downcall_v_jBj}, \
     {"v_jd", "(JJD)V", (void *)&downcall_v_jd}, \
+    {"v_je", "(JJ[B)V", (void *)&downcall_v_je}, \
     {"v_jf", "(JJF)V", (void *)&downcall_v_jf}, \
     {"v_ji", "(JJI)V", (void *)&downcall_v_ji}, \
     {"v_jiB", "(JJI[B)V", (void *)&downcall_v_jiB}, \

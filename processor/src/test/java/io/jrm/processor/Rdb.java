@@ -5,6 +5,7 @@ import io.jrm.RdbInput;
 import io.jrm.RdbOutput;
 import io.jrm.RedisException;
 import io.jrm.RedisString;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,6 +65,11 @@ final class Rdb {
     @Override
     public void saveFloat(float value) {
       lines.add("float " + value);
+    }
+
+    @Override
+    public void saveLongDouble(BigDecimal value) {
+      lines.add("longdouble " + value);
     }
 
     @Override
@@ -128,6 +134,11 @@ final class Rdb {
     @Override
     public float loadFloat() {
       return Float.parseFloat(next("float"));
+    }
+
+    @Override
+    public BigDecimal loadLongDouble() {
+      return new BigDecimal(next("longdouble"));
     }
 
     @Override

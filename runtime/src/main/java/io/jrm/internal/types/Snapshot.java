@@ -7,10 +7,11 @@ package io.jrm.internal.types;
  *
  * <p>RDB stream: the format {@link #VERSION} byte, then a sequence of records, one per {@code
  * Save*} call: {@code 'U'} or {@code 'S'} and 8 bytes, {@code 'D'} and 8 bytes of the double,
- * {@code 'F'} and 4 bytes of the float, {@code 'B'}, an 8-byte length and the bytes. It is also the
- * payload of {@code <module>.jrm-restore} in rewritten AOF files, which is why it has a version.
- * Payloads written before versions existed (version 0) start with a record, or are empty: record
- * tags are letters, versions are not, so a reader tells them apart by the first byte.
+ * {@code 'F'} and 4 bytes of the float, {@code 'E'} and the 16 bytes of a long double's memory
+ * ({@link LongDoubles}; since version 2), {@code 'B'}, an 8-byte length and the bytes. It is also
+ * the payload of {@code <module>.jrm-restore} in rewritten AOF files, which is why it has a
+ * version. Payloads written before versions existed (version 0) start with a record, or are empty:
+ * record tags are letters, versions are not, so a reader tells them apart by the first byte.
  *
  * <p>AOF stream: one record per command: {@code 'C'}, a 4-byte argument count (the command name
  * included), then per argument an 8-byte length and the bytes, or the length {@link #KEY} alone
@@ -21,18 +22,22 @@ public final class Snapshot {
   public static final byte SIGNED = 'S';
   public static final byte DOUBLE = 'D';
   public static final byte FLOAT = 'F';
+  public static final byte LONG_DOUBLE = 'E';
   public static final byte BUFFER = 'B';
   public static final byte COMMAND = 'C';
 
   /** The format version of the RDB stream, its first byte; 0 is the unversioned format. */
-  public static final byte VERSION = 1;
+  public static final byte VERSION = 2;
 
   /** The length that stands for the key name in an AOF command. */
   public static final long KEY = -1;
 
   private Snapshot() {}
 
-  /** Whether {@code b} starts an RDB record, as the first byte of an unversioned stream does. */
+  /**
+   * Whether {@code b} starts an RDB record, as the first byte of an unversioned stream does (which
+   * had no long doubles).
+   */
   static boolean isRecordTag(byte b) {
     return b == UNSIGNED || b == SIGNED || b == DOUBLE || b == FLOAT || b == BUFFER;
   }

@@ -4,6 +4,7 @@ import io.jrm.LogLevel;
 import io.jrm.RdbInput;
 import io.jrm.RedisException;
 import io.jrm.RedisString;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.function.Function;
@@ -25,7 +26,7 @@ public final class SnapshotReader implements RdbInput {
     this.strings = strings;
     if (buffer.hasRemaining() && !Snapshot.isRecordTag(buffer.get(0))) {
       byte version = buffer.get();
-      if (version != Snapshot.VERSION) {
+      if (version < 1 || version > Snapshot.VERSION) {
         throw new RedisException(
             "ERR serialized value of format version "
                 + (version & 0xff)
@@ -88,6 +89,15 @@ public final class SnapshotReader implements RdbInput {
   @Override
   public float loadFloat() {
     return expect(Snapshot.FLOAT, Float.BYTES).getFloat();
+  }
+
+  @Override
+  public BigDecimal loadLongDouble() {
+    byte[] bytes = new byte[LongDoubles.SIZE];
+    expect(Snapshot.LONG_DOUBLE, LongDoubles.SIZE).get(bytes);
+    return LongDoubles.decode(bytes)
+        .orElseThrow(
+            () -> new RedisException("ERR corrupt serialized value: an infinite long double"));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.jrm.internal.types;
 
 import io.jrm.RdbOutput;
 import io.jrm.RedisString;
+import java.math.BigDecimal;
 
 /**
  * Counts the bytes a {@link SnapshotWriter} would record for the same {@code Save*} calls, without
@@ -51,5 +52,10 @@ public final class SnapshotSize implements RdbOutput {
   @Override
   public void saveFloat(float value) {
     record(Float.BYTES);
+  }
+
+  @Override
+  public void saveLongDouble(BigDecimal value) {
+    record(LongDoubles.SIZE);
   }
 }

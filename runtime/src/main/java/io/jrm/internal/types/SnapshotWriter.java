@@ -2,6 +2,7 @@ package io.jrm.internal.types;
 
 import io.jrm.RdbOutput;
 import io.jrm.RedisString;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -83,6 +84,11 @@ public final class SnapshotWriter implements RdbOutput {
   @Override
   public void saveFloat(float value) {
     room(5).put(Snapshot.FLOAT).putFloat(value);
+  }
+
+  @Override
+  public void saveLongDouble(BigDecimal value) {
+    room(1 + LongDoubles.SIZE).put(Snapshot.LONG_DOUBLE).put(LongDoubles.encode(value));
   }
 
   /** Starts an RDB stream: its format {@link Snapshot#VERSION}, before any record. */
