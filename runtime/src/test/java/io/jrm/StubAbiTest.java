@@ -201,8 +201,10 @@ class StubAbiTest {
             "callback &event_loop_file_event", constant(EventLoop.class, "FILE_EVENT_CALLBACK"))
         .containsEntry(
             "callback &event_loop_one_shot", constant(EventLoop.class, "ONE_SHOT_CALLBACK"))
-        .containsEntry("callback &fork_with_task", constant(ForkChildren.class, "FORK_FUNCTION"));
-    int last = Integer.parseInt(constant(ForkChildren.class, "FORK_FUNCTION"));
+        .containsEntry("callback &fork_with_task", constant(ForkChildren.class, "FORK_FUNCTION"))
+        .containsEntry(
+            "callback &blocked_disconnect", constant(BlockedClient.class, "DISCONNECT_CALLBACK"));
+    int last = Integer.parseInt(constant(BlockedClient.class, "DISCONNECT_CALLBACK"));
     assertThat(probe).containsEntry("callbacks " + (last + 1), "");
     for (int i = 0; i < methods.size(); i++) {
       assertThat(probe)
@@ -262,7 +264,9 @@ class StubAbiTest {
   void blockedCallbackKindsMatchModuleEntry() throws Exception {
     assertThat(probe)
         .containsEntry(
-            "blocked-kind BLOCKED_TIMEOUT", constant(ModuleEntry.class, "BLOCKED_TIMEOUT"));
+            "blocked-kind BLOCKED_TIMEOUT", constant(ModuleEntry.class, "BLOCKED_TIMEOUT"))
+        .containsEntry(
+            "blocked-kind BLOCKED_DISCONNECT", constant(ModuleEntry.class, "BLOCKED_DISCONNECT"));
   }
 
   @Test
