@@ -32,7 +32,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Every blocked client gets exactly one reply. Java, not Redis, times it out: Redis 7.0 loses
  * the reply of a client whose unblock comes after its deadline but before Redis noticed the
  * timeout. An unblock after the timeout does nothing; until then, unblock or abort it exactly once
- * (or hand its work to {@link #completeAsync}), as in C.
+ * (or hand its work to {@link #completeAsync}), as in C. Once Redis has freed the client (after its
+ * callback ran, or an abort), the calls that would hand Redis the freed handle ({@link
+ * #measureTimeStart}, {@link #measureTimeEnd}, {@link #threadSafeContext}, {@link
+ * #setDisconnectCallback}) throw instead. A client that disconnects stays blocked for Java: its
+ * {@link DisconnectCallback} runs, and its reply callback never does.
  */
 public final class BlockedClient {
   /** What Redis runs in its main thread when a blocked client is unblocked or times out. */
@@ -61,10 +65,25 @@ public final class BlockedClient {
     void handle(Context ctx, RedisString key) throws Exception;
   }
 
+  /** What Redis runs in its main thread when a blocked client disconnects before its reply. */
+  @FunctionalInterface
+  public interface DisconnectCallback {
+    /**
+     * Cleans up after a client that went away: say stops its work, or unblocks it at once ({@link
+     * #unblock}), which frees it without running the reply callback. Nothing can be replied.
+     *
+     * @param ctx the context of the callback, valid until it returns
+     * @param client the client that disconnected
+     * @throws Exception anything: it becomes a log line
+     */
+    void handle(Context ctx, BlockedClient client) throws Exception;
+  }
+
   // Indexes of the stub's blocked-client functions in its callback functions (StubAbiTest checks).
   private static final int REPLY_CALLBACK = 0;
   private static final int TIMEOUT_CALLBACK = 1;
   private static final int FREE_PRIVDATA_CALLBACK = 2;
+  private static final int DISCONNECT_CALLBACK = 34;
 
   /** Where a blocked client stands; it leaves BLOCKED once, by whichever comes first. */
   private enum State {
@@ -139,6 +158,14 @@ public final class BlockedClient {
   private final AtomicReference<State> state = new AtomicReference<>(State.BLOCKED);
   private volatile Object data;
   private volatile Future<?> timeout;
+  private volatile @Nullable DisconnectCallback onDisconnect;
+
+  /**
+   * Whether Redis has freed (or is about to free) the handle: every call that passes the pointer to
+   * Redis checks it under this object's lock, which {@link #freed} and {@link #abort} take to set
+   * it, so no call reaches a freed handle.
+   */
+  private boolean released;
 
   private BlockedClient(
       RedisModuleApi api,
@@ -154,18 +181,27 @@ public final class BlockedClient {
   }
 
   static BlockedClient block(
-      Context ctx, Callback onReply, Callback onTimeout, long timeoutMillis, long[] callbacks) {
+      Context ctx,
+      Callback onReply,
+      @Nullable Callback onTimeout,
+      long timeoutMillis,
+      long[] callbacks) {
+    if (onTimeout == null && timeoutMillis != 0) {
+      throw new IllegalArgumentException(
+          "a client blocked with a timeout needs a timeout callback");
+    }
     // Redis 7.0 "blocks" a client in MULTI or Lua by replying an error itself and handing out a
     // handle anyway, and really blocks a client that may not block (Call, AOF loading): asking
     // first keeps the one reply this command owes its own.
     refuseWhereCannotBlock(ctx);
-    // No timeout for Redis: the timeout callback still serves CLIENT UNBLOCK ... TIMEOUT.
+    // No timeout for Redis: the timeout callback still serves CLIENT UNBLOCK ... TIMEOUT, which
+    // refuses a client without one.
     long pointer =
         ctx.api()
             .blockClient(
                 ctx.pointer(),
                 callbacks[REPLY_CALLBACK],
-                callbacks[TIMEOUT_CALLBACK],
+                onTimeout == null ? 0 : callbacks[TIMEOUT_CALLBACK],
                 callbacks[FREE_PRIVDATA_CALLBACK],
                 0);
     if (pointer == 0) {
@@ -286,13 +322,30 @@ public final class BlockedClient {
    *
    * @throws IllegalStateException when the client was already unblocked or aborted
    */
-  public void abort() {
+  public synchronized void abort() {
     if (leave(State.ABORTED)) {
       blocked.remove(pointer);
+      released = true; // Redis frees an aborted client without freeing private data: no freed()
       if (api.abortBlock(pointer) != Context.OK) {
         throw new IllegalStateException("Redis refused to abort this blocked client");
       }
     }
+  }
+
+  /**
+   * Runs {@code callback} in the main thread if the client disconnects while blocked ({@code
+   * SetDisconnectCallback}). Redis runs it for a real disconnection only: not after a timeout, and
+   * not once the reply callback has run. The client stays blocked for Java until it is unblocked,
+   * aborted or times out: the reply callback just never runs.
+   *
+   * @param callback what runs on a disconnect; replaces the one set before
+   * @throws IllegalStateException when Redis has freed this client already
+   */
+  public synchronized void setDisconnectCallback(DisconnectCallback callback) {
+    Objects.requireNonNull(callback, "callback");
+    checkHeld();
+    onDisconnect = callback;
+    api.setDisconnectCallback(pointer, ModuleEntry.callbacks()[DISCONNECT_CALLBACK]);
   }
 
   /** The timeout passed: unblocks the client for its timeout callback, unless it was unblocked. */
@@ -320,7 +373,8 @@ public final class BlockedClient {
    *
    * @return a context of its own, to close when done
    */
-  public ThreadSafeContext threadSafeContext() {
+  public synchronized ThreadSafeContext threadSafeContext() {
+    checkHeld();
     return ThreadSafeContext.create(api, pointer);
   }
 
@@ -329,9 +383,11 @@ public final class BlockedClient {
    * INFO commandstats} ({@code BlockedClientMeasureTimeStart}), say as a thread starts the client's
    * work; Redis counts only the main thread's time otherwise.
    *
-   * @throws IllegalStateException when the time is already being measured
+   * @throws IllegalStateException when the time is already being measured, or Redis has freed this
+   *     client (it was unblocked, aborted or timed out, and its callback has returned)
    */
-  public void measureTimeStart() {
+  public synchronized void measureTimeStart() {
+    checkHeld();
     if (api.blockedClientMeasureTimeStart(pointer) != Context.OK) {
       throw new IllegalStateException("the time of this blocked client is already measured");
     }
@@ -341,11 +397,20 @@ public final class BlockedClient {
    * Adds the time since {@link #measureTimeStart} to the command's duration ({@code
    * BlockedClientMeasureTimeEnd}). Start and end may alternate, for work done in pieces.
    *
-   * @throws IllegalStateException when no measure was started
+   * @throws IllegalStateException when no measure was started, or Redis has freed this client
    */
-  public void measureTimeEnd() {
+  public synchronized void measureTimeEnd() {
+    checkHeld();
     if (api.blockedClientMeasureTimeEnd(pointer) != Context.OK) {
       throw new IllegalStateException("no time of this blocked client is being measured");
+    }
+  }
+
+  /** Refuses a call with a handle Redis has freed, which would reach freed memory. */
+  private void checkHeld() {
+    if (released) {
+      throw new IllegalStateException(
+          "this blocked client is gone: it was unblocked, aborted or timed out");
     }
   }
 
@@ -410,8 +475,34 @@ public final class BlockedClient {
     }
   }
 
-  /** Forgets a client Redis has freed: the private data of an unblock is its pointer. */
+  /**
+   * The blocked client of {@code handle} ({@code GetBlockedClientHandle}), or null: in a reply or
+   * timeout callback of a client {@link Context#blockClient} blocked, until Redis frees it.
+   */
+  static @Nullable BlockedClient byHandle(long handle) {
+    return handle == 0 ? null : blocked.get(handle);
+  }
+
+  /** The client of {@code handle} disconnected while blocked: runs its disconnect callback. */
+  static void disconnected(Context ctx, long handle) throws Exception {
+    BlockedClient client = blocked.get(handle);
+    DisconnectCallback callback = client == null ? null : client.onDisconnect;
+    if (callback == null) {
+      throw new IllegalStateException("no disconnect callback for blocked client " + handle);
+    }
+    callback.handle(ctx, client);
+  }
+
+  /**
+   * Forgets a client Redis frees once this returns: the private data of an unblock is its pointer.
+   * Marked under its lock, so that a thread's call on it either finishes first or is refused.
+   */
   static void freed(long privateData) {
-    blocked.remove(privateData);
+    BlockedClient client = blocked.remove(privateData);
+    if (client != null) {
+      synchronized (client) {
+        client.released = true;
+      }
+    }
   }
 }

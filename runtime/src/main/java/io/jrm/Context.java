@@ -1192,21 +1192,48 @@ public final class Context {
    * ({@code BlockClient}). The command itself then returns without replying.
    *
    * @param onReply replies once a thread called {@link BlockedClient#unblock}
-   * @param onTimeout replies when the timeout passed first
+   * @param onTimeout replies when the timeout passed first, or {@code CLIENT UNBLOCK ... TIMEOUT}
+   *     came; may be null without a timeout (0), and then {@code CLIENT UNBLOCK} refuses the client
    * @param timeoutMillis the timeout in milliseconds, 0 for none
    * @return the handle a thread unblocks the client with
    * @throws RedisException when the client cannot block here: inside MULTI/EXEC, a script, or a
    *     {@code Call} or AOF load ({@link ContextFlag#DENY_BLOCKING}); nothing was replied, so the
    *     exception becomes the command's error reply. A command that can also answer without
    *     blocking checks {@link #hasFlag} first.
+   * @throws IllegalArgumentException when {@code onTimeout} is null with a timeout
    */
   public BlockedClient blockClient(
-      BlockedClient.Callback onReply, BlockedClient.Callback onTimeout, long timeoutMillis) {
+      BlockedClient.Callback onReply,
+      BlockedClient.@Nullable Callback onTimeout,
+      long timeoutMillis) {
     reply.checkOpen(); // the callback's reply would be a second one
     BlockedClient client =
         BlockedClient.block(this, onReply, onTimeout, timeoutMillis, ModuleEntry.callbacks());
     reply.delegate(); // the client gets its reply from a callback
     return client;
+  }
+
+  /**
+   * The client whose reply or timeout callback this is ({@code GetBlockedClientHandle}): say to end
+   * its {@link BlockedClient#measureTimeEnd} in the timeout callback, while a thread still works
+   * for it.
+   *
+   * @return the blocked client; empty outside those callbacks and for a client blocked on keys
+   */
+  public Optional<BlockedClient> blockedClientHandle() {
+    return Optional.ofNullable(BlockedClient.byHandle(api.getBlockedClientHandle(pointer())));
+  }
+
+  /**
+   * Whether Redis is freeing a blocked client because it disconnected ({@code
+   * BlockedClientDisconnected}). Redis says so only in the context of its private-data free
+   * callback, which JRM keeps for itself, so it is false in every Java callback: a disconnect is
+   * seen with {@link BlockedClient#setDisconnectCallback}.
+   *
+   * @return whether this context frees the data of a client that disconnected
+   */
+  public boolean blockedClientDisconnected() {
+    return api.blockedClientDisconnected(pointer()) != 0;
   }
 
   /**

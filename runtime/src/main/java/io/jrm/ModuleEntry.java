@@ -45,6 +45,7 @@ final class ModuleEntry {
   private static final int NOT_SERVED = 2;
 
   private static final int BLOCKED_TIMEOUT = 1;
+  private static final int BLOCKED_DISCONNECT = 2;
   // Indexes into the stub's callback functions (callback_functions in module_stub.c); the blocked
   // kinds and these are checked against the stub by StubAbiTest, as are the methods it looks up.
   private static final int RESTORE_COMMAND = 3;
@@ -64,9 +65,9 @@ final class ModuleEntry {
   private static final int TYPE_KEY_METHOD_COUNT = 3;
   static final int CLUSTER_MESSAGE_CALLBACK = 30;
   // The type's defrag: the stub's own (JRM's serialized forms), or that and the type's method.
-  private static final int TYPE_DEFRAG = 37;
-  private static final int TYPE_DEFRAG_JAVA = 38;
-  static final int DEFRAG_GLOBALS_CALLBACK = 40;
+  private static final int TYPE_DEFRAG = 35;
+  private static final int TYPE_DEFRAG_JAVA = 36;
+  static final int DEFRAG_GLOBALS_CALLBACK = 37;
 
   private static final ErrorLog errors = ErrorLog.fromSystemProperty();
 
@@ -305,9 +306,14 @@ final class ModuleEntry {
     return run(Upcall.COMMAND, index, ctx, argv, argc);
   }
 
-  /** Runs the reply ({@code kind} 0) or timeout (1) callback of a {@link BlockedClient}. */
+  /**
+   * Runs the reply ({@code kind} 0) or timeout (1) callback of a {@link BlockedClient}, or its
+   * disconnect callback (2), for which {@code argv} is the blocked client's handle.
+   */
   static int blockedCallback(int kind, long ctx, long argv, int argc) {
-    return run(Upcall.BLOCKED_CALLBACK, kind, ctx, argv, argc);
+    Upcall upcall =
+        kind == BLOCKED_DISCONNECT ? Upcall.BLOCKED_DISCONNECT : Upcall.BLOCKED_CALLBACK;
+    return run(upcall, kind, ctx, argv, argc);
   }
 
   /** The module's data types, null when it has none. */
@@ -659,6 +665,8 @@ final class ModuleEntry {
     COMMAND,
     /** A blocked client's reply (index 0) or timeout (1) callback. */
     BLOCKED_CALLBACK,
+    /** A blocked client's disconnect callback; argv is the blocked client's handle. */
+    BLOCKED_DISCONNECT,
     /** The data type restore command. */
     RESTORE,
     /** A {@link Timer} firing; argv is its handle. */
@@ -684,6 +692,7 @@ final class ModuleEntry {
     return switch (upcall) {
       case COMMAND -> "command " + definition.commands().get(index).name();
       case BLOCKED_CALLBACK -> "blocked client callback";
+      case BLOCKED_DISCONNECT -> "blocked client disconnect callback";
       case RESTORE -> "command " + definition.name() + DataTypes.RESTORE_COMMAND;
       case TIMER -> "timer callback";
       case SERVER_EVENT -> "server event " + index + " callback";
@@ -723,10 +732,11 @@ final class ModuleEntry {
         return NOT_SERVED;
       }
     } catch (Throwable t) {
-      // A timer, a server event, a notification, a filter or a cluster message has no client to
-      // tell: all are logged.
+      // A disconnect, a timer, a server event, a notification, a filter or a cluster message has
+      // no client to tell: all are logged.
       boolean replies =
-          upcall != Upcall.TIMER
+          upcall != Upcall.BLOCKED_DISCONNECT
+              && upcall != Upcall.TIMER
               && upcall != Upcall.SERVER_EVENT
               && upcall != Upcall.KEYSPACE_EVENT
               && upcall != Upcall.COMMAND_FILTER
@@ -811,6 +821,10 @@ final class ModuleEntry {
         } else if (!context.replyTracker().complete()) {
           replyError(context, "ERR the blocked client callback returned without replying");
         }
+      }
+      case BLOCKED_DISCONNECT -> {
+        context.replyTracker().refuseAll(); // the client is going away
+        BlockedClient.disconnected(context, argv);
       }
       case RESTORE -> {
         heapGuard.check(context); // the restore command is deny-oom

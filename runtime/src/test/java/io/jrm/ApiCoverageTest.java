@@ -187,7 +187,7 @@ class ApiCoverageTest {
           Map.entry("ZsetRange", List.of("ZsetRange")),
           Map.entry("Digest", List.of("FromDigest", "Digest")),
           Map.entry("AofOutput", List.of("AOF")),
-          Map.entry("BlockedClient", List.of("Client", "Block")),
+          Map.entry("BlockedClient", List.of("BlockedClient", "Client", "Block")),
           Map.entry("ThreadSafeContext", List.of("ThreadSafeContext")),
           Map.entry("Timer", List.of("Timer")),
           Map.entry("InfoContext", List.of("Info")),

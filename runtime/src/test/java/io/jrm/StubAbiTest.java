@@ -204,6 +204,8 @@ class StubAbiTest {
         .containsEntry(
             "callback &event_loop_one_shot", constant(EventLoop.class, "ONE_SHOT_CALLBACK"))
         .containsEntry("callback &fork_with_task", constant(ForkChildren.class, "FORK_FUNCTION"))
+        .containsEntry(
+            "callback &blocked_disconnect", constant(BlockedClient.class, "DISCONNECT_CALLBACK"))
         .containsEntry("callback &type_defrag", constant(ModuleEntry.class, "TYPE_DEFRAG"))
         .containsEntry(
             "callback &type_defrag_java", constant(ModuleEntry.class, "TYPE_DEFRAG_JAVA"))
@@ -269,7 +271,9 @@ class StubAbiTest {
   void blockedCallbackKindsMatchModuleEntry() throws Exception {
     assertThat(probe)
         .containsEntry(
-            "blocked-kind BLOCKED_TIMEOUT", constant(ModuleEntry.class, "BLOCKED_TIMEOUT"));
+            "blocked-kind BLOCKED_TIMEOUT", constant(ModuleEntry.class, "BLOCKED_TIMEOUT"))
+        .containsEntry(
+            "blocked-kind BLOCKED_DISCONNECT", constant(ModuleEntry.class, "BLOCKED_DISCONNECT"));
   }
 
   @Test

@@ -186,6 +186,7 @@ int main(int argc, char **argv) {
     PRINT_CALLBACK(&event_loop_file_event);
     PRINT_CALLBACK(&event_loop_one_shot);
     PRINT_CALLBACK(&fork_with_task);
+    PRINT_CALLBACK(&blocked_disconnect);
     PRINT_CALLBACK(&type_defrag);
     PRINT_CALLBACK(&type_defrag_java);
     PRINT_CALLBACK(&defrag_globals);
@@ -197,6 +198,7 @@ int main(int argc, char **argv) {
     printf("child-task FAILED %d\n", JRM_CHILD_FAILED);
     printf("blocked-kind BLOCKED_REPLY %d\n", BLOCKED_REPLY);
     printf("blocked-kind BLOCKED_TIMEOUT %d\n", BLOCKED_TIMEOUT);
+    printf("blocked-kind BLOCKED_DISCONNECT %d\n", BLOCKED_DISCONNECT);
     printf("upcall-result JRM_RETURNED %d\n", JRM_RETURNED);
     printf("upcall-result JRM_NOT_SERVED %d\n", JRM_NOT_SERVED);
     printf("events REDIS_EVENT_COUNT %d\n", REDIS_EVENT_COUNT);

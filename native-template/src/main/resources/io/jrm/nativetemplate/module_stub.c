@@ -337,20 +337,29 @@ static JNIEnv *java_env(RedisModuleCtx *ctx) {
  * whether it returned normally: when not, ModuleEntry's own catch failed too (say its error reply
  * threw), and `what` is logged and replied here.
  */
+/* What call_java answers when Java cannot run in this thread: no result Java returns. */
+enum { JRM_NO_JAVA = -1 };
+
+/* Calls ModuleEntry's int (int, long ctx, long argv, int argc) upcall: its FFM stub, else the JNI method. */
+static jint call_java(void *stub, jmethodID method, jint first, RedisModuleCtx *ctx, RedisModuleString **argv,
+                      int argc) {
+    if (stub != NULL && java_allowed(ctx)) {
+        return ((jint(*)(jint, jlong, jlong, jint))stub)(first, (jlong)(intptr_t)ctx, (jlong)(intptr_t)argv,
+                                                        (jint)argc);
+    }
+    JNIEnv *env = java_env(ctx);
+    if (env == NULL) return JRM_NO_JAVA;
+    jvalue args[4] = {{.i = first}, {.j = (jlong)(intptr_t)ctx}, {.j = (jlong)(intptr_t)argv}, {.i = argc}};
+    jint rc = (*env)->CallStaticIntMethodA(env, entry_class, method, args);
+    /* JNI wants the check before the next JNI call of this thread (-Xcheck:jni warns without it). */
+    if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
+    return rc;
+}
+
 static int upcall(void *stub, jmethodID method, jint first, RedisModuleCtx *ctx, RedisModuleString **argv,
                   int argc, const char *what) {
-    jint rc;
-    if (stub != NULL && java_allowed(ctx)) {
-        rc = ((jint(*)(jint, jlong, jlong, jint))stub)(first, (jlong)(intptr_t)ctx, (jlong)(intptr_t)argv,
-                                                      (jint)argc);
-    } else {
-        JNIEnv *env = java_env(ctx);
-        if (env == NULL) return redis_reply_with_error(ctx, "ERR JRM: Java is not available in this thread");
-        jvalue args[4] = {{.i = first}, {.j = (jlong)(intptr_t)ctx}, {.j = (jlong)(intptr_t)argv}, {.i = argc}};
-        rc = (*env)->CallStaticIntMethodA(env, entry_class, method, args);
-        /* JNI wants the check before the next JNI call of this thread (-Xcheck:jni warns without it). */
-        if ((*env)->ExceptionCheck(env)) (*env)->ExceptionClear(env);
-    }
+    jint rc = call_java(stub, method, first, ctx, argv, argc);
+    if (rc == JRM_NO_JAVA) return redis_reply_with_error(ctx, "ERR JRM: Java is not available in this thread");
     if (rc == JRM_RETURNED) return REDIS_OK;
     if (rc == JRM_NOT_SERVED) return REDIS_ERR;
     redis_log(ctx, "warning", "JRM: %s #%d of " JRM_MODULE_NAME " failed and could not reply", what, (int)first);
@@ -361,8 +370,8 @@ static int dispatch(int index, RedisModuleCtx *ctx, RedisModuleString **argv, in
     return upcall(command_stub, entry_command, index, ctx, argv, argc, "command");
 }
 
-/* Blocked clients: Redis calls these when a client blocked by Java is unblocked or times out. */
-enum { BLOCKED_REPLY = 0, BLOCKED_TIMEOUT = 1 };
+/* Blocked clients: Redis calls these when a client blocked by Java is unblocked, times out or disconnects. */
+enum { BLOCKED_REPLY = 0, BLOCKED_TIMEOUT = 1, BLOCKED_DISCONNECT = 2 };
 
 static int blocked_callback(jint kind, RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
     return upcall(blocked_stub, entry_blocked, kind, ctx, argv, argc, "blocked-client callback");
@@ -374,6 +383,17 @@ static int blocked_reply(RedisModuleCtx *ctx, RedisModuleString **argv, int argc
 
 static int blocked_timeout(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
     return blocked_callback(BLOCKED_TIMEOUT, ctx, argv, argc);
+}
+
+/*
+ * The disconnect callback of a client blocked by Java (SetDisconnectCallback), on the main thread while
+ * Redis frees the client: Java finds its BlockedClient by the handle, passed where argv goes. The client
+ * is going away, so a failure is logged, never replied (Java logs a Throwable of the callback itself).
+ */
+static void blocked_disconnect(RedisModuleCtx *ctx, void *bc) {
+    if (call_java(blocked_stub, entry_blocked, BLOCKED_DISCONNECT, ctx, (RedisModuleString **)bc, 0) != JRM_RETURNED) {
+        redis_log(ctx, "warning", "JRM: the disconnect callback of a client blocked by " JRM_MODULE_NAME " failed");
+    }
 }
 
 static void blocked_free_privdata(RedisModuleCtx *ctx, void *privdata) {
@@ -1197,7 +1217,7 @@ static int fork_with_task(RedisModuleCtx *ctx, const int64_t *task, void *handle
  * methods in RedisModuleTypeMethods order after rdb_load (rdb_save, aof_rewrite, mem_usage, digest,
  * free), the command filter trampolines (an array), the type methods of version 4 (copy2,
  * free_effort2, unlink2), the cluster message receiver, the event loop's file event and one-shot
- * callbacks, and fork_with_task.
+ * callbacks, fork_with_task, and the blocked clients' disconnect callback.
  */
 static const jlong callback_functions[] = {
     (jlong)(intptr_t)&blocked_reply,
@@ -1234,12 +1254,9 @@ static const jlong callback_functions[] = {
     (jlong)(intptr_t)&event_loop_file_event,
     (jlong)(intptr_t)&event_loop_one_shot,
     (jlong)(intptr_t)&fork_with_task,
-    0, /* 34-36: reserved for callbacks of other branches */
-    0,
-    0,
+    (jlong)(intptr_t)&blocked_disconnect,
     (jlong)(intptr_t)&type_defrag,
     (jlong)(intptr_t)&type_defrag_java,
-    0, /* 39: reserved */
     (jlong)(intptr_t)&defrag_globals,
 };
 #define JRM_CALLBACK_COUNT (sizeof(callback_functions) / sizeof(callback_functions[0]))
