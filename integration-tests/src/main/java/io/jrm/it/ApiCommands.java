@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * Commands of the jrmtest module ({@code JRMTEST.API.*}) that exercise the API one function or one
@@ -618,5 +619,23 @@ public final class ApiCommands {
     }
     ctx.replicateVerbatim();
     ctx.replyWithSimpleString("OK");
+  }
+
+  /**
+   * JRMTEST.API.SHARED.CALL name text: applies the string function another Java module exported
+   * under name (noonload's NOONLOAD.EXPORT) to text; a null reply when none is exported.
+   */
+  @RedisCommand(name = "jrmtest.api.shared.call", flags = "readonly")
+  @SuppressWarnings("unchecked") // exported as a UnaryOperator<String>
+  public static String sharedCall(Context ctx, String name, String text) {
+    return ctx.sharedApi(name, UnaryOperator.class)
+        .map(function -> ((UnaryOperator<String>) function).apply(text))
+        .orElse(null);
+  }
+
+  /** JRMTEST.API.SHARED.BUSY name: whether a loaded module has that name. */
+  @RedisCommand(name = "jrmtest.api.shared.busy", flags = "readonly")
+  public static boolean sharedBusy(Context ctx, String name) {
+    return ctx.isModuleNameBusy(name);
   }
 }

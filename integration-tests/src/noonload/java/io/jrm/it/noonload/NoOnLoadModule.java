@@ -5,6 +5,7 @@ import io.jrm.RedisString;
 import io.jrm.ThreadSafeContext;
 import io.jrm.annotations.RedisCommand;
 import io.jrm.annotations.RedisModule;
+import java.util.function.UnaryOperator;
 
 /**
  * A module without an {@code @OnLoad} method, built beside jrmtest (a project builds one module, so
@@ -58,5 +59,14 @@ public final class NoOnLoadModule {
       return "NOTHING TO DO";
     }
     return action;
+  }
+
+  /**
+   * NOONLOAD.EXPORT name: exports, as a shared API of that name, a function that prefixes a string
+   * with "noonload:"; replies 1, or 0 when the name is taken.
+   */
+  @RedisCommand(name = "noonload.export", flags = "readonly")
+  public static boolean export(Context ctx, String name) {
+    return ctx.exportSharedApi(name, (UnaryOperator<String>) text -> "noonload:" + text);
   }
 }
