@@ -105,6 +105,17 @@ public final class TypeDefinitionGenerator {
               override("hasUnlink").returns(TypeName.BOOLEAN).addStatement("return true").build())
           .addMethod(keyMethod("unlink", typeClass).addStatement("$N.unlink(keys)", VALUE).build());
     }
+    if (type.memUsage()) {
+      builder
+          .addMethod(
+              override("hasMemUsage").returns(TypeName.BOOLEAN).addStatement("return true").build())
+          .addMethod(
+              override("memUsage")
+                  .returns(TypeName.LONG)
+                  .addParameter(typeClass, VALUE)
+                  .addStatement("return $N.memUsage()", VALUE)
+                  .build());
+    }
     builder.addMethods(code.helperMethods());
     return JavaFile.builder(definition.packageName(), builder.build())
         .skipJavaLangImports(true)

@@ -15,6 +15,7 @@ import com.palantir.javapoet.ClassName;
  *     COPY copies through the encoding)
  * @param freeEffort whether the class declares {@code freeEffort(KeyOptContext)}
  * @param unlink whether the class declares {@code unlink(KeyOptContext)}
+ * @param memUsage whether the class declares {@code memUsage()}, which MEMORY USAGE reports
  */
 public record TypeModel(
     String name,
@@ -25,7 +26,8 @@ public record TypeModel(
     boolean aofRewrite,
     boolean copy,
     boolean freeEffort,
-    boolean unlink) {
+    boolean unlink,
+    boolean memUsage) {
   /** Name prefix of the generated {@code TypeDefinition}. */
   public static final String DEFINITION_PREFIX = "JrmType_";
 

@@ -20,8 +20,8 @@ import javax.lang.model.util.Types;
 /**
  * Checks the methods a persistent class may declare to take over part of its handling: {@code
  * rdbSave} with {@code rdbLoad}, {@code aofRewrite}, {@code upgrade}, {@code validateLoaded},
- * {@code copy}, {@code freeEffort} and {@code unlink}. A method with one of these names must have
- * the signature JRM calls, since a near miss would silently not be called.
+ * {@code copy}, {@code freeEffort}, {@code unlink} and {@code memUsage}. A method with one of these
+ * names must have the signature JRM calls, since a near miss would silently not be called.
  */
 final class CustomMethods {
   static final String RDB_SAVE = "rdbSave";
@@ -32,6 +32,7 @@ final class CustomMethods {
   static final String COPY = "copy";
   static final String FREE_EFFORT = "freeEffort";
   static final String UNLINK = "unlink";
+  static final String MEM_USAGE = "memUsage";
 
   private final Elements elements;
   private final Types types;
@@ -137,6 +138,12 @@ final class CustomMethods {
         UNLINK,
         "public void unlink(io.jrm.KeyOptContext keys)",
         ClassNames.KEY_OPT_CONTEXT.canonicalName());
+  }
+
+  /** Reports a wrong {@code memUsage}; returns whether a valid one is declared. */
+  boolean validateMemUsage(TypeElement type) {
+    return validateInstanceMethod(
+        type, MEM_USAGE, "public long memUsage()", types.getPrimitiveType(TypeKind.LONG));
   }
 
   /**

@@ -94,6 +94,7 @@ public final class DataTypeValidator {
       boolean copy = customMethods.validateCopy(type);
       boolean freeEffort = customMethods.validateFreeEffort(type);
       boolean unlink = customMethods.validateUnlink(type);
+      boolean memUsage = customMethods.validateMemUsage(type);
       if (reporter.errorCount() == errorsBefore && encoding.isPresent()) {
         models.add(
             new TypeModel(
@@ -105,7 +106,8 @@ public final class DataTypeValidator {
                 aofRewrite,
                 copy,
                 freeEffort,
-                unlink));
+                unlink,
+                memUsage));
       }
     }
     return models;
