@@ -498,10 +498,15 @@ final class DataTypes {
 
   /**
    * mem_usage: the value's native struct and the snapshots prepared for forks, plus its encoded
-   * size, counted without a buffer, as an estimate of its Java objects.
+   * size, counted without a buffer, as an estimate of its Java objects. A type that counts itself
+   * ({@code memUsage}) gets the struct plus its own count, without the snapshots: those come and go
+   * as JRM serializes values between commands, and the figure should depend on the value alone.
    */
   synchronized long memUsage(long pointer) {
     Slot slot = slot(pointer);
+    if (definition(slot).hasMemUsage()) {
+      return VALUE_SIZE + definition(slot).memUsage(slot.value);
+    }
     long snapshot = memory.readWord(pointer + RDB_LENGTH) + memory.readWord(pointer + AOF_LENGTH);
     SnapshotSize encoded = new SnapshotSize();
     definition(slot).save(slot.value, encoded);

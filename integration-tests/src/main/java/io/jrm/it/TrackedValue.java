@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A data type with the methods of the version-4 method struct (docs/data-types.md, "Copy, free
  * effort, unlink"): its copy records the keys it was copied between and refuses the text "nocopy",
- * its free effort is set per value, and unlink records the key that left. Loading records the key
- * and database the load was for.
+ * its free effort is set per value, unlink records the key that left, and its memory usage is its
+ * own count, 1000 bytes per character of text. Loading records the key and database the load was
+ * for.
  */
 @DataType(name = "jrmtest-t", encver = 0)
 public final class TrackedValue {
@@ -66,5 +67,9 @@ public final class TrackedValue {
 
   public void unlink(KeyOptContext keys) {
     lastUnlinked = keys.dbId() + ":" + keys.keyName();
+  }
+
+  public long memUsage() {
+    return 1000L * text.length();
   }
 }

@@ -73,6 +73,24 @@ class TypeMethodsIT {
   }
 
   @Test
+  void memoryUsageOfATypeThatCountsItselfIsItsOwnCount() throws InterruptedException {
+    try (RedisServer server = builder().start();
+        Jedis jedis = client(server)) {
+      send(jedis, "JRMTEST.TRACKED.SET", "one", "a", "1");
+      send(jedis, "JRMTEST.TRACKED.SET", "ten", "abcdefghij", "1");
+      long one = jedis.memoryUsage("one");
+      assertThat(one).isGreaterThan(1000);
+      assertThat(jedis.memoryUsage("ten")).isEqualTo(one + 9 * 1000);
+      // The serialized forms JRM keeps for the next fork do not count: the figure stays.
+      assertThat(send(jedis, "BGSAVE")).isEqualTo("Background saving started");
+      TypeServers.awaitField(
+          jedis, "persistence", "rdb_bgsave_in_progress", "0", Duration.ofSeconds(20));
+      assertThat(jedis.memoryUsage("one")).isEqualTo(one);
+      TypeServers.assertCleanLog(server);
+    }
+  }
+
+  @Test
   void replaceValueHandsBackTheOldValueFreeToStoreElsewhere() {
     try (RedisServer server = builder().start();
         Jedis jedis = client(server)) {

@@ -110,6 +110,13 @@ class DataTypeBehaviourTest {
                 "  public void aofRewrite(AofOutput aof, RedisString key) {",
                 "    aof.emit(\"SET\", key, count);",
                 "  }",
+                "}"),
+            source(
+                "test.Sized",
+                "@DataType(name = \"sized-000\")",
+                "public class Sized {",
+                "  long count = 5;",
+                "  public long memUsage() { return 100 * count; }",
                 "}"));
     assertThat(compilation).succeededWithoutWarnings();
     loader = new GeneratedClasses.Loader(compilation);
@@ -434,6 +441,15 @@ class DataTypeBehaviourTest {
     assertThat(definition("HelloType").rewritesAof()).isFalse();
   }
 
+  @Test
+  void memUsageIsDelegatedWhenDeclared() throws Exception {
+    TypeDefinition<Object> sized = definition("Sized");
+
+    assertThat(sized.hasMemUsage()).isTrue();
+    assertThat(sized.memUsage(create("test.Sized"))).isEqualTo(500L);
+    assertThat(definition("HelloType").hasMemUsage()).isFalse();
+  }
+
   // ---- codecs ----
 
   @Test
@@ -511,6 +527,7 @@ class DataTypeBehaviourTest {
             "mixed-typ",
             "profile-1",
             "route-typ",
+            "sized-000",
             "stamped-1",
             "tags-type",
             "versioned");

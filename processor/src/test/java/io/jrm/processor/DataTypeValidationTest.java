@@ -630,6 +630,15 @@ class DataTypeValidationTest {
   }
 
   @Test
+  void memUsageWithTheWrongSignatureIsAnError() {
+    assertFieldError(
+        "The method memUsage of T must be declared public long memUsage(), not"
+            + " public int memUsage().",
+        "int memUsage(",
+        "  public int memUsage() { return 1; }");
+  }
+
+  @Test
   void upgradeWithTheWrongSignatureIsAnError() {
     assertFieldError(
         "The method upgrade of T must be declared public void upgrade(int fromEncver), not"

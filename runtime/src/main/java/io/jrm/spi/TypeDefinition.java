@@ -125,4 +125,20 @@ public interface TypeDefinition<T> {
   default boolean defrag(T value, DefragContext ctx) {
     throw new UnsupportedOperationException(name() + " has no defrag method");
   }
+
+  /** {@return whether the class declares {@code memUsage}, which MEMORY USAGE then reports} */
+  default boolean hasMemUsage() {
+    return false;
+  }
+
+  /**
+   * The memory {@code value} takes, in bytes, as its class counts it (the class's {@code
+   * memUsage}).
+   *
+   * @param value the value
+   * @return its size in bytes
+   */
+  default long memUsage(T value) {
+    throw new UnsupportedOperationException(name() + " has no memUsage method");
+  }
 }

@@ -117,6 +117,17 @@ public final class TypeDefinitionGenerator {
                   .addStatement("return $N.defrag(ctx)", VALUE)
                   .build());
     }
+    if (type.memUsage()) {
+      builder
+          .addMethod(
+              override("hasMemUsage").returns(TypeName.BOOLEAN).addStatement("return true").build())
+          .addMethod(
+              override("memUsage")
+                  .returns(TypeName.LONG)
+                  .addParameter(typeClass, VALUE)
+                  .addStatement("return $N.memUsage()", VALUE)
+                  .build());
+    }
     builder.addMethods(code.helperMethods());
     return JavaFile.builder(definition.packageName(), builder.build())
         .skipJavaLangImports(true)

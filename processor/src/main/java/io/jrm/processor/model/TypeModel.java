@@ -16,6 +16,7 @@ import com.palantir.javapoet.ClassName;
  * @param freeEffort whether the class declares {@code freeEffort(KeyOptContext)}
  * @param unlink whether the class declares {@code unlink(KeyOptContext)}
  * @param defrag whether the class declares {@code defrag(DefragContext)}, run by active defrag
+ * @param memUsage whether the class declares {@code memUsage()}, which MEMORY USAGE reports
  */
 public record TypeModel(
     String name,
@@ -27,7 +28,8 @@ public record TypeModel(
     boolean copy,
     boolean freeEffort,
     boolean unlink,
-    boolean defrag) {
+    boolean defrag,
+    boolean memUsage) {
   /** Name prefix of the generated {@code TypeDefinition}. */
   public static final String DEFINITION_PREFIX = "JrmType_";
 

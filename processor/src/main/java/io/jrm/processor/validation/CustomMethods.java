@@ -20,8 +20,9 @@ import javax.lang.model.util.Types;
 /**
  * Checks the methods a persistent class may declare to take over part of its handling: {@code
  * rdbSave} with {@code rdbLoad}, {@code aofRewrite}, {@code upgrade}, {@code validateLoaded},
- * {@code copy}, {@code freeEffort}, {@code unlink} and {@code defrag}. A method with one of these
- * names must have the signature JRM calls, since a near miss would silently not be called.
+ * {@code copy}, {@code freeEffort}, {@code unlink}, {@code defrag} and {@code memUsage}. A method
+ * with one of these names must have the signature JRM calls, since a near miss would silently not
+ * be called.
  */
 final class CustomMethods {
   static final String RDB_SAVE = "rdbSave";
@@ -33,6 +34,7 @@ final class CustomMethods {
   static final String FREE_EFFORT = "freeEffort";
   static final String UNLINK = "unlink";
   static final String DEFRAG = "defrag";
+  static final String MEM_USAGE = "memUsage";
 
   private final Elements elements;
   private final Types types;
@@ -148,6 +150,12 @@ final class CustomMethods {
         "public boolean defrag(io.jrm.DefragContext ctx)",
         types.getPrimitiveType(TypeKind.BOOLEAN),
         ClassNames.DEFRAG_CONTEXT.canonicalName());
+  }
+
+  /** Reports a wrong {@code memUsage}; returns whether a valid one is declared. */
+  boolean validateMemUsage(TypeElement type) {
+    return validateInstanceMethod(
+        type, MEM_USAGE, "public long memUsage()", types.getPrimitiveType(TypeKind.LONG));
   }
 
   /**

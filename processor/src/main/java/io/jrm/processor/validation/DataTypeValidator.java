@@ -95,6 +95,7 @@ public final class DataTypeValidator {
       boolean freeEffort = customMethods.validateFreeEffort(type);
       boolean unlink = customMethods.validateUnlink(type);
       boolean defrag = customMethods.validateDefrag(type);
+      boolean memUsage = customMethods.validateMemUsage(type);
       if (reporter.errorCount() == errorsBefore && encoding.isPresent()) {
         models.add(
             new TypeModel(
@@ -107,7 +108,8 @@ public final class DataTypeValidator {
                 copy,
                 freeEffort,
                 unlink,
-                defrag));
+                defrag,
+                memUsage));
       }
     }
     return models;
