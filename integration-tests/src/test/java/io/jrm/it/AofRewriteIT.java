@@ -109,12 +109,12 @@ class AofRewriteIT {
             .order(ByteOrder.LITTLE_ENDIAN);
     assertThat(tail.get()).isEqualTo((byte) 'B');
     assertThat(tail.getLong()).isEqualTo(label.length);
-    // c:one: format version 1, then U(2) B("apples") S(8) B("pears") S(-12) D(-4.0) F(2.0)
+    // c:one: format version 2, then U(2) B("apples") S(8) B("pears") S(-12) D(-4.0) F(2.0)
     // U(0xC0FFEE), as rdbSave wrote it.
     assertThat(restorePayloads.get("c:one"))
         .isEqualTo(
             new SnapshotBytes()
-                .raw((byte) 1)
+                .raw((byte) 2)
                 .unsigned(2)
                 .text("apples")
                 .signed(8)
