@@ -32,8 +32,8 @@ out=bench/results/persistence.md
 mkdir -p bench/results
 
 # shellcheck disable=SC2086
-mvn -B -ntp -q $maven -f bench/java-module/pom.xml package 2>/dev/null ||
-  { mvn -B -ntp -q $maven install -DskipTests && mvn -B -ntp -q $maven -f bench/java-module/pom.xml package; }
+mvn -B -ntp -q $maven -f bench/java-module/pom.xml clean package 2>/dev/null ||
+  { mvn -B -ntp -q $maven install -DskipTests && mvn -B -ntp -q $maven -f bench/java-module/pom.xml clean package; }
 gcc -O2 -Wall -fPIC -shared -o "$dir/benchc.so" bench/c-module/bench.c
 
 # RESP of one BENCH.INSERT of $3 into each of the first $2 keys v:<i> (i on 12 digits, as
