@@ -34,6 +34,11 @@ final class ContextStack {
     return context;
   }
 
+  /** Whether no upcall is running: the last one has returned to Redis. */
+  boolean idle() {
+    return depth == 0;
+  }
+
   /** Ends the innermost upcall: its context is refused until the next upcall at its depth. */
   void exit() {
     contexts[--depth].deactivate();

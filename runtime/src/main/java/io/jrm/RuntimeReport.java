@@ -41,8 +41,9 @@ final class RuntimeReport {
   /**
    * The fields of the section: {@code gc_<collector>_count} and {@code gc_<collector>_time_ms} for
    * each collector of the JVM, then {@code values}, {@code snapshot_bytes}, {@code
-   * values_pending_serialization} (all 0 without data types) and {@code last_fork_prepare_usec} (-1
-   * before the first fork). Redis puts the module name in front of each.
+   * values_pending_serialization} (all 0 without data types), {@code last_fork_prepare_usec} (-1
+   * before the first fork) and {@code heap_kept_from_forks} (1 once forked children get no Java
+   * heap: {@link HeapAddresses}). Redis puts the module name in front of each.
    *
    * @param dataTypes the module's data types, null when it has none
    */
@@ -57,5 +58,6 @@ final class RuntimeReport {
     field.accept("values_pending_serialization", dataTypes == null ? 0 : dataTypes.pendingValues());
     long nanos = lastForkPrepareNanos;
     field.accept("last_fork_prepare_usec", nanos < 0 ? -1 : nanos / 1000);
+    field.accept("heap_kept_from_forks", HeapAddresses.known()[1] == 0 ? 0 : 1);
   }
 }

@@ -12,6 +12,8 @@ import static io.jrm.testkit.Commands.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jrm.testkit.RedisServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +116,53 @@ class BackgroundSaveIT {
       }
       assertCleanLog(server);
     }
+  }
+
+  /**
+   * The child of a fork gets no Java heap (it never runs Java): the parent's GC then takes no
+   * copy-on-write fault on heap pages after each fork, and the fork copies no page table of it.
+   * Seen from outside as the child's address space: the parent's, less the heap's reservation.
+   */
+  @Test
+  void aForkedChildDoesNotMapTheJavaHeap() throws Exception {
+    try (RedisServer server = builder().config("rdb-key-save-delay", "1000").start();
+        Jedis jedis = client(server)) {
+      send(jedis, "JRMTEST.TYPE.FILL", "rich", "slow:", "2000", "3"); // 2 s of saving at 1 ms each
+      long heapMax = Long.parseLong(Info.field(jedis, "jrmtest_heap", "jrmtest_heap_max"));
+      for (int i = 0; i < 200 && heapKeptFromForks(jedis) == 0; i++) {
+        Thread.sleep(50); // Java finds the heap's addresses on a thread of its own after the load
+      }
+      assertThat(heapKeptFromForks(jedis)).isEqualTo(1);
+      assertThat(jedis.bgsave()).isEqualTo("Background saving started");
+      Path children =
+          Path.of("/proc", Long.toString(server.pid()), "task", Long.toString(server.pid()));
+      String child = Files.readString(children.resolve("children")).trim();
+      assertThat(child).as("the BGSAVE child").isNotEmpty().doesNotContain(" ");
+      long parentSize = virtualSize(server.pid());
+      long childSize = virtualSize(Long.parseLong(child));
+      assertThat(parentSize - childSize).isGreaterThanOrEqualTo(heapMax);
+      send(jedis, "CONFIG", "SET", "rdb-key-save-delay", "0");
+      assertThat(awaitBgsave(jedis, SAVE_TIMEOUT)).isEqualTo("ok");
+      server.restart();
+      try (Jedis again = client(server)) {
+        assertThat(TypeServers.describe(again, "slow:1999")).startsWith("jrmtest-r:number=1999;");
+      }
+      assertCleanLog(server);
+    }
+  }
+
+  private static long heapKeptFromForks(Jedis jedis) {
+    return Long.parseLong(Info.field(jedis, "jrmtest_jrm", "jrmtest_heap_kept_from_forks"));
+  }
+
+  /** VmSize of process {@code pid}, in bytes. */
+  private static long virtualSize(long pid) throws java.io.IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+      if (line.startsWith("VmSize:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+      }
+    }
+    throw new AssertionError("no VmSize for process " + pid);
   }
 
   @Test

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/sysinfo.h>
@@ -280,6 +281,7 @@ static jmethodID entry_command_filter; /* static void commandFilter(int filter, 
 static jmethodID entry_config_get, entry_config_set, entry_config_apply;
 static jmethodID entry_upcall_stubs; /* static long[] upcallStubs(String[] methods) */
 static jmethodID entry_on_unload;    /* static int onUnload(long ctx) */
+static jmethodID entry_heap_range;   /* static long[] heapRange() */
 /* The main thread's JNIEnv, cached at load: most upcalls run there, and GetEnv costs on each. */
 static JNIEnv *main_env;
 
@@ -826,7 +828,39 @@ static int watch_aof_preamble(RedisModuleCtx *ctx) {
 }
 
 /*
- * Serializes changed values in the parent just before Redis forks: the child cannot run Java.
+ * The Java heap's reserved range (ModuleEntry.heapRange, which Java finds on a thread of its own
+ * after the load: asked at each fork until known), which the child of a fork never reads, since it
+ * never runs Java. Marked MADV_DONTFORK, the child gets none of it: fork() copies no page table of
+ * the heap, and the parent's GC and allocations after the fork take no copy-on-write fault on every
+ * heap page they write (io.jrm.HeapAddresses says what that cost). Marked again before every fork,
+ * because the JVM maps parts of its reserved heap anew when it grows or shrinks it (a new mapping
+ * has no advice), and by the prepare handler of every Java module: the JVM, and so its heap, is
+ * the process's one. Both 0: not known (yet).
+ */
+static uintptr_t java_heap_start, java_heap_end;
+
+/* In the prepare handler. A part of the range not mapped (ENOMEM) leaves the rest advised. */
+static void keep_heap_out_of_child(JNIEnv *env) {
+    if (java_heap_end == 0) {
+        jlongArray range = (*env)->CallStaticObjectMethod(env, entry_class, entry_heap_range);
+        if ((*env)->ExceptionCheck(env) || range == NULL || (*env)->GetArrayLength(env, range) != 2) {
+            (*env)->ExceptionClear(env);
+            return;
+        }
+        jlong bounds[2];
+        (*env)->GetLongArrayRegion(env, range, 0, 2, bounds);
+        (*env)->DeleteLocalRef(env, range);
+        java_heap_start = (uintptr_t)bounds[0];
+        java_heap_end = (uintptr_t)bounds[1];
+    }
+    if (java_heap_end > java_heap_start) {
+        madvise((void *)java_heap_start, java_heap_end - java_heap_start, MADV_DONTFORK);
+    }
+}
+
+/*
+ * Serializes changed values in the parent just before Redis forks, since the child cannot run
+ * Java, and keeps the Java heap out of the child (keep_heap_out_of_child).
  *
  * This is a pthread_atfork prepare handler: it runs in the forking thread inside fork(), before
  * the child exists, and prepare handlers run in the reverse order of their registration. The
@@ -844,19 +878,19 @@ static int watch_aof_preamble(RedisModuleCtx *ctx) {
  */
 static void prepare_fork(void) {
     fork_prepared = 0;
-    if (entry_class == NULL || JRM_TYPE_COUNT == 0 || in_forked_child() ||
-        !pthread_equal(pthread_self(), main_thread)) {
-        return;
-    }
+    if (entry_class == NULL || in_forked_child() || !pthread_equal(pthread_self(), main_thread)) return;
     JNIEnv *env = java_env(NULL);
     if (env == NULL) return;
-    jboolean prepared = (*env)->CallStaticBooleanMethod(env, entry_class, entry_before_fork,
-                                                        (jboolean)aof_rewrite_writes_commands);
-    if ((*env)->ExceptionCheck(env)) {
-        (*env)->ExceptionClear(env);
-        prepared = JNI_FALSE;
+    if (JRM_TYPE_COUNT > 0) {
+        jboolean prepared = (*env)->CallStaticBooleanMethod(env, entry_class, entry_before_fork,
+                                                            (jboolean)aof_rewrite_writes_commands);
+        if ((*env)->ExceptionCheck(env)) {
+            (*env)->ExceptionClear(env);
+            prepared = JNI_FALSE;
+        }
+        fork_prepared = prepared == JNI_TRUE;
     }
-    fork_prepared = prepared == JNI_TRUE;
+    keep_heap_out_of_child(env);
 }
 
 static int restore_command(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
@@ -3118,6 +3152,7 @@ static const struct {
     {&entry_fork_done, "forkDone", "(JII)V", NULL},
     {&entry_defrag_value, "defragValue", "(JJJ)I", NULL},
     {&entry_defrag_globals, "defragGlobals", "(J)I", NULL},
+    {&entry_heap_range, "heapRange", "()[J", NULL},
 };
 #define JRM_ENTRY_METHOD_COUNT (sizeof(entry_methods) / sizeof(entry_methods[0]))
 
@@ -3245,7 +3280,7 @@ static int pin_library(void) {
 static int register_fork_hooks(void) {
     static int registered;
     if (registered) return REDIS_OK;
-    if (pthread_atfork(JRM_TYPE_COUNT > 0 ? prepare_fork : NULL, NULL, mark_forked_child) != 0) return REDIS_ERR;
+    if (pthread_atfork(prepare_fork, NULL, mark_forked_child) != 0) return REDIS_ERR;
     registered = 1;
     return REDIS_OK;
 }
@@ -3268,7 +3303,7 @@ JRM_EXPORT int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv,
         main_env = env; /* start_jvm runs on the main thread */
         result = load_java_module(ctx, env, jar, &options);
     }
-    /* Every module needs the child handler (no Java in a child); only data types need the prepare one. */
+    /* Every module needs both fork handlers: no Java in a child, no Java heap either (prepare_fork). */
     if (result == REDIS_OK &&
         ((JRM_TYPE_COUNT > 0 && watch_aof_preamble(ctx) != REDIS_OK) ||
          register_fork_hooks() != REDIS_OK)) {
