@@ -18,7 +18,7 @@ import java.util.Set;
  * per phase: S(0) for no string, or S(1) and B(the string). {@link AuxCommands} sets and reads the
  * state, and makes auxSave fail.
  */
-@DataType(name = "jrmtest-x", encver = 1)
+@DataType(name = "jrmtest-g", encver = 1)
 public final class AuxState {
   /** How auxSave misbehaves, for the failure tests. */
   enum Failure {

@@ -154,9 +154,9 @@ class AuxStateIT {
       assertThatThrownBy(jedis::save).isInstanceOf(JedisDataException.class);
       assertThat(jedis.bgsave()).isEqualTo("Background saving started");
       assertThat(awaitBgsave(jedis, TIMEOUT)).isEqualTo("err");
-      assertLogLine(server, "auxSave of jrmtest-x (BEFORE_RDB) failed before a fork");
+      assertLogLine(server, "auxSave of jrmtest-g (BEFORE_RDB) failed before a fork");
       assertLogLine(
-          server, "the module-wide state of type jrmtest-x was not prepared for this fork");
+          server, "the module-wide state of type jrmtest-g was not prepared for this fork");
       assertThat(send(jedis, "JRMTEST.AUX.FAIL", "none")).isEqualTo("OK");
       assertThat(jedis.bgsave()).isEqualTo("Background saving started");
       assertThat(awaitBgsave(jedis, TIMEOUT)).isEqualTo("ok");
@@ -175,8 +175,8 @@ class AuxStateIT {
       assertThatThrownBy(server::restart)
           .isInstanceOf(RedisServerException.class)
           .hasMessageContaining("exited");
-      assertLogLine(server, "JRM: cannot load the module-wide state of type jrmtest-x: ");
-      assertLogLine(server, "module AUX data for the module type 'jrmtest-x'", "not able to load");
+      assertLogLine(server, "JRM: cannot load the module-wide state of type jrmtest-g: ");
+      assertLogLine(server, "module AUX data for the module type 'jrmtest-g'", "not able to load");
       assertThat(log(server)).doesNotContain("crashed by signal").doesNotContain("Guru Meditation");
     }
   }
