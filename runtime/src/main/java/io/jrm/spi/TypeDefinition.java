@@ -150,8 +150,9 @@ public interface TypeDefinition<T> {
   }
 
   /**
-   * When Redis asks for {@link #auxSave}: the class's {@code auxSaveTriggers()}, else {@link
-   * AuxPhase#BEFORE_RDB}. Asked once, when the type registers (after the module's {@code @OnLoad}).
+   * When Redis asks for {@link #auxSave}: for a class with aux methods, its {@code
+   * auxSaveTriggers()}, or {@link AuxPhase#BEFORE_RDB} when it declares none; empty for a class
+   * without. Asked once, when the type registers (after the module's {@code @OnLoad}).
    *
    * @return the phases, empty for none
    */
