@@ -906,8 +906,9 @@ static int watch_aof_preamble(RedisModuleCtx *ctx) {
  * thread may hold for a moment, never waits for this thread). What Java must not do here: call
  * Redis commands (RedisModule_Call) or lock a thread-safe context (the forking thread holds
  * Redis's lock already and would wait for itself), fork, or wait for a thread that waits for the
- * main thread. beforeFork only serializes values into buffers from RedisModule_Alloc, and logs;
- * what it needs of the configuration it gets as an argument (aof_rewrite_writes_commands).
+ * main thread. beforeFork only serializes values, and records each type's auxSave output (the
+ * module's own code, which gets nothing but its output), into buffers from RedisModule_Alloc, and
+ * logs; what it needs of the configuration it gets as an argument (aof_rewrite_writes_commands).
  */
 static void prepare_fork(void) {
     fork_prepared = 0;
