@@ -1492,6 +1492,17 @@ public final class Context {
     return api.getTypeMethodVersion();
   }
 
+  /**
+   * Sets the module's options ({@code SetModuleOptions}), which {@code INFO modules} lists: call it
+   * in {@code @OnLoad}. A module with data types keeps {@link ModuleOption#HANDLE_IO_ERRORS}
+   * whatever it passes, since JRM's loads of its values depend on it.
+   *
+   * @param options the options, replacing those set before
+   */
+  public void setModuleOptions(ModuleOption... options) {
+    ModuleEntry.setModuleOptions(pointer(), FlagBits.of(options));
+  }
+
   // Native memory
 
   /**

@@ -43,9 +43,12 @@ final class DataTypes {
   private static final int AOF_LENGTH = 40;
   private static final int VALUE_SIZE = 48;
 
-  // Layout of the stub's type table: per type, a 16-byte NUL-terminated name and an encver word.
-  private static final int TYPE_ENTRY_SIZE = 24;
+  // Layout of the stub's type table: per type, a 16-byte NUL-terminated name, an encver word, and
+  // per AuxPhase the aux_save output prepared for a forked child (a pointer and its length).
+  private static final int TYPE_ENTRY_SIZE = 56;
   private static final int TYPE_ENCVER = 16;
+  private static final int TYPE_AUX = 24;
+  private static final int AUX_FORM_SIZE = 16;
 
   // RedisModuleTypeMethods of version 4, in 64-bit words: version, rdb_load, then rdb_save,
   // aof_rewrite, mem_usage, digest, free (FIRST_METHOD_WORD to FREE_WORD, the stub's methods in
@@ -55,6 +58,9 @@ final class DataTypes {
   private static final int METHOD_WORDS = 18;
   private static final int FIRST_METHOD_WORD = 2;
   private static final int FREE_WORD = 6;
+  private static final int AUX_LOAD_WORD = 7;
+  private static final int AUX_SAVE_WORD = 8;
+  private static final int AUX_SAVE_TRIGGERS_WORD = 9;
   private static final int FREE_EFFORT2_WORD = 15;
   private static final int UNLINK2_WORD = 16;
   private static final int DEFRAG_WORD = 13;
@@ -69,9 +75,6 @@ final class DataTypes {
   private static final int DEFRAG_FORMS = 0;
   private static final int DEFRAG_WITH_METHOD = 1;
 
-  /** {@code REDISMODULE_OPTIONS_HANDLE_IO_ERRORS}. */
-  private static final int HANDLE_IO_ERRORS = 1;
-
   /** Redis keeps encvers in 10 bits. */
   private static final int MAX_ENCVER = 1023;
 
@@ -85,6 +88,13 @@ final class DataTypes {
   private final String moduleName;
   private final List<TypeDefinition<?>> definitions;
   private final ModuleType[] types;
+
+  /** Per type, the {@link AuxPhase} bits its auxSave is called for: 0 for a type without aux. */
+  private final int[] auxTriggers;
+
+  /** The stub's type table, where {@link #beforeFork} leaves each type's aux forms. */
+  private final long typeTable;
+
   private final Map<Class<?>, Integer> indexByClass = new HashMap<>();
   private final Map<String, Integer> indexByName = new HashMap<>();
   private final List<Slot> slots = new ArrayList<>();
@@ -157,24 +167,30 @@ final class DataTypes {
     boolean commandsMissing;
   }
 
-  private DataTypes(RedisModuleApi api, String moduleName, List<TypeDefinition<?>> definitions) {
+  private DataTypes(
+      RedisModuleApi api, String moduleName, List<TypeDefinition<?>> definitions, long typeTable) {
     this.api = api;
     this.memory = api.backend();
     this.scopes = new ContextStack(api);
     this.moduleName = moduleName;
     this.definitions = definitions;
     this.types = new ModuleType[definitions.size()];
+    this.auxTriggers = new int[definitions.size()];
+    this.typeTable = typeTable;
   }
 
   /**
    * Registers each type with Redis ({@code CreateDataType}): {@code loaders[i]} is the stub's
    * rdb_load of type {@code i}; {@code methods} its other type callbacks in struct order, from
    * rdb_save to free; {@code keyMethods} its copy2, free_effort2 and unlink2; {@code defragMethods}
-   * its two defrag functions; {@code typeTable} the stub's table of names and encvers, filled here
-   * for its C code. Every type gets copy2 (a type without its own copy is copied through its
-   * encoding); free_effort2 and unlink2 only a type that declares them, so that other values cost
-   * no upcall on UNLINK; defrag is the stub's C alone unless the type declares {@code defrag}, so
-   * that active defrag of other values costs no upcall either.
+   * its two defrag functions; {@code auxSavers} and {@code auxLoaders} the addresses of the stub's
+   * arrays of aux_save and aux_load trampolines, one per type; {@code typeTable} the stub's table
+   * of names and encvers, filled here for its C code. A type that declares aux gets aux_load,
+   * aux_save and its triggers, asked here: types register after the module's {@code @OnLoad}, so
+   * that the triggers may depend on its arguments. Every type gets copy2 (a type without its own
+   * copy is copied through its encoding); free_effort2 and unlink2 only a type that declares them,
+   * so that other values cost no upcall on UNLINK; defrag is the stub's C alone unless the type
+   * declares {@code defrag}, so that active defrag of other values costs no upcall either.
    */
   static DataTypes register(
       RedisModuleApi api,
@@ -185,11 +201,10 @@ final class DataTypes {
       long[] methods,
       long[] keyMethods,
       long[] defragMethods,
+      long auxSavers,
+      long auxLoaders,
       long typeTable) {
-    DataTypes registry = new DataTypes(api, moduleName, definitions);
-    // Corrupt RDB data then fails the load of the value (RDB file, RESTORE, replication) with
-    // a log line, where Redis would otherwise stop the server.
-    api.setModuleOptions(ctx, HANDLE_IO_ERRORS);
+    DataTypes registry = new DataTypes(api, moduleName, definitions, typeTable);
     for (int i = 0; i < definitions.size(); i++) {
       TypeDefinition<?> definition = definitions.get(i);
       long struct = api.calloc(METHOD_WORDS, Long.BYTES);
@@ -211,6 +226,18 @@ final class DataTypes {
         registry.memory.writeWord(
             struct + DEFRAG_WORD * Long.BYTES,
             defragMethods[definition.hasDefrag() ? DEFRAG_WITH_METHOD : DEFRAG_FORMS]);
+        if (definition.hasAux()) {
+          long trampoline = (long) i * Long.BYTES;
+          registry.auxTriggers[i] = FlagBits.of(definition.auxSaveTriggers());
+          registry.memory.writeWord(
+              struct + AUX_LOAD_WORD * Long.BYTES,
+              registry.memory.readWord(auxLoaders + trampoline));
+          registry.memory.writeWord(
+              struct + AUX_SAVE_WORD * Long.BYTES,
+              registry.memory.readWord(auxSavers + trampoline));
+          registry.memory.writeWord(
+              struct + AUX_SAVE_TRIGGERS_WORD * Long.BYTES, registry.auxTriggers[i]);
+        }
         long type =
             api.createDataType(ctx, cString(definition.name()), definition.encver(), struct);
         if (type == 0) {
@@ -441,16 +468,23 @@ final class DataTypes {
       serializeLoaded(slot);
       return slot.pointer;
     } catch (Throwable t) {
-      input.logIoError(
-          LogLevel.WARNING,
-          "JRM: cannot load a value of type "
-              + definitions.get(type).name()
-              + ": "
-              + RedisException.oneLine(withHeapHint(t)));
+      logLoadFailure(input, "a value", type, t);
       return 0;
     } finally {
       scopes.exit();
     }
+  }
+
+  /** The LogIOError line of a load that failed: {@code what} of type {@code type}, and why. */
+  private void logLoadFailure(RedisIO input, String what, int type, Throwable failure) {
+    input.logIoError(
+        LogLevel.WARNING,
+        "JRM: cannot load "
+            + what
+            + " of type "
+            + definitions.get(type).name()
+            + ": "
+            + RedisException.oneLine(withHeapHint(failure)));
   }
 
   /**
@@ -680,6 +714,7 @@ final class DataTypes {
     if (changedThroughRead != null) {
       warnChangedThroughRead(changedThroughRead);
     }
+    prepareAux();
     if (rewritesAofAsCommands) {
       for (Slot slot : commandsMissing) {
         if (slot.value != null && slot.commandsMissing) {
@@ -836,9 +871,14 @@ final class DataTypes {
 
   /** Frees the native buffer whose pointer is at {@code field}, leaving NULL and length 0. */
   private void drop(long field) {
+    snapshotBytes -= memory.readWord(field + Long.BYTES);
+    release(field);
+  }
+
+  /** {@link #drop} without counting: for aux forms. */
+  private void release(long field) {
     long buffer = memory.readWord(field);
     if (buffer != 0) {
-      snapshotBytes -= memory.readWord(field + Long.BYTES);
       api.free(buffer);
       memory.writeWord(field, 0);
       memory.writeWord(field + Long.BYTES, 0);
@@ -848,6 +888,13 @@ final class DataTypes {
   /** Replaces the native buffer whose pointer is at {@code field} (length in the next word). */
   private void store(long field, byte[] bytes) {
     snapshotBytes += bytes.length - memory.readWord(field + Long.BYTES);
+    write(field, bytes);
+  }
+
+  /**
+   * {@link #store} without counting the bytes in {@code snapshot_bytes}: aux forms are no value's.
+   */
+  private void write(long field, byte[] bytes) {
     long buffer = api.realloc(memory.readWord(field), Math.max(bytes.length, 1));
     memory.writeWord(field, buffer); // at once: realloc may have freed the old buffer
     memory.writeBytes(buffer, bytes);
@@ -929,6 +976,79 @@ final class DataTypes {
       return bytes;
     }
     return String.valueOf(arg).getBytes(StandardCharsets.UTF_8);
+  }
+
+  // Module-wide state in the RDB: aux_save and aux_load
+
+  /**
+   * Records, in the stub's type table, what each type's auxSave writes for each phase it is
+   * triggered for, where a forked child replays it (it cannot run Java). A type whose auxSave
+   * throws is left without that form: the child then fails the save, as for a value that could not
+   * be serialized.
+   */
+  private void prepareAux() {
+    for (int i = 0; i < definitions.size(); i++) {
+      for (AuxPhase phase : AuxPhase.values()) {
+        if ((auxTriggers[i] & (1 << phase.ordinal())) == 0) {
+          continue;
+        }
+        long field = auxField(i, phase);
+        try {
+          SnapshotWriter out = new SnapshotWriter(false);
+          out.saveFormatVersion();
+          definitions.get(i).auxSave(out, phase);
+          write(field, out.toByteArray());
+        } catch (Throwable t) {
+          release(field);
+          warn(
+              "auxSave of "
+                  + definitions.get(i).name()
+                  + " ("
+                  + phase
+                  + ") failed before a fork, so a BGSAVE, AOF rewrite or full sync it starts fails: "
+                  + withHeapHint(t));
+        }
+      }
+    }
+  }
+
+  /** Where the type table holds the aux form of {@code type} for {@code phase}. */
+  private long auxField(int type, AuxPhase phase) {
+    return typeTable + (long) type * TYPE_ENTRY_SIZE + TYPE_AUX + phase.ordinal() * AUX_FORM_SIZE;
+  }
+
+  /**
+   * aux_save in the parent (SAVE, DEBUG RELOAD, shutdown): the type's auxSave writes to Redis
+   * directly. {@code when} is Redis's {@code REDISMODULE_AUX_*} bit.
+   */
+  synchronized void auxSave(int type, long io, int when) {
+    RedisIO output = new RedisIO(scopes.enter(0), io);
+    try {
+      definitions.get(type).auxSave(output, phaseOf(when));
+    } finally {
+      scopes.exit();
+    }
+  }
+
+  /**
+   * aux_load (startup, DEBUG RELOAD, a replica's full sync): whether the type's auxLoad read its
+   * state; false after a LogIOError line, which fails the load of the file.
+   */
+  synchronized boolean auxLoad(int type, long io, int encver, int when) {
+    RedisIO input = new RedisIO(scopes.enter(0), io);
+    try {
+      definitions.get(type).auxLoad(input, encver, phaseOf(when));
+      return true;
+    } catch (Throwable t) {
+      logLoadFailure(input, "the module-wide state", type, t);
+      return false;
+    } finally {
+      scopes.exit();
+    }
+  }
+
+  private static AuxPhase phaseOf(int when) {
+    return FlagBits.set(AuxPhase.class, when).iterator().next();
   }
 
   // What INFO's jrm section reports (RuntimeReport)

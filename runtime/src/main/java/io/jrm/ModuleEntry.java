@@ -68,8 +68,17 @@ final class ModuleEntry {
   private static final int TYPE_DEFRAG = 35;
   private static final int TYPE_DEFRAG_JAVA = 36;
   static final int DEFRAG_GLOBALS_CALLBACK = 37;
+  // The stub's arrays of aux_save and aux_load trampolines, one per type.
+  private static final int TYPE_AUX_SAVERS = 38;
+  private static final int TYPE_AUX_LOADERS = 39;
   // How many callback functions the stub of this runtime passes: one past the last index.
-  private static final int CALLBACK_COUNT = DEFRAG_GLOBALS_CALLBACK + 1;
+  private static final int CALLBACK_COUNT = TYPE_AUX_LOADERS + 1;
+
+  /** {@code REDISMODULE_OPTIONS_HANDLE_IO_ERRORS}. */
+  private static final int HANDLE_IO_ERRORS = 1;
+
+  /** The options the module set ({@link Context#setModuleOptions}), as Redis's bits. */
+  private static int moduleOptions;
 
   private static final ErrorLog errors = ErrorLog.fromSystemProperty();
 
@@ -105,9 +114,9 @@ final class ModuleEntry {
   private ModuleEntry() {}
 
   /**
-   * Binds the API, registers the data types ({@code typeLoaders[i]} loads type {@code i}) and the
-   * commands with the stub's trampolines ({@code commandFunctions[i]} serves command {@code i}),
-   * and runs the module's {@code @OnLoad}. {@code callbackFunctions} are the stub's other C
+   * Binds the API, registers the commands with the stub's trampolines ({@code commandFunctions[i]}
+   * serves command {@code i}), runs the module's {@code @OnLoad}, then registers the data types
+   * ({@code typeLoaders[i]} loads type {@code i}). {@code callbackFunctions} are the stub's other C
    * functions, in the order of callback_functions in module_stub.c. {@code backendName} is the
    * backend {@code jrm.backend=} asked for ({@link BackendChoice}). Called by the stub's
    * RedisModule_OnLoad.
@@ -145,35 +154,6 @@ final class ModuleEntry {
       heapGuard = HeapGuard.install(line -> log(LogLevel.WARNING, line));
       HeapAddresses.findInBackground(
           reason -> log(LogLevel.VERBOSE, "JRM: forked children share the Java heap: " + reason));
-      if (!module.types().isEmpty()) {
-        long[] methods =
-            // The type methods end where the command filter trampolines begin.
-            Arrays.copyOfRange(callbackFunctions, TYPE_METHODS, COMMAND_FILTER_TRAMPOLINES);
-        dataTypes =
-            DataTypes.register(
-                api,
-                ctx,
-                module.name(),
-                module.types(),
-                typeLoaders,
-                methods,
-                Arrays.copyOfRange(
-                    callbackFunctions, TYPE_KEY_METHODS, TYPE_KEY_METHODS + TYPE_KEY_METHOD_COUNT),
-                new long[] {callbackFunctions[TYPE_DEFRAG], callbackFunctions[TYPE_DEFRAG_JAVA]},
-                callbackFunctions[TYPE_TABLE]);
-        if (api.createCommand(
-                ctx,
-                cString(module.name() + DataTypes.RESTORE_COMMAND),
-                callbackFunctions[RESTORE_COMMAND],
-                cString("write deny-oom"),
-                1,
-                1,
-                1)
-            != OK) {
-          context.log(LogLevel.WARNING, "JRM: cannot register the data type restore command");
-          return ERR;
-        }
-      }
       List<CommandDefinition> commands = module.commands();
       deniesOom = new boolean[commands.size()];
       asksPositions = new boolean[commands.size()];
@@ -204,6 +184,10 @@ final class ModuleEntry {
       if (fieldConfigs && !ModuleConfigs.loaded()) {
         ModuleConfigs.load(context); // @Config fields promise a load without a call
       }
+      // After @OnLoad: a type's aux triggers may depend on the module's arguments or configs.
+      if (!module.types().isEmpty() && registerTypes(ctx, module, context, typeLoaders) != OK) {
+        return ERR;
+      }
       context.log(
           LogLevel.NOTICE,
           "JRM: loaded "
@@ -227,6 +211,56 @@ final class ModuleEntry {
     } finally {
       context.deactivate();
     }
+  }
+
+  /**
+   * Registers the module's data types ({@code typeLoaders[i]} loads type {@code i}) and their
+   * restore command, and sets {@code HANDLE_IO_ERRORS}: corrupt RDB data then fails the load of the
+   * value (RDB file, RESTORE, replication) with a log line, where Redis would otherwise stop the
+   * server.
+   */
+  private static int registerTypes(
+      long ctx, ModuleDefinition module, Context context, long[] typeLoaders) {
+    long[] methods =
+        // The type methods end where the command filter trampolines begin.
+        Arrays.copyOfRange(callbacks, TYPE_METHODS, COMMAND_FILTER_TRAMPOLINES);
+    dataTypes =
+        DataTypes.register(
+            api,
+            ctx,
+            module.name(),
+            module.types(),
+            typeLoaders,
+            methods,
+            Arrays.copyOfRange(
+                callbacks, TYPE_KEY_METHODS, TYPE_KEY_METHODS + TYPE_KEY_METHOD_COUNT),
+            new long[] {callbacks[TYPE_DEFRAG], callbacks[TYPE_DEFRAG_JAVA]},
+            callbacks[TYPE_AUX_SAVERS],
+            callbacks[TYPE_AUX_LOADERS],
+            callbacks[TYPE_TABLE]);
+    if (api.createCommand(
+            ctx,
+            cString(module.name() + DataTypes.RESTORE_COMMAND),
+            callbacks[RESTORE_COMMAND],
+            cString("write deny-oom"),
+            1,
+            1,
+            1)
+        != OK) {
+      context.log(LogLevel.WARNING, "JRM: cannot register the data type restore command");
+      return ERR;
+    }
+    setModuleOptions(ctx, moduleOptions);
+    return OK;
+  }
+
+  /**
+   * Sets the module's options ({@code SetModuleOptions}), with {@code HANDLE_IO_ERRORS} kept for a
+   * module with data types, whose loads depend on it.
+   */
+  static void setModuleOptions(long ctx, int options) {
+    moduleOptions = options;
+    api.setModuleOptions(ctx, options | (definition.types().isEmpty() ? 0 : HANDLE_IO_ERRORS));
   }
 
   /**
@@ -446,6 +480,30 @@ final class ModuleEntry {
     } catch (Throwable t) {
       logWithoutContext("the pre-fork serialization", t);
       return false;
+    }
+  }
+
+  /**
+   * aux_save of type {@code type} in the parent: {@link #RETURNED}, or 0 when auxSave failed, which
+   * the stub makes fail the save.
+   */
+  static int auxSave(int type, long io, int when) {
+    try {
+      dataTypes.auxSave(type, io, when);
+      return RETURNED;
+    } catch (Throwable t) {
+      logWithoutContext("aux_save", t);
+      return 0;
+    }
+  }
+
+  /** aux_load of type {@code type}: {@link #RETURNED} when it loaded, 0 (the load fails) if not. */
+  static int auxLoad(int type, long io, int encver, int when) {
+    try {
+      return dataTypes.auxLoad(type, io, encver, when) ? RETURNED : 0;
+    } catch (Throwable t) {
+      logWithoutContext("aux_load", t);
+      return 0;
     }
   }
 

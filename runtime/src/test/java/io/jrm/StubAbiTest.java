@@ -135,6 +135,8 @@ class StubAbiTest {
     assertThat(probe)
         .containsEntry("size TypeEntry", constant(DataTypes.class, "TYPE_ENTRY_SIZE"))
         .containsEntry("offset TypeEntry.encver", constant(DataTypes.class, "TYPE_ENCVER"))
+        .containsEntry("offset TypeEntry.aux", constant(DataTypes.class, "TYPE_AUX"))
+        .containsEntry("size AuxForm", constant(DataTypes.class, "AUX_FORM_SIZE"))
         .containsEntry("size TypeEntry.name", constant(DataTypes.class, "TYPE_ENCVER"));
   }
 
@@ -210,7 +212,9 @@ class StubAbiTest {
         .containsEntry(
             "callback &type_defrag_java", constant(ModuleEntry.class, "TYPE_DEFRAG_JAVA"))
         .containsEntry(
-            "callback &defrag_globals", constant(ModuleEntry.class, "DEFRAG_GLOBALS_CALLBACK"));
+            "callback &defrag_globals", constant(ModuleEntry.class, "DEFRAG_GLOBALS_CALLBACK"))
+        .containsEntry("callback aux_savers", constant(ModuleEntry.class, "TYPE_AUX_SAVERS"))
+        .containsEntry("callback aux_loaders", constant(ModuleEntry.class, "TYPE_AUX_LOADERS"));
     assertThat(probe)
         .containsEntry("callbacks " + constant(ModuleEntry.class, "CALLBACK_COUNT"), "");
     for (int i = 0; i < methods.size(); i++) {

@@ -106,6 +106,8 @@ int main(int argc, char **argv) {
     PRINT_OFFSET(JavaValue, aof);
     PRINT_OFFSET(JavaValue, aof_len);
     PRINT_OFFSET(TypeEntry, encver);
+    PRINT_OFFSET(TypeEntry, aux);
+    printf("size AuxForm %zu\n", sizeof(AuxForm));
     printf("size JavaValue %zu\n", sizeof(JavaValue));
     printf("size TypeEntry %zu\n", sizeof(TypeEntry));
     printf("size TypeEntry.name %zu\n", sizeof(((TypeEntry *)0)->name));
@@ -190,6 +192,8 @@ int main(int argc, char **argv) {
     PRINT_CALLBACK(&type_defrag);
     PRINT_CALLBACK(&type_defrag_java);
     PRINT_CALLBACK(&defrag_globals);
+    PRINT_CALLBACK(aux_savers);
+    PRINT_CALLBACK(aux_loaders);
     printf("child-task LOG %d\n", JRM_CHILD_LOG);
     printf("child-task SLEEP %d\n", JRM_CHILD_SLEEP);
     printf("child-task WRITE %d\n", JRM_CHILD_WRITE);

@@ -37,6 +37,7 @@ public final class TestModule {
         throw new IllegalStateException("refusing to load, as asked");
       }
       loadArguments.add(arg.toString());
+      AuxState.configure(arg.toString());
     }
     ConfigCommands.register(ctx);
   }

@@ -38,7 +38,7 @@ class JniCheckIT {
     Path output;
     try (RedisServer server =
             RedisServer.builder()
-                .module(TEST_MODULE, "jrm.jvm-option=-Xcheck:jni")
+                .module(TEST_MODULE, "jrm.jvm-option=-Xcheck:jni", "aux=both")
                 .config("enable-debug-command", "yes")
                 .config("enable-module-command", "yes")
                 .start();
@@ -62,6 +62,8 @@ class JniCheckIT {
         .isEqualTo("OK");
     assertThat(send(jedis, "JRMTEST.CTYPE.INCR", "counter", "a", "2")).isEqualTo(2L);
     assertThat(send(jedis, "JRMTEST.ATYPE.PUSH", "list", "x", "y")).isEqualTo(2L);
+    // Module-wide state: aux_save in the parent (SAVE, DEBUG RELOAD) and before the forks below.
+    assertThat(send(jedis, "JRMTEST.AUX.SET", "before", "b")).isEqualTo("OK");
     assertThatThrownBy(() -> send(jedis, "JRMTEST.THROW")).hasMessageContaining("boom");
     assertThat(send(jedis, "MEMORY", "USAGE", "rich")).isInstanceOf(Long.class);
     assertThat(send(jedis, "DEBUG", "DIGEST-VALUE", "rich")).isNotNull();
@@ -69,6 +71,7 @@ class JniCheckIT {
     assertThat(send(jedis, "DEBUG", "RELOAD")).isEqualTo("OK");
     assertThat((List<Object>) send(jedis, "JRMTEST.KEYSPACE.LOADED"))
         .containsExactlyInAnyOrder("rich", "counter", "list");
+    assertThat(send(jedis, "JRMTEST.AUX.LOADS")).isEqualTo(List.of("BEFORE_RDB", "AFTER_RDB"));
     assertThat(jedis.bgsave()).isEqualTo("Background saving started");
     assertThat(awaitBgsave(jedis, FORK_TIMEOUT)).isEqualTo("ok");
     jedis.bgrewriteaof();

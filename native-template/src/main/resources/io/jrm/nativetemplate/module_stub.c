@@ -265,6 +265,9 @@ static volatile sig_atomic_t forked_child;
 static pthread_t main_thread;   /* Redis's main thread, the one that forks */
 static jmethodID entry_rdb_load, entry_rdb_save, entry_aof_rewrite, entry_mem_usage, entry_digest,
     entry_free_value, entry_before_fork, entry_restore;
+/* Module-wide state: static int auxSave(int type, long io, int when), int auxLoad(int type, long io,
+ * int encver, int when). Over JNI: one call per type and phase of a save or load. */
+static jmethodID entry_aux_save, entry_aux_load;
 /* The type methods of version 4: static long copyValue(long keys, long value), long freeEffort(long
  * keys, long value), void unlinkValue(long keys, long value). */
 static jmethodID entry_copy_value, entry_free_effort, entry_unlink_value;
@@ -425,10 +428,20 @@ typedef struct {
     uint64_t aof_len;
 } JavaValue;
 
-/* The name and encver of each type, written by Java at registration, read by the child. */
+/* What a type's aux_save wrote for one phase, recorded by Java before a fork (the rdb format). */
+typedef struct {
+    unsigned char *rdb;
+    uint64_t rdb_len;
+} AuxForm;
+
+/*
+ * The name and encver of each type, written by Java at registration, read by the child; and per
+ * phase (REDISMODULE_AUX_BEFORE_RDB, AFTER_RDB) its aux form, written by Java in prepare_fork.
+ */
 typedef struct {
     char name[16];
     int64_t encver;
+    AuxForm aux[2];
 } TypeEntry;
 static TypeEntry type_table[JRM_TYPE_COUNT + 1];
 
@@ -556,10 +569,10 @@ static void fail_io(RedisModuleIO *io) {
  * and the parent reports it (rdb_last_bgsave_status:err, aof_last_bgrewrite_status:err, the
  * replica retries). Should a Redis not mark the IO, exiting with an error status fails it too.
  */
-static void fail_fork(RedisModuleIO *io, const JavaValue *v) {
+static void fail_fork(RedisModuleIO *io, const char *what, int64_t type) {
     redis_log_io_error(io, "warning",
-                       "JRM: a value of type %s was not prepared for this fork: failing this save, AOF "
-                       "rewrite or sync (the parent's log says why)", type_table[v->type].name);
+                       "JRM: %s of type %s was not prepared for this fork: failing this save, AOF "
+                       "rewrite or sync (the parent's log says why)", what, type_table[type].name);
     fail_io(io);
     if (!redis_is_io_error(io)) _exit(1);
 }
@@ -572,7 +585,7 @@ static void fail_fork(RedisModuleIO *io, const JavaValue *v) {
 static void type_rdb_save(RedisModuleIO *io, void *value) {
     JavaValue *v = value;
     if (in_forked_child()) {
-        if (!fork_prepared || v->rdb == NULL || replay_rdb(io, v->rdb, v->rdb_len) != 0) fail_fork(io, v);
+        if (!fork_prepared || v->rdb == NULL || replay_rdb(io, v->rdb, v->rdb_len) != 0) fail_fork(io, "a value", v->type);
         return;
     }
     jint replay; /* JRM_RETURNED: the serialized form is current, to replay here */
@@ -603,7 +616,7 @@ static void type_aof_rewrite(RedisModuleIO *io, RedisModuleString *key, void *va
             redis_emit_aof(io, JRM_RESTORE_COMMAND, "sclb", key, type_table[v->type].name,
                            (long long)type_table[v->type].encver, (const char *)v->rdb, (size_t)v->rdb_len);
         }
-        if (failed) fail_fork(io, v);
+        if (failed) fail_fork(io, "a value", v->type);
         return;
     }
     if (aof_rewrite_stub != NULL) {
@@ -767,6 +780,60 @@ JRM_FOR_EACH_TYPE(JRM_TYPE_LOADER)
 static const jlong type_loaders[JRM_TYPE_COUNT + 1] = {JRM_FOR_EACH_TYPE(JRM_TYPE_LOADER_ADDRESS) 0};
 
 /*
+ * Module-wide state (aux_save, aux_load), per type through a trampoline, since Redis passes no type.
+ * In a forked child aux_save replays what Java recorded for that phase in prepare_fork; in the
+ * parent (SAVE, DEBUG RELOAD, shutdown) Java writes it directly. aux_load runs in the parent only.
+ */
+enum { JRM_AUX_BEFORE_RDB = 1 }; /* REDISMODULE_AUX_BEFORE_RDB; AFTER_RDB is 2 */
+
+static int aux_phase(int when) {
+    return when == JRM_AUX_BEFORE_RDB ? 0 : 1;
+}
+
+static void type_aux_save(jint type, RedisModuleIO *io, int when) {
+    if (in_forked_child()) {
+        const AuxForm *form = &type_table[type].aux[aux_phase(when)];
+        if (!fork_prepared || form->rdb == NULL || replay_rdb(io, form->rdb, form->rdb_len) != 0) {
+            fail_fork(io, "the module-wide state", type);
+        }
+        return;
+    }
+    JNIEnv *env = java_env(NULL);
+    if (env == NULL) {
+        fail_io(io);
+        return;
+    }
+    jint rc = (*env)->CallStaticIntMethod(env, entry_class, entry_aux_save, type, (jlong)(intptr_t)io, (jint)when);
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        rc = 0;
+    }
+    if (rc != JRM_RETURNED) fail_io(io);
+}
+
+static int type_aux_load(jint type, RedisModuleIO *io, int encver, int when) {
+    JNIEnv *env = java_env(NULL);
+    if (env == NULL) return REDIS_ERR;
+    jint rc = (*env)->CallStaticIntMethod(env, entry_class, entry_aux_load, type, (jlong)(intptr_t)io,
+                                          (jint)encver, (jint)when);
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        rc = 0;
+    }
+    return rc == JRM_RETURNED ? REDIS_OK : REDIS_ERR;
+}
+
+#define JRM_AUX_TRAMPOLINES(i)                                                                   \
+    static void aux_save_##i(RedisModuleIO *io, int when) { type_aux_save(i, io, when); }         \
+    static int aux_load_##i(RedisModuleIO *io, int encver, int when) { return type_aux_load(i, io, encver, when); }
+JRM_FOR_EACH_TYPE(JRM_AUX_TRAMPOLINES)
+
+#define JRM_AUX_SAVER_ADDRESS(i) (jlong)(intptr_t)&aux_save_##i,
+#define JRM_AUX_LOADER_ADDRESS(i) (jlong)(intptr_t)&aux_load_##i,
+static const jlong aux_savers[JRM_TYPE_COUNT + 1] = {JRM_FOR_EACH_TYPE(JRM_AUX_SAVER_ADDRESS) 0};
+static const jlong aux_loaders[JRM_TYPE_COUNT + 1] = {JRM_FOR_EACH_TYPE(JRM_AUX_LOADER_ADDRESS) 0};
+
+/*
  * Whether an AOF rewrite writes commands (aof-use-rdb-preamble no) rather than an RDB preamble:
  * read at load and whenever CONFIG SET changes it, never inside fork(), where calling into Redis
  * (a command through a context whose lock nobody holds) is not safe.
@@ -873,8 +940,9 @@ static void keep_heap_out_of_child(JNIEnv *env) {
  * thread may hold for a moment, never waits for this thread). What Java must not do here: call
  * Redis commands (RedisModule_Call) or lock a thread-safe context (the forking thread holds
  * Redis's lock already and would wait for itself), fork, or wait for a thread that waits for the
- * main thread. beforeFork only serializes values into buffers from RedisModule_Alloc, and logs;
- * what it needs of the configuration it gets as an argument (aof_rewrite_writes_commands).
+ * main thread. beforeFork only serializes values, and records each type's auxSave output (the
+ * module's own code, which gets nothing but its output), into buffers from RedisModule_Alloc, and
+ * logs; what it needs of the configuration it gets as an argument (aof_rewrite_writes_commands).
  */
 static void prepare_fork(void) {
     fork_prepared = 0;
@@ -1251,7 +1319,9 @@ static int fork_with_task(RedisModuleCtx *ctx, const int64_t *task, void *handle
  * methods in RedisModuleTypeMethods order after rdb_load (rdb_save, aof_rewrite, mem_usage, digest,
  * free), the command filter trampolines (an array), the type methods of version 4 (copy2,
  * free_effort2, unlink2), the cluster message receiver, the event loop's file event and one-shot
- * callbacks, fork_with_task, and the blocked clients' disconnect callback.
+ * callbacks, fork_with_task, the blocked clients' disconnect callback, the type defrag functions
+ * (the stub's, the stub's and Java's), the global defrag function, and the aux_save and aux_load
+ * trampolines (arrays, one per type).
  */
 static const jlong callback_functions[] = {
     (jlong)(intptr_t)&blocked_reply,
@@ -1292,6 +1362,8 @@ static const jlong callback_functions[] = {
     (jlong)(intptr_t)&type_defrag,
     (jlong)(intptr_t)&type_defrag_java,
     (jlong)(intptr_t)&defrag_globals,
+    (jlong)(intptr_t)aux_savers,
+    (jlong)(intptr_t)aux_loaders,
 };
 #define JRM_CALLBACK_COUNT (sizeof(callback_functions) / sizeof(callback_functions[0]))
 
@@ -3153,6 +3225,8 @@ static const struct {
     {&entry_defrag_value, "defragValue", "(JJJ)I", NULL},
     {&entry_defrag_globals, "defragGlobals", "(J)I", NULL},
     {&entry_heap_range, "heapRange", "()[J", NULL},
+    {&entry_aux_save, "auxSave", "(IJI)I", NULL},
+    {&entry_aux_load, "auxLoad", "(IJII)I", NULL},
 };
 #define JRM_ENTRY_METHOD_COUNT (sizeof(entry_methods) / sizeof(entry_methods[0]))
 

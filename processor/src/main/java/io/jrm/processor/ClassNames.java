@@ -117,6 +117,9 @@ public final class ClassNames {
   /** Where values are loaded from. */
   public static final ClassName RDB_INPUT = ClassName.get("io.jrm", "RdbInput");
 
+  /** The phase of a data type's module-wide state: before or after the keyspace. */
+  public static final ClassName AUX_PHASE = ClassName.get("io.jrm", "AuxPhase");
+
   /** What a {@code defrag} method moves memory with. */
   public static final ClassName DEFRAG_CONTEXT = ClassName.get("io.jrm", "DefragContext");
 

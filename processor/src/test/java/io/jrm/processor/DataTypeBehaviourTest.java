@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.testing.compile.Compilation;
+import io.jrm.AuxPhase;
 import io.jrm.RedisException;
 import io.jrm.spi.ModuleDefinition;
 import io.jrm.spi.TypeDefinition;
@@ -117,6 +118,30 @@ class DataTypeBehaviourTest {
                 "public class Sized {",
                 "  long count = 5;",
                 "  public long memUsage() { return 100 * count; }",
+                "}"),
+            source(
+                "test.Global",
+                "@DataType(name = \"global-00\", encver = 1)",
+                "public class Global {",
+                "  public static long total;",
+                "  public static AuxPhase lastPhase;",
+                "  public static void auxSave(RdbOutput out, AuxPhase phase) {",
+                "    out.saveSigned(total);",
+                "  }",
+                "  public static void auxLoad(RdbInput in, int encver, AuxPhase phase) {",
+                "    total = in.loadSigned();",
+                "    lastPhase = phase;",
+                "  }",
+                "}"),
+            source(
+                "test.Triggered",
+                "@DataType(name = \"trigger-0\")",
+                "public class Triggered {",
+                "  public static void auxSave(RdbOutput out, AuxPhase phase) {}",
+                "  public static void auxLoad(RdbInput in, int encver, AuxPhase phase) {}",
+                "  public static Set<AuxPhase> auxSaveTriggers() {",
+                "    return EnumSet.allOf(AuxPhase.class);",
+                "  }",
                 "}"));
     assertThat(compilation).succeededWithoutWarnings();
     loader = new GeneratedClasses.Loader(compilation);
@@ -522,6 +547,7 @@ class DataTypeBehaviourTest {
         .containsExactly(
             "checked-0",
             "counter00",
+            "global-00",
             "hellotype",
             "logged-00",
             "mixed-typ",
@@ -530,7 +556,45 @@ class DataTypeBehaviourTest {
             "sized-000",
             "stamped-1",
             "tags-type",
+            "trigger-0",
             "versioned");
+  }
+
+  // ---- module-wide state (aux) ----
+
+  @Test
+  void auxMethodsReachTheClassStaticMethods() throws Exception {
+    TypeDefinition<Object> global = definition("Global");
+    Class<?> type = loader.loadClass("test.Global");
+    type.getField("total").set(null, 42L);
+    Rdb.Output out = new Rdb.Output();
+    global.auxSave(out, AuxPhase.BEFORE_RDB);
+    assertThat(out.lines()).containsExactly("signed 42");
+
+    Rdb.Input input = new Rdb.Input("signed -7");
+    global.auxLoad(input, 1, AuxPhase.AFTER_RDB);
+    assertThat(input.exhausted()).isTrue();
+    assertThat(type.getField("total").get(null)).isEqualTo(-7L);
+    assertThat(type.getField("lastPhase").get(null)).isEqualTo(AuxPhase.AFTER_RDB);
+    assertThat(global.hasAux()).isTrue();
+    assertThat(definition("HelloType").hasAux()).isFalse();
+  }
+
+  @Test
+  void auxIsSavedBeforeTheKeyspaceUnlessTheClassSaysWhen() throws Exception {
+    assertThat(definition("Global").auxSaveTriggers()).containsExactly(AuxPhase.BEFORE_RDB);
+    assertThat(definition("Triggered").auxSaveTriggers())
+        .containsExactlyInAnyOrder(AuxPhase.BEFORE_RDB, AuxPhase.AFTER_RDB);
+  }
+
+  @Test
+  void auxOfANewerEncverIsRefused() throws Exception {
+    assertThatThrownBy(
+            () -> definition("Global").auxLoad(new Rdb.Input("signed 1"), 2, AuxPhase.BEFORE_RDB))
+        .isInstanceOf(RedisException.class)
+        .hasMessage(
+            "ERR cannot load global-00 module-wide state of encver 2: this module reads encver 0"
+                + " to 1");
   }
 
   // ---- reflection helpers ----

@@ -684,6 +684,75 @@ class DataTypeValidationTest {
   }
 
   @Test
+  void auxMethodsCompileWithAndWithoutTriggers() {
+    for (String triggers :
+        new String[] {
+          "",
+          "  public static Set<AuxPhase> auxSaveTriggers() { return Set.of(AuxPhase.AFTER_RDB); }"
+        }) {
+      JavaFileObject type =
+          source(
+              "test.T",
+              "@DataType(name = \"t-type-00\")",
+              "public final class T {",
+              "  public static void auxSave(RdbOutput out, AuxPhase phase) {}",
+              "  public static void auxLoad(RdbInput in, int encver, AuxPhase phase) {}",
+              triggers,
+              "}");
+      assertThat(compile(module(), type)).succeededWithoutWarnings();
+    }
+  }
+
+  @Test
+  void anInstanceAuxSaveIsAnError() {
+    assertFieldError(
+        "The method auxSave of T must be declared public static void auxSave(io.jrm.RdbOutput out,"
+            + " io.jrm.AuxPhase phase), not public void auxSave(io.jrm.RdbOutput, io.jrm.AuxPhase).",
+        "void auxSave(",
+        "  public void auxSave(RdbOutput out, AuxPhase phase) {}",
+        "  public static void auxLoad(RdbInput in, int encver, AuxPhase phase) {}");
+  }
+
+  @Test
+  void auxLoadWithTheWrongParametersIsAnError() {
+    assertFieldError(
+        "The method auxLoad of T must be declared public static void auxLoad(io.jrm.RdbInput in,"
+            + " int encver, io.jrm.AuxPhase phase), not public static void"
+            + " auxLoad(io.jrm.RdbInput, int).",
+        "void auxLoad(",
+        "  public static void auxSave(RdbOutput out, AuxPhase phase) {}",
+        "  public static void auxLoad(RdbInput in, int encver) {}");
+  }
+
+  @Test
+  void auxSaveWithoutAuxLoadIsAnError() {
+    assertFieldError(
+        "T declares auxSave but no auxLoad; declare both",
+        "void auxSave(",
+        "  public static void auxSave(RdbOutput out, AuxPhase phase) {}");
+  }
+
+  @Test
+  void auxSaveTriggersOfTheWrongTypeIsAnError() {
+    assertFieldError(
+        "The method auxSaveTriggers of T must be declared public static"
+            + " java.util.Set<io.jrm.AuxPhase> auxSaveTriggers(), not public static int"
+            + " auxSaveTriggers().",
+        "int auxSaveTriggers(",
+        "  public static void auxSave(RdbOutput out, AuxPhase phase) {}",
+        "  public static void auxLoad(RdbInput in, int encver, AuxPhase phase) {}",
+        "  public static int auxSaveTriggers() { return 3; }");
+  }
+
+  @Test
+  void auxSaveTriggersWithoutAuxMethodsIsAnError() {
+    assertFieldError(
+        "T declares auxSaveTriggers but no auxSave and auxLoad",
+        "auxSaveTriggers(",
+        "  public static Set<AuxPhase> auxSaveTriggers() { return Set.of(); }");
+  }
+
+  @Test
   void customEncodingSkipsTheFieldChecks() {
     JavaFileObject type =
         source(

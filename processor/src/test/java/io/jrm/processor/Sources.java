@@ -12,6 +12,7 @@ final class Sources {
       String.join(
           "\n",
           "import io.jrm.AofOutput;",
+          "import io.jrm.AuxPhase;",
           "import io.jrm.Context;",
           "import io.jrm.DefragContext;",
           "import io.jrm.FieldCodec;",

@@ -1,11 +1,13 @@
 package io.jrm.spi;
 
 import io.jrm.AofOutput;
+import io.jrm.AuxPhase;
 import io.jrm.DefragContext;
 import io.jrm.KeyOptContext;
 import io.jrm.RdbInput;
 import io.jrm.RdbOutput;
 import io.jrm.RedisString;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -140,5 +142,44 @@ public interface TypeDefinition<T> {
    */
   default long memUsage(T value) {
     throw new UnsupportedOperationException(name() + " has no memUsage method");
+  }
+
+  /** {@return whether the class declares {@code auxSave} and {@code auxLoad}} */
+  default boolean hasAux() {
+    return false;
+  }
+
+  /**
+   * When Redis asks for {@link #auxSave}: for a class with aux methods, its {@code
+   * auxSaveTriggers()}, or {@link AuxPhase#BEFORE_RDB} when it declares none; empty for a class
+   * without. Asked once, when the type registers (after the module's {@code @OnLoad}).
+   *
+   * @return the phases, empty for none
+   */
+  default Set<AuxPhase> auxSaveTriggers() {
+    return Set.of();
+  }
+
+  /**
+   * Writes the class's module-wide state for {@code phase} (the class's static {@code auxSave}).
+   *
+   * @param out where to write it
+   * @param phase before or after the keyspace
+   */
+  default void auxSave(RdbOutput out, AuxPhase phase) {
+    throw new UnsupportedOperationException(name() + " has no auxSave method");
+  }
+
+  /**
+   * Reads the class's module-wide state written with {@code encver} for {@code phase} (the class's
+   * static {@code auxLoad}).
+   *
+   * @param in where to read from
+   * @param encver the encoding version it was written with
+   * @param phase before or after the keyspace
+   * @throws io.jrm.RedisException when {@code encver} is newer than {@link #encver()}
+   */
+  default void auxLoad(RdbInput in, int encver, AuxPhase phase) {
+    throw new UnsupportedOperationException(name() + " has no auxLoad method");
   }
 }

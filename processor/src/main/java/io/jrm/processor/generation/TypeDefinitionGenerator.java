@@ -6,6 +6,7 @@ import static io.jrm.processor.generation.SerializerCode.OUT;
 import static io.jrm.processor.generation.SerializerCode.VALUE;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -16,6 +17,7 @@ import io.jrm.processor.ClassNames;
 import io.jrm.processor.model.ClassEncoding;
 import io.jrm.processor.model.TypeModel;
 import java.util.Objects;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -128,9 +130,59 @@ public final class TypeDefinitionGenerator {
                   .addStatement("return $N.memUsage()", VALUE)
                   .build());
     }
+    if (type.aux()) {
+      addAux(builder, type);
+    }
     builder.addMethods(code.helperMethods());
     return JavaFile.builder(definition.packageName(), builder.build())
         .skipJavaLangImports(true)
+        .build();
+  }
+
+  /**
+   * The aux methods: the class's static auxSave, auxLoad (refusing data of a newer encver, as a
+   * value's load does) and auxSaveTriggers, or {@code BEFORE_RDB} without the last.
+   */
+  private static void addAux(TypeSpec.Builder builder, TypeModel type) {
+    ClassName typeClass = type.typeClass();
+    TypeName phases = ParameterizedTypeName.get(ClassName.get(Set.class), ClassNames.AUX_PHASE);
+    MethodSpec.Builder triggers = override("auxSaveTriggers").returns(phases);
+    if (type.auxSaveTriggers()) {
+      triggers.addStatement("return $T.auxSaveTriggers()", typeClass);
+    } else {
+      triggers.addStatement("return $T.of($T.BEFORE_RDB)", Set.class, ClassNames.AUX_PHASE);
+    }
+    builder
+        .addMethod(override("hasAux").returns(TypeName.BOOLEAN).addStatement("return true").build())
+        .addMethod(triggers.build())
+        .addMethod(
+            override("auxSave")
+                .addParameter(ClassNames.RDB_OUTPUT, OUT)
+                .addParameter(ClassNames.AUX_PHASE, "phase")
+                .addStatement("$T.auxSave($N, phase)", typeClass, OUT)
+                .build())
+        .addMethod(
+            override("auxLoad")
+                .addParameter(ClassNames.RDB_INPUT, IN)
+                .addParameter(TypeName.INT, ENCVER)
+                .addParameter(ClassNames.AUX_PHASE, "phase")
+                .addCode(refuseNewerEncver(type.name() + " module-wide state"))
+                .addStatement("$T.auxLoad($N, $N, phase)", typeClass, IN, ENCVER)
+                .build());
+  }
+
+  /** Code that refuses {@code what} written with an encver newer than the type's. */
+  private static CodeBlock refuseNewerEncver(String what) {
+    return CodeBlock.builder()
+        .beginControlFlow("if ($N > $N)", ENCVER, ENCVER_FIELD)
+        .addStatement(
+            "throw new $T($S + $N + $S + $N)",
+            ClassNames.REDIS_EXCEPTION,
+            "ERR cannot load " + what + " of encver ",
+            ENCVER,
+            ": this module reads encver 0 to ",
+            ENCVER_FIELD)
+        .endControlFlow()
         .build();
   }
 
@@ -160,15 +212,7 @@ public final class TypeDefinitionGenerator {
             .returns(typeClass)
             .addParameter(ClassNames.RDB_INPUT, IN)
             .addParameter(TypeName.INT, ENCVER)
-            .beginControlFlow("if ($N > $N)", ENCVER, ENCVER_FIELD)
-            .addStatement(
-                "throw new $T($S + $N + $S + $N)",
-                ClassNames.REDIS_EXCEPTION,
-                "ERR cannot load " + type.name() + " data of encver ",
-                ENCVER,
-                ": this module reads encver 0 to ",
-                ENCVER_FIELD)
-            .endControlFlow();
+            .addCode(refuseNewerEncver(type.name() + " data"));
     if (type.encoding().custom()) {
       load.addStatement(
           "$T $N = $T.requireNonNull($T.rdbLoad($N, $N), $S)",

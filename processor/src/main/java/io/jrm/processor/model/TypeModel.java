@@ -17,6 +17,8 @@ import com.palantir.javapoet.ClassName;
  * @param unlink whether the class declares {@code unlink(KeyOptContext)}
  * @param defrag whether the class declares {@code defrag(DefragContext)}, run by active defrag
  * @param memUsage whether the class declares {@code memUsage()}, which MEMORY USAGE reports
+ * @param aux whether the class declares the static {@code auxSave} and {@code auxLoad}
+ * @param auxSaveTriggers whether it also declares the static {@code auxSaveTriggers()}
  */
 public record TypeModel(
     String name,
@@ -29,7 +31,9 @@ public record TypeModel(
     boolean freeEffort,
     boolean unlink,
     boolean defrag,
-    boolean memUsage) {
+    boolean memUsage,
+    boolean aux,
+    boolean auxSaveTriggers) {
   /** Name prefix of the generated {@code TypeDefinition}. */
   public static final String DEFINITION_PREFIX = "JrmType_";
 

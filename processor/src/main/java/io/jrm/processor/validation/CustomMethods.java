@@ -20,9 +20,9 @@ import javax.lang.model.util.Types;
 /**
  * Checks the methods a persistent class may declare to take over part of its handling: {@code
  * rdbSave} with {@code rdbLoad}, {@code aofRewrite}, {@code upgrade}, {@code validateLoaded},
- * {@code copy}, {@code freeEffort}, {@code unlink}, {@code defrag} and {@code memUsage}. A method
- * with one of these names must have the signature JRM calls, since a near miss would silently not
- * be called.
+ * {@code copy}, {@code freeEffort}, {@code unlink}, {@code defrag}, {@code memUsage}, and the
+ * static {@code auxSave} with {@code auxLoad} and {@code auxSaveTriggers}. A method with one of
+ * these names must have the signature JRM calls, since a near miss would silently not be called.
  */
 final class CustomMethods {
   static final String RDB_SAVE = "rdbSave";
@@ -35,6 +35,19 @@ final class CustomMethods {
   static final String UNLINK = "unlink";
   static final String DEFRAG = "defrag";
   static final String MEM_USAGE = "memUsage";
+  static final String AUX_SAVE = "auxSave";
+  static final String AUX_LOAD = "auxLoad";
+  static final String AUX_SAVE_TRIGGERS = "auxSaveTriggers";
+
+  /** What a class declares of the aux methods, once they are valid. */
+  enum Aux {
+    /** Neither auxSave nor auxLoad. */
+    NONE,
+    /** auxSave and auxLoad, saved before the keyspace. */
+    DEFAULT_TRIGGERS,
+    /** auxSave, auxLoad and auxSaveTriggers. */
+    OWN_TRIGGERS
+  }
 
   private final Elements elements;
   private final Types types;
@@ -91,6 +104,71 @@ final class CustomMethods {
   /** Whether {@code type} declares {@code rdbSave} or {@code rdbLoad}, whatever their signature. */
   static boolean declaresEncoding(TypeElement type) {
     return !methods(type, RDB_SAVE).isEmpty() || !methods(type, RDB_LOAD).isEmpty();
+  }
+
+  /**
+   * Reports wrong signatures of {@code auxSave}, {@code auxLoad} and {@code auxSaveTriggers}, one
+   * of the first two without the other, and {@code auxSaveTriggers} without them.
+   */
+  Aux validateAux(TypeElement type) {
+    String self = type.getSimpleName().toString();
+    String saveSignature =
+        "public static void auxSave(io.jrm.RdbOutput out, io.jrm.AuxPhase phase)";
+    String loadSignature =
+        "public static void auxLoad(io.jrm.RdbInput in, int encver, io.jrm.AuxPhase phase)";
+    String triggersSignature = "public static java.util.Set<io.jrm.AuxPhase> auxSaveTriggers()";
+    String phase = ClassNames.AUX_PHASE.canonicalName();
+    List<ExecutableElement> saves = methods(type, AUX_SAVE);
+    List<ExecutableElement> loads = methods(type, AUX_LOAD);
+    List<ExecutableElement> triggers = methods(type, AUX_SAVE_TRIGGERS);
+    for (ExecutableElement save : saves) {
+      check(
+          save,
+          hasModifiers(save, true)
+              && save.getReturnType().getKind() == TypeKind.VOID
+              && hasParameters(save, ClassNames.RDB_OUTPUT.canonicalName(), phase),
+          type,
+          saveSignature);
+    }
+    for (ExecutableElement load : loads) {
+      check(
+          load,
+          hasModifiers(load, true)
+              && load.getReturnType().getKind() == TypeKind.VOID
+              && hasParameters(load, ClassNames.RDB_INPUT.canonicalName(), "int", phase),
+          type,
+          loadSignature);
+    }
+    for (ExecutableElement trigger : triggers) {
+      check(
+          trigger,
+          hasModifiers(trigger, true)
+              && hasParameters(trigger)
+              && trigger.getReturnType().toString().equals("java.util.Set<" + phase + ">"),
+          type,
+          triggersSignature);
+    }
+    String both =
+        "; declare both "
+            + saveSignature
+            + " and "
+            + loadSignature
+            + " to keep module-wide state in the RDB, or neither.";
+    if (!saves.isEmpty() && loads.isEmpty()) {
+      reporter.error(saves.get(0), self + " declares auxSave but no auxLoad" + both);
+    } else if (saves.isEmpty() && !loads.isEmpty()) {
+      reporter.error(loads.get(0), self + " declares auxLoad but no auxSave" + both);
+    } else if (saves.isEmpty() && !triggers.isEmpty()) {
+      reporter.error(
+          triggers.get(0),
+          self
+              + " declares auxSaveTriggers but no auxSave and auxLoad, which it would trigger"
+              + both);
+    }
+    if (saves.isEmpty() || loads.isEmpty()) {
+      return Aux.NONE;
+    }
+    return triggers.isEmpty() ? Aux.DEFAULT_TRIGGERS : Aux.OWN_TRIGGERS;
   }
 
   /** Reports a wrong {@code aofRewrite}; returns whether a valid one is declared. */

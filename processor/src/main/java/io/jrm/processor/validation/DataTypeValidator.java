@@ -96,6 +96,7 @@ public final class DataTypeValidator {
       boolean unlink = customMethods.validateUnlink(type);
       boolean defrag = customMethods.validateDefrag(type);
       boolean memUsage = customMethods.validateMemUsage(type);
+      CustomMethods.Aux aux = customMethods.validateAux(type);
       if (reporter.errorCount() == errorsBefore && encoding.isPresent()) {
         models.add(
             new TypeModel(
@@ -109,7 +110,9 @@ public final class DataTypeValidator {
                 freeEffort,
                 unlink,
                 defrag,
-                memUsage));
+                memUsage,
+                aux != CustomMethods.Aux.NONE,
+                aux == CustomMethods.Aux.OWN_TRIGGERS));
       }
     }
     return models;
