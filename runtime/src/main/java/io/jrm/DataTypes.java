@@ -266,7 +266,7 @@ final class DataTypes {
     }
     long pointer = newValue(index, value);
     if (api.moduleTypeSetValue(key, types[index].pointer(), pointer) != Context.OK) {
-      freeValue(pointer);
+      release(pointer);
       throw new RedisException("ERR the key is not open for writing");
     }
   }
@@ -291,12 +291,12 @@ final class DataTypes {
     long pointer = newValue(index, value);
     long[] old = new long[1];
     if (api.moduleTypeReplaceValue(key, types[index].pointer(), pointer, old) != Context.OK) {
-      freeValue(pointer);
+      release(pointer);
       throw new RedisException("ERR the key is not open for writing");
     }
     @SuppressWarnings("unchecked") // the key held a value of T's data type
     T previous = (T) slot(old[0]).value;
-    freeValue(old[0]);
+    release(old[0]);
     return previous;
   }
 
@@ -319,7 +319,7 @@ final class DataTypes {
       return api.saveDataTypeToString(ctx, pointer, types[index].pointer());
     } finally {
       if (stored == null) {
-        freeValue(pointer);
+        release(pointer);
       }
     }
   }
@@ -336,7 +336,7 @@ final class DataTypes {
       return null;
     }
     Object value = slot(pointer).value;
-    freeValue(pointer);
+    release(pointer);
     return type.cast(value);
   }
 
@@ -524,8 +524,29 @@ final class DataTypes {
     }
   }
 
-  /** free: Redis drops the value. */
-  synchronized void freeValue(long pointer) {
+  /**
+   * free: Redis drops the value. JRM's part goes first, under the lock; then the class's {@code
+   * free}, outside it: on Redis's lazy-free thread it may take its time without holding up the main
+   * thread's commands, and it no longer sees the value in the registry. JRM's own temporary structs
+   * (a value saved to a string, the old value of a replace, a refused set) go through {@link
+   * #release} alone: Redis does not free those values, their Java objects live on.
+   */
+  void free(long pointer) {
+    Object value;
+    TypeDefinition<Object> definition;
+    synchronized (this) {
+      Slot slot = slot(pointer);
+      value = slot.value;
+      definition = definition(slot);
+      release(pointer);
+    }
+    if (definition.hasFree()) {
+      definition.free(value);
+    }
+  }
+
+  /** Drops the value's bookkeeping and native struct, without the class's {@code free}. */
+  private void release(long pointer) {
     int handle = (int) memory.readWord(pointer + HANDLE);
     Slot slot = slots.get(handle);
     slotsByValue.remove(slot.value);

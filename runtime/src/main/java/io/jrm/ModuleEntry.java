@@ -383,7 +383,7 @@ final class ModuleEntry {
 
   static void freeValue(long value) {
     try {
-      dataTypes.freeValue(value);
+      dataTypes.free(value);
     } catch (Throwable t) {
       logWithoutContext("free", t);
     }

@@ -128,6 +128,16 @@ public final class TypeDefinitionGenerator {
                   .addStatement("return $N.memUsage()", VALUE)
                   .build());
     }
+    if (type.free()) {
+      builder
+          .addMethod(
+              override("hasFree").returns(TypeName.BOOLEAN).addStatement("return true").build())
+          .addMethod(
+              override("free")
+                  .addParameter(typeClass, VALUE)
+                  .addStatement("$N.free()", VALUE)
+                  .build());
+    }
     builder.addMethods(code.helperMethods());
     return JavaFile.builder(definition.packageName(), builder.build())
         .skipJavaLangImports(true)

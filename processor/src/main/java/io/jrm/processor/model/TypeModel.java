@@ -17,6 +17,7 @@ import com.palantir.javapoet.ClassName;
  * @param unlink whether the class declares {@code unlink(KeyOptContext)}
  * @param defrag whether the class declares {@code defrag(DefragContext)}, run by active defrag
  * @param memUsage whether the class declares {@code memUsage()}, which MEMORY USAGE reports
+ * @param free whether the class declares {@code free()}, run when Redis frees a value
  */
 public record TypeModel(
     String name,
@@ -29,7 +30,8 @@ public record TypeModel(
     boolean freeEffort,
     boolean unlink,
     boolean defrag,
-    boolean memUsage) {
+    boolean memUsage,
+    boolean free) {
   /** Name prefix of the generated {@code TypeDefinition}. */
   public static final String DEFINITION_PREFIX = "JrmType_";
 

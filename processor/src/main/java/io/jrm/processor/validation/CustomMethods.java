@@ -20,9 +20,9 @@ import javax.lang.model.util.Types;
 /**
  * Checks the methods a persistent class may declare to take over part of its handling: {@code
  * rdbSave} with {@code rdbLoad}, {@code aofRewrite}, {@code upgrade}, {@code validateLoaded},
- * {@code copy}, {@code freeEffort}, {@code unlink}, {@code defrag} and {@code memUsage}. A method
- * with one of these names must have the signature JRM calls, since a near miss would silently not
- * be called.
+ * {@code copy}, {@code freeEffort}, {@code unlink}, {@code defrag}, {@code memUsage} and {@code
+ * free}. A method with one of these names must have the signature JRM calls, since a near miss
+ * would silently not be called.
  */
 final class CustomMethods {
   static final String RDB_SAVE = "rdbSave";
@@ -35,6 +35,7 @@ final class CustomMethods {
   static final String UNLINK = "unlink";
   static final String DEFRAG = "defrag";
   static final String MEM_USAGE = "memUsage";
+  static final String FREE = "free";
 
   private final Elements elements;
   private final Types types;
@@ -156,6 +157,11 @@ final class CustomMethods {
   boolean validateMemUsage(TypeElement type) {
     return validateInstanceMethod(
         type, MEM_USAGE, "public long memUsage()", types.getPrimitiveType(TypeKind.LONG));
+  }
+
+  /** Reports a wrong {@code free}; returns whether a valid one is declared. */
+  boolean validateFree(TypeElement type) {
+    return validateInstanceMethod(type, FREE, "public void free()");
   }
 
   /**

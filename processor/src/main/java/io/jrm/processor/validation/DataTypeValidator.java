@@ -96,6 +96,7 @@ public final class DataTypeValidator {
       boolean unlink = customMethods.validateUnlink(type);
       boolean defrag = customMethods.validateDefrag(type);
       boolean memUsage = customMethods.validateMemUsage(type);
+      boolean free = customMethods.validateFree(type);
       if (reporter.errorCount() == errorsBefore && encoding.isPresent()) {
         models.add(
             new TypeModel(
@@ -109,7 +110,8 @@ public final class DataTypeValidator {
                 freeEffort,
                 unlink,
                 defrag,
-                memUsage));
+                memUsage,
+                free));
       }
     }
     return models;
