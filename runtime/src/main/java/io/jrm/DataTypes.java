@@ -583,7 +583,7 @@ final class DataTypes {
       if (definition.copies()) {
         copy = definition.copy(slot.value, new KeyOptContext(scope, keys));
       } else {
-        SnapshotReader input = new SnapshotReader(serialize(slot, false), scope::createString);
+        SnapshotReader input = new SnapshotReader(serialize(slot, false), scope);
         copy = definition.load(input, definition.encver());
       }
       if (copy == null) {
@@ -936,7 +936,7 @@ final class DataTypes {
     if (encver < 0 || encver > MAX_ENCVER) {
       throw new RedisException("ERR encver must be 0 to " + MAX_ENCVER + ", got " + encver);
     }
-    SnapshotReader input = new SnapshotReader(argv[4].bytes(), ctx::createString);
+    SnapshotReader input = new SnapshotReader(argv[4].bytes(), ctx);
     Object value = definitions.get(type).load(input, (int) encver);
     if (!input.exhausted()) {
       throw new RedisException("ERR corrupt serialized value: bytes left over");
