@@ -310,7 +310,7 @@ final class DataTypes {
     }
     long pointer = newValue(index, value);
     if (api.moduleTypeSetValue(key, types[index].pointer(), pointer) != Context.OK) {
-      freeValue(pointer);
+      release(pointer);
       throw new RedisException("ERR the key is not open for writing");
     }
   }
@@ -335,12 +335,12 @@ final class DataTypes {
     long pointer = newValue(index, value);
     long[] old = new long[1];
     if (api.moduleTypeReplaceValue(key, types[index].pointer(), pointer, old) != Context.OK) {
-      freeValue(pointer);
+      release(pointer);
       throw new RedisException("ERR the key is not open for writing");
     }
     @SuppressWarnings("unchecked") // the key held a value of T's data type
     T previous = (T) slot(old[0]).value;
-    freeValue(old[0]);
+    release(old[0]);
     return previous;
   }
 
@@ -363,7 +363,7 @@ final class DataTypes {
       return api.saveDataTypeToString(ctx, pointer, types[index].pointer());
     } finally {
       if (stored == null) {
-        freeValue(pointer);
+        release(pointer);
       }
     }
   }
@@ -380,7 +380,7 @@ final class DataTypes {
       return null;
     }
     Object value = slot(pointer).value;
-    freeValue(pointer);
+    release(pointer);
     return type.cast(value);
   }
 
@@ -575,8 +575,29 @@ final class DataTypes {
     }
   }
 
-  /** free: Redis drops the value. */
-  synchronized void freeValue(long pointer) {
+  /**
+   * free: Redis drops the value. JRM's part goes first, under the lock; then the class's {@code
+   * free}, outside it: on Redis's lazy-free thread it may take its time without holding up the main
+   * thread's commands, and it no longer sees the value in the registry. JRM's own temporary structs
+   * (a value saved to a string, the old value of a replace, a refused set) go through {@link
+   * #release} alone: Redis does not free those values, their Java objects live on.
+   */
+  void free(long pointer) {
+    Object value;
+    TypeDefinition<Object> definition;
+    synchronized (this) {
+      Slot slot = slot(pointer);
+      value = slot.value;
+      definition = definition(slot);
+      release(pointer);
+    }
+    if (definition.hasFree()) {
+      definition.free(value);
+    }
+  }
+
+  /** Drops the value's bookkeeping and native struct, without the class's {@code free}. */
+  private void release(long pointer) {
     int handle = (int) memory.readWord(pointer + HANDLE);
     Slot slot = slots.get(handle);
     slotsByValue.remove(slot.value);
@@ -613,7 +634,7 @@ final class DataTypes {
       if (definition.copies()) {
         copy = definition.copy(slot.value, new KeyOptContext(scope, keys));
       } else {
-        SnapshotReader input = new SnapshotReader(serialize(slot, false), scope::createString);
+        SnapshotReader input = new SnapshotReader(serialize(slot, false), scope);
         copy = definition.load(input, definition.encver());
       }
       if (copy == null) {
@@ -872,11 +893,11 @@ final class DataTypes {
   /** Frees the native buffer whose pointer is at {@code field}, leaving NULL and length 0. */
   private void drop(long field) {
     snapshotBytes -= memory.readWord(field + Long.BYTES);
-    release(field);
+    freeBuffer(field);
   }
 
   /** {@link #drop} without counting: for aux forms. */
-  private void release(long field) {
+  private void freeBuffer(long field) {
     long buffer = memory.readWord(field);
     if (buffer != 0) {
       api.free(buffer);
@@ -999,7 +1020,7 @@ final class DataTypes {
           definitions.get(i).auxSave(out, phase);
           write(field, out.toByteArray());
         } catch (Throwable t) {
-          release(field);
+          freeBuffer(field);
           warn(
               "auxSave of "
                   + definitions.get(i).name()
@@ -1092,7 +1113,7 @@ final class DataTypes {
     if (encver < 0 || encver > MAX_ENCVER) {
       throw new RedisException("ERR encver must be 0 to " + MAX_ENCVER + ", got " + encver);
     }
-    SnapshotReader input = new SnapshotReader(argv[4].bytes(), ctx::createString);
+    SnapshotReader input = new SnapshotReader(argv[4].bytes(), ctx);
     Object value = definitions.get(type).load(input, (int) encver);
     if (!input.exhausted()) {
       throw new RedisException("ERR corrupt serialized value: bytes left over");

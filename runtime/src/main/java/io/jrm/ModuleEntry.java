@@ -7,14 +7,11 @@ import io.jrm.internal.binding.RedisModuleApi;
 import io.jrm.spi.CommandDefinition;
 import io.jrm.spi.ModuleDefinition;
 import io.jrm.spi.Replication;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
 
@@ -301,6 +298,7 @@ final class ModuleEntry {
       heapGuard.uninstall();
       ModuleConfigs.release(api); // Redis reads no config of the module after this
       SharedApis.withdraw(); // Redis drops the names itself
+      UpcallStubs.awaitMade();
       api.backend().release();
       context.log(LogLevel.NOTICE, "JRM: unloading " + definition.name());
       return OK;
@@ -323,32 +321,23 @@ final class ModuleEntry {
   }
 
   /**
-   * The FFM upcall stubs of {@code methods} (each {@code name(descriptor)} of a static method of
-   * this class), in that order: a Throwable that escapes one returns {@link #THREW} (or nothing,
-   * from a void method) instead of ending the process. Null when the backend makes none (JNI
-   * upcalls) or one cannot be made. Called by the stub once the module has loaded.
+   * Starts making the FFM upcall stubs of {@code methods} (each {@code name(descriptor)} of a
+   * static method of this class) on a thread of their own, each written into its C slot at {@code
+   * slots} once made ({@link UpcallStubs}): a Throwable that escapes one returns {@link #THREW} (or
+   * nothing, from a void method) instead of ending the process. Nothing when the backend makes none
+   * (JNI upcalls). Called by the stub once the module has loaded.
    */
-  static long[] upcallStubs(String[] methods) {
+  static void upcallStubs(String[] methods, long[] slots) {
     try {
-      long[] stubs = new long[methods.length];
-      for (int i = 0; i < methods.length; i++) {
-        int parameters = methods[i].indexOf('(');
-        MethodType type =
-            MethodType.fromMethodDescriptorString(
-                methods[i].substring(parameters), ModuleEntry.class.getClassLoader());
-        MethodHandle target =
-            MethodHandles.lookup()
-                .findStatic(ModuleEntry.class, methods[i].substring(0, parameters), type);
-        OptionalLong stub = api.backend().upcallStub(target, THREW);
-        if (stub.isEmpty()) {
-          return null;
-        }
-        stubs[i] = stub.getAsLong();
-      }
-      return stubs;
+      UpcallStubs.start(
+          api.backend(),
+          MethodHandles.lookup(),
+          methods,
+          slots,
+          THREW,
+          line -> log(LogLevel.WARNING, line));
     } catch (Throwable t) {
       log(LogLevel.WARNING, "JRM: upcalls stay on JNI: " + describe(t));
-      return null;
     }
   }
 
@@ -432,7 +421,7 @@ final class ModuleEntry {
 
   static void freeValue(long value) {
     try {
-      dataTypes.freeValue(value);
+      dataTypes.free(value);
     } catch (Throwable t) {
       logWithoutContext("free", t);
     }

@@ -71,8 +71,9 @@ public interface RdbInput {
 
   /**
    * {@return the context of this load ({@code GetContextFromIO}), valid until the load returns (say
-   * to {@link Context#yield} during a long load); null when JRM reads a value from its own
-   * serialized form (a COPY, an AOF's restore command), where there is no Redis IO}
+   * to {@link Context#yield} during a long load, or to {@link Context#alloc} native memory for the
+   * value); when JRM reads a value from its own serialized form (a COPY, an AOF's restore command)
+   * the context of that callback or command; null only from an RdbInput JRM did not make}
    */
   default @Nullable Context context() {
     return null;

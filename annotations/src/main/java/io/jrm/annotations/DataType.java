@@ -33,6 +33,11 @@ import java.lang.annotation.Target;
  * load (RDB, {@code RESTORE}, {@code <module>.jrm-restore}), {@code public void validateLoaded()}
  * runs if declared: the unchecked exception it throws for a value that breaks the class's
  * invariants fails the load with the error {@code ERR invalid <name> value: <its message>}.
+ *
+ * <p>A value that holds memory outside the Java heap (a {@code NativeBuffer}, a retained {@code
+ * RedisString}) releases it in {@code public void free()}, which runs once when Redis frees the
+ * value (DEL, overwrite, FLUSHDB, a lazy free, on Redis's lazy-free thread then), never for a value
+ * Redis does not free (the old value a replace returns, a value saved to a string).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -6,6 +6,8 @@ import io.jrm.RdbOutput;
 import io.jrm.RedisString;
 import io.jrm.annotations.DataType;
 import java.nio.charset.StandardCharsets;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,12 +15,22 @@ import org.jspecify.annotations.Nullable;
  * effort, unlink"): its copy records the keys it was copied between and refuses the text "nocopy",
  * its free effort is set per value, unlink records the key that left, and its memory usage is its
  * own count, 1000 bytes per character of text. Loading records the key and database the load was
- * for.
+ * for, and free records the text of each value Redis freed and whether that ran on the thread of
+ * the commands.
  */
 @DataType(name = "jrmtest-t", encver = 0)
 public final class TrackedValue {
   /** The key and database (db:key) of the last unlink, for JRMTEST.TRACKED.LASTUNLINK. */
   static volatile String lastUnlinked = "";
+
+  /**
+   * Per value Redis freed, in order: its text, then {@code @main} when the free ran on the thread
+   * that made the value, else {@code @other} (Redis's lazy-free thread), for JRMTEST.TRACKED.FREED.
+   */
+  static final Queue<String> freed = new ConcurrentLinkedQueue<>();
+
+  /** The thread that created the value: the commands' thread. */
+  private final transient Thread madeOn = Thread.currentThread();
 
   String text = "";
   long effort = 1;
@@ -71,5 +83,9 @@ public final class TrackedValue {
 
   public long memUsage() {
     return 1000L * text.length();
+  }
+
+  public void free() {
+    freed.add(text + (Thread.currentThread() == madeOn ? "@main" : "@other"));
   }
 }

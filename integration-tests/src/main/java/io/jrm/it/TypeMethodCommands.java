@@ -56,6 +56,16 @@ public final class TypeMethodCommands {
     ctx.replyWithString(TrackedValue.lastUnlinked);
   }
 
+  /** JRMTEST.TRACKED.FREED: what the free method of each value Redis freed recorded, in order. */
+  @RedisCommand(name = "jrmtest.tracked.freed")
+  public static void freed(Context ctx, RedisString[] argv) {
+    String[] entries = TrackedValue.freed.toArray(String[]::new);
+    ctx.replyWithArray(entries.length);
+    for (String entry : entries) {
+      ctx.replyWithString(entry);
+    }
+  }
+
   /**
    * JRMTEST.TRACKED.REPLACE key text: replaces the key's value with a new one of {@code text}
    * (ModuleTypeReplaceValue), stores the old one in {@code <key>:old}, replies the old text.

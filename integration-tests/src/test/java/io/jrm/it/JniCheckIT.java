@@ -2,11 +2,13 @@ package io.jrm.it;
 
 import static io.jrm.it.TypeServers.awaitAofRewrite;
 import static io.jrm.it.TypeServers.awaitBgsave;
+import static io.jrm.it.TypeServers.awaitField;
 import static io.jrm.testkit.Commands.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jrm.testkit.RedisServer;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +21,9 @@ import redis.clients.jedis.Jedis;
 
 /**
  * The stub's JNI use under {@code -Xcheck:jni}: loading, commands, type callbacks (save, load,
- * fork, digest, free), blocked clients and a second module joining the JVM draw no JNI warning from
- * JRM's own code (the jni backend's downcalls included).
+ * fork, digest, free), blocked clients (their disconnect callback too, returning or throwing) and a
+ * second module joining the JVM draw no JNI warning from JRM's own code (the jni backend's
+ * downcalls included).
  *
  * <p>JNA's dispatch library draws warnings of its own that are left alone: its {@code JNI_OnLoad}
  * (under {@code NativeLibraries.load}) exceeds its local reference capacity and calls {@code
@@ -32,6 +35,9 @@ class JniCheckIT {
   private static final Path TEST_MODULE = Path.of(System.getProperty("jrm.test.module"));
   private static final Path EXAMPLE_MODULE = Path.of(System.getProperty("jrm.example.module"));
   private static final Duration FORK_TIMEOUT = Duration.ofSeconds(30);
+
+  /** How long the server may take to block or free a client; only a broken one gets there. */
+  private static final Duration PATIENCE = Duration.ofSeconds(10);
 
   @Test
   void jrmMakesNoJniCallThatTheJniCheckerWarnsAbout() throws Exception {
@@ -55,7 +61,8 @@ class JniCheckIT {
   }
 
   @SuppressWarnings("unchecked") // the module replies an array of strings
-  private static void exerciseTheStub(RedisServer server, Jedis jedis) throws InterruptedException {
+  private static void exerciseTheStub(RedisServer server, Jedis jedis)
+      throws InterruptedException, IOException {
     // Keyspace notifications from here on: every write below goes through the keyspace trampoline.
     assertThat(send(jedis, "JRMTEST.KEYSPACE.SUBSCRIBE")).isEqualTo("OK");
     assertThat(send(jedis, "JRMTEST.TYPE.SET", "rich", "number", "5", "text", "hi"))
@@ -83,6 +90,7 @@ class JniCheckIT {
       assertThat(blocked.join()).isEqualTo(List.of("v", 1L, 0L));
     }
     assertThat(send(jedis, "JRMTEST.BLOCK.INCR", "n", "3")).isEqualTo(List.of("3", 1L, 0L));
+    disconnectBlockedClients(server, jedis);
     send(jedis, "JRMTEST.TIMER.PUSH", "fired", "timer", "1");
     assertThat(jedis.blpop(10, "fired")).containsExactly("fired", "timer");
     assertThat(send(jedis, "JRMTEST.INFO.SET", "fields")).isEqualTo("OK");
@@ -94,6 +102,26 @@ class JniCheckIT {
     assertThat(send(jedis, "HELLO.SIMPLE")).isEqualTo(0L);
     assertThat(jedis.del("rich", "counter", "list")).isEqualTo(3L);
     assertThat(jedis.flushAll()).isEqualTo("OK");
+  }
+
+  /**
+   * Two clients blocked with a disconnect callback go away: the stub calls Java over JNI from
+   * Redis's freeing of the client, once for a callback that returns, once for one that throws.
+   */
+  private static void disconnectBlockedClients(RedisServer server, Jedis jedis)
+      throws InterruptedException, IOException {
+    long before = (Long) send(jedis, "JRMTEST.BLOCK.DISCONNECTS");
+    List<String[]> holds =
+        List.of(new String[] {"JRMTEST.BLOCK.HOLD"}, new String[] {"JRMTEST.BLOCK.HOLD", "throw"});
+    for (String[] hold : holds) {
+      try (RawClient client = new RawClient(server)) {
+        client.send(hold);
+        awaitField(jedis, "clients", "blocked_clients", "1", PATIENCE);
+      }
+      // Redis runs the callback as it frees the client, before it counts the client unblocked.
+      awaitField(jedis, "clients", "blocked_clients", "0", PATIENCE);
+    }
+    assertThat(send(jedis, "JRMTEST.BLOCK.DISCONNECTS")).isEqualTo(before + 2);
   }
 
   /**

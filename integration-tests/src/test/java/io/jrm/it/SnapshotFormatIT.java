@@ -3,6 +3,7 @@ package io.jrm.it;
 import static io.jrm.it.TypeServers.builder;
 import static io.jrm.it.TypeServers.client;
 import static io.jrm.it.TypeServers.describe;
+import static io.jrm.testkit.Commands.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,8 +22,9 @@ import redis.clients.jedis.Jedis;
 /**
  * The payload of {@code jrmtest.jrm-restore} lives on in users' AOF files: rewritten AOFs committed
  * here, in each format version JRM has written, must load in every later JRM. {@code v0} was
- * written before payloads had a version byte, {@code v1} with version 1; both hold the same two
- * values, which {@code expected.txt} describes.
+ * written before payloads had a version byte, {@code v1} with version 1, {@code v2} with version 2
+ * (which added the long double record); all hold the same two values, which {@code expected.txt}
+ * describes, and {@code v2} also a {@code jrmtest-e} value of long doubles.
  */
 class SnapshotFormatIT {
   private static Path fixture(String name) throws URISyntaxException {
@@ -39,7 +41,7 @@ class SnapshotFormatIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"v0", "v1"})
+  @ValueSource(strings = {"v0", "v1", "v2"})
   void aRewrittenAofOfEveryFormatVersionLoads(String version) throws Exception {
     List<String> expected = Files.readAllLines(fixture("expected.txt"), StandardCharsets.UTF_8);
     try (RedisServer server = builder().start();
@@ -47,6 +49,17 @@ class SnapshotFormatIT {
       replay(jedis, fixture(version + ".base.aof"));
       assertThat(List.of(describe(jedis, "fixture"), describe(jedis, "counter")))
           .isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void theLongDoublesOfAVersion2PayloadLoadExactly() throws Exception {
+    try (RedisServer server = builder().start();
+        Jedis jedis = client(server)) {
+      replay(jedis, fixture("v2.base.aof"));
+      // 1.1 was written as the long double nearest it, which a double could not hold.
+      assertThat(send(jedis, "JRMTEST.ETYPE.GET", "extended"))
+          .isEqualTo("1.100000000000000000021684043449710088680149056017398834228515625 0.5 -3");
     }
   }
 

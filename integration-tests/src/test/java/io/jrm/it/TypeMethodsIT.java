@@ -73,6 +73,64 @@ class TypeMethodsIT {
   }
 
   @Test
+  void freeRunsOnceForEachValueRedisFreesAndNeverForValuesJavaKeeps() throws InterruptedException {
+    try (RedisServer server = builder().start();
+        Jedis jedis = client(server)) {
+      send(jedis, "JRMTEST.TRACKED.SET", "deleted", "deleted", "1");
+      assertThat(jedis.del("deleted")).isEqualTo(1L);
+      send(jedis, "JRMTEST.TRACKED.SET", "k", "first", "1");
+      send(jedis, "JRMTEST.TRACKED.SET", "k", "second", "1");
+      jedis.set("k", "a plain string now");
+      assertThat(freed(jedis)).containsExactly("deleted@main", "first@main", "second@main");
+
+      // Values Redis does not free: the old value of a replace (stored again by the command), a
+      // value saved to a string, a value loaded from one, a load that fails.
+      send(jedis, "JRMTEST.TRACKED.SET", "r", "old", "1");
+      assertThat(send(jedis, "JRMTEST.TRACKED.REPLACE", "r", "new")).isEqualTo("old");
+      raw(jedis, "JRMTEST.TRACKED.DUMPNEW", bytes("in no key"));
+      byte[] dumped = raw(jedis, "JRMTEST.TRACKED.DUMP", bytes("r"));
+      raw(jedis, "JRMTEST.TRACKED.LOAD", bytes("loaded"), dumped);
+      byte[] truncated = Arrays.copyOf(dumped, dumped.length - 1);
+      assertThatThrownBy(() -> raw(jedis, "JRMTEST.TRACKED.LOAD", bytes("bad"), truncated))
+          .hasMessage("ERR corrupt data");
+      assertThat(send(jedis, "BGSAVE")).isEqualTo("Background saving started");
+      TypeServers.awaitField(
+          jedis, "persistence", "rdb_bgsave_in_progress", "0", Duration.ofSeconds(20));
+      assertThat(freed(jedis)).hasSize(3);
+
+      // DEBUG RELOAD frees the three values it then loads again; FLUSHDB frees the loaded ones.
+      assertThat(send(jedis, "DEBUG", "RELOAD")).isEqualTo("OK");
+      assertThat(freed(jedis).subList(3, 6))
+          .containsExactlyInAnyOrder("new@main", "old@main", "new@main");
+      assertThat(send(jedis, "FLUSHDB")).isEqualTo("OK");
+      assertThat(freed(jedis).subList(6, freed(jedis).size()))
+          .containsExactlyInAnyOrder("new@main", "old@main", "new@main");
+      // Not assertCleanLog: the corrupt load above logs "cannot load", as it should.
+      assertThat(TypeServers.log(server)).doesNotContain(TypeServers.FORKED_JAVA);
+    }
+  }
+
+  @Test
+  void freeOfABigValueRunsOnRedisLazyFreeThread() throws InterruptedException {
+    try (RedisServer server = builder().config("lazyfree-lazy-user-del", "yes").start();
+        Jedis jedis = client(server)) {
+      send(jedis, "JRMTEST.TRACKED.SET", "small", "small", "1");
+      send(jedis, "JRMTEST.TRACKED.SET", "deleted", "deleted", "1000");
+      send(jedis, "JRMTEST.TRACKED.SET", "unlinked", "unlinked", "1000");
+      assertThat(jedis.del("small", "deleted")).isEqualTo(2L);
+      TypeServers.awaitField(jedis, "memory", "lazyfreed_objects", "1", Duration.ofSeconds(20));
+      assertThat(jedis.unlink("unlinked")).isEqualTo(1L);
+      TypeServers.awaitField(jedis, "memory", "lazyfreed_objects", "2", Duration.ofSeconds(20));
+      send(jedis, "JRMTEST.TRACKED.SET", "flushed", "flushed", "1");
+      assertThat(send(jedis, "FLUSHALL", "ASYNC")).isEqualTo("OK");
+      TypeServers.awaitField(jedis, "memory", "lazyfreed_objects", "3", Duration.ofSeconds(20));
+      assertThat(freed(jedis))
+          .containsExactly("small@main", "deleted@other", "unlinked@other", "flushed@other");
+      TypeServers.assertCleanLog(server);
+    }
+  }
+
+  @Test
   void memoryUsageOfATypeThatCountsItselfIsItsOwnCount() throws InterruptedException {
     try (RedisServer server = builder().start();
         Jedis jedis = client(server)) {
@@ -139,6 +197,12 @@ class TypeMethodsIT {
       assertThat(send(jedis, "DEBUG", "RELOAD")).isEqualTo("OK");
       assertThat(send(jedis, "JRMTEST.TRACKED.GET", "named")).isEqualTo(List.of("x", "2:named"));
     }
+  }
+
+  /** JRMTEST.TRACKED.FREED: text@thread of each value whose free ran, in order. */
+  @SuppressWarnings("unchecked")
+  private static List<String> freed(Jedis jedis) {
+    return (List<String>) send(jedis, "JRMTEST.TRACKED.FREED");
   }
 
   /** Sends binary arguments and returns the reply as Jedis gives it (a bulk string's bytes). */

@@ -282,19 +282,25 @@ static jmethodID entry_keyspace_event; /* static void keyspaceEvent(int, long ct
 static jmethodID entry_command_filter; /* static void commandFilter(int filter, long filterCtx) */
 /* Module configs: static long configGet(long handle), configSet(long handle, long value), configApply(long ctx, long handle) */
 static jmethodID entry_config_get, entry_config_set, entry_config_apply;
-static jmethodID entry_upcall_stubs; /* static long[] upcallStubs(String[] methods) */
+static jmethodID entry_upcall_stubs; /* static void upcallStubs(String[] methods, long[] slots) */
 static jmethodID entry_on_unload;    /* static int onUnload(long ctx) */
 static jmethodID entry_heap_range;   /* static long[] heapRange() */
 /* The main thread's JNIEnv, cached at load: most upcalls run there, and GetEnv costs on each. */
 static JNIEnv *main_env;
 
 /*
- * FFM upcall stubs (java.lang.foreign) of the ModuleEntry methods that have a slot in entry_methods,
- * made by upcallStubs at load: cheaper to enter than a JNI call. NULL: that upcall goes over JNI.
+ * FFM upcall stubs (java.lang.foreign) of the ModuleEntry methods that have a slot in entry_methods:
+ * cheaper to enter than a JNI call. A thread of Java's writes each into its slot once made, after
+ * the load (see bind_upcall_stubs), so read them with stub_in only. NULL: that upcall goes over JNI.
  */
 static void *command_stub, *blocked_stub, *free_privdata_stub;
 /* The data type callbacks' stubs: loading an RDB or replaying an AOF makes one upcall per value. */
 static void *rdb_load_stub, *rdb_save_stub, *aof_rewrite_stub, *mem_usage_stub, *digest_stub, *free_value_stub;
+
+/* The stub in `slot`, or NULL: one acquiring read (a plain load on x86), as Java may be writing it. */
+static void *stub_in(void *const *slot) {
+    return __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+}
 
 /*
  * What ModuleEntry's int upcalls return when Java returned normally (ModuleEntry.RETURNED). JNI
@@ -372,14 +378,14 @@ static int upcall(void *stub, jmethodID method, jint first, RedisModuleCtx *ctx,
 }
 
 static int dispatch(int index, RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
-    return upcall(command_stub, entry_command, index, ctx, argv, argc, "command");
+    return upcall(stub_in(&command_stub), entry_command, index, ctx, argv, argc, "command");
 }
 
 /* Blocked clients: Redis calls these when a client blocked by Java is unblocked, times out or disconnects. */
 enum { BLOCKED_REPLY = 0, BLOCKED_TIMEOUT = 1, BLOCKED_DISCONNECT = 2 };
 
 static int blocked_callback(jint kind, RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
-    return upcall(blocked_stub, entry_blocked, kind, ctx, argv, argc, "blocked-client callback");
+    return upcall(stub_in(&blocked_stub), entry_blocked, kind, ctx, argv, argc, "blocked-client callback");
 }
 
 static int blocked_reply(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
@@ -396,15 +402,16 @@ static int blocked_timeout(RedisModuleCtx *ctx, RedisModuleString **argv, int ar
  * is going away, so a failure is logged, never replied (Java logs a Throwable of the callback itself).
  */
 static void blocked_disconnect(RedisModuleCtx *ctx, void *bc) {
-    if (call_java(blocked_stub, entry_blocked, BLOCKED_DISCONNECT, ctx, (RedisModuleString **)bc, 0) != JRM_RETURNED) {
+    if (call_java(stub_in(&blocked_stub), entry_blocked, BLOCKED_DISCONNECT, ctx, (RedisModuleString **)bc, 0) != JRM_RETURNED) {
         redis_log(ctx, "warning", "JRM: the disconnect callback of a client blocked by " JRM_MODULE_NAME " failed");
     }
 }
 
 static void blocked_free_privdata(RedisModuleCtx *ctx, void *privdata) {
-    if (free_privdata_stub != NULL && java_allowed(ctx)) {
+    void *stub = stub_in(&free_privdata_stub);
+    if (stub != NULL && java_allowed(ctx)) {
         /* The stub's handler swallows a Throwable: a void upcall has nothing to report. */
-        ((void (*)(jlong, jlong))free_privdata_stub)((jlong)(intptr_t)ctx, (jlong)(intptr_t)privdata);
+        ((void (*)(jlong, jlong))stub)((jlong)(intptr_t)ctx, (jlong)(intptr_t)privdata);
         return;
     }
     JNIEnv *env = java_env(ctx);
@@ -589,8 +596,9 @@ static void type_rdb_save(RedisModuleIO *io, void *value) {
         return;
     }
     jint replay; /* JRM_RETURNED: the serialized form is current, to replay here */
-    if (rdb_save_stub != NULL) {
-        replay = ((jint(*)(jlong, jlong))rdb_save_stub)((jlong)(intptr_t)io, (jlong)(intptr_t)v);
+    void *stub = stub_in(&rdb_save_stub);
+    if (stub != NULL) {
+        replay = ((jint(*)(jlong, jlong))stub)((jlong)(intptr_t)io, (jlong)(intptr_t)v);
     } else {
         JNIEnv *env = java_env(NULL);
         if (env == NULL) {
@@ -619,8 +627,9 @@ static void type_aof_rewrite(RedisModuleIO *io, RedisModuleString *key, void *va
         if (failed) fail_fork(io, "a value", v->type);
         return;
     }
-    if (aof_rewrite_stub != NULL) {
-        ((void (*)(jlong, jlong, jlong))aof_rewrite_stub)((jlong)(intptr_t)io, (jlong)(intptr_t)key, (jlong)(intptr_t)v);
+    void *stub = stub_in(&aof_rewrite_stub);
+    if (stub != NULL) {
+        ((void (*)(jlong, jlong, jlong))stub)((jlong)(intptr_t)io, (jlong)(intptr_t)key, (jlong)(intptr_t)v);
         return;
     }
     JNIEnv *env = java_env(NULL);
@@ -633,8 +642,9 @@ static void type_aof_rewrite(RedisModuleIO *io, RedisModuleString *key, void *va
 static size_t type_mem_usage(const void *value) {
     const JavaValue *v = value;
     if (in_forked_child()) return sizeof(*v) + v->rdb_len + v->aof_len;
-    if (mem_usage_stub != NULL) {
-        jlong size = ((jlong(*)(jlong))mem_usage_stub)((jlong)(intptr_t)v);
+    void *stub = stub_in(&mem_usage_stub);
+    if (stub != NULL) {
+        jlong size = ((jlong(*)(jlong))stub)((jlong)(intptr_t)v);
         return size > 0 ? (size_t)size : sizeof(*v) + v->rdb_len + v->aof_len; /* 0: Java threw */
     }
     JNIEnv *env = java_env(NULL);
@@ -648,8 +658,9 @@ static size_t type_mem_usage(const void *value) {
 }
 
 static void type_digest(RedisModuleDigest *md, void *value) {
-    if (digest_stub != NULL && java_allowed(NULL)) {
-        ((void (*)(jlong, jlong))digest_stub)((jlong)(intptr_t)md, (jlong)(intptr_t)value);
+    void *stub = stub_in(&digest_stub);
+    if (stub != NULL && java_allowed(NULL)) {
+        ((void (*)(jlong, jlong))stub)((jlong)(intptr_t)md, (jlong)(intptr_t)value);
         return;
     }
     JNIEnv *env = java_env(NULL);
@@ -659,8 +670,9 @@ static void type_digest(RedisModuleDigest *md, void *value) {
 }
 
 static void type_free(void *value) {
-    if (free_value_stub != NULL && java_allowed(NULL)) {
-        ((void (*)(jlong))free_value_stub)((jlong)(intptr_t)value);
+    void *stub = stub_in(&free_value_stub);
+    if (stub != NULL && java_allowed(NULL)) {
+        ((void (*)(jlong))stub)((jlong)(intptr_t)value);
         return;
     }
     JNIEnv *env = java_env(NULL);
@@ -757,9 +769,10 @@ static int defrag_globals(RedisModuleDefragCtx *ctx) {
 }
 
 static void *type_rdb_load(jint type, RedisModuleIO *io, int encver) {
-    if (rdb_load_stub != NULL && java_allowed(NULL)) {
+    void *stub = stub_in(&rdb_load_stub);
+    if (stub != NULL && java_allowed(NULL)) {
         /* 0 for a failed load, or a Throwable the stub's handler caught */
-        return (void *)(intptr_t)((jlong(*)(jint, jlong, jint))rdb_load_stub)(type, (jlong)(intptr_t)io, encver);
+        return (void *)(intptr_t)((jlong(*)(jint, jlong, jint))stub)(type, (jlong)(intptr_t)io, encver);
     }
     JNIEnv *env = java_env(NULL);
     if (env == NULL) return NULL;
@@ -3193,7 +3206,7 @@ static const struct {
     void **stub;
 } entry_methods[] = {
     {&entry_on_load, "onLoad", "(Lio/jrm/spi/ModuleDefinition;J[J[J[J[JLjava/lang/String;)I", NULL},
-    {&entry_upcall_stubs, "upcallStubs", "([Ljava/lang/String;)[J", NULL},
+    {&entry_upcall_stubs, "upcallStubs", "([Ljava/lang/String;[J)V", NULL},
     {&entry_on_unload, "onUnload", "(J)I", NULL},
     {&entry_command, "command", "(IJJI)I", &command_stub},
     {&entry_blocked, "blockedCallback", "(IJJI)I", &blocked_stub},
@@ -3240,35 +3253,31 @@ static int find_entry_methods(JNIEnv *env, jclass entry) {
 }
 
 /*
- * Asks ModuleEntry.upcallStubs for the FFM upcall stubs of the methods with a stub slot in
- * entry_methods (it gets "name(descriptor)" of each, in that order, and answers their addresses, or
- * null for none: every upcall then stays on JNI). Called once the module has loaded, before any
- * command can run.
+ * Hands ModuleEntry.upcallStubs the methods with a stub slot in entry_methods ("name(descriptor)" of
+ * each) and the addresses of their slots, in that order. Called once the module has loaded: Java
+ * makes the stubs on a thread of its own and writes each into its slot once made (making them here
+ * took about a fifth of an ffm MODULE LOAD), so the first upcalls may go over JNI; a backend that
+ * makes none (jni, jna) writes nothing. Java joins that thread in onUnload, before the slots are reset.
  */
 static int bind_upcall_stubs(JNIEnv *env) {
     jstring names[JRM_ENTRY_METHOD_COUNT];
+    jlong slots[JRM_ENTRY_METHOD_COUNT];
     jsize count = 0;
     for (size_t i = 0; i < JRM_ENTRY_METHOD_COUNT; i++) {
         if (entry_methods[i].stub == NULL) continue;
         char name[128];
         snprintf(name, sizeof(name), "%s%s", entry_methods[i].name, entry_methods[i].descriptor);
+        slots[count] = (jlong)(intptr_t)entry_methods[i].stub;
         names[count] = new_string(env, name);
         if (names[count++] == NULL) return REDIS_ERR;
     }
     jclass string_class = find_class(env, "java/lang/String");
     jobjectArray methods = string_class == NULL ? NULL : checked(env, (*env)->NewObjectArray(env, count, string_class, NULL));
-    if (methods == NULL) return REDIS_ERR;
+    jlongArray addresses = methods == NULL ? NULL : long_array(env, slots, count);
+    if (addresses == NULL) return REDIS_ERR;
     for (jsize i = 0; i < count; i++) (*env)->SetObjectArrayElement(env, methods, i, names[i]);
-    jlongArray stubs = checked(env, (*env)->CallStaticObjectMethod(env, entry_class, entry_upcall_stubs, methods));
-    if ((*env)->ExceptionCheck(env)) return REDIS_ERR;
-    if (stubs == NULL) return REDIS_OK;
-    jlong addresses[JRM_ENTRY_METHOD_COUNT];
-    if ((*env)->GetArrayLength(env, stubs) != count) return REDIS_ERR;
-    (*env)->GetLongArrayRegion(env, stubs, 0, count, addresses);
-    for (size_t i = 0, n = 0; i < JRM_ENTRY_METHOD_COUNT; i++) {
-        if (entry_methods[i].stub != NULL) *entry_methods[i].stub = (void *)(intptr_t)addresses[n++];
-    }
-    return REDIS_OK;
+    (*env)->CallStaticVoidMethod(env, entry_class, entry_upcall_stubs, methods, addresses);
+    return (*env)->ExceptionCheck(env) ? REDIS_ERR : REDIS_OK;
 }
 
 /* Loads the module's classes and hands its definition to ModuleEntry.onLoad. */
@@ -3414,7 +3423,7 @@ JRM_EXPORT int RedisModule_OnUnload(RedisModuleCtx *ctx) {
     (*env)->DeleteGlobalRef(env, entry_class);
     entry_class = NULL;
     for (size_t i = 0; i < JRM_ENTRY_METHOD_COUNT; i++) {
-        if (entry_methods[i].stub != NULL) *entry_methods[i].stub = NULL; /* freed by Java */
+        if (entry_methods[i].stub != NULL) __atomic_store_n(entry_methods[i].stub, NULL, __ATOMIC_RELEASE); /* freed by Java */
     }
     /* Redis drops the module's event subscriptions itself. */
     memset(java_server_events, 0, sizeof(java_server_events));

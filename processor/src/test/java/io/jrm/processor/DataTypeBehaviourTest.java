@@ -118,6 +118,7 @@ class DataTypeBehaviourTest {
                 "public class Sized {",
                 "  long count = 5;",
                 "  public long memUsage() { return 100 * count; }",
+                "  public void free() { count = 0; }",
                 "}"),
             source(
                 "test.Global",
@@ -473,6 +474,17 @@ class DataTypeBehaviourTest {
     assertThat(sized.hasMemUsage()).isTrue();
     assertThat(sized.memUsage(create("test.Sized"))).isEqualTo(500L);
     assertThat(definition("HelloType").hasMemUsage()).isFalse();
+  }
+
+  @Test
+  void freeIsDelegatedWhenDeclared() throws Exception {
+    TypeDefinition<Object> sized = definition("Sized");
+    Object value = create("test.Sized");
+
+    assertThat(sized.hasFree()).isTrue();
+    sized.free(value);
+    assertThat(get(value, "count")).isEqualTo(0L);
+    assertThat(definition("HelloType").hasFree()).isFalse();
   }
 
   // ---- codecs ----

@@ -639,6 +639,24 @@ class DataTypeValidationTest {
   }
 
   @Test
+  void freeWithTheWrongSignatureIsAnError() {
+    assertFieldError(
+        "The method free of T must be declared public void free(), not"
+            + " public boolean free(int).",
+        "boolean free(",
+        "  public boolean free(int count) { return true; }");
+  }
+
+  @Test
+  void freeThatThrowsACheckedExceptionIsAnError() {
+    assertFieldError(
+        "The method free of T must not throw checked exceptions, because Redis's callbacks cannot"
+            + " pass them on; catch them, or wrap them in an unchecked exception.",
+        "void free(",
+        "  public void free() throws java.io.IOException {}");
+  }
+
+  @Test
   void upgradeWithTheWrongSignatureIsAnError() {
     assertFieldError(
         "The method upgrade of T must be declared public void upgrade(int fromEncver), not"

@@ -144,6 +144,21 @@ public interface TypeDefinition<T> {
     throw new UnsupportedOperationException(name() + " has no memUsage method");
   }
 
+  /** {@return whether the class declares {@code free}, which runs when Redis frees a value} */
+  default boolean hasFree() {
+    return false;
+  }
+
+  /**
+   * Lets {@code value} release what it holds outside the Java heap (the class's {@code free}):
+   * Redis has freed it (DEL, overwrite, FLUSHDB, a lazy free on Redis's lazy-free thread).
+   *
+   * @param value the value
+   */
+  default void free(T value) {
+    throw new UnsupportedOperationException(name() + " has no free method");
+  }
+
   /** {@return whether the class declares {@code auxSave} and {@code auxLoad}} */
   default boolean hasAux() {
     return false;

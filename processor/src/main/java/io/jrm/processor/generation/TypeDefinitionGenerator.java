@@ -133,6 +133,16 @@ public final class TypeDefinitionGenerator {
     if (type.aux()) {
       addAux(builder, type);
     }
+    if (type.free()) {
+      builder
+          .addMethod(
+              override("hasFree").returns(TypeName.BOOLEAN).addStatement("return true").build())
+          .addMethod(
+              override("free")
+                  .addParameter(typeClass, VALUE)
+                  .addStatement("$N.free()", VALUE)
+                  .build());
+    }
     builder.addMethods(code.helperMethods());
     return JavaFile.builder(definition.packageName(), builder.build())
         .skipJavaLangImports(true)

@@ -19,6 +19,7 @@ import com.palantir.javapoet.ClassName;
  * @param memUsage whether the class declares {@code memUsage()}, which MEMORY USAGE reports
  * @param aux whether the class declares the static {@code auxSave} and {@code auxLoad}
  * @param auxSaveTriggers whether it also declares the static {@code auxSaveTriggers()}
+ * @param free whether the class declares {@code free()}, run when Redis frees a value
  */
 public record TypeModel(
     String name,
@@ -33,7 +34,8 @@ public record TypeModel(
     boolean defrag,
     boolean memUsage,
     boolean aux,
-    boolean auxSaveTriggers) {
+    boolean auxSaveTriggers,
+    boolean free) {
   /** Name prefix of the generated {@code TypeDefinition}. */
   public static final String DEFINITION_PREFIX = "JrmType_";
 

@@ -20,9 +20,10 @@ import javax.lang.model.util.Types;
 /**
  * Checks the methods a persistent class may declare to take over part of its handling: {@code
  * rdbSave} with {@code rdbLoad}, {@code aofRewrite}, {@code upgrade}, {@code validateLoaded},
- * {@code copy}, {@code freeEffort}, {@code unlink}, {@code defrag}, {@code memUsage}, and the
- * static {@code auxSave} with {@code auxLoad} and {@code auxSaveTriggers}. A method with one of
- * these names must have the signature JRM calls, since a near miss would silently not be called.
+ * {@code copy}, {@code freeEffort}, {@code unlink}, {@code defrag}, {@code memUsage}, {@code free},
+ * and the static {@code auxSave} with {@code auxLoad} and {@code auxSaveTriggers}. A method with
+ * one of these names must have the signature JRM calls, since a near miss would silently not be
+ * called.
  */
 final class CustomMethods {
   static final String RDB_SAVE = "rdbSave";
@@ -35,6 +36,7 @@ final class CustomMethods {
   static final String UNLINK = "unlink";
   static final String DEFRAG = "defrag";
   static final String MEM_USAGE = "memUsage";
+  static final String FREE = "free";
   static final String AUX_SAVE = "auxSave";
   static final String AUX_LOAD = "auxLoad";
   static final String AUX_SAVE_TRIGGERS = "auxSaveTriggers";
@@ -234,6 +236,11 @@ final class CustomMethods {
   boolean validateMemUsage(TypeElement type) {
     return validateInstanceMethod(
         type, MEM_USAGE, "public long memUsage()", types.getPrimitiveType(TypeKind.LONG));
+  }
+
+  /** Reports a wrong {@code free}; returns whether a valid one is declared. */
+  boolean validateFree(TypeElement type) {
+    return validateInstanceMethod(type, FREE, "public void free()");
   }
 
   /**

@@ -97,6 +97,7 @@ public final class DataTypeValidator {
       boolean defrag = customMethods.validateDefrag(type);
       boolean memUsage = customMethods.validateMemUsage(type);
       CustomMethods.Aux aux = customMethods.validateAux(type);
+      boolean free = customMethods.validateFree(type);
       if (reporter.errorCount() == errorsBefore && encoding.isPresent()) {
         models.add(
             new TypeModel(
@@ -112,7 +113,8 @@ public final class DataTypeValidator {
                 defrag,
                 memUsage,
                 aux != CustomMethods.Aux.NONE,
-                aux == CustomMethods.Aux.OWN_TRIGGERS));
+                aux == CustomMethods.Aux.OWN_TRIGGERS,
+                free));
       }
     }
     return models;

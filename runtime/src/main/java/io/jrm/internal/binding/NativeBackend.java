@@ -1,7 +1,6 @@
 package io.jrm.internal.binding;
 
 import java.lang.invoke.MethodHandle;
-import java.util.OptionalLong;
 
 /**
  * A way to call C function pointers and read native memory from Java: the {@link ShapeCalls} the
@@ -42,12 +41,22 @@ public interface NativeBackend {
   void readBytes(long address, byte[] bytes);
 
   /**
-   * The address of a C function that calls {@code target} (primitive parameters and result), which
-   * returns {@code threw} (nothing, if void) when {@code target} throws; empty when this backend
-   * makes none, so that the stub calls Java over JNI.
+   * Whether this backend makes upcall stubs ({@link #upcallStub}); when not, the stub calls Java
+   * over JNI.
    */
-  default OptionalLong upcallStub(MethodHandle target, int threw) {
-    return OptionalLong.empty();
+  default boolean makesUpcallStubs() {
+    return false;
+  }
+
+  /**
+   * The address of a C function that calls {@code target} (primitive parameters and result), which
+   * returns {@code threw} (nothing, if void) when {@code target} throws; only where {@link
+   * #makesUpcallStubs}.
+   *
+   * @throws UnsupportedOperationException when this backend makes none
+   */
+  default long upcallStub(MethodHandle target, int threw) {
+    throw new UnsupportedOperationException("the " + name() + " backend makes no upcall stubs");
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.jrm.internal.types;
 
+import io.jrm.Context;
 import io.jrm.LogLevel;
 import io.jrm.RdbInput;
 import io.jrm.RedisException;
@@ -7,7 +8,6 @@ import io.jrm.RedisString;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.function.Function;
 
 /**
  * Reads a value back from its {@link Snapshot} RDB stream: how an AOF rewritten without the type's
@@ -15,15 +15,16 @@ import java.util.function.Function;
  */
 public final class SnapshotReader implements RdbInput {
   private final ByteBuffer buffer;
-  private final Function<byte[], RedisString> strings;
+  private final Context context;
 
   /**
-   * Reads {@code bytes}, of any format version up to {@link Snapshot#VERSION}; {@code strings}
-   * makes the RedisStrings that loadString returns.
+   * Reads {@code bytes}, of any format version up to {@link Snapshot#VERSION}; {@code context}
+   * makes the RedisStrings that loadString returns, and is the load's {@link #context()}, so that a
+   * type's rdbLoad may allocate native memory (a COPY, a restore) as in a load Redis makes.
    */
-  public SnapshotReader(byte[] bytes, Function<byte[], RedisString> strings) {
+  public SnapshotReader(byte[] bytes, Context context) {
     this.buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-    this.strings = strings;
+    this.context = context;
     if (buffer.hasRemaining() && !Snapshot.isRecordTag(buffer.get(0))) {
       byte version = buffer.get();
       if (version < 1 || version > Snapshot.VERSION) {
@@ -67,7 +68,12 @@ public final class SnapshotReader implements RdbInput {
 
   @Override
   public RedisString loadString() {
-    return strings.apply(loadStringBuffer());
+    return context.createString(loadStringBuffer());
+  }
+
+  @Override
+  public Context context() {
+    return context;
   }
 
   @Override

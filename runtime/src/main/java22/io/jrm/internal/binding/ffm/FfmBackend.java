@@ -5,7 +5,6 @@ import io.jrm.internal.binding.ShapeCalls;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.util.OptionalLong;
 
 /**
  * The backend of Java 22 and later: {@code java.lang.foreign} downcall handles ({@link FfmLinker},
@@ -30,8 +29,13 @@ final class FfmBackend implements NativeBackend {
   }
 
   @Override
-  public OptionalLong upcallStub(MethodHandle target, int threw) {
-    return OptionalLong.of(FfmLinker.upcallStub(target, threw));
+  public boolean makesUpcallStubs() {
+    return true;
+  }
+
+  @Override
+  public long upcallStub(MethodHandle target, int threw) {
+    return FfmLinker.upcallStub(target, threw);
   }
 
   @Override

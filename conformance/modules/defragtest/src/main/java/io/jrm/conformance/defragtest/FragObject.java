@@ -11,8 +11,7 @@ import java.util.OptionalLong;
  * {@code size} bytes from Redis's allocator, which its {@code defrag} moves, {@code maxstep} of
  * them per call at most (0: no limit), resuming from a cursor in a late defrag. The C type has no
  * RDB methods, so it cannot be saved at all; here the shape persists and a loaded value holds no
- * allocations. The allocations are freed when the key leaves the keyspace ({@code unlink}): JRM
- * runs no module code when Redis frees a value, so a FLUSHDB leaves them, as a test module may.
+ * allocations. The allocations are freed when Redis frees the value ({@code free}, C's FragFree).
  */
 @DataType(name = "frag_type", encver = 0)
 public final class FragObject {
@@ -36,8 +35,8 @@ public final class FragObject {
     return len;
   }
 
-  /** Frees the allocations. */
-  public void unlink(KeyOptContext keys) {
+  /** Frees the allocations, on Redis's lazy-free thread when the effort is over 64. */
+  public void free() {
     for (NativeBuffer value : values) {
       value.close();
     }
