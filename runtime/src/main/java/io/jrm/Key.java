@@ -358,7 +358,9 @@ public final class Key implements WriteKey {
     if (bytes == 0) {
       throw new RedisException(WRONGTYPE); // C's only NULL: a value of another type
     }
-    return new StringDma(this, bytes, Math.toIntExact(length[0]), writable, generation);
+    // Arguments first, then new: see ZsetRange.entry.
+    int size = Math.toIntExact(length[0]);
+    return new StringDma(this, bytes, size, writable, generation);
   }
 
   @Override

@@ -101,7 +101,13 @@ public final class ZsetRange implements AutoCloseable, Iterable<ZsetEntry> {
 
   /** The entry of {@code element}, just made by {@link #elementPointer()}, and its score. */
   private ZsetEntry entry(long element) {
-    return new ZsetEntry(new RedisString(key.context(), element, true), score[0]);
+    // Every argument is computed before its object's new: javac evaluates arguments after the new,
+    // and on JDK 17 a call or trap between an allocation and its constructor's stores (here the
+    // element's constructor, the score's bounds check) keeps C2 from scalar-replacing what those
+    // stores hold (the string, the Key of a StringDma), so every call allocated it.
+    double elementScore = score[0];
+    RedisString string = new RedisString(key.context(), element, true);
+    return new ZsetEntry(string, elementScore);
   }
 
   private static NoSuchElementException noElement() {

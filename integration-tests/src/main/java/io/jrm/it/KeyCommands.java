@@ -195,6 +195,32 @@ public final class KeyCommands {
     }
   }
 
+  /**
+   * JRMTEST.KEY.ZSUM key: the sum of the scores of the whole sorted set, walked by score and each
+   * entry closed, as BENCH.ZRANGE: a command allocating nothing per element, for UpcallIsolationIT.
+   */
+  @RedisCommand(
+      name = "jrmtest.key.zsum",
+      flags = "readonly",
+      firstKey = 1,
+      lastKey = 1,
+      keyStep = 1)
+  public static void zsetSum(Context ctx, RedisString[] argv) {
+    try (Key key = ctx.openKey(argv[1], KeyMode.READ)) {
+      double sum = 0;
+      try (ZsetRange range =
+          key.zsetFirstInScoreRange(
+              Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, false)) {
+        for (ZsetEntry entry : range) {
+          try (entry) {
+            sum += entry.score();
+          }
+        }
+      }
+      ctx.replyWithLongLong((long) sum);
+    }
+  }
+
   /** JRMTEST.KEY.DMA.PUT key offset text: writes text at offset through a writable view. */
   @RedisCommand(
       name = "jrmtest.key.dma.put",
