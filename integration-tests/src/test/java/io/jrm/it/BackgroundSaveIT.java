@@ -53,9 +53,10 @@ class BackgroundSaveIT {
   }
 
   /**
-   * Values are serialized between commands under a time budget; a BGSAVE sent in the same pipeline
-   * as many writes (some to values serialized since, changed in place again) finds most of them not
-   * serialized yet, and must still save exactly what the data set was at the fork.
+   * Values are serialized between commands, by a timer and after commands that leave more than a
+   * fork's budget waiting; a BGSAVE sent in the same pipeline as many writes (some to values
+   * serialized since, changed in place again) finds up to a budget's worth not serialized yet, and
+   * must still save exactly what the data set was at the fork.
    */
   @Test
   void aBgsaveRightAfterManyWritesSavesTheStateAtTheFork() throws InterruptedException {
