@@ -112,9 +112,9 @@ final class DataTypes {
   static final long FORK_BUDGET_NANOS = 2_000_000;
 
   /**
-   * Nanoseconds one value took to serialize lately (a moving average over the timer's firings): a
-   * few µs for a small value, tens after a fork, when the first write to each page of native memory
-   * takes a copy-on-write fault.
+   * Nanoseconds one value took to serialize lately (a moving average over the timer's firings and
+   * the serializations after commands): a few µs for a small value, tens after a fork, when the
+   * first write to each page of native memory takes a copy-on-write fault.
    */
   private long nanosPerValue = 4_000;
 

@@ -2,6 +2,7 @@ package io.jrm;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.management.ObjectName;
@@ -41,7 +42,7 @@ final class HeapAddresses {
    * Finds the range on a daemon thread; {@code log} gets the reason when there is none, since the
    * forks then cost more.
    */
-  static void findInBackground(java.util.function.Consumer<String> log) {
+  static void findInBackground(Consumer<String> log) {
     Thread finder =
         new Thread(
             () -> {
