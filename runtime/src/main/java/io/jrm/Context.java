@@ -87,6 +87,9 @@ public final class Context {
   /** One byte of scratch for the one-byte StringDma accessors, like {@link #word}. */
   private final byte[] oneByte = new byte[1];
 
+  /** The keys open in the current call, whose states the StringDma views compare. */
+  private final KeyStates keyStates = new KeyStates();
+
   Context(RedisModuleApi api, long pointer) {
     this.api = api;
     this.pointer = pointer;
@@ -144,12 +147,17 @@ public final class Context {
     propagated = false;
     propagationRefusal = null;
     reply.reset();
+    keyStates.reset();
     active = true;
   }
 
   /** Ends the context's life: the command returned. */
   void deactivate() {
     active = false;
+  }
+
+  KeyStates keyStates() {
+    return keyStates;
   }
 
   /** A word of scratch for one out-parameter, valid until the next downcall that uses it. */

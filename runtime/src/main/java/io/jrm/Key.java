@@ -67,10 +67,11 @@ public final class Key implements WriteKey {
   /** The context's call the key belongs to ({@link Context#call()}). */
   private final int call;
 
+  /** The key's slot in its context's {@link KeyStates}, which every write and the close change. */
+  private final int slot;
+
   private long pointer;
   private boolean closed;
-  // Bumped by every write through the key: StringDma views compare it to know they are stale.
-  private long generation;
   // The key's one sorted-set iteration, as C keeps it inside the RedisModuleKey.
   private ZsetRange activeRange;
   // The key's one stream iteration, likewise.
@@ -81,6 +82,7 @@ public final class Key implements WriteKey {
     this.pointer = pointer;
     this.mode = mode;
     this.call = context.call();
+    this.slot = context.keyStates().open();
   }
 
   static Key open(Context context, RedisString name, KeyMode mode) {
@@ -118,10 +120,6 @@ public final class Key implements WriteKey {
 
   boolean isOpen() {
     return !closed;
-  }
-
-  long generation() {
-    return generation;
   }
 
   ZsetRange activeRange() {
@@ -170,7 +168,7 @@ public final class Key implements WriteKey {
 
   /** Ends the views and the range of this key: the write about to happen may invalidate them. */
   private void beforeWrite() {
-    generation++;
+    context.keyStates().changed(slot);
     if (activeRange != null) {
       // Stop while the value is still a sorted set: once it is gone, C's ZsetRangeStop would
       // skip freeing a lex range's bounds.
@@ -346,7 +344,7 @@ public final class Key implements WriteKey {
     }
     long key = pointer();
     if (key == 0) {
-      return new StringDma(this, 0, 0, false, generation);
+      return view(0, 0, false);
     }
     expectType(api(), key, KeyType.STRING);
     return dma(key, DMA_READ, false);
@@ -358,9 +356,13 @@ public final class Key implements WriteKey {
     if (bytes == 0) {
       throw new RedisException(WRONGTYPE); // C's only NULL: a value of another type
     }
+    return view(bytes, Math.toIntExact(length[0]), writable);
+  }
+
+  private StringDma view(long bytes, int size, boolean writable) {
     // Arguments first, then new: see ZsetRange.entry.
-    int size = Math.toIntExact(length[0]);
-    return new StringDma(this, bytes, size, writable, generation);
+    long state = context.keyStates().state(slot);
+    return new StringDma(context, call, slot, state, bytes, size, writable);
   }
 
   @Override
@@ -370,12 +372,17 @@ public final class Key implements WriteKey {
     // callees are not inlined, and one handed the Key makes it escape, so that every call of the
     // command would allocate it. Hence beforeWrite() by hand: a string or empty key has no
     // sorted-set range to stop, and its views end after the write.
-    truncate(context, call, closed, pointer, mode, newLength);
-    generation++;
+    truncate(context, call, closed, pointer, mode, slot, newLength);
   }
 
   private static void truncate(
-      Context context, int call, boolean closed, long pointer, KeyMode mode, long newLength) {
+      Context context,
+      int call,
+      boolean closed,
+      long pointer,
+      KeyMode mode,
+      int slot,
+      long newLength) {
     if (newLength < 0) {
       throw new IllegalArgumentException("a length cannot be negative: " + newLength);
     }
@@ -386,6 +393,7 @@ public final class Key implements WriteKey {
     if (context.api().stringTruncate(key, newLength) != Context.OK) {
       throw new RedisException("ERR StringTruncate failed");
     }
+    context.keyStates().changed(slot);
   }
 
   // Lists
@@ -1076,7 +1084,7 @@ public final class Key implements WriteKey {
       pointer = 0;
       activeRange = null;
       activeStreamIterator = null; // CloseKey has stopped it
-      generation++;
+      context.keyStates().closed(slot);
     }
   }
 }

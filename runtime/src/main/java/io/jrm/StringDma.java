@@ -16,18 +16,25 @@ import java.util.Objects;
  * allowed and not detected.
  */
 public final class StringDma {
-  private final Key key;
+  // The key's context, call and slot rather than the Key: see KeyStates.
+  private final Context context;
+  private final int call;
+  private final int slot;
   private final long pointer;
   private final int length;
   private final boolean writable;
-  private final long generation;
+  // The slot's state when the view was taken: any other now means the key was written or closed.
+  private final long state;
 
-  StringDma(Key key, long pointer, int length, boolean writable, long generation) {
-    this.key = key;
+  StringDma(
+      Context context, int call, int slot, long state, long pointer, int length, boolean writable) {
+    this.context = context;
+    this.call = call;
+    this.slot = slot;
     this.pointer = pointer;
     this.length = length;
     this.writable = writable;
-    this.generation = generation;
+    this.state = state;
   }
 
   /**
@@ -35,7 +42,7 @@ public final class StringDma {
    * taken}
    */
   public boolean isValid() {
-    return key.isOpen() && key.generation() == generation;
+    return context.call() == call && context.keyStates().state(slot) == state;
   }
 
   /** {@return whether the view was taken for writing} */
@@ -68,14 +75,14 @@ public final class StringDma {
     if (count == 0) {
       return new byte[0];
     }
-    return key.context().api().backend().readBytes(pointer + offset, count);
+    return context.api().backend().readBytes(pointer + offset, count);
   }
 
   /** Reads into {@code into}: {@link #read} without a new array, for the one-byte accessors. */
   private void readInto(int offset, byte[] into) {
     check();
     Objects.checkFromIndexSize(offset, into.length, length);
-    key.context().api().backend().readBytes(pointer + offset, into);
+    context.api().backend().readBytes(pointer + offset, into);
   }
 
   /**
@@ -86,7 +93,7 @@ public final class StringDma {
    * @throws IndexOutOfBoundsException when there is no such byte
    */
   public byte get(int index) {
-    byte[] one = key.context().oneByte();
+    byte[] one = context.oneByte();
     readInto(index, one);
     return one[0];
   }
@@ -108,7 +115,7 @@ public final class StringDma {
     }
     Objects.checkFromIndexSize(offset, bytes.length, length);
     if (bytes.length > 0) {
-      key.context().api().backend().writeBytes(pointer + offset, bytes);
+      context.api().backend().writeBytes(pointer + offset, bytes);
     }
   }
 
@@ -119,7 +126,7 @@ public final class StringDma {
    * @param value the byte
    */
   public void put(int index, byte value) {
-    byte[] one = key.context().oneByte();
+    byte[] one = context.oneByte();
     one[0] = value;
     write(index, one);
   }
@@ -131,11 +138,13 @@ public final class StringDma {
   }
 
   private void check() {
-    // Key.pointer() throws for a closed key or a finished command, with the clearer message.
-    key.pointer();
-    if (key.generation() != generation) {
+    context.checkCall(call); // a finished command, with the clearer message
+    long now = context.keyStates().state(slot);
+    if (now != state) {
       throw new IllegalStateException(
-          "this StringDMA view is stale: the key was written since; call stringDma again");
+          KeyStates.isClosed(now)
+              ? "this Key was closed"
+              : "this StringDMA view is stale: the key was written since; call stringDma again");
     }
   }
 }

@@ -251,7 +251,8 @@ public final class KeyCommands {
 
   /**
    * JRMTEST.KEY.DMA.STALE key how: takes a DMA view, then invalidates it (truncate, set, push a
-   * second writable view, close) or misuses it (readonly: writes to a read view), then uses it.
+   * second writable view, close, close and open the key again) or misuses it (readonly: writes to a
+   * read view), then uses it.
    */
   @RedisCommand(
       name = "jrmtest.key.dma.stale",
@@ -270,6 +271,7 @@ public final class KeyCommands {
         case "set" -> key.stringSet(value);
         case "newview" -> key.stringDma(KeyMode.WRITE);
         case "close" -> key.close();
+        case "reopen" -> useAfterReopening(ctx, key, argv[1], dma);
         case "readonly" -> {}
         default -> throw new RedisException("ERR unknown way " + how);
       }
@@ -280,6 +282,17 @@ public final class KeyCommands {
         dma.bytes();
       }
       ctx.replyWithSimpleString("UNEXPECTED valid=" + valid);
+    }
+  }
+
+  /**
+   * Closes {@code key}, opens {@code name} again (the new key takes the closed one's place among
+   * the open keys) and, while it is open, uses {@code view} of the closed one: refused.
+   */
+  private static void useAfterReopening(Context ctx, Key key, RedisString name, StringDma view) {
+    key.close();
+    try (Key again = ctx.openKey(name, KeyMode.READ_WRITE)) {
+      view.bytes();
     }
   }
 

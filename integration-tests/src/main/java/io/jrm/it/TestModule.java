@@ -282,12 +282,6 @@ public final class TestModule {
     ctx.replyWithSimpleString("OK");
   }
 
-  /** JRMTEST.JAVA.FEATURE: the feature release of the Java the module runs on (17, 25...). */
-  @RedisCommand(name = "jrmtest.java.feature", flags = "readonly fast")
-  public static void javaFeature(Context ctx, RedisString[] argv) {
-    ctx.replyWithLongLong(Runtime.version().feature());
-  }
-
   /** JRMTEST.TIME: Redis's clock in milliseconds. */
   @RedisCommand(name = "jrmtest.time", flags = "readonly fast")
   public static void time(Context ctx, RedisString[] argv) {

@@ -189,7 +189,7 @@ class KeysIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"truncate", "set", "newview", "close"})
+    @ValueSource(strings = {"truncate", "set", "newview", "close", "reopen"})
     void aStaleDmaViewIsAnErrorNotACrash(String how, Jedis jedis) {
       jedis.set("k", "abcdef");
       assertError(

@@ -86,9 +86,7 @@ class UpcallIsolationIT {
   void aCommandOpeningAKeyAllocatesNothingOnTheJavaHeapPerCall(Jedis jedis) {
     // OpenKey, a StringTruncate of a missing key (the first round creates the keys, so the branch
     // is taken when the JIT compiles it), a writable StringDma and a reply: the Key and its view
-    // must not outlive the call on the heap. JDK 17's C2 still allocates the Key (see
-    // DEVELOPERS.md, the upcall path of a command).
-    assumeThat((Long) send(jedis, "JRMTEST.JAVA.FEATURE")).isGreaterThanOrEqualTo(22L);
+    // must not outlive the call on the heap (see DEVELOPERS.md, the upcall path of a command).
     assertThat(
             allocatedPerRound(
                 jedis, i -> new String[] {"counter:" + i % KEYS}, "JRMTEST.KEY.COUNTER"))
