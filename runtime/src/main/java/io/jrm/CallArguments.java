@@ -108,6 +108,10 @@ final class CallArguments implements AutoCloseable {
   /** Frees the strings made for the vector. */
   @Override
   public void close() {
+    freeCreated(); // trivial, as CallReply.close
+  }
+
+  private void freeCreated() {
     for (int i = 0; i < createdCount; i++) {
       api.freeString(0, created[i]);
     }

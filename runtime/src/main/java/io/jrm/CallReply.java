@@ -300,6 +300,12 @@ public final class CallReply implements AutoCloseable {
   /** Frees the reply and its elements ({@code FreeCallReply}); an element's close does nothing. */
   @Override
   public void close() {
+    // Trivial, as Key.close: JDK 17 compiles the close on the exception path of
+    // try-with-resources, and one it cannot inline there makes the reply escape.
+    free();
+  }
+
+  private void free() {
     if (root == null && pointer != 0) {
       context.api().freeCallReply(pointer());
       pointer = 0;

@@ -38,20 +38,20 @@ class RefusedJvmOptionsIT {
                 + heap
                 + " -Xmx"
                 + heap
-                + " -Djna.nosys=true --enable-native-access=ALL-UNNAMED -XX:InlineSmallCode=6000: ",
+                + " -Djna.nosys=true --enable-native-access=ALL-UNNAMED -XX:InlineSmallCode=16000: ",
             "os::commit_memory"),
         arguments(
             List.of("jrm.xmx=100000g"),
-            "-Xms32m -Xmx100000g -Djna.nosys=true --enable-native-access=ALL-UNNAMED -XX:InlineSmallCode=6000: ",
+            "-Xms32m -Xmx100000g -Djna.nosys=true --enable-native-access=ALL-UNNAMED -XX:InlineSmallCode=16000: ",
             "Could not reserve enough space"),
         arguments(
             List.of("jrm.xms=1k", "jrm.xmx=1k"),
-            "-Xms1k -Xmx1k -Djna.nosys=true --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:InlineSmallCode=6000: ",
+            "-Xms1k -Xmx1k -Djna.nosys=true --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:InlineSmallCode=16000: ",
             "Too small maximum heap"),
         arguments(
             List.of("jrm.jvm-option=-Xss1k"),
             "-Xms32m -Xmx256m -Djna.nosys=true --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC"
-                + " -XX:InlineSmallCode=6000"
+                + " -XX:InlineSmallCode=16000"
                 + " -Xss1k: ",
             "thread stack size specified is too small"));
   }
