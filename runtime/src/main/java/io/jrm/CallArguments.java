@@ -173,9 +173,15 @@ final class CallArguments implements AutoCloseable {
     if (arg instanceof RedisString str) {
       return str.pointer();
     }
-    byte[] bytes = bytes(arg);
-    // No context: automatic memory would search its whole queue on every free.
-    long str = api.createString(0, bytes, bytes.length);
+    // No context: automatic memory would search its whole queue on every free. An integer goes
+    // straight to CreateStringFromLongLong, the same decimal without a Java string to make.
+    long str;
+    if (isIntegral(arg)) {
+      str = api.createStringFromLongLong(0, ((Number) arg).longValue());
+    } else {
+      byte[] bytes = bytes(arg);
+      str = api.createString(0, bytes, bytes.length);
+    }
     if (created == null) {
       created = new long[4];
     } else if (createdCount == created.length) {
@@ -185,7 +191,7 @@ final class CallArguments implements AutoCloseable {
     return str;
   }
 
-  /** The bytes Redis gets for a String, byte[] or number: UTF-8, as is, or in decimal. */
+  /** The bytes Redis gets for a String, byte[] or decimal number: UTF-8, as is, or Java's text. */
   private static byte[] bytes(Object arg) {
     if (arg instanceof byte[] bytes) {
       return bytes;
