@@ -92,7 +92,9 @@ class ModuleLoadingIT {
     assertLoadFails(
         TEST_MODULE,
         List.of("jrm.jvm-option=-XX:+NoSuchJvmOption"),
-        "JRM: the JVM refuses the options -Xrs -Xms32m -Xmx256m -Djna.nosys=true --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:InlineSmallCode=16000 -XX:+NoSuchJvmOption: "
+        "JRM: the JVM refuses the options -Xrs -Xms32m -Xmx256m -Djna.nosys=true --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC "
+            + JitDefaults.OPTIONS
+            + " -XX:+NoSuchJvmOption: "
             + "Unrecognized VM option 'NoSuchJvmOption'");
   }
 

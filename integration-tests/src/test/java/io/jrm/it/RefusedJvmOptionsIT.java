@@ -38,20 +38,27 @@ class RefusedJvmOptionsIT {
                 + heap
                 + " -Xmx"
                 + heap
-                + " -Djna.nosys=true --enable-native-access=ALL-UNNAMED -XX:InlineSmallCode=16000: ",
+                + " -Djna.nosys=true --enable-native-access=ALL-UNNAMED "
+                + JitDefaults.OPTIONS
+                + ": ",
             "os::commit_memory"),
         arguments(
             List.of("jrm.xmx=100000g"),
-            "-Xms32m -Xmx100000g -Djna.nosys=true --enable-native-access=ALL-UNNAMED -XX:InlineSmallCode=16000: ",
+            "-Xms32m -Xmx100000g -Djna.nosys=true --enable-native-access=ALL-UNNAMED "
+                + JitDefaults.OPTIONS
+                + ": ",
             "Could not reserve enough space"),
         arguments(
             List.of("jrm.xms=1k", "jrm.xmx=1k"),
-            "-Xms1k -Xmx1k -Djna.nosys=true --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:InlineSmallCode=16000: ",
+            "-Xms1k -Xmx1k -Djna.nosys=true --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC "
+                + JitDefaults.OPTIONS
+                + ": ",
             "Too small maximum heap"),
         arguments(
             List.of("jrm.jvm-option=-Xss1k"),
             "-Xms32m -Xmx256m -Djna.nosys=true --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC"
-                + " -XX:InlineSmallCode=16000"
+                + " "
+                + JitDefaults.OPTIONS
                 + " -Xss1k: ",
             "thread stack size specified is too small"));
   }
