@@ -15,13 +15,19 @@ import java.util.Arrays;
  * Used only by the thread running the context's call.
  */
 final class KeyStates {
-  /** Slots a context starts with: keys open at once in a command are few. */
+  /** Slots of the first table, made by the first key opened: keys open at once are few. */
   private static final int INITIAL_SLOTS = 8;
 
-  /** A table grown past this is dropped for a small one when a new call starts. */
+  /** A table grown past this is dropped when a new call starts. */
   private static final int KEPT_SLOTS = 1024;
 
-  private long[] states = new long[INITIAL_SLOTS];
+  /**
+   * No table until a key is opened: contexts are also made for one value's AOF commands or one
+   * callback, most of which open no key.
+   */
+  private static final long[] NONE = {};
+
+  private long[] states = NONE;
   private int used;
   private long clock;
 
@@ -29,14 +35,14 @@ final class KeyStates {
   void reset() {
     used = 0;
     if (states.length > KEPT_SLOTS) {
-      states = new long[INITIAL_SLOTS];
+      states = NONE;
     }
   }
 
   /** A slot for a key just opened. */
   int open() {
     if (used == states.length) {
-      states = Arrays.copyOf(states, used * 2);
+      states = Arrays.copyOf(states, Math.max(INITIAL_SLOTS, used * 2));
     }
     states[used] = ++clock;
     return used++;
