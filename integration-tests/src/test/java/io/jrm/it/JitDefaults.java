@@ -10,9 +10,9 @@ import java.nio.file.Path;
  * {@code default_avx_level}), as a log line listing the JVM's options shows them.
  */
 final class JitDefaults {
-  /** {@code -XX:InlineSmallCode=16000}, and {@code -XX:UseAVX=2} on a CPU with AVX-512. */
+  /** {@code -XX:InlineSmallCode=6000}, and {@code -XX:UseAVX=2} on a CPU with AVX-512. */
   static final String OPTIONS =
-      "-XX:InlineSmallCode=16000" + (cpuHasAvx512() ? " -XX:UseAVX=2" : "");
+      "-XX:InlineSmallCode=6000" + (cpuHasAvx512() ? " -XX:UseAVX=2" : "");
 
   private JitDefaults() {}
 

@@ -1517,12 +1517,13 @@ static int find_module_jar(RedisModuleCtx *ctx, char *out, size_t size) {
  * C2 inlines a method it has already compiled on its own only when that code is smaller than
  * InlineSmallCode (2500 bytes by default). Which of a command and the API methods it calls the
  * compiler queue takes first varies from run to run: on ffm, Key.stringDma compiled on its own is
- * 3.4 kB of code with its downcalls inlined, Context.callWithFlags 7.8 kB, and when one came first
- * the command could no longer inline it, so what it made escaped and every call allocated (a counter
- * 96 bytes in 4 of 8 fresh servers, an RPUSH through Call 56 bytes in 2 of 3 at 6000; 0 of 10 each
- * with this bound). A jrm.jvm-option setting it comes later and wins.
+ * 3.4 kB of code with its downcalls inlined, and when it came first the command could no longer
+ * inline it, so the Key and the view escaped and every call of a counter allocated 96 bytes (4 of 8
+ * fresh servers; 0 of 10 with this bound). Not higher: the bound also lets whole compiled commands
+ * into the module's one upcall path, where the hot ones share one node budget (at 16000 a server
+ * running many commands allocated in 3 of 8 runs). A jrm.jvm-option setting it comes later and wins.
  */
-#define JRM_INLINE_SMALL_CODE "-XX:InlineSmallCode=16000"
+#define JRM_INLINE_SMALL_CODE "-XX:InlineSmallCode=6000"
 
 /*
  * On a CPU with AVX-512 the JIT's code leaves the upper parts of the vector registers dirty, and an
