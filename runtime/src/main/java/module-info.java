@@ -8,6 +8,8 @@ module io.jrm.runtime {
   requires com.sun.jna;
   requires java.management;
   requires jdk.management;
+  // sun.misc.Unsafe: the jni backend's memory access on Java 17 to 22 (UnsafeMemory).
+  requires jdk.unsupported;
   requires static transitive org.jspecify;
   // The generated binding carries @javax.annotation.processing.Generated, a source annotation.
   requires static java.compiler;

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -309,11 +310,21 @@ class StubAbiTest {
     assertThat(registered).isNotEmpty().isEqualTo(declared);
   }
 
+  /**
+   * A native per shape, and per shape with arrays (a long double aside) one taking them as
+   * addresses, which JniScratchCalls calls after copying the arrays itself.
+   */
   @Test
   void everyShapeOfTheApiHasANativeAndEveryShapeNativeAShape() {
     Set<String> shapes =
         Arrays.stream(ApiFunction.values())
             .flatMap(function -> function.shapes().stream())
+            .flatMap(
+                shape ->
+                    shape.matches(".*[BLID].*") && !shape.contains("e")
+                        ? Stream.of(
+                            shape, shape.charAt(0) + shape.substring(1).replaceAll("[BLID]", "j"))
+                        : Stream.of(shape))
             .collect(Collectors.toSet());
     Set<String> natives =
         prefixed("native ").keySet().stream()

@@ -143,6 +143,21 @@ record ApiDescription(List<Function> functions) {
     return shapes;
   }
 
+  /**
+   * The shapes of the jni natives: every shape, and the {@link Shape#words() words} shape of each
+   * one with arrays (but a long double, which only the natives convert).
+   */
+  TreeSet<String> jniShapes() {
+    TreeSet<String> jni = shapes();
+    for (String name : shapes()) {
+      Shape shape = new Shape(name);
+      if (shape.hasArrays() && !shape.longDouble()) {
+        jni.add(shape.words().name());
+      }
+    }
+    return jni;
+  }
+
   /** The shapes some leaf form has (they get a {@code Leaf} variant). */
   TreeSet<String> leafShapes() {
     TreeSet<String> shapes = new TreeSet<>();

@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * <ul>
  *   <li>{@code <description> <output dir> <Java 22 output dir>}: writes the Java sources ({@code
  *       ApiFunction}, {@code RedisModuleApi}, {@code ShapeCalls}, {@code JniDowncalls}, {@code
- *       JnaShapeCalls}), and into the second directory the Java 22+ {@code FfmShapeCalls};
+ *       JniScratchCalls}, {@code JnaShapeCalls}), and into the second directory the Java 22+ {@code
+ *       FfmShapeCalls};
  *   <li>{@code --update-stub <description> <module_stub.c>}: rewrites the stub's generated
  *       downcalls block (StubAbiTest fails until it matches the description).
  * </ul>
@@ -36,6 +37,7 @@ public final class BindingGenerator {
       sources.redisModuleApi().writeTo(out);
       shapes.shapeCalls().writeTo(out);
       shapes.jniDowncalls().writeTo(out);
+      shapes.jniScratchCalls().writeTo(out);
       shapes.jnaShapeCalls().writeTo(out);
       shapes.ffmShapeCalls().writeTo(Path.of(args[2]));
     } else {

@@ -37,6 +37,19 @@ record Shape(String name) {
     return returns() == 'e' || letters().indexOf('e') >= 0;
   }
 
+  /** Whether a parameter is an array ({@code B}, {@code L}, {@code I}, {@code D}). */
+  boolean hasArrays() {
+    return letters().chars().anyMatch(Character::isUpperCase);
+  }
+
+  /**
+   * The same call with every array passed as the address of its native copy ({@code j}): how the
+   * jni backend calls a shape with arrays when it copies them itself ({@code JniScratchCalls}).
+   */
+  Shape words() {
+    return new Shape(name.charAt(0) + name.substring(1).replaceAll("[BLID]", "j"));
+  }
+
   boolean variadic() {
     return fixedCount() < letters().length();
   }

@@ -30,10 +30,12 @@ final class ShapeSources {
 
   private final Set<String> shapes;
   private final Set<String> leafShapes;
+  private final Set<String> jniShapes;
 
   ShapeSources(ApiDescription api) {
     this.shapes = api.shapes();
     this.leafShapes = api.leafShapes();
+    this.jniShapes = api.jniShapes();
   }
 
   /**
@@ -79,24 +81,24 @@ final class ShapeSources {
    */
   JavaFile jniDowncalls() {
     TypeSpec.Builder type =
-        TypeSpec.classBuilder("JniDowncalls")
-            .addModifiers(Modifier.FINAL)
-            .addSuperinterface(SHAPE_CALLS)
-            .addAnnotation(GENERATED)
-            .addAnnotation(suppress("checkstyle:MethodName"))
-            .addJavadoc(
-                """
+        shapeCallsClass(
+            "JniDowncalls",
+            """
                 The JNI natives the module stub registers for the jni backend: one per shape of
-                {@link $T}, generated into module_stub.c from the same description, then native
-                memory access and errno. StubAbiTest checks that the stub registers exactly these.
+                {@link $T} (and per shape with arrays, the one taking their addresses, for
+                JniScratchCalls), generated into module_stub.c from the same description, then
+                native memory access and errno. StubAbiTest checks that the stub registers exactly
+                these.
                 """,
-                SHAPE_CALLS);
-    for (String name : shapes) {
-      type.addMethod(
-          signature(new Shape(name), name)
-              .addAnnotation(Override.class)
-              .addModifiers(Modifier.PUBLIC, Modifier.NATIVE)
-              .build());
+            SHAPE_CALLS);
+    for (String name : jniShapes) {
+      // A words shape no function has is a native JniScratchCalls alone calls.
+      MethodSpec.Builder method =
+          signature(new Shape(name), name).addModifiers(Modifier.PUBLIC, Modifier.NATIVE);
+      if (shapes.contains(name)) {
+        method.addAnnotation(Override.class);
+      }
+      type.addMethod(method.build());
     }
     type.addMethod(memory("readWord", TypeName.LONG, "Reads the word at {@code address}."))
         .addMethod(
@@ -137,12 +139,8 @@ final class ShapeSources {
     ClassName function = ClassName.get("com.sun.jna", "Function");
     ClassName pointer = ClassName.get("com.sun.jna", "Pointer");
     TypeSpec.Builder type =
-        TypeSpec.classBuilder("JnaShapeCalls")
-            .addModifiers(Modifier.FINAL)
-            .addSuperinterface(SHAPE_CALLS)
-            .addAnnotation(GENERATED)
-            .addAnnotation(suppress("checkstyle:MethodName"))
-            .addJavadoc(
+        shapeCallsClass(
+                "JnaShapeCalls",
                 "Every shape of {@link $T} through JNA's {@link $T}, boxing its arguments: the"
                     + " reference backend.\n",
                 SHAPE_CALLS,
@@ -220,15 +218,11 @@ final class ShapeSources {
     ClassName linker = ClassName.get(pkg, "FfmLinker");
     ClassName scratch = ClassName.get(pkg, "FfmScratch");
     TypeSpec.Builder type =
-        TypeSpec.classBuilder("FfmShapeCalls")
-            .addModifiers(Modifier.FINAL)
-            .addSuperinterface(SHAPE_CALLS)
-            .addAnnotation(GENERATED)
-            .addAnnotation(suppress("checkstyle:MethodName"))
-            .addJavadoc(
-                "Every shape of {@link $T} as a {@code java.lang.foreign} downcall ({@link $T}).\n",
-                SHAPE_CALLS,
-                linker);
+        shapeCallsClass(
+            "FfmShapeCalls",
+            "Every shape of {@link $T} as a {@code java.lang.foreign} downcall ({@link $T}).\n",
+            SHAPE_CALLS,
+            linker);
     if (shapes.stream().anyMatch(name -> new Shape(name).longDouble())) {
       type.addType(jniHolder());
     }
@@ -247,36 +241,24 @@ final class ShapeSources {
       String plainHolder = "Plain_" + name;
       type.addType(holder(plainHolder, handle, linker, name, false));
       CodeBlock.Builder body = CodeBlock.builder();
-      boolean arrays = shape.letters().chars().anyMatch(Character::isUpperCase);
+      boolean arrays = shape.hasArrays();
       if (arrays) {
         body.addStatement("$T scratch = $T.current()", scratch, scratch)
             .addStatement("long mark = scratch.mark()")
             .beginControlFlow("try");
-        String letters = shape.letters();
-        for (int i = 0; i < letters.length(); i++) {
-          if (Character.isUpperCase(letters.charAt(i))) {
-            body.addStatement("long $L = scratch.copyIn($L)", native_(i), Shape.param(i));
-          }
-        }
+        copyIns(body, shape);
       } else {
         body.beginControlFlow("try");
       }
       String call = invokeExact(shape, plainHolder, true);
-      boolean outs = shape.letters().chars().anyMatch(c -> c == 'L' || c == 'I' || c == 'D');
-      if (outs) {
+      if (hasOuts(shape)) {
         if (shape.returns() == 'v') {
           body.addStatement(call);
         } else {
           TypeName result = Shape.javaType(shape.returns());
           body.addStatement("$T result = " + call, result, result);
         }
-        String letters = shape.letters();
-        for (int i = 0; i < letters.length(); i++) {
-          char c = letters.charAt(i);
-          if (c == 'L' || c == 'I' || c == 'D') {
-            body.addStatement("$T.copyBack($L, $L)", scratch, Shape.param(i), native_(i));
-          }
-        }
+        copyBacks(body, shape, scratch);
         if (shape.returns() != 'v') {
           body.addStatement("return result");
         }
@@ -317,6 +299,90 @@ final class ShapeSources {
   }
 
   /**
+   * The jni backend's calls where it may copy arrays itself ({@code UnsafeMemory}: Java 17 to 22):
+   * a shape with arrays copies them to the thread's native scratch, calls the native of its {@link
+   * Shape#words} shape and copies out-parameters back, which costs less than the JNI array
+   * functions the native would call for each array (a transition into the VM each); the others, and
+   * those with a long double, are the natives.
+   */
+  JavaFile jniScratchCalls() {
+    String pkg = PACKAGE + ".jni";
+    ClassName natives = ClassName.get(pkg, "JniDowncalls");
+    ClassName scratch = ClassName.get(pkg, "JniScratch");
+    TypeSpec.Builder type =
+        shapeCallsClass(
+                "JniScratchCalls",
+                "Every shape of {@link $T} through {@link $T}, arrays copied by Java ({@link $T}).\n",
+                SHAPE_CALLS,
+                natives,
+                scratch)
+            .addField(
+                FieldSpec.builder(natives, "natives", Modifier.PRIVATE, Modifier.FINAL)
+                    .initializer("new $T()", natives)
+                    .build());
+    for (String name : shapes) {
+      Shape shape = new Shape(name);
+      String returns = shape.returns() == 'v' ? "" : "return ";
+      if (!shape.hasArrays() || shape.longDouble()) {
+        type.addMethod(
+            override(shape, name)
+                .addStatement(returns + "natives.$L(fn$L)", name, arguments(shape))
+                .build());
+        continue;
+      }
+      CodeBlock.Builder body =
+          CodeBlock.builder()
+              .addStatement("$T scratch = $T.current()", scratch, scratch)
+              .addStatement("long mark = scratch.mark()")
+              .beginControlFlow("try");
+      copyIns(body, shape);
+      String call = "natives." + shape.words().name() + "(" + callArguments(shape, true) + ")";
+      if (!hasOuts(shape)) {
+        body.addStatement(returns + call);
+      } else if (shape.returns() == 'v') {
+        body.addStatement(call);
+        copyBacks(body, shape, scratch);
+      } else {
+        body.addStatement("$T result = " + call, Shape.javaType(shape.returns()));
+        copyBacks(body, shape, scratch);
+        body.addStatement("return result");
+      }
+      body.nextControlFlow("finally").addStatement("scratch.release(mark)").endControlFlow();
+      type.addMethod(override(shape, name).addCode(body.build()).build());
+    }
+    return JavaFile.builder(pkg, type.build()).skipJavaLangImports(true).build();
+  }
+
+  /** {@code long aAddress = scratch.copyIn(a);} for each array parameter. */
+  private static void copyIns(CodeBlock.Builder body, Shape shape) {
+    String letters = shape.letters();
+    for (int i = 0; i < letters.length(); i++) {
+      if (Character.isUpperCase(letters.charAt(i))) {
+        body.addStatement("long $L = scratch.copyIn($L)", native_(i), Shape.param(i));
+      }
+    }
+  }
+
+  /** {@code Scratch.copyBack(a, aAddress);} for each out-parameter. */
+  private static void copyBacks(CodeBlock.Builder body, Shape shape, ClassName scratch) {
+    String letters = shape.letters();
+    for (int i = 0; i < letters.length(); i++) {
+      if (isOut(letters.charAt(i))) {
+        body.addStatement("$T.copyBack($L, $L)", scratch, Shape.param(i), native_(i));
+      }
+    }
+  }
+
+  private static boolean hasOuts(Shape shape) {
+    return shape.letters().chars().anyMatch(c -> isOut((char) c));
+  }
+
+  /** An out-parameter: a long[], int[] or double[] C writes into. */
+  private static boolean isOut(char letter) {
+    return letter == 'L' || letter == 'I' || letter == 'D';
+  }
+
+  /**
    * The jni natives, for the shapes with a long double: FFM has no layout for one, and the stub
    * registers the natives for the ffm backend too (its fallback).
    */
@@ -352,14 +418,19 @@ final class ShapeSources {
    * {@code copied}, else as themselves (the critical handle takes them in place).
    */
   private static String invokeExact(Shape shape, String holder, boolean copied) {
+    String cast = shape.returns() == 'v' ? "" : "($T) ";
+    return cast + holder + ".HANDLE.invokeExact(" + callArguments(shape, copied) + ")";
+  }
+
+  /** {@code fn, a, ...}: arrays as their native copies' addresses when {@code copied}. */
+  private static String callArguments(Shape shape, boolean copied) {
     StringBuilder args = new StringBuilder("fn");
     String letters = shape.letters();
     for (int i = 0; i < letters.length(); i++) {
       args.append(", ")
           .append(copied && Character.isUpperCase(letters.charAt(i)) ? native_(i) : Shape.param(i));
     }
-    String cast = shape.returns() == 'v' ? "" : "($T) ";
-    return cast + holder + ".HANDLE.invokeExact(" + args + ")";
+    return args.toString();
   }
 
   /** The cast of {@link #invokeExact}, when the shape returns a value. */
@@ -370,6 +441,16 @@ final class ShapeSources {
   /** The name of the native copy of array parameter {@code i}. */
   private static String native_(int i) {
     return Shape.param(i) + "Address";
+  }
+
+  /** {@code final class <name> implements ShapeCalls}, generated, with its Javadoc. */
+  private static TypeSpec.Builder shapeCallsClass(String name, String javadoc, Object... args) {
+    return TypeSpec.classBuilder(name)
+        .addModifiers(Modifier.FINAL)
+        .addSuperinterface(SHAPE_CALLS)
+        .addAnnotation(GENERATED)
+        .addAnnotation(suppress("checkstyle:MethodName"))
+        .addJavadoc(javadoc, args);
   }
 
   /** {@code R name(long fn, T a, ...)}. */

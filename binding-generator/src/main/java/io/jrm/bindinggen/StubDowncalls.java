@@ -6,9 +6,10 @@ import java.util.Set;
  * The C side of the jni backend, generated into module_stub.c between {@link #BEGIN} and {@link
  * #END}: one JNI native per shape that casts the function pointer to the shape's C prototype (the
  * variadic prototype for a variadic shape) and calls it, byte arrays copied into C memory and
- * out-parameters into C locals around the call, then {@code JRM_SHAPE_NATIVES}, their registration
- * entries. The helpers it uses ({@code jrm_bytes_in}, {@code jrm_long_in}, {@code
- * jrm_long_double_in}, {@code jrm_long_double_out}, ...) are hand-written in the stub.
+ * out-parameters into C locals around the call (and the shape with those as addresses, for Java
+ * that copies them itself), then {@code JRM_SHAPE_NATIVES}, their registration entries. The helpers
+ * it uses ({@code jrm_bytes_in}, {@code jrm_long_in}, {@code jrm_long_double_in}, {@code
+ * jrm_long_double_out}, ...) are hand-written in the stub.
  */
 final class StubDowncalls {
   static final String BEGIN =
@@ -18,7 +19,7 @@ final class StubDowncalls {
   private final Set<String> shapes;
 
   StubDowncalls(ApiDescription api) {
-    this.shapes = api.shapes();
+    this.shapes = api.jniShapes();
   }
 
   /** The generated block, markers included. */

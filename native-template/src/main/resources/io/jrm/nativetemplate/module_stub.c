@@ -2158,6 +2158,11 @@ static jdouble JNICALL downcall_d_jBI(JNIEnv *env, jobject self, jlong fn, jlong
     jrm_int_out(env, c, c_c);
     return result;
 }
+static jdouble JNICALL downcall_d_jjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c) {
+    (void)env;
+    (void)self;
+    return ((jdouble(*)(jlong, jlong, jlong))(intptr_t)fn)(a, b, c);
+}
 static jbyteArray JNICALL downcall_e_j(JNIEnv *env, jobject self, jlong fn, jlong a) {
     (void)env;
     (void)self;
@@ -2485,6 +2490,16 @@ static jint JNICALL downcall_i_jdjID(JNIEnv *env, jobject self, jlong fn, jlong 
     jrm_double_out(env, e, e_c);
     return result;
 }
+static jint JNICALL downcall_i_jdjj(JNIEnv *env, jobject self, jlong fn, jlong a, jdouble b, jlong c, jlong d) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jdouble, jlong, jlong))(intptr_t)fn)(a, b, c, d);
+}
+static jint JNICALL downcall_i_jdjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jdouble b, jlong c, jlong d, jlong e) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jdouble, jlong, jlong, jlong))(intptr_t)fn)(a, b, c, d, e);
+}
 static jint JNICALL downcall_i_je(JNIEnv *env, jobject self, jlong fn, jlong a, jbyteArray b) {
     (void)env;
     (void)self;
@@ -2546,6 +2561,11 @@ static jint JNICALL downcall_i_jijj(JNIEnv *env, jobject self, jlong fn, jlong a
     (void)env;
     (void)self;
     return ((jint(*)(jlong, jint, jlong, jlong))(intptr_t)fn)(a, b, c, d);
+}
+static jint JNICALL downcall_i_jijjj(JNIEnv *env, jobject self, jlong fn, jlong a, jint b, jlong c, jlong d, jlong e) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jint, jlong, jlong, jlong))(intptr_t)fn)(a, b, c, d, e);
 }
 static jint JNICALL downcall_i_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b) {
     (void)env;
@@ -2612,10 +2632,30 @@ static jint JNICALL downcall_i_jjLL(JNIEnv *env, jobject self, jlong fn, jlong a
     jrm_long_out(env, d, d_c);
     return result;
 }
+static jint JNICALL downcall_i_jjd(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jdouble c) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jlong, jdouble))(intptr_t)fn)(a, b, c);
+}
 static jint JNICALL downcall_i_jji(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jint c) {
     (void)env;
     (void)self;
     return ((jint(*)(jlong, jlong, jint))(intptr_t)fn)(a, b, c);
+}
+static jint JNICALL downcall_i_jjiijjijjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jint c, jint d, jlong e, jlong f, jint g, jlong h, jlong i, jlong j, jlong k) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jlong, jint, jint, jlong, jlong, jint, jlong, jlong, jlong, jlong))(intptr_t)fn)(a, b, c, d, e, f, g, h, i, j, k);
+}
+static jint JNICALL downcall_i_jjiijjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jint c, jint d, jlong e, jlong f, jlong g, jlong h) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jlong, jint, jint, jlong, jlong, jlong, jlong))(intptr_t)fn)(a, b, c, d, e, f, g, h);
+}
+static jint JNICALL downcall_i_jjiji(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jint c, jlong d, jint e) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jlong, jint, jlong, jint))(intptr_t)fn)(a, b, c, d, e);
 }
 static jint JNICALL downcall_i_jjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c) {
     (void)env;
@@ -2631,6 +2671,21 @@ static jint JNICALL downcall_i_jjjL(JNIEnv *env, jobject self, jlong fn, jlong a
     jrm_long_out(env, d, d_c);
     return result;
 }
+static jint JNICALL downcall_i_jjj_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jlong d, jlong e) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jlong, jlong, ...))(intptr_t)fn)(a, b, c, d, e);
+}
+static jint JNICALL downcall_i_jjjijjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jint d, jlong e, jlong f, jlong g, jlong h) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jlong, jlong, jint, jlong, jlong, jlong, jlong))(intptr_t)fn)(a, b, c, d, e, f, g, h);
+}
+static jint JNICALL downcall_i_jjjijjjjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jint d, jlong e, jlong f, jlong g, jlong h, jlong i, jlong j) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jlong, jlong, jint, jlong, jlong, jlong, jlong, jlong, jlong))(intptr_t)fn)(a, b, c, d, e, f, g, h, i, j);
+}
 static jint JNICALL downcall_i_jjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jlong d) {
     (void)env;
     (void)self;
@@ -2644,6 +2699,21 @@ static jint JNICALL downcall_i_jjjjL(JNIEnv *env, jobject self, jlong fn, jlong 
     jint result = ((jint(*)(jlong, jlong, jlong, jlong, void *))(intptr_t)fn)(a, b, c, d, e_c);
     jrm_long_out(env, e, e_c);
     return result;
+}
+static jint JNICALL downcall_i_jjjjiii(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jlong d, jint e, jint f, jint g) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jlong, jlong, jlong, jint, jint, jint))(intptr_t)fn)(a, b, c, d, e, f, g);
+}
+static jint JNICALL downcall_i_jjjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jlong d, jlong e) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jlong, jlong, jlong, jlong))(intptr_t)fn)(a, b, c, d, e);
+}
+static jint JNICALL downcall_i_jjjjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jlong d, jlong e, jlong f) {
+    (void)env;
+    (void)self;
+    return ((jint(*)(jlong, jlong, jlong, jlong, jlong, jlong))(intptr_t)fn)(a, b, c, d, e, f);
 }
 static jlong JNICALL downcall_j_(JNIEnv *env, jobject self, jlong fn) {
     (void)env;
@@ -2873,15 +2943,35 @@ static jlong JNICALL downcall_j_jjL(JNIEnv *env, jobject self, jlong fn, jlong a
     jrm_long_out(env, c, c_c);
     return result;
 }
+static jlong JNICALL downcall_j_jj_j(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c) {
+    (void)env;
+    (void)self;
+    return ((jlong(*)(jlong, jlong, ...))(intptr_t)fn)(a, b, c);
+}
 static jlong JNICALL downcall_j_jji(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jint c) {
     (void)env;
     (void)self;
     return ((jlong(*)(jlong, jlong, jint))(intptr_t)fn)(a, b, c);
 }
+static jlong JNICALL downcall_j_jjij(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jint c, jlong d) {
+    (void)env;
+    (void)self;
+    return ((jlong(*)(jlong, jlong, jint, jlong))(intptr_t)fn)(a, b, c, d);
+}
+static jlong JNICALL downcall_j_jjijj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jint c, jlong d, jlong e) {
+    (void)env;
+    (void)self;
+    return ((jlong(*)(jlong, jlong, jint, jlong, jlong))(intptr_t)fn)(a, b, c, d, e);
+}
 static jlong JNICALL downcall_j_jjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c) {
     (void)env;
     (void)self;
     return ((jlong(*)(jlong, jlong, jlong))(intptr_t)fn)(a, b, c);
+}
+static jlong JNICALL downcall_j_jjj_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jlong d, jlong e) {
+    (void)env;
+    (void)self;
+    return ((jlong(*)(jlong, jlong, jlong, ...))(intptr_t)fn)(a, b, c, d, e);
 }
 static jlong JNICALL downcall_j_jjjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jlong d) {
     (void)env;
@@ -3020,6 +3110,31 @@ static void JNICALL downcall_v_jj(JNIEnv *env, jobject self, jlong fn, jlong a, 
     (void)self;
     ((void(*)(jlong, jlong))(intptr_t)fn)(a, b);
 }
+static void JNICALL downcall_v_jji(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jint c) {
+    (void)env;
+    (void)self;
+    ((void(*)(jlong, jlong, jint))(intptr_t)fn)(a, b, c);
+}
+static void JNICALL downcall_v_jjii(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jint c, jint d) {
+    (void)env;
+    (void)self;
+    ((void(*)(jlong, jlong, jint, jint))(intptr_t)fn)(a, b, c, d);
+}
+static void JNICALL downcall_v_jjj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c) {
+    (void)env;
+    (void)self;
+    ((void(*)(jlong, jlong, jlong))(intptr_t)fn)(a, b, c);
+}
+static void JNICALL downcall_v_jjj_j(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jlong d) {
+    (void)env;
+    (void)self;
+    ((void(*)(jlong, jlong, jlong, ...))(intptr_t)fn)(a, b, c, d);
+}
+static void JNICALL downcall_v_jjj_jj(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jlong d, jlong e) {
+    (void)env;
+    (void)self;
+    ((void(*)(jlong, jlong, jlong, ...))(intptr_t)fn)(a, b, c, d, e);
+}
 static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a, jlong b, jlong c, jint d) {
     (void)env;
     (void)self;
@@ -3028,6 +3143,7 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
 #define JRM_SHAPE_NATIVES \
     {"d_j", "(JJ)D", (void *)&downcall_d_j}, \
     {"d_jBI", "(JJ[B[I)D", (void *)&downcall_d_jBI}, \
+    {"d_jjj", "(JJJJ)D", (void *)&downcall_d_jjj}, \
     {"e_j", "(JJ)[B", (void *)&downcall_e_j}, \
     {"f_", "(J)F", (void *)&downcall_f_}, \
     {"f_j", "(JJ)F", (void *)&downcall_f_j}, \
@@ -3063,6 +3179,8 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"i_jddii", "(JJDDII)I", (void *)&downcall_i_jddii}, \
     {"i_jdjI", "(JJDJ[I)I", (void *)&downcall_i_jdjI}, \
     {"i_jdjID", "(JJDJ[I[D)I", (void *)&downcall_i_jdjID}, \
+    {"i_jdjj", "(JJDJJ)I", (void *)&downcall_i_jdjj}, \
+    {"i_jdjjj", "(JJDJJJ)I", (void *)&downcall_i_jdjjj}, \
     {"i_je", "(JJ[B)I", (void *)&downcall_i_je}, \
     {"i_ji", "(JJI)I", (void *)&downcall_i_ji}, \
     {"i_jiBj", "(JJI[BJ)I", (void *)&downcall_i_jiBj}, \
@@ -3072,6 +3190,7 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"i_jij", "(JJIJ)I", (void *)&downcall_i_jij}, \
     {"i_jijBj", "(JJIJ[BJ)I", (void *)&downcall_i_jijBj}, \
     {"i_jijj", "(JJIJJ)I", (void *)&downcall_i_jijj}, \
+    {"i_jijjj", "(JJIJJJ)I", (void *)&downcall_i_jijjj}, \
     {"i_jj", "(JJJ)I", (void *)&downcall_i_jj}, \
     {"i_jjBL", "(JJJ[B[J)I", (void *)&downcall_i_jjBL}, \
     {"i_jjBj", "(JJJ[BJ)I", (void *)&downcall_i_jjBj}, \
@@ -3079,11 +3198,21 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"i_jjI", "(JJJ[I)I", (void *)&downcall_i_jjI}, \
     {"i_jjL", "(JJJ[J)I", (void *)&downcall_i_jjL}, \
     {"i_jjLL", "(JJJ[J[J)I", (void *)&downcall_i_jjLL}, \
+    {"i_jjd", "(JJJD)I", (void *)&downcall_i_jjd}, \
     {"i_jji", "(JJJI)I", (void *)&downcall_i_jji}, \
+    {"i_jjiijjijjjj", "(JJJIIJJIJJJJ)I", (void *)&downcall_i_jjiijjijjjj}, \
+    {"i_jjiijjjj", "(JJJIIJJJJ)I", (void *)&downcall_i_jjiijjjj}, \
+    {"i_jjiji", "(JJJIJI)I", (void *)&downcall_i_jjiji}, \
     {"i_jjj", "(JJJJ)I", (void *)&downcall_i_jjj}, \
     {"i_jjjL", "(JJJJ[J)I", (void *)&downcall_i_jjjL}, \
+    {"i_jjj_jj", "(JJJJJJ)I", (void *)&downcall_i_jjj_jj}, \
+    {"i_jjjijjjj", "(JJJJIJJJJ)I", (void *)&downcall_i_jjjijjjj}, \
+    {"i_jjjijjjjjj", "(JJJJIJJJJJJ)I", (void *)&downcall_i_jjjijjjjjj}, \
     {"i_jjjj", "(JJJJJ)I", (void *)&downcall_i_jjjj}, \
     {"i_jjjjL", "(JJJJJ[J)I", (void *)&downcall_i_jjjjL}, \
+    {"i_jjjjiii", "(JJJJJIII)I", (void *)&downcall_i_jjjjiii}, \
+    {"i_jjjjj", "(JJJJJJ)I", (void *)&downcall_i_jjjjj}, \
+    {"i_jjjjjj", "(JJJJJJJ)I", (void *)&downcall_i_jjjjjj}, \
     {"j_", "(J)J", (void *)&downcall_j_}, \
     {"j_B", "(J[B)J", (void *)&downcall_j_B}, \
     {"j_j", "(JJ)J", (void *)&downcall_j_j}, \
@@ -3109,8 +3238,12 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"j_jjB", "(JJJ[B)J", (void *)&downcall_j_jjB}, \
     {"j_jjI", "(JJJ[I)J", (void *)&downcall_j_jjI}, \
     {"j_jjL", "(JJJ[J)J", (void *)&downcall_j_jjL}, \
+    {"j_jj_j", "(JJJJ)J", (void *)&downcall_j_jj_j}, \
     {"j_jji", "(JJJI)J", (void *)&downcall_j_jji}, \
+    {"j_jjij", "(JJJIJ)J", (void *)&downcall_j_jjij}, \
+    {"j_jjijj", "(JJJIJJ)J", (void *)&downcall_j_jjijj}, \
     {"j_jjj", "(JJJJ)J", (void *)&downcall_j_jjj}, \
+    {"j_jjj_jj", "(JJJJJJ)J", (void *)&downcall_j_jjj_jj}, \
     {"j_jjjj", "(JJJJJ)J", (void *)&downcall_j_jjjj}, \
     {"j_jjjjj", "(JJJJJJ)J", (void *)&downcall_j_jjjjj}, \
     {"j_jjjjjjij", "(JJJJJJJIJ)J", (void *)&downcall_j_jjjjjjij}, \
@@ -3131,6 +3264,11 @@ static void JNICALL downcall_v_jjji(JNIEnv *env, jobject self, jlong fn, jlong a
     {"v_jii", "(JJII)V", (void *)&downcall_v_jii}, \
     {"v_jij", "(JJIJ)V", (void *)&downcall_v_jij}, \
     {"v_jj", "(JJJ)V", (void *)&downcall_v_jj}, \
+    {"v_jji", "(JJJI)V", (void *)&downcall_v_jji}, \
+    {"v_jjii", "(JJJII)V", (void *)&downcall_v_jjii}, \
+    {"v_jjj", "(JJJJ)V", (void *)&downcall_v_jjj}, \
+    {"v_jjj_j", "(JJJJJ)V", (void *)&downcall_v_jjj_j}, \
+    {"v_jjj_jj", "(JJJJJJ)V", (void *)&downcall_v_jjj_jj}, \
     {"v_jjji", "(JJJJI)V", (void *)&downcall_v_jjji},
 /* ---- end of generated downcalls ---- */
 
