@@ -15,7 +15,9 @@ final class UnsafeMemory {
   /** The first Java release whose Unsafe memory methods are deprecated for removal. */
   private static final int DEPRECATED_IN = 23;
 
-  private static final sun.misc.Unsafe UNSAFE = find();
+  /** Null where it may not be used: not even looked at then, since any use warns from 24 on. */
+  private static final sun.misc.Unsafe UNSAFE =
+      Runtime.version().feature() < DEPRECATED_IN ? find() : null;
 
   private static final long BYTES = arrayBase(byte[].class);
 
@@ -31,7 +33,7 @@ final class UnsafeMemory {
    * Whether this JVM's Unsafe may be used: found, and before its memory methods were deprecated.
    */
   static boolean available() {
-    return UNSAFE != null && Runtime.version().feature() < DEPRECATED_IN;
+    return UNSAFE != null;
   }
 
   static long readWord(long address) {
