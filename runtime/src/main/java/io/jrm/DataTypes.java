@@ -146,7 +146,10 @@ final class DataTypes {
   /**
    * Slots by value: one object must not be stored in two keys, its changes would go unseen. The
    * slot rather than its handle, which would cost a boxed Integer per value (16 of the ~80 bytes of
-   * bookkeeping per value at a million values).
+   * bookkeeping per value at a million values). Only the values commands have had in hand ({@link
+   * Slot#tracked}): a value loaded from an RDB file, a RESTORE or a COPY enters at its first {@link
+   * #get}, since no command can pass on an object it never had. Putting every loaded value in took
+   * a quarter of the startup load of a million values (4.8 s instead of 3.7 on Java 17).
    */
   private final Map<Object, Slot> slotsByValue = new IdentityHashMap<>();
 
@@ -165,6 +168,9 @@ final class DataTypes {
 
     /** Its type writes its own AOF commands, and none are recorded for its current content. */
     boolean commandsMissing;
+
+    /** In {@link #slotsByValue}. */
+    boolean tracked;
   }
 
   private DataTypes(
@@ -290,6 +296,7 @@ final class DataTypes {
     }
     Slot slot = slot(api.moduleTypeGetValue(key));
     markDirty(slot, forWrite); // even a value read may be changed in place: the next fork checks
+    track(slot);
     return type.cast(slot.value);
   }
 
@@ -309,6 +316,7 @@ final class DataTypes {
               + " is already stored in another key: store a copy");
     }
     long pointer = newValue(index, value);
+    track(slot(pointer));
     if (api.moduleTypeSetValue(key, types[index].pointer(), pointer) != Context.OK) {
       release(pointer);
       throw new RedisException("ERR the key is not open for writing");
@@ -333,6 +341,7 @@ final class DataTypes {
               : Key.WRONGTYPE);
     }
     long pointer = newValue(index, value);
+    track(slot(pointer));
     long[] old = new long[1];
     if (api.moduleTypeReplaceValue(key, types[index].pointer(), pointer, old) != Context.OK) {
       release(pointer);
@@ -415,7 +424,6 @@ final class DataTypes {
       handle = freeHandles.pop();
       slots.set(handle, slot);
     }
-    slotsByValue.put(value, slot);
     memory.writeWord(slot.pointer + HANDLE, handle);
     memory.writeWord(slot.pointer + TYPE, type);
     if (definitions.get(type).rewritesAof()) {
@@ -426,6 +434,14 @@ final class DataTypes {
 
   private Slot slot(long pointer) {
     return slots.get((int) memory.readWord(pointer + HANDLE));
+  }
+
+  /** Enters {@code slot} in {@link #slotsByValue}, once its object is in a command's hands. */
+  private void track(Slot slot) {
+    if (!slot.tracked) {
+      slot.tracked = true;
+      slotsByValue.put(slot.value, slot);
+    }
   }
 
   /** Removes, in place, the slots of {@code list} that were freed or no longer wait. */
@@ -600,7 +616,9 @@ final class DataTypes {
   private void release(long pointer) {
     int handle = (int) memory.readWord(pointer + HANDLE);
     Slot slot = slots.get(handle);
-    slotsByValue.remove(slot.value);
+    if (slot.tracked) {
+      slotsByValue.remove(slot.value);
+    }
     if (slot.dirty || slot.commandsMissing) {
       freedWhilePending++;
     }
@@ -640,7 +658,7 @@ final class DataTypes {
       if (copy == null) {
         return 0;
       }
-      if (slotsByValue.containsKey(copy)) {
+      if (copy == slot.value || slotsByValue.containsKey(copy)) {
         throw new IllegalStateException(
             definition.name() + " copy returned a value stored in a key: return a new object");
       }
@@ -1076,7 +1094,7 @@ final class DataTypes {
 
   /** The values Redis holds. */
   synchronized int valueCount() {
-    return slotsByValue.size();
+    return slots.size() - freeHandles.size();
   }
 
   /** The bytes of the serialized forms held in native memory for forks. */

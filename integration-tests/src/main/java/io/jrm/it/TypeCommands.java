@@ -261,6 +261,33 @@ public final class TypeCommands {
   }
 
   /**
+   * JRMTEST.TYPE.ALIAS from to: stores the RichValue of key from, the same object, in key to as
+   * well, which JRM refuses; replies OK if it did not.
+   */
+  @RedisCommand(
+      name = "jrmtest.type.alias",
+      flags = "write deny-oom",
+      firstKey = 1,
+      lastKey = 2,
+      keyStep = 1)
+  public static void alias(Context ctx, RedisString[] argv) {
+    if (argv.length != 3) {
+      ctx.wrongArity();
+      return;
+    }
+    try (Key from = ctx.openKey(argv[1], KeyMode.READ_WRITE);
+        Key to = ctx.openKey(argv[2], KeyMode.WRITE)) {
+      RichValue value = from.value(RichValue.class);
+      if (value == null) {
+        throw new RedisException("ERR no such key");
+      }
+      to.setValue(value);
+    }
+    ctx.replyWithSimpleString("OK");
+    ctx.replicateVerbatim();
+  }
+
+  /**
    * JRMTEST.TYPE.FILL rich|counter|aof prefix count elements: stores count values of the type at
    * prefix0..prefix(count-1), each with elements elements; replies with count.
    */

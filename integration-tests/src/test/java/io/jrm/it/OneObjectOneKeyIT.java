@@ -32,4 +32,29 @@ class OneObjectOneKeyIT {
       assertThat(describe(jedis, "first")).startsWith("jrmtest-r:number=5;");
     }
   }
+
+  /**
+   * A value loaded from the RDB file (JRM tracks objects from the first command that has them) and
+   * one restored: a command that fetches it cannot store it in a second key either.
+   */
+  @Test
+  void aLoadedOrRestoredValueFetchedFromItsKeyCannotBeStoredInASecondKey() {
+    try (RedisServer server = builder().start();
+        Jedis jedis = client(server)) {
+      send(jedis, "JRMTEST.TYPE.SET", "first", "number", "5");
+      assertThat(send(jedis, "DEBUG", "RELOAD")).isEqualTo("OK");
+      assertThatThrownBy(() -> send(jedis, "JRMTEST.TYPE.ALIAS", "first", "second"))
+          .hasMessage(
+              "ERR java.lang.IllegalArgumentException: this RichValue is already stored in another key:"
+                  + " store a copy");
+      assertThat(jedis.exists("second")).isFalse();
+      byte[] dump = jedis.dump("first");
+      jedis.restore("restored", 0, dump);
+      assertThatThrownBy(() -> send(jedis, "JRMTEST.TYPE.ALIAS", "restored", "second"))
+          .hasMessageContaining("is already stored in another key");
+      assertThat(jedis.exists("second")).isFalse();
+      assertThat(describe(jedis, "first")).startsWith("jrmtest-r:number=5;");
+      assertThat(describe(jedis, "restored")).startsWith("jrmtest-r:number=5;");
+    }
+  }
 }
