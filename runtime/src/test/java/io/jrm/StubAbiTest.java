@@ -73,6 +73,9 @@ class StubAbiTest {
     rdb.saveFormatVersion();
     rdb.saveUnsigned(7);
     rdb.saveSigned(-3);
+    rdb.saveUnsigned(-1L); // the largest unsigned: a varint of ten bytes
+    rdb.saveSigned(Long.MIN_VALUE);
+    rdb.saveSigned(300);
     rdb.saveDouble(1.5);
     rdb.saveFloat(2.5f);
     rdb.saveLongDouble(new BigDecimal("1.1"));
@@ -350,6 +353,9 @@ class StubAbiTest {
         .containsExactly(
             "rdb unsigned 7",
             "rdb signed -3",
+            "rdb unsigned 18446744073709551615",
+            "rdb signed -9223372036854775808",
+            "rdb signed 300",
             "rdb double 1.5",
             "rdb float 2.5",
             "rdb long double 1.10000000000000000002",

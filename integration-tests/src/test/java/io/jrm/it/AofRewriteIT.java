@@ -11,12 +11,11 @@ import static io.jrm.testkit.Commands.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jrm.testkit.RedisServer;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,18 +102,15 @@ class AofRewriteIT {
         .containsExactly("jrmtest.jrm-restore", "fr:10", "jrmtest-r", "2");
     // The payload is the value's Snapshot encoding: for RichValue, the label comes last.
     byte[] payload = restorePayloads.get("r:full");
-    byte[] label = "custom-label".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    ByteBuffer tail =
-        ByteBuffer.wrap(payload, payload.length - label.length - 9, label.length + 9)
-            .order(ByteOrder.LITTLE_ENDIAN);
-    assertThat(tail.get()).isEqualTo((byte) 'B');
-    assertThat(tail.getLong()).isEqualTo(label.length);
-    // c:one: format version 2, then U(2) B("apples") S(8) B("pears") S(-12) D(-4.0) F(2.0)
+    byte[] label =
+        SnapshotBytes.version3().text("custom-label").toBytes(); // its version byte first
+    assertThat(Arrays.copyOfRange(payload, payload.length - (label.length - 1), payload.length))
+        .isEqualTo(Arrays.copyOfRange(label, 1, label.length));
+    // c:one: format version 3, then U(2) B("apples") S(8) B("pears") S(-12) D(-4.0) F(2.0)
     // U(0xC0FFEE), as rdbSave wrote it.
     assertThat(restorePayloads.get("c:one"))
         .isEqualTo(
-            new SnapshotBytes()
-                .raw((byte) 2)
+            SnapshotBytes.version3()
                 .unsigned(2)
                 .text("apples")
                 .signed(8)

@@ -8,10 +8,35 @@ import java.nio.charset.StandardCharsets;
 /**
  * Builds the payload of {@code <module>.jrm-restore} (io.jrm.internal.types.Snapshot): one record
  * per {@code Save*} call, 'U'/'S' and 8 bytes, 'D' and 8, 'F' and 4, 'B', an 8-byte length and the
- * bytes; all little-endian.
+ * bytes; all little-endian. That is format version 0, without a version byte; {@link #version3}
+ * starts one of version 3, where the numbers of 'U', 'S' (zigzagged) and the length of 'B' are
+ * varints.
  */
 final class SnapshotBytes {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private boolean varints;
+
+  /** A payload of format version 3: its version byte, then records with varints. */
+  static SnapshotBytes version3() {
+    SnapshotBytes bytes = new SnapshotBytes().raw((byte) 3);
+    bytes.varints = true;
+    return bytes;
+  }
+
+  /** A record of {@code tag} and a number: a varint in version 3, else 8 bytes. */
+  private SnapshotBytes word(char tag, long v) {
+    if (!varints) {
+      return tagged(tag, 8, b -> b.putLong(v));
+    }
+    out.write(tag);
+    long rest = v;
+    while ((rest & ~0x7FL) != 0) {
+      out.write((int) (rest & 0x7F) | 0x80);
+      rest >>>= 7;
+    }
+    out.write((int) rest);
+    return this;
+  }
 
   private SnapshotBytes tagged(char tag, int size, java.util.function.Consumer<ByteBuffer> put) {
     ByteBuffer buffer = ByteBuffer.allocate(1 + size).order(ByteOrder.LITTLE_ENDIAN);
@@ -22,11 +47,11 @@ final class SnapshotBytes {
   }
 
   SnapshotBytes unsigned(long v) {
-    return tagged('U', 8, b -> b.putLong(v));
+    return word('U', v);
   }
 
   SnapshotBytes signed(long v) {
-    return tagged('S', 8, b -> b.putLong(v));
+    return word('S', varints ? (v << 1) ^ (v >> 63) : v);
   }
 
   SnapshotBytes dbl(double v) {
@@ -38,7 +63,7 @@ final class SnapshotBytes {
   }
 
   SnapshotBytes buffer(byte[] bytes) {
-    tagged('B', 8, b -> b.putLong(bytes.length));
+    word('B', bytes.length);
     out.writeBytes(bytes);
     return this;
   }

@@ -23,8 +23,9 @@ import redis.clients.jedis.Jedis;
  * The payload of {@code jrmtest.jrm-restore} lives on in users' AOF files: rewritten AOFs committed
  * here, in each format version JRM has written, must load in every later JRM. {@code v0} was
  * written before payloads had a version byte, {@code v1} with version 1, {@code v2} with version 2
- * (which added the long double record); all hold the same two values, which {@code expected.txt}
- * describes, and {@code v2} also a {@code jrmtest-e} value of long doubles.
+ * (which added the long double record), {@code v3} with version 3 (numbers as varints); all hold
+ * the same two values, which {@code expected.txt} describes, and {@code v2} and {@code v3} also a
+ * {@code jrmtest-e} value of long doubles.
  */
 class SnapshotFormatIT {
   private static Path fixture(String name) throws URISyntaxException {
@@ -41,7 +42,7 @@ class SnapshotFormatIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"v0", "v1", "v2"})
+  @ValueSource(strings = {"v0", "v1", "v2", "v3"})
   void aRewrittenAofOfEveryFormatVersionLoads(String version) throws Exception {
     List<String> expected = Files.readAllLines(fixture("expected.txt"), StandardCharsets.UTF_8);
     try (RedisServer server = builder().start();
@@ -52,11 +53,12 @@ class SnapshotFormatIT {
     }
   }
 
-  @Test
-  void theLongDoublesOfAVersion2PayloadLoadExactly() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"v2", "v3"})
+  void theLongDoublesOfAPayloadLoadExactly(String version) throws Exception {
     try (RedisServer server = builder().start();
         Jedis jedis = client(server)) {
-      replay(jedis, fixture("v2.base.aof"));
+      replay(jedis, fixture(version + ".base.aof"));
       // 1.1 was written as the long double nearest it, which a double could not hold.
       assertThat(send(jedis, "JRMTEST.ETYPE.GET", "extended"))
           .isEqualTo("1.100000000000000000021684043449710088680149056017398834228515625 0.5 -3");
@@ -67,7 +69,7 @@ class SnapshotFormatIT {
   void aPayloadOfAnUnknownFormatVersionIsRefused() throws IOException {
     try (RedisServer server = builder().start();
         Jedis jedis = client(server)) {
-      byte[] payload = new SnapshotBytes().raw((byte) 3).unsigned(0).toBytes();
+      byte[] payload = new SnapshotBytes().raw((byte) 4).unsigned(0).toBytes();
       assertThatThrownBy(
               () ->
                   TypeServers.sendBinary(
@@ -78,7 +80,7 @@ class SnapshotFormatIT {
                       TypeServers.bytes("1"),
                       payload))
           .hasMessage(
-              "ERR serialized value of format version 3: this JRM reads versions 0 to 2; upgrade JRM to load it");
+              "ERR serialized value of format version 4: this JRM reads versions 0 to 3; upgrade JRM to load it");
       assertThat(jedis.exists("k")).isFalse();
     }
   }

@@ -461,12 +461,30 @@ static uint64_t read_u64(const unsigned char *p) {
 }
 
 /*
- * Writes a value's RDB records with Save* calls; 0 on success, -1 if they are malformed. The
- * first byte is the format version Java writes (Snapshot.VERSION): the parent of this child wrote
- * it, so it is skipped.
+ * The format version of the RDB records Java writes (Snapshot.VERSION), their first byte: always
+ * the current one, since this process's own Java wrote them. StubAbiTest replays SnapshotWriter's
+ * output here, so the two cannot drift apart.
  */
+#define JRM_SNAPSHOT_VERSION 3
+
+/* Reads the varint at *p (7 bits a byte, least significant first) into *out; -1 past end or 64 bits. */
+static int read_varint(const unsigned char **p, const unsigned char *end, uint64_t *out) {
+    uint64_t word = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+        if (*p >= end) return -1;
+        unsigned char b = *(*p)++;
+        word |= (uint64_t)(b & 0x7f) << shift;
+        if ((b & 0x80) == 0) {
+            *out = word;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* Writes a value's RDB records with Save* calls; 0 on success, -1 if they are malformed. */
 static int replay_rdb(RedisModuleIO *io, const unsigned char *p, uint64_t len) {
-    if (len < 1) return -1;
+    if (len < 1 || p[0] != JRM_SNAPSHOT_VERSION) return -1;
     const unsigned char *end = p + len;
     p++;
     while (p < end) {
@@ -487,17 +505,21 @@ static int replay_rdb(RedisModuleIO *io, const unsigned char *p, uint64_t len) {
             p += 16;
             continue;
         }
-        if (end - p < 8) return -1;
-        uint64_t word = read_u64(p);
-        p += 8;
+        if (tag == 'D') {
+            if (end - p < 8) return -1;
+            uint64_t bits = read_u64(p);
+            double d;
+            memcpy(&d, &bits, sizeof(d));
+            redis_save_double(io, d);
+            p += 8;
+            continue;
+        }
+        uint64_t word;
+        if (read_varint(&p, end, &word) != 0) return -1;
         if (tag == 'U') {
             redis_save_unsigned(io, word);
         } else if (tag == 'S') {
-            redis_save_signed(io, (int64_t)word);
-        } else if (tag == 'D') {
-            double d;
-            memcpy(&d, &word, sizeof(d));
-            redis_save_double(io, d);
+            redis_save_signed(io, (int64_t)((word >> 1) ^ (0 - (word & 1)))); /* un-zigzag */
         } else if (tag == 'B') {
             if ((uint64_t)(end - p) < word) return -1;
             redis_save_string_buffer(io, (const char *)p, (size_t)word);

@@ -17,6 +17,9 @@ public final class SnapshotReader implements RdbInput {
   private final ByteBuffer buffer;
   private final Context context;
 
+  /** Whether the numbers of 'U', 'S' and 'B' records are varints (format version 3 on). */
+  private final boolean varints;
+
   /**
    * Reads {@code bytes}, of any format version up to {@link Snapshot#VERSION}; {@code context}
    * makes the RedisStrings that loadString returns, and is the load's {@link #context()}, so that a
@@ -25,8 +28,9 @@ public final class SnapshotReader implements RdbInput {
   public SnapshotReader(byte[] bytes, Context context) {
     this.buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     this.context = context;
+    byte version = 0;
     if (buffer.hasRemaining() && !Snapshot.isRecordTag(buffer.get(0))) {
-      byte version = buffer.get();
+      version = buffer.get();
       if (version < 1 || version > Snapshot.VERSION) {
         throw new RedisException(
             "ERR serialized value of format version "
@@ -36,6 +40,7 @@ public final class SnapshotReader implements RdbInput {
                 + "; upgrade JRM to load it");
       }
     }
+    this.varints = version >= Snapshot.FIRST_VARINT_VERSION;
   }
 
   /** The buffer positioned after a {@code tag} record header with {@code size} bytes to read. */
@@ -56,14 +61,38 @@ public final class SnapshotReader implements RdbInput {
     return buffer;
   }
 
+  /** The number of a {@code tag} record: a varint, or 8 bytes before format version 3. */
+  private long word(byte tag) {
+    if (!varints) {
+      return expect(tag, Long.BYTES).getLong();
+    }
+    ByteBuffer in = expect(tag, 1);
+    long word = 0;
+    for (int shift = 0; shift < Long.SIZE; shift += 7) {
+      if (!in.hasRemaining()) {
+        break;
+      }
+      byte b = in.get();
+      word |= (b & 0x7FL) << shift;
+      if (b >= 0) {
+        return word;
+      }
+    }
+    throw new RedisException(
+        "ERR corrupt serialized value: a number of record '"
+            + (char) tag
+            + "' ends too early or has more than 64 bits");
+  }
+
   @Override
   public long loadUnsigned() {
-    return expect(Snapshot.UNSIGNED, Long.BYTES).getLong();
+    return word(Snapshot.UNSIGNED);
   }
 
   @Override
   public long loadSigned() {
-    return expect(Snapshot.SIGNED, Long.BYTES).getLong();
+    long word = word(Snapshot.SIGNED);
+    return varints ? Snapshot.unzigzag(word) : word;
   }
 
   @Override
@@ -78,7 +107,7 @@ public final class SnapshotReader implements RdbInput {
 
   @Override
   public byte[] loadStringBuffer() {
-    long length = expect(Snapshot.BUFFER, Long.BYTES).getLong();
+    long length = word(Snapshot.BUFFER);
     if (length < 0 || length > buffer.remaining()) {
       throw new RedisException("ERR corrupt serialized value: a string of " + length + " bytes");
     }

@@ -9,7 +9,9 @@ import java.util.Arrays;
 
 /**
  * Records {@code Save*} calls in the {@link Snapshot} RDB format. With {@code canonical}, it is the
- * output of digests and of canonical ordering, where unordered collections are sorted.
+ * output of digests and of canonical ordering, where unordered collections are sorted: that output
+ * keeps the fixed-width records of format version 2, so that digests and the order they depend on
+ * stay what earlier versions computed (nothing reads it back).
  */
 public final class SnapshotWriter implements RdbOutput {
   /**
@@ -58,12 +60,26 @@ public final class SnapshotWriter implements RdbOutput {
 
   @Override
   public void saveUnsigned(long value) {
-    room(9).put(Snapshot.UNSIGNED).putLong(value);
+    word(Snapshot.UNSIGNED, value);
   }
 
   @Override
   public void saveSigned(long value) {
-    room(9).put(Snapshot.SIGNED).putLong(value);
+    word(Snapshot.SIGNED, canonical ? value : Snapshot.zigzag(value));
+  }
+
+  /** A record of {@code tag} and a 64-bit word, as a varint unless canonical. */
+  private void word(byte tag, long word) {
+    ByteBuffer out = room(1 + Snapshot.MAX_VARINT_BYTES).put(tag);
+    if (canonical) {
+      out.putLong(word);
+      return;
+    }
+    while ((word & ~0x7FL) != 0) {
+      out.put((byte) (word | 0x80));
+      word >>>= 7;
+    }
+    out.put((byte) word);
   }
 
   @Override
@@ -73,7 +89,8 @@ public final class SnapshotWriter implements RdbOutput {
 
   @Override
   public void saveStringBuffer(byte[] value) {
-    room(9 + value.length).put(Snapshot.BUFFER).putLong(value.length).put(value);
+    word(Snapshot.BUFFER, value.length);
+    room(value.length).put(value);
   }
 
   @Override
