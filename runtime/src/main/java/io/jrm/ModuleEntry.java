@@ -325,9 +325,10 @@ final class ModuleEntry {
    * static method of this class) on a thread of their own, each written into its C slot at {@code
    * slots} once made ({@link UpcallStubs}): a Throwable that escapes one returns {@link #THREW} (or
    * nothing, from a void method) instead of ending the process. Nothing when the backend makes none
-   * (JNI upcalls). Called by the stub once the module has loaded.
+   * (JNI upcalls). Called by the stub once the module has loaded, which it tells the backend.
    */
   static void upcallStubs(String[] methods, long[] slots) {
+    api.backend().loaded();
     try {
       UpcallStubs.start(
           api.backend(),

@@ -10,6 +10,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -210,7 +211,9 @@ final class ShapeSources {
    * class of its own, so that a shape is linked at its first call (linking all at load costs most
    * of a second) and {@code invokeExact} sees a constant. Leaf calls use the critical handle, which
    * takes Java arrays in place; the others copy arrays to the thread's native scratch and
-   * out-parameters back, because a call that runs Java may see the garbage collector move them.
+   * out-parameters back, because a call that runs Java may see the garbage collector move them. The
+   * holders are initialized on a thread of their own ({@code BackgroundLinks}): until a holder's
+   * flag in {@code LINKED} is set, its calls go through the stub's jni natives.
    */
   JavaFile ffmShapeCalls() {
     String pkg = PACKAGE + ".ffm";
@@ -223,16 +226,14 @@ final class ShapeSources {
             "Every shape of {@link $T} as a {@code java.lang.foreign} downcall ({@link $T}).\n",
             SHAPE_CALLS,
             linker);
-    if (shapes.stream().anyMatch(name -> new Shape(name).longDouble())) {
-      type.addType(jniHolder());
-    }
+    List<String> holders = new ArrayList<>();
     for (String name : shapes) {
       Shape shape = new Shape(name);
       if (shape.longDouble()) {
         type.addMethod(
             override(shape, name)
                 .addStatement(
-                    (shape.returns() == 'v' ? "" : "return ") + "Jni.CALLS.$L(fn$L)",
+                    (shape.returns() == 'v' ? "" : "return ") + "jni().$L(fn$L)",
                     name,
                     arguments(shape))
                 .build());
@@ -241,6 +242,8 @@ final class ShapeSources {
       String plainHolder = "Plain_" + name;
       type.addType(holder(plainHolder, handle, linker, name, false));
       CodeBlock.Builder body = CodeBlock.builder();
+      fallBackUntilLinked(body, shape, name, holders.size());
+      holders.add(plainHolder);
       boolean arrays = shape.hasArrays();
       if (arrays) {
         body.addStatement("$T scratch = $T.current()", scratch, scratch)
@@ -280,10 +283,14 @@ final class ShapeSources {
       if (leafShapes.contains(name)) {
         String leafHolder = "Leaf_" + name;
         type.addType(holder(leafHolder, handle, linker, name, true));
+        CodeBlock.Builder leafBody = CodeBlock.builder();
+        fallBackUntilLinked(leafBody, shape, name + Shape.LEAF, holders.size());
+        holders.add(leafHolder);
         type.addMethod(
             signature(shape, name + Shape.LEAF)
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
+                .addCode(leafBody.build())
                 .beginControlFlow("try")
                 .addStatement(
                     (shape.returns() == 'v' ? "" : "return ")
@@ -295,7 +302,87 @@ final class ShapeSources {
                 .build());
       }
     }
+    addLinkState(type, holders);
     return JavaFile.builder(pkg, type.build()).skipJavaLangImports(true).build();
+  }
+
+  /**
+   * {@code if (!LINKED[i] && LINKS.fallBack(i)) return JNI.name(fn, ...);}: the call of a shape
+   * whose holder {@code i} is not linked yet, through the stub's natives.
+   */
+  private static void fallBackUntilLinked(
+      CodeBlock.Builder body, Shape shape, String name, int holder) {
+    body.beginControlFlow("if (!LINKED[$L] && LINKS.fallBack($L))", holder, holder)
+        .addStatement(
+            (shape.returns() == 'v' ? "" : "return ") + "JNI.$L(fn$L)", name, arguments(shape));
+    if (shape.returns() == 'v') {
+      body.addStatement("return");
+    }
+    body.endControlFlow();
+  }
+
+  /**
+   * The ffm calls' fields: the jni natives ({@code JNI}, null without the stub), the holders'
+   * names, their flags and their {@code BackgroundLinks}; {@code jni()} for a long double, which
+   * FFM has no layout for, {@code startLinking()} for the end of the load and {@code awaitLinks()}
+   * for the unload.
+   */
+  private static void addLinkState(TypeSpec.Builder type, List<String> holders) {
+    String pkg = PACKAGE + ".ffm";
+    ClassName links = ClassName.get(pkg, "BackgroundLinks");
+    ClassName backend = ClassName.get(PACKAGE, "NativeBackend");
+    CodeBlock.Builder names = CodeBlock.builder().add("{\n$>");
+    holders.forEach(name -> names.add("$S,\n", name));
+    names.add("$<}");
+    type.addField(
+            FieldSpec.builder(SHAPE_CALLS, "JNI", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The stub's jni natives; null where there is no stub (unit tests).\n")
+                .initializer(
+                    "$T.JNI.map($T::calls).orElse(null)", ClassName.get(pkg, "FfmBackend"), backend)
+                .build())
+        .addField(
+            FieldSpec.builder(
+                    String[].class, "HOLDERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The holder classes, by the index the calls check.\n")
+                .initializer(names.build())
+                .build())
+        .addField(
+            FieldSpec.builder(
+                    boolean[].class, "LINKED", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Whether each holder is initialized, its handle linked.\n")
+                .initializer("new boolean[HOLDERS.length]")
+                .build())
+        .addField(
+            FieldSpec.builder(links, "LINKS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(
+                    "new $T($L.class, HOLDERS, LINKED, JNI != null)", links, "FfmShapeCalls")
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("jni")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(SHAPE_CALLS)
+                .addJavadoc("The natives, for a shape with a long double.\n")
+                .beginControlFlow("if (JNI == null)")
+                .addStatement(
+                    "throw new $T($S)",
+                    UnsupportedOperationException.class,
+                    "a long double needs the stub's jni natives")
+                .endControlFlow()
+                .addStatement("return JNI")
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("startLinking")
+                .addModifiers(Modifier.STATIC)
+                .addJavadoc("Starts linking the shapes asked for so far and those after them.\n")
+                .addStatement("LINKS.start()")
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("awaitLinks")
+                .addModifiers(Modifier.STATIC)
+                .addException(InterruptedException.class)
+                .addJavadoc("Waits for the link under way and drops those queued, at the unload.\n")
+                .addStatement("LINKS.stop()")
+                .build());
   }
 
   /**
@@ -380,25 +467,6 @@ final class ShapeSources {
   /** An out-parameter: a long[], int[] or double[] C writes into. */
   private static boolean isOut(char letter) {
     return letter == 'L' || letter == 'I' || letter == 'D';
-  }
-
-  /**
-   * The jni natives, for the shapes with a long double: FFM has no layout for one, and the stub
-   * registers the natives for the ffm backend too (its fallback).
-   */
-  private static TypeSpec jniHolder() {
-    ClassName jni = ClassName.get(PACKAGE + ".jni", "JniBackend");
-    return TypeSpec.classBuilder("Jni")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addField(
-            FieldSpec.builder(SHAPE_CALLS, "CALLS", Modifier.STATIC, Modifier.FINAL)
-                .initializer(
-                    "$T.ifRegistered().orElseThrow(() -> new $T($S)).calls()",
-                    jni,
-                    UnsupportedOperationException.class,
-                    "a long double needs the stub's jni natives")
-                .build())
-        .build();
   }
 
   /** {@code private static final class <name> { static final MethodHandle HANDLE = ...; }}. */

@@ -41,6 +41,12 @@ public interface NativeBackend {
   void readBytes(long address, byte[] bytes);
 
   /**
+   * The module has loaded: work this backend defers past {@code MODULE LOAD}, which it would
+   * otherwise lengthen, may start now (ffm: linking its downcall handles).
+   */
+  default void loaded() {}
+
+  /**
    * Whether this backend makes upcall stubs ({@link #upcallStub}); when not, the stub calls Java
    * over JNI.
    */
