@@ -212,8 +212,9 @@ final class ShapeSources {
    * of a second) and {@code invokeExact} sees a constant. Leaf calls use the critical handle, which
    * takes Java arrays in place; the others copy arrays to the thread's native scratch and
    * out-parameters back, because a call that runs Java may see the garbage collector move them. The
-   * holders are initialized on a thread of their own ({@code BackgroundLinks}): until a holder's
-   * flag in {@code LINKED} is set, its calls go through the stub's jni natives.
+   * holders of the shapes first called during the load are initialized on a thread of their own
+   * once it is over ({@code BackgroundLinks}); until a holder's flag in {@code LINKED} is set, its
+   * calls go through the stub's jni natives.
    */
   JavaFile ffmShapeCalls() {
     String pkg = PACKAGE + ".ffm";
