@@ -149,8 +149,6 @@ final class ModuleEntry {
     try {
       warnings.forEach(line -> context.log(LogLevel.WARNING, line));
       heapGuard = HeapGuard.install(line -> log(LogLevel.WARNING, line));
-      HeapAddresses.findInBackground(
-          reason -> log(LogLevel.VERBOSE, "JRM: forked children share the Java heap: " + reason));
       List<CommandDefinition> commands = module.commands();
       deniesOom = new boolean[commands.size()];
       asksPositions = new boolean[commands.size()];
@@ -343,12 +341,12 @@ final class ModuleEntry {
   }
 
   /**
-   * The Java heap's address range {@code {start, end}} for the stub to keep out of forked children
-   * ({@link HeapAddresses}), or {@code {0, 0}} while it is not known; called by the stub's fork
-   * prepare handler.
+   * Whether the stub keeps the Java heap out of forked children ({@code find_java_heap}, which
+   * reads the heap's reserved range off the JVM before the load), for INFO; called once the module
+   * has loaded.
    */
-  static long[] heapRange() {
-    return HeapAddresses.known();
+  static void heapKeptFromForks(boolean kept) {
+    runtimeReport.heapKeptFromForks(kept);
   }
 
   /** Runs command {@code index} of the definition; called by the stub's trampoline. */

@@ -26,11 +26,19 @@ final class RuntimeReport {
   /** Nanoseconds the last fork's prepare handler spent in Java; -1 before the first fork. */
   private volatile long lastForkPrepareNanos = -1;
 
+  /** Whether forked children get no Java heap (the stub's {@code find_java_heap} found it). */
+  private volatile boolean heapKeptFromForks;
+
   RuntimeReport() {
     for (int i = 0; i < collectorFields.length; i++) {
       collectorFields[i] =
           collectors.get(i).getName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
     }
+  }
+
+  /** Records whether the stub keeps the Java heap out of forked children. */
+  void heapKeptFromForks(boolean kept) {
+    heapKeptFromForks = kept;
   }
 
   /** Records the time the prepare handler of a fork spent in Java, in nanoseconds. */
@@ -42,8 +50,9 @@ final class RuntimeReport {
    * The fields of the section: {@code gc_<collector>_count} and {@code gc_<collector>_time_ms} for
    * each collector of the JVM, then {@code values}, {@code snapshot_bytes}, {@code
    * values_pending_serialization} (all 0 without data types), {@code last_fork_prepare_usec} (-1
-   * before the first fork) and {@code heap_kept_from_forks} (1 once forked children get no Java
-   * heap: {@link HeapAddresses}). Redis puts the module name in front of each.
+   * before the first fork) and {@code heap_kept_from_forks} (1 when forked children get no Java
+   * heap: the stub marks its range {@code MADV_DONTFORK}). Redis puts the module name in front of
+   * each.
    *
    * @param dataTypes the module's data types, null when it has none
    */
@@ -58,6 +67,6 @@ final class RuntimeReport {
     field.accept("values_pending_serialization", dataTypes == null ? 0 : dataTypes.pendingValues());
     long nanos = lastForkPrepareNanos;
     field.accept("last_fork_prepare_usec", nanos < 0 ? -1 : nanos / 1000);
-    field.accept("heap_kept_from_forks", HeapAddresses.known()[1] == 0 ? 0 : 1);
+    field.accept("heap_kept_from_forks", heapKeptFromForks ? 1 : 0);
   }
 }

@@ -284,7 +284,7 @@ static jmethodID entry_command_filter; /* static void commandFilter(int filter, 
 static jmethodID entry_config_get, entry_config_set, entry_config_apply;
 static jmethodID entry_upcall_stubs; /* static void upcallStubs(String[] methods, long[] slots) */
 static jmethodID entry_on_unload;    /* static int onUnload(long ctx) */
-static jmethodID entry_heap_range;   /* static long[] heapRange() */
+static jmethodID entry_heap_kept;    /* static void heapKeptFromForks(boolean kept) */
 /* The main thread's JNIEnv, cached at load: most upcalls run there, and GetEnv costs on each. */
 static JNIEnv *main_env;
 
@@ -930,31 +930,75 @@ static int watch_aof_preamble(RedisModuleCtx *ctx) {
 }
 
 /*
- * The Java heap's reserved range (ModuleEntry.heapRange, which Java finds on a thread of its own
- * after the load: asked at each fork until known), which the child of a fork never reads, since it
- * never runs Java. Marked MADV_DONTFORK, the child gets none of it: fork() copies no page table of
- * the heap, and the parent's GC and allocations after the fork take no copy-on-write fault on every
- * heap page they write (io.jrm.HeapAddresses says what that cost). Marked again before every fork,
- * because the JVM maps parts of its reserved heap anew when it grows or shrinks it (a new mapping
- * has no advice), and by the prepare handler of every Java module: the JVM, and so its heap, is
- * the process's one. Both 0: not known (yet).
+ * The Java heap's reserved range, which the child of a fork never reads, since it never runs Java.
+ * Marked MADV_DONTFORK, the child gets none of it: fork() copies no page table of the heap, and the
+ * parent's GC and allocations after the fork take no copy-on-write fault on every heap page they
+ * write (about 13 us each on the machines JRM is measured on: a young GC after a BGSAVE paused for
+ * 100-200 ms). Marked again before every fork, because the JVM maps parts of its reserved heap anew
+ * when it grows or shrinks it (a new mapping has no advice), and by the prepare handler of every
+ * Java module: the JVM, and so its heap, is the process's one. Both 0: not known (find_java_heap).
  */
 static uintptr_t java_heap_start, java_heap_end;
 
-/* In the prepare handler. A part of the range not mapped (ENOMEM) leaves the rest advised. */
-static void keep_heap_out_of_child(JNIEnv *env) {
-    if (java_heap_end == 0) {
-        jlongArray range = (*env)->CallStaticObjectMethod(env, entry_class, entry_heap_range);
-        if ((*env)->ExceptionCheck(env) || range == NULL || (*env)->GetArrayLength(env, range) != 2) {
-            (*env)->ExceptionClear(env);
-            return;
-        }
-        jlong bounds[2];
-        (*env)->GetLongArrayRegion(env, range, 0, 2, bounds);
-        (*env)->DeleteLocalRef(env, range);
-        java_heap_start = (uintptr_t)bounds[0];
-        java_heap_end = (uintptr_t)bounds[1];
+/*
+ * Finds the VMStructs entry of type.field: *value gets its address when it is static, else its
+ * offset in its type. 0 when the JVM has no such entry.
+ */
+static int vm_struct(void *libjvm, const char *type, const char *field, int is_static, uint64_t *value) {
+    char **entries = dlsym(libjvm, "gHotSpotVMStructs");
+    uint64_t *stride = dlsym(libjvm, "gHotSpotVMStructEntryArrayStride");
+    uint64_t *type_at = dlsym(libjvm, "gHotSpotVMStructEntryTypeNameOffset");
+    uint64_t *field_at = dlsym(libjvm, "gHotSpotVMStructEntryFieldNameOffset");
+    uint64_t *static_at = dlsym(libjvm, "gHotSpotVMStructEntryIsStaticOffset");
+    uint64_t *offset_at = dlsym(libjvm, "gHotSpotVMStructEntryOffsetOffset");
+    uint64_t *address_at = dlsym(libjvm, "gHotSpotVMStructEntryAddressOffset");
+    if (entries == NULL || *entries == NULL || stride == NULL || type_at == NULL || field_at == NULL ||
+        static_at == NULL || offset_at == NULL || address_at == NULL) {
+        return 0;
     }
+    for (char *entry = *entries;; entry += *stride) {
+        const char *entry_type = *(const char **)(entry + *type_at);
+        const char *entry_field = *(const char **)(entry + *field_at);
+        if (entry_type == NULL) return 0; /* the table ends with an empty entry */
+        if (entry_field == NULL || strcmp(entry_type, type) != 0 || strcmp(entry_field, field) != 0) continue;
+        if ((*(int32_t *)(entry + *static_at) != 0) != is_static) return 0;
+        *value = is_static ? (uint64_t)(uintptr_t) * (void **)(entry + *address_at) : *(uint64_t *)(entry + *offset_at);
+        return 1;
+    }
+}
+
+/*
+ * Reads the heap's reserved range off the running JVM, in microseconds: HotSpot exports the table
+ * its serviceability agent reads (VMStructs: names, offsets and addresses of its fields), where
+ * Universe::_collectedHeap is the heap and CollectedHeap::_reserved, a MemRegion {_start,
+ * _word_size}, its reservation, on Java 17 to 25 and every collector that has one (not ZGC, whose
+ * range reads empty). Asking Java instead (GC.heap_info through the platform MBean server) took
+ * 0.1-0.3 s of a core at each start. A JVM without the table (not HotSpot) leaves the range unknown.
+ */
+static void find_java_heap(RedisModuleCtx *ctx, void *libjvm) {
+    uint64_t heap_at, reserved, start_at, words_at;
+    if (!vm_struct(libjvm, "Universe", "_collectedHeap", 1, &heap_at) ||
+        !vm_struct(libjvm, "CollectedHeap", "_reserved", 0, &reserved) ||
+        !vm_struct(libjvm, "MemRegion", "_start", 0, &start_at) ||
+        !vm_struct(libjvm, "MemRegion", "_word_size", 0, &words_at) || heap_at == 0 ||
+        *(char **)(uintptr_t)heap_at == NULL) {
+        redis_log(ctx, "verbose", "JRM: forked children share the Java heap: this JVM does not say where it is");
+        return;
+    }
+    char *heap = *(char **)(uintptr_t)heap_at;
+    uintptr_t start = *(uintptr_t *)(heap + reserved + start_at);
+    size_t bytes = *(size_t *)(heap + reserved + words_at) * sizeof(void *); /* a HeapWord is a pointer's size */
+    uintptr_t page_mask = (uintptr_t)sysconf(_SC_PAGESIZE) - 1;
+    if (start == 0 || bytes == 0 || (start & page_mask) != 0 || (bytes & page_mask) != 0) {
+        redis_log(ctx, "verbose", "JRM: forked children share the Java heap: its collector reserves no range");
+        return;
+    }
+    java_heap_start = start;
+    java_heap_end = start + bytes;
+}
+
+/* In the prepare handler. A part of the range not mapped (ENOMEM) leaves the rest advised. */
+static void keep_heap_out_of_child(void) {
     if (java_heap_end > java_heap_start) {
         madvise((void *)java_heap_start, java_heap_end - java_heap_start, MADV_DONTFORK);
     }
@@ -993,7 +1037,7 @@ static void prepare_fork(void) {
         }
         fork_prepared = prepared == JNI_TRUE;
     }
-    keep_heap_out_of_child(env);
+    keep_heap_out_of_child();
 }
 
 static int restore_command(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
@@ -1928,10 +1972,13 @@ static int start_jvm(RedisModuleCtx *ctx, const Options *o, JNIEnv **env) {
     if (get_created(&jvm, 1, &count) == JNI_OK && count == 1) {
         redis_log(ctx, "notice", "JRM: joining the JVM already running in this process; "
                                  "jrm.jdk, jrm.xms, jrm.xmx and jrm.jvm-option of this module are ignored");
-        if ((*jvm)->GetEnv(jvm, (void **)env, JNI_VERSION_10) == JNI_OK) return REDIS_OK;
-        if ((*jvm)->AttachCurrentThreadAsDaemon(jvm, (void **)env, NULL) == JNI_OK) return REDIS_OK;
-        redis_log(ctx, "warning", "JRM: cannot attach to the running JVM");
-        return REDIS_ERR;
+        if ((*jvm)->GetEnv(jvm, (void **)env, JNI_VERSION_10) != JNI_OK &&
+            (*jvm)->AttachCurrentThreadAsDaemon(jvm, (void **)env, NULL) != JNI_OK) {
+            redis_log(ctx, "warning", "JRM: cannot attach to the running JVM");
+            return REDIS_ERR;
+        }
+        find_java_heap(ctx, libjvm);
+        return REDIS_OK;
     }
     if (jvm_failed_in_this_process()) {
         /* A second JNI_CreateJavaVM after a failed one aborts the process. */
@@ -2000,6 +2047,7 @@ static int start_jvm(RedisModuleCtx *ctx, const Options *o, JNIEnv **env) {
                                  "load: %s)", libjvm_path, xms, xmx, collector ? " " : "", collector ? collector : "",
                   create_ms, check_file);
     }
+    find_java_heap(ctx, libjvm);
     return REDIS_OK;
 }
 
@@ -3428,7 +3476,7 @@ static const struct {
     {&entry_fork_done, "forkDone", "(JII)V", NULL},
     {&entry_defrag_value, "defragValue", "(JJJ)I", NULL},
     {&entry_defrag_globals, "defragGlobals", "(J)I", NULL},
-    {&entry_heap_range, "heapRange", "()[J", NULL},
+    {&entry_heap_kept, "heapKeptFromForks", "(Z)V", NULL},
     {&entry_aux_save, "auxSave", "(IJI)I", NULL},
     {&entry_aux_load, "auxLoad", "(IJII)I", NULL},
 };
@@ -3523,6 +3571,10 @@ static int load_java_module(RedisModuleCtx *ctx, JNIEnv *env, const char *jar, c
     }
     jint rc = (*env)->CallStaticIntMethod(env, entry, entry_on_load, definition, (jlong)(intptr_t)ctx, args,
                                           commands, callbacks, loaders, backend);
+    if (!(*env)->ExceptionCheck(env) && rc == REDIS_OK) {
+        /* for INFO: whether forks keep the heap out (find_java_heap ran before the load) */
+        (*env)->CallStaticVoidMethod(env, entry, entry_heap_kept, (jboolean)(java_heap_end > java_heap_start));
+    }
     if ((*env)->ExceptionCheck(env)) {
         log_exception(ctx, env, "loading the Java module failed");
     } else if (rc == REDIS_OK && bind_upcall_stubs(env) != REDIS_OK) {
