@@ -26,11 +26,11 @@ public final class BenchTypeCommands {
     try (Key key = ctx.openKey(argv[1], KeyMode.READ_WRITE)) {
       BenchType value = key.value(BenchType.class);
       if (value == null) {
-        value = new BenchType();
+        value = new BenchType(0);
         key.setValue(value);
       }
       value.insert(element);
-      ctx.replyWithLongLong(value.values.length);
+      ctx.replyWithLongLong(value.size);
     }
     ctx.replicateVerbatim();
   }
@@ -45,12 +45,12 @@ public final class BenchTypeCommands {
     }
     try (Key key = ctx.openKey(argv[1], KeyMode.READ)) {
       BenchType value = key.value(BenchType.class);
-      long[] values = value == null ? new long[0] : value.values;
-      int from = (int) Math.min(first, values.length);
-      int length = (int) Math.min(count, values.length - from);
+      int size = value == null ? 0 : value.size;
+      int from = (int) Math.min(first, size);
+      int length = (int) Math.min(count, size - from);
       ctx.replyWithArray(length);
       for (int i = from; i < from + length; i++) {
-        ctx.replyWithLongLong(values[i]);
+        ctx.replyWithLongLong(value.values[i]);
       }
     }
   }
